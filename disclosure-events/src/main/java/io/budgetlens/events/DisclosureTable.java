@@ -1,0 +1,25 @@
+package io.budgetlens.events;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A table reconstructed into rows and columns and classified by structure (type such as INCOME_EXPENDITURE_TOTAL,
+ * GPB_BASIC_EXPENDITURE, THREE_PUBLIC, PERFORMANCE_SELF_EVALUATION or UNKNOWN; docs/events.md lists them),
+ * with its title, unit and, for a table printed without data, the explanation given (空表说明).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record DisclosureTable(
+        String id,
+        String type,
+        String title,
+        String unit,
+        List<TableColumn> columns,
+        List<TableRow> rows,
+        String emptyExplanation,
+        Integer start,
+        Integer end) {
+}

@@ -1,0 +1,95 @@
+package io.budgetlens.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.budgetlens.events.CloudEvents;
+import io.budgetlens.events.DisclosureReceived;
+import io.budgetlens.events.DocumentIds;
+import io.budgetlens.events.EventJson;
+import io.budgetlens.events.Topics;
+import io.budgetlens.events.Visibility;
+import io.budgetlens.testsupport.KafkaBrokerResource;
+import io.budgetlens.testsupport.KafkaTestClient;
+import io.budgetlens.testsupport.PostgresResource;
+import io.budgetlens.testsupport.SharedPostgres;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Foundation proof on a real KRaft broker and a real PostgreSQL: a received event goes through the service into
+ * a database row, and a poison record goes to the dead-letter topic while the consumer keeps going.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class ReceivedRoundTripTest {
+
+    @Test
+    void receivedEventLandsAsARowInPostgres() throws Exception {
+        byte[] content = "重庆市江津区政务服务管理办公室2024年度部门决算".getBytes(StandardCharsets.UTF_8);
+        String documentId = DocumentIds.of(content);
+        DisclosureReceived event = new DisclosureReceived(documentId, "text/plain", "UTF-8", "file:jiangjin.txt",
+                "jiangjin.txt", content.length, documentId, Instant.parse("2026-11-25T10:00:00Z"), Visibility.PUBLIC,
+                content);
+        Map<String, byte[]> headers = CloudEvents.headers(
+                CloudEvents.id(documentId, DisclosureReceived.TYPE, "1", null), DisclosureReceived.TYPE,
+                CloudEvents.SOURCE_INGEST, documentId, event.receivedAt());
+
+        KafkaTestClient.send(Topics.RECEIVED, documentId, EventJson.write(event), headers);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+                .get("/api/v1/disclosures/{id}", documentId)
+                .then().statusCode(200)
+                .body("status", equalTo("RECEIVED"))
+                .body("sizeBytes", equalTo(content.length)));
+
+        try (var connection = DriverManager.getConnection(SharedPostgres.jdbcUrl(), SharedPostgres.USER, "");
+             var statement = connection.prepareStatement(
+                     "SELECT status, source_uri FROM disclosure WHERE document_id = ?")) {
+            statement.setString(1, documentId);
+            try (var rows = statement.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString("status")).isEqualTo("RECEIVED");
+                assertThat(rows.getString("source_uri")).isEqualTo("file:jiangjin.txt");
+                assertThat(rows.next()).as("one row per documentId").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void poisonRecordGoesToTheDeadLetterTopicAndConsumptionContinues() {
+        byte[] garbage = "{not json at all".getBytes(StandardCharsets.UTF_8);
+        KafkaTestClient.send(Topics.RECEIVED, "poison-key", garbage, Map.of());
+
+        byte[] content = "after the poison".getBytes(StandardCharsets.UTF_8);
+        String documentId = DocumentIds.of(content);
+        DisclosureReceived event = new DisclosureReceived(documentId, "text/plain", "UTF-8", null, null,
+                content.length, documentId, Instant.now(), Visibility.PUBLIC, content);
+        KafkaTestClient.send(Topics.RECEIVED, documentId, EventJson.write(event), Map.of());
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+                .get("/api/v1/disclosures/{id}", documentId).then().statusCode(200));
+        var deadLetters = KafkaTestClient.readAll(Topics.RECEIVED_REPORTING_DLQ, Duration.ofSeconds(2));
+        assertThat(deadLetters).anySatisfy(record -> assertThat(record.key()).isEqualTo("poison-key"));
+    }
+
+    @Test
+    void unknownAndMalformedIdsAnswerProblemJson() {
+        given().get("/api/v1/disclosures/{id}", "a".repeat(64))
+                .then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/disclosures/{id}", "not-an-id")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("sha-256"));
+    }
+}
