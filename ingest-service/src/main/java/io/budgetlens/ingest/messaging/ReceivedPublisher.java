@@ -1,0 +1,38 @@
+package io.budgetlens.ingest.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.budgetlens.events.CloudEvents;
+import io.budgetlens.events.DisclosureReceived;
+import io.budgetlens.events.serde.KafkaHeaders;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Publishes a received document on disclosure.received.v1, keyed by documentId, and returns only once the
+ * broker has acknowledged the write (acks=all).
+ */
+@ApplicationScoped
+public class ReceivedPublisher {
+
+    /** Version part of the received event's ce_id: the raw document never changes, so its event id never does. */
+    static final String RECEIVED_EVENT_VERSION = "1";
+
+    @Inject
+    @Channel("received-out")
+    MutinyEmitter<DisclosureReceived> emitter;
+
+    public void publish(DisclosureReceived event) {
+        String id = CloudEvents.id(event.documentId(), DisclosureReceived.TYPE, RECEIVED_EVENT_VERSION, null);
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.documentId())
+                .withHeaders(KafkaHeaders.of(CloudEvents.headers(id, DisclosureReceived.TYPE, CloudEvents.SOURCE_INGEST,
+                        event.documentId(), event.receivedAt())))
+                .build();
+        emitter.sendMessageAndAwait(Message.of(event).addMetadata(metadata));
+    }
+}
