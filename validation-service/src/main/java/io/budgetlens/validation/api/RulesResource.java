@@ -1,0 +1,32 @@
+package io.budgetlens.validation.api;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.budgetlens.validation.rules.RuleDescriptor;
+import io.budgetlens.validation.rules.RuleEngine;
+
+/** The rule catalogue as JSON. */
+@Path("/api/v1/rules")
+@Produces(MediaType.APPLICATION_JSON)
+public class RulesResource {
+
+    private final RuleEngine engine = RuleEngine.standard(Clock.systemUTC());
+
+    @GET
+    @Operation(summary = "Every rule of the current ruleset")
+    public RuleCatalogue catalogue() {
+        return new RuleCatalogue(RuleEngine.RULESET_VERSION, engine.catalogue());
+    }
+
+    /** Ruleset version and its rules. */
+    public record RuleCatalogue(String rulesetVersion, List<RuleDescriptor> rules) {
+    }
+}

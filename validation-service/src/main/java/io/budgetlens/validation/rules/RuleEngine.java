@@ -1,0 +1,59 @@
+package io.budgetlens.validation.rules;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.DisclosureValidated;
+import io.budgetlens.events.Finding;
+import io.budgetlens.events.ParseStatus;
+import io.budgetlens.events.RuleVerdict;
+
+/**
+ * The rule engine core (plain Java): runs every rule of the catalogue on a parsed disclosure and assembles the
+ * report with every verdict, so "not checked" is never confused with "passed". Foundation skeleton: the catalogue
+ * is empty until the validation issue adds the rules; the report shape is final.
+ */
+public class RuleEngine {
+
+    /** Version of the ruleset; a newer version's report supersedes an older one downstream. */
+    public static final String RULESET_VERSION = "0.1.0";
+
+    private final List<Rule> rules;
+    private final Clock clock;
+
+    public RuleEngine(List<Rule> rules, Clock clock) {
+        this.rules = List.copyOf(rules);
+        this.clock = clock;
+    }
+
+    public static RuleEngine standard(Clock clock) {
+        return new RuleEngine(List.of(), clock);
+    }
+
+    public List<RuleDescriptor> catalogue() {
+        return rules.stream().map(Rule::descriptor).toList();
+    }
+
+    /** Validates a PARSED disclosure. REJECTED input has nothing to check and is refused. */
+    public DisclosureValidated validate(DisclosureParsed disclosure) {
+        if (disclosure.status() != ParseStatus.PARSED) {
+            throw new IllegalArgumentException("Only PARSED disclosures are validated; " + disclosure.documentId()
+                    + " is " + disclosure.status());
+        }
+        List<RuleVerdict> verdicts = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules) {
+            RuleDescriptor descriptor = rule.descriptor();
+            boolean applies = disclosure.meta() == null || disclosure.meta().kind() == null
+                    || descriptor.kinds().contains(disclosure.meta().kind());
+            Rule.Outcome outcome = applies ? rule.evaluate(disclosure) : Rule.Outcome.notApplicable();
+            verdicts.add(new RuleVerdict(descriptor.id(), descriptor.category(), outcome.verdict(), outcome.checks(),
+                    outcome.findings().size()));
+            findings.addAll(outcome.findings());
+        }
+        return new DisclosureValidated(disclosure.documentId(), RULESET_VERSION, disclosure.parserVersion(),
+                clock.instant(), disclosure.visibility(), verdicts, findings, null);
+    }
+}

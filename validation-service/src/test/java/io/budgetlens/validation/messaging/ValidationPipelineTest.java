@@ -1,0 +1,92 @@
+package io.budgetlens.validation.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.budgetlens.events.CloudEvents;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureMeta;
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.DisclosureValidated;
+import io.budgetlens.events.DocumentIds;
+import io.budgetlens.events.EventJson;
+import io.budgetlens.events.ParseStatus;
+import io.budgetlens.events.Topics;
+import io.budgetlens.events.Visibility;
+import io.budgetlens.events.serde.KafkaHeaders;
+import io.budgetlens.testsupport.KafkaBrokerResource;
+import io.budgetlens.testsupport.KafkaTestClient;
+import io.budgetlens.validation.rules.RuleEngine;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Against the real broker: parsed in, keyed report out; rejections skipped; poison records dead-lettered. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
+class ValidationPipelineTest {
+
+    static DisclosureParsed parsed(String text, ParseStatus status) {
+        String id = DocumentIds.of(text.getBytes(StandardCharsets.UTF_8));
+        DisclosureMeta meta = new DisclosureMeta(DisclosureKind.BUDGET, null, 2024, text, null, null, null, null,
+                null, null, null, null);
+        return new DisclosureParsed(id, status, "0.1.0", Instant.parse("2026-11-25T10:00:00Z"), Visibility.PUBLIC,
+                "text/plain", null, List.of(), meta, text, List.of(), List.of(), List.of(), Map.of(), List.of());
+    }
+
+    @Test
+    void parsedDisclosureGetsAKeyedReportWithCloudEventsHeaders() {
+        DisclosureParsed parsed = parsed("某局2024年部门预算 report test", ParseStatus.PARSED);
+        KafkaTestClient.send(Topics.PARSED, parsed.documentId(), EventJson.write(parsed), Map.of());
+
+        ConsumerRecord<String, byte[]> record = awaitRecord(Topics.VALIDATED, parsed.documentId());
+        assertThat(KafkaHeaders.text(record.headers(), CloudEvents.H_TYPE)).isEqualTo(DisclosureValidated.TYPE);
+        assertThat(KafkaHeaders.text(record.headers(), CloudEvents.H_ID)).isEqualTo(
+                parsed.documentId() + ":" + DisclosureValidated.TYPE + ":" + RuleEngine.RULESET_VERSION);
+        DisclosureValidated report = EventJson.read(record.value(), DisclosureValidated.class);
+        assertThat(report.rulesetVersion()).isEqualTo(RuleEngine.RULESET_VERSION);
+        assertThat(report.parserVersion()).isEqualTo("0.1.0");
+    }
+
+    @Test
+    void rejectedParseResultIsSkippedAndPoisonIsDeadLettered() {
+        DisclosureParsed rejected = parsed("not a disclosure", ParseStatus.REJECTED);
+        KafkaTestClient.send(Topics.PARSED, rejected.documentId(), EventJson.write(rejected), Map.of());
+        KafkaTestClient.send(Topics.PARSED, "poison", "]]not json".getBytes(StandardCharsets.UTF_8), Map.of());
+        DisclosureParsed after = parsed("某局2024年部门预算 after poison", ParseStatus.PARSED);
+        KafkaTestClient.send(Topics.PARSED, after.documentId(), EventJson.write(after), Map.of());
+
+        awaitRecord(Topics.VALIDATED, after.documentId());
+        awaitRecord(Topics.PARSED_VALIDATION_DLQ, "poison");
+        assertThat(KafkaTestClient.readAll(Topics.VALIDATED, Duration.ofMillis(500)))
+                .noneMatch(r -> rejected.documentId().equals(r.key()));
+    }
+
+    @Test
+    void catalogueAndSynchronousValidationAnswerJsonAndProblems() {
+        given().get("/api/v1/rules").then().statusCode(200)
+                .body("rulesetVersion", equalTo(RuleEngine.RULESET_VERSION));
+        DisclosureParsed parsed = parsed("某局2024年部门预算 sync", ParseStatus.PARSED);
+        given().contentType("application/json").body(EventJson.write(parsed)).post("/api/v1/validations")
+                .then().statusCode(200).body("documentId", equalTo(parsed.documentId()));
+        given().contentType("application/json").body("{\"documentId\": \"x\"}").post("/api/v1/validations")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("sha-256"));
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestClient.readAll(topic, Duration.ofMillis(500))
+                .stream().filter(r -> key.equals(r.key())).findFirst().orElse(null), r -> r != null);
+    }
+}
