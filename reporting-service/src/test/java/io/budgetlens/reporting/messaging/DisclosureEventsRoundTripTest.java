@@ -1,4 +1,4 @@
-package io.budgetlens.reporting;
+package io.budgetlens.reporting.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,12 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.budgetlens.events.CloudEvents;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureMeta;
+import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureReceived;
+import io.budgetlens.events.DisclosureScope;
+import io.budgetlens.events.DisclosureValidated;
+import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.DocumentIds;
 import io.budgetlens.events.EventJson;
 import io.budgetlens.events.Topics;
@@ -33,7 +40,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class ReceivedRoundTripTest {
+class DisclosureEventsRoundTripTest {
 
     @Test
     void receivedEventLandsAsARowInPostgres() throws Exception {
@@ -85,9 +92,39 @@ class ReceivedRoundTripTest {
     }
 
     @Test
+    void eventsArrivingOutOfOrderNeverMoveTheStatusBackwards() {
+        byte[] content = "某局2024年部门预算 out of order".getBytes(StandardCharsets.UTF_8);
+        String documentId = DocumentIds.of(content);
+        Instant now = Instant.parse("2026-11-25T10:00:00Z");
+        DisclosureMeta meta = new DisclosureMeta(DisclosureKind.BUDGET, DisclosureScope.DEPARTMENT, 2024, "某局2024年部门预算",
+                null, null, null, null, null, null, null, null);
+        DisclosureValidated report = new DisclosureValidated(documentId, "0.1.0", "0.1.0", now, Visibility.PUBLIC,
+                List.of(), List.of(), null);
+        DisclosureParsed parsed = new DisclosureParsed(documentId, ParseStatus.PARSED, "0.1.0", now, Visibility.PUBLIC,
+                "text/plain", null, List.of(), meta, "text", List.of(), List.of(), List.of(), Map.of(), List.of());
+        DisclosureReceived received = new DisclosureReceived(documentId, "text/plain", "UTF-8", null, null,
+                content.length, documentId, now, Visibility.PUBLIC, content);
+
+        KafkaTestClient.send(Topics.VALIDATED, documentId, EventJson.write(report), Map.of());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+                .get("/api/v1/disclosures/{id}", documentId).then().statusCode(200).body("status", equalTo("VALIDATED")));
+
+        KafkaTestClient.send(Topics.PARSED, documentId, EventJson.write(parsed), Map.of());
+        KafkaTestClient.send(Topics.RECEIVED, documentId, EventJson.write(received), Map.of());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+                .get("/api/v1/disclosures/{id}", documentId).then().statusCode(200)
+                .body("status", equalTo("VALIDATED"))
+                .body("meta.kind", equalTo("BUDGET"))
+                .body("meta.fiscalYear", equalTo(2024))
+                .body("sizeBytes", equalTo(content.length)));
+    }
+
+    @Test
     void unknownAndMalformedIdsAnswerProblemJson() {
         given().get("/api/v1/disclosures/{id}", "a".repeat(64))
                 .then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("size", 0).get("/api/v1/disclosures")
+                .then().statusCode(400).contentType("application/problem+json");
         given().get("/api/v1/disclosures/{id}", "not-an-id")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("sha-256"));
