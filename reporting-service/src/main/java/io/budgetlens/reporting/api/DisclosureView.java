@@ -16,7 +16,7 @@ import io.budgetlens.reporting.store.DisclosureEntity;
 /** JSON view of one stored disclosure: status, metadata, versions, finding counts and findings. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DisclosureView(String documentId, String status, String visibility, Meta meta, String contentType,
-                             String sourceUri, Long sizeBytes, Instant receivedAt, String parserVersion,
+                             String sourceUri, String filename, Long sizeBytes, Instant receivedAt, String parserVersion,
                              String rulesetVersion, List<String> rejectionReasons, Map<String, Integer> findingCounts,
                              BigDecimal completeness, List<Finding> findings) {
 
@@ -42,7 +42,7 @@ public record DisclosureView(String documentId, String status, String visibility
             }
         }
         return new DisclosureView(e.documentId, e.status.name(), e.visibility.name(), meta, e.contentType,
-                e.sourceUri, e.sizeBytes, e.receivedAt, e.parserVersion, e.rulesetVersion, reasons,
+                e.sourceUri, e.filename, e.sizeBytes, e.receivedAt, e.parserVersion, e.rulesetVersion, reasons,
                 Map.of("ERROR", e.errorCount, "WARNING", e.warningCount, "INFO", e.infoCount), e.completeness,
                 findings);
     }
