@@ -1,6 +1,7 @@
 package io.budgetlens.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -125,18 +126,16 @@ class LocalStackRestartTest {
     }
 
     /** Waits for the ready line the launcher also waits for, in the log of this start. */
-    private void awaitReady(String name, String marker, Process process) throws Exception {
+    private void awaitReady(String name, String marker, Process process) {
         Path log = state.resolve(name + "-" + starts + ".log");
-        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < until) {
-            String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-            if (text.contains(marker)) {
-                return;
-            }
-            assertThat(process.isAlive()).as("%s is running; its log:%n%s", name, text).isTrue();
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError("No '" + marker + "' in " + log + " within 2 minutes");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            assertThat(process.isAlive()).as("%s is running; its log:%n%s", name, read(log)).isTrue();
+            return read(log).contains(marker);
+        });
+    }
+
+    private static String read(Path log) throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
     private static int freePort() throws IOException {
