@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Locale;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,49 +18,55 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.budgetlens.events.DisclosureParsed;
-import io.budgetlens.events.DisclosureReceived;
-import io.budgetlens.events.DocumentIds;
-import io.budgetlens.events.Visibility;
 import io.budgetlens.ingest.IngestConfig;
-import io.budgetlens.ingest.messaging.ReceivedPublisher;
+import io.budgetlens.ingest.intake.Intake;
+import io.budgetlens.ingest.intake.IntakeException;
 import io.budgetlens.ingest.parse.DisclosureParser;
-import io.budgetlens.ingest.parse.UndecodableDocumentException;
 
 /**
- * The front door: documents in, {@code disclosure.received.v1} out. Foundation version: text, HTML and Markdown
- * bodies; the intake issue adds duplicate detection, sniffing, 415 for other formats and the full bad-input suite.
+ * The front door: a document in the body (text/plain, text/html, text/markdown; other or missing types are sniffed),
+ * {@code disclosure.received.v1} out. Bodies are read in bounded chunks, so an oversized body is refused without
+ * being held in memory.
  */
-@Path("/api/v1/documents")
+@Path("/api/v1")
 public class DocumentResource {
 
     @Inject
     IngestConfig config;
 
     @Inject
-    ReceivedPublisher publisher;
+    Intake intake;
 
-    private final Clock clock = Clock.systemUTC();
+    private final DisclosureParser parser = new DisclosureParser(Clock.systemUTC());
 
     @POST
+    @Path("documents")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Accept a disclosure document; 202 once it is durably on disclosure.received.v1")
+    @Operation(summary = "Accept a disclosure document",
+            description = "202 once the document is durably on disclosure.received.v1 (acks=all); 200 with "
+                    + "duplicate=true when the same bytes were received before; 400 empty/binary/undecodable, "
+                    + "413 too large, 415 unsupported format, all as application/problem+json.")
     public Response accept(InputStream body,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @Parameter(description = "Where the document came from (absolute URI)")
                            @QueryParam("sourceUri") String sourceUri,
                            @QueryParam("filename") String filename,
+                           @Parameter(description = "public (default) or draft")
                            @QueryParam("visibility") String visibility) {
-        DisclosureReceived received = received(body, contentType, sourceUri, filename, visibility);
-        publisher.publish(received);
-        URI location = URI.create(config.reportingUrl() + "/api/v1/disclosures/" + received.documentId());
-        return Response.accepted(new AcceptedDocument(received.documentId(), "RECEIVED", false))
-                .location(location).build();
+        Intake.Accepted accepted = intake.accept(submission(body, config.maxDocumentBytes(), contentType, sourceUri,
+                filename, visibility));
+        URI location = URI.create(config.reportingUrl() + "/api/v1/disclosures/" + accepted.documentId());
+        AcceptedDocument answer = new AcceptedDocument(accepted.documentId(), "RECEIVED", accepted.duplicate());
+        return (accepted.duplicate() ? Response.ok(answer) : Response.accepted(answer)).location(location).build();
     }
 
+    /** Both endpoints live in this class: Quarkus REST routes a shared path prefix to one resource class only. */
     @POST
-    @Path(":parse")
+    @Path("documents:parse")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Parse a document synchronously and return the disclosure.parsed.v1 JSON; publishes nothing")
@@ -71,48 +74,26 @@ public class DocumentResource {
                                     @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                     @QueryParam("sourceUri") String sourceUri,
                                     @QueryParam("visibility") String visibility) {
-        DisclosureReceived received = received(body, contentType, sourceUri, null, visibility);
-        try {
-            return new DisclosureParser(clock).parse(received);
-        } catch (UndecodableDocumentException e) {
-            throw new BadRequestException(e.getMessage());
-        }
+        var received = intake.toReceived(submission(body, config.maxDocumentBytes(), contentType, sourceUri, null,
+                visibility));
+        return parser.parse(received);
     }
 
-    private DisclosureReceived received(InputStream body, String contentType, String sourceUri, String filename,
-                                        String visibility) {
-        byte[] content = readBounded(body, config.maxDocumentBytes());
-        if (content.length == 0) {
-            throw new BadRequestException("The request body is empty: send the document's bytes as the body.");
+    static Intake.Submission submission(InputStream body, int maxBytes, String contentType, String sourceUri,
+                                        String filename, String visibility) {
+        byte[] content = readBounded(body, maxBytes);
+        String mediaType = null;
+        String charset = null;
+        if (contentType != null && !contentType.isBlank()) {
+            try {
+                MediaType media = MediaType.valueOf(contentType);
+                mediaType = (media.getType() + "/" + media.getSubtype()).toLowerCase(java.util.Locale.ROOT);
+                charset = media.getParameters().get("charset");
+            } catch (IllegalArgumentException e) {
+                throw new IntakeException(400, "Content-Type '" + contentType + "' is not a valid media type.");
+            }
         }
-        MediaType media = mediaType(contentType);
-        String charset = media == null ? null : media.getParameters().get("charset");
-        String type = media == null ? "application/octet-stream" : media.getType() + "/" + media.getSubtype();
-        String id = DocumentIds.of(content);
-        return new DisclosureReceived(id, type, charset, sourceUri, filename, content.length, id, clock.instant(),
-                visibility(visibility), content);
-    }
-
-    static Visibility visibility(String value) {
-        if (value == null || value.isBlank()) {
-            return Visibility.PUBLIC;
-        }
-        try {
-            return Visibility.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("visibility must be 'public' or 'draft', got '" + value + "'");
-        }
-    }
-
-    private static MediaType mediaType(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return MediaType.valueOf(header);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("Content-Type '" + header + "' is not a valid media type");
-        }
+        return new Intake.Submission(content, mediaType, charset, sourceUri, filename, visibility);
     }
 
     /** Reads at most {@code limit} bytes; a longer body answers 413 without buffering the rest. */
@@ -128,14 +109,14 @@ public class DocumentResource {
             while ((n = in.read(buffer)) > 0) {
                 total += n;
                 if (total > limit) {
-                    throw new ClientErrorException("The document is larger than the limit of " + limit
-                            + " bytes (budgetlens.ingest.max-document-bytes).", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+                    throw new IntakeException(413, "The document is larger than the limit of " + limit
+                            + " bytes (budgetlens.ingest.max-document-bytes).");
                 }
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new BadRequestException("The request body could not be read: " + e.getMessage());
+            throw new IntakeException(400, "The request body could not be read: " + e.getMessage());
         }
     }
 }

@@ -9,6 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.jboss.logging.Logger;
 
+import io.budgetlens.ingest.intake.IntakeException;
+
 /** Answers every error of this service as application/problem+json; unexpected failures are logged, not leaked. */
 @Provider
 public class ProblemExceptionMapper implements ExceptionMapper<Exception> {
@@ -21,6 +23,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Exception> {
     @Override
     public Response toResponse(Exception exception) {
         String instance = uriInfo == null ? null : uriInfo.getPath();
+        if (exception instanceof IntakeException intake) {
+            return Problem.response(intake.status(), intake.getMessage(), instance);
+        }
         if (exception instanceof WebApplicationException web) {
             return Problem.response(web.getResponse().getStatus(), exception.getMessage(), instance);
         }

@@ -7,25 +7,28 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jsoup.Jsoup;
-
 import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureMeta;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureReceived;
 import io.budgetlens.events.DisclosureScope;
 import io.budgetlens.events.ParseStatus;
+import io.budgetlens.events.ParseWarning;
+import io.budgetlens.ingest.decode.DecodedDocument;
+import io.budgetlens.ingest.decode.DocumentReader;
+import io.budgetlens.ingest.decode.UndecodableDocumentException;
+import io.budgetlens.ingest.decode.UnsupportedFormatException;
 
 /**
- * The parser core (plain Java, no CDI, no Kafka): a received document in, a {@link DisclosureParsed} out.
- * Foundation skeleton: it decodes the text, reads the kind and scope from the first 部门/单位 + 预算/决算 wording and
- * the fiscal year from the first year printed, and rejects input that names neither 预算 nor 决算. Sections, facts, tables and the summary are
- * filled in by the extraction issue.
+ * The parser core (plain Java, no CDI, no Kafka): a received document in, a {@link DisclosureParsed} out, never an
+ * exception. Input that cannot be read, or is not a disclosure, is REJECTED with reasons. Current scope: decoding,
+ * normalised text, and the kind, scope and fiscal year from the first 部门/单位 + 预算/决算 wording and the first year
+ * printed; sections, facts, tables and the summary are the extraction issue's.
  */
 public class DisclosureParser {
 
     /** Version of the parsing logic; a newer version's result supersedes an older one downstream. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = "0.2.0";
 
     /** "部门决算", "单位预算", "决算公开", "预算情况说明": the wording that names the kind of a disclosure. */
     private static final Pattern KIND = Pattern.compile("(部门|单位)(预算|决算)|(预算|决算)(情况说明|公开)");
@@ -39,23 +42,26 @@ public class DisclosureParser {
     }
 
     public DisclosureParsed parse(DisclosureReceived received) {
-        DecodedDocument decoded = DocumentDecoder.decode(received.content(), received.contentType(), received.charset());
-        String text = received.contentType() != null && received.contentType().contains("html")
-                ? Jsoup.parse(decoded.text()).wholeText()
-                : decoded.text();
-        List<String> reasons = new ArrayList<>();
-        if (text.isBlank()) {
-            reasons.add("The document has no text. 文档没有文字内容。");
-        } else if (!text.contains("预算") && !text.contains("决算")) {
-            reasons.add("The text mentions neither 预算 (budget) nor 决算 (final accounts); it is not a disclosure.");
+        DecodedDocument decoded;
+        try {
+            decoded = DocumentReader.read(received.content(), received.contentType(), received.charset());
+        } catch (UndecodableDocumentException | UnsupportedFormatException e) {
+            return rejected(received, List.of(e.getMessage()));
         }
+        List<String> reasons = DisclosureClassifier.rejectionReasons(decoded.text());
         if (!reasons.isEmpty()) {
-            return DisclosureParsed.rejected(received.documentId(), VERSION, clock.instant(), received.visibility(),
-                    received.contentType(), received.sourceUri(), reasons);
+            return rejected(received, reasons);
         }
+        List<ParseWarning> warnings = new ArrayList<>();
+        decoded.notes().forEach(note -> warnings.add(new ParseWarning("INPUT", note, null)));
         return new DisclosureParsed(received.documentId(), ParseStatus.PARSED, VERSION, clock.instant(),
-                received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta(text), text,
-                List.of(), List.of(), List.of(), Map.of(), List.of());
+                received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta(decoded.text()),
+                decoded.text(), List.of(), List.of(), List.of(), Map.of(), warnings);
+    }
+
+    private DisclosureParsed rejected(DisclosureReceived received, List<String> reasons) {
+        return DisclosureParsed.rejected(received.documentId(), VERSION, clock.instant(), received.visibility(),
+                received.contentType(), received.sourceUri(), reasons);
     }
 
     static DisclosureMeta meta(String text) {

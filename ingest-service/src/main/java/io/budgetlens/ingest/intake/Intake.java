@@ -1,0 +1,123 @@
+package io.budgetlens.ingest.intake;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.budgetlens.events.DisclosureReceived;
+import io.budgetlens.events.DocumentIds;
+import io.budgetlens.events.Visibility;
+import io.budgetlens.ingest.decode.DecodedDocument;
+import io.budgetlens.ingest.decode.DocumentReader;
+import io.budgetlens.ingest.messaging.ReceivedPublisher;
+
+/**
+ * Accepting a document: it must be a readable text format (sniffed, decoded), it gets its content-derived
+ * documentId, and it is published on the received topic once, unless the same bytes were received before.
+ */
+@ApplicationScoped
+public class Intake {
+
+    private static final Logger LOG = Logger.getLogger(Intake.class);
+    static final int MAX_SOURCE_URI = 2048;
+    static final int MAX_FILENAME = 255;
+
+    @Inject
+    ReceivedIndex index;
+
+    @Inject
+    ReceivedPublisher publisher;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Outcome of an accepted document. */
+    public record Accepted(String documentId, boolean duplicate) {
+    }
+
+    /** What a request sent, before checks. */
+    public record Submission(byte[] content, String mediaType, String charset, String sourceUri, String filename,
+                             String visibility) {
+    }
+
+    /**
+     * Validates, decodes and (unless a duplicate) publishes a document.
+     *
+     * @throws IntakeException with the HTTP status and message to answer
+     */
+    public Accepted accept(Submission submission) {
+        DisclosureReceived received = toReceived(submission);
+        if (!index.isLoaded()) {
+            throw new IntakeException(503, "The service is starting: the duplicate index is still being rebuilt from "
+                    + "the received topic. Retry in a few seconds.");
+        }
+        if (!index.claim(received.documentId())) {
+            return new Accepted(received.documentId(), true);
+        }
+        try {
+            publisher.publish(received);
+        } catch (RuntimeException e) {
+            index.release(received.documentId());
+            LOG.errorf(e, "Could not publish %s", received.documentId());
+            throw new IntakeException(503, "The document could not be written to Kafka, so nothing was stored; "
+                    + "retry later. Cause: " + e.getMessage());
+        }
+        return new Accepted(received.documentId(), false);
+    }
+
+    /** Decodes a submission the way the parser will, refusing what cannot be read (415, 400). */
+    public DisclosureReceived toReceived(Submission submission) {
+        String sourceUri = checkSourceUri(submission.sourceUri());
+        String filename = submission.filename();
+        if (filename != null && filename.length() > MAX_FILENAME) {
+            throw new IntakeException(400, "filename is longer than " + MAX_FILENAME + " characters.");
+        }
+        Visibility visibility = visibility(submission.visibility());
+        DecodedDocument decoded;
+        try {
+            decoded = DocumentReader.read(submission.content(), submission.mediaType(), submission.charset());
+        } catch (io.budgetlens.ingest.decode.UnsupportedFormatException e) {
+            throw new IntakeException(415, e.getMessage());
+        } catch (io.budgetlens.ingest.decode.UndecodableDocumentException e) {
+            throw new IntakeException(400, e.getMessage());
+        }
+        String id = DocumentIds.of(submission.content());
+        return new DisclosureReceived(id, decoded.format().mediaType(), submission.charset(), sourceUri, filename,
+                submission.content().length, id, clock.instant(), visibility, submission.content());
+    }
+
+    static Visibility visibility(String value) {
+        if (value == null || value.isBlank()) {
+            return Visibility.PUBLIC;
+        }
+        try {
+            return Visibility.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IntakeException(400, "visibility must be 'public' or 'draft', got '" + value + "'.");
+        }
+    }
+
+    static String checkSourceUri(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > MAX_SOURCE_URI) {
+            throw new IntakeException(400, "sourceUri is longer than " + MAX_SOURCE_URI + " characters.");
+        }
+        try {
+            URI uri = new URI(value.trim());
+            if (!uri.isAbsolute()) {
+                throw new IntakeException(400, "sourceUri must be an absolute URI (https://…, file:…), got '"
+                        + value + "'.");
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw new IntakeException(400, "sourceUri is not a valid URI: " + e.getMessage());
+        }
+    }
+}
