@@ -14,6 +14,7 @@ import io.budgetlens.events.DisclosureReceived;
 import io.budgetlens.events.DisclosureScope;
 import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.ParseWarning;
+import io.budgetlens.events.Section;
 import io.budgetlens.ingest.decode.DecodedDocument;
 import io.budgetlens.ingest.decode.DocumentReader;
 import io.budgetlens.ingest.decode.UndecodableDocumentException;
@@ -21,17 +22,17 @@ import io.budgetlens.ingest.decode.UnsupportedFormatException;
 
 /**
  * The parser core (plain Java, no CDI, no Kafka): a received document in, a {@link DisclosureParsed} out, never an
- * exception. Input that cannot be read, or is not a disclosure, is REJECTED with reasons. Current scope: decoding,
- * normalised text, and the kind, scope and fiscal year from the first 部门/单位 + 预算/决算 wording and the first year
- * printed; sections, facts, tables and the summary are the extraction issue's.
+ * exception. Input that cannot be read, or is not a disclosure, is REJECTED with reasons. It reads the metadata
+ * ({@link MetadataExtractor}), the section tree ({@link SectionParser}), the narrative facts ({@link FactExtractor})
+ * and builds the summary from them ({@link SummaryBuilder}). Tables are not reconstructed yet.
  */
 public class DisclosureParser {
 
     /** Version of the parsing logic; a newer version's result supersedes an older one downstream. */
-    public static final String VERSION = "0.2.0";
+    public static final String VERSION = "0.3.0";
 
     /** "部门决算", "单位预算", "决算公开", "预算情况说明": the wording that names the kind of a disclosure. */
-    private static final Pattern KIND = Pattern.compile("(部门|单位)(预算|决算)|(预算|决算)(情况说明|公开)");
+    static final Pattern KIND = Pattern.compile("(部门|单位)(预算|决算)|(预算|决算)(情况说明|公开)");
     /** "2024年", "2020年度": the first year printed, which in these documents is the fiscal year of the title. */
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
 
@@ -54,9 +55,15 @@ public class DisclosureParser {
         }
         List<ParseWarning> warnings = new ArrayList<>();
         decoded.notes().forEach(note -> warnings.add(new ParseWarning("INPUT", note, null)));
+        String text = decoded.text();
+        DisclosureMeta meta = MetadataExtractor.extract(text);
+        List<Section> sections = SectionParser.parse(text);
+        FactExtractor.Result facts = new FactExtractor(Vocabulary.standard()).extract(text, meta.kind(),
+                meta.fiscalYear(), sections);
+        warnings.addAll(facts.warnings());
         return new DisclosureParsed(received.documentId(), ParseStatus.PARSED, VERSION, clock.instant(),
-                received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta(decoded.text()),
-                decoded.text(), List.of(), List.of(), List.of(), Map.of(), warnings);
+                received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta, text,
+                sections, facts.facts(), List.of(), SummaryBuilder.build(facts.facts()), warnings);
     }
 
     private DisclosureParsed rejected(DisclosureReceived received, List<String> reasons) {

@@ -1,0 +1,412 @@
+package io.budgetlens.ingest.parse;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.budgetlens.events.Change;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.Evidence;
+import io.budgetlens.events.Fact;
+import io.budgetlens.events.FundScope;
+import io.budgetlens.events.ParseWarning;
+import io.budgetlens.events.Section;
+
+/**
+ * Reads every figure of the narrative that is followed by 万元, 元 or % and attributes it: an amount to a key of the
+ * controlled vocabulary (the words in front of it in its clause), a change statement ("较上年增加236.34万元,增长8.47%")
+ * to the amount it changes, a share ("占比90.59%") to its amount. Figures it cannot attribute become warnings.
+ * Table lines (cells separated by | or tabs) are not narrative and are left to the table reader.
+ */
+public final class FactExtractor {
+
+    /** A figure with its unit: 3027.5万元, 1,137.1 万元, 8.47%, 96.87元. */
+    static final Pattern FIGURE = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(万\\s?元|元|%)");
+    /** Comparison bases of change statements. */
+    static final Pattern BASE = Pattern.compile("(较|比|与)\\s*(上年度?决算数|上年度?支出数|上年度?|去年|上一年度?|"
+            + "年初预算数?|全年(调整)?预算数?|调整预算数?|预算数|((?:19|20)\\d{2})\\s*年度?)(相比)?");
+    static final Pattern DIRECTION = Pattern.compile("(增加|增长|上升|提高|减少|下降|降低|持平|保持一致|一致)"
+            + "(\\(或(增加|减少)\\))?");
+    /** "增加人员经费11.52万元", "新增…四个项目312.08万元": the change comes before the subject it changes. */
+    static final Pattern CHANGE_PREFIX = Pattern.compile("(增加|减少|新增|追加|追减|节约|下降)(了|的)?(.+)$");
+    static final Pattern SHARE = Pattern.compile("占(比|.{0,20}的)?\\s*$");
+    /** "(一)", "(1)", "1.", "2、" in front of a label. */
+    static final Pattern ENUMERATION = Pattern.compile("^([(（]\\s*[一二三四五六七八九十\\d]+\\s*[)）]|\\d+\\s*[.、](?!\\d))\\s*");
+    /** Cause clauses ("主要是…", "主要原因是…") explain a change; their own subject follows the cause words. */
+    static final Pattern CAUSE = Pattern.compile("^(主要(原因)?(是|为|用于)|其中)\\s*");
+    static final Pattern CLAUSE_BREAK = Pattern.compile("(?<!\\d),|,(?!\\d)|[:;、]|其中");
+
+    private final Vocabulary vocabulary;
+
+    public FactExtractor(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    /** Facts, warnings, and the number of figures seen (for the attribution rate). */
+    public record Result(List<Fact> facts, List<ParseWarning> warnings, int figures, int attributed) {
+
+        public double attributionRate() {
+            return figures == 0 ? 1.0 : (double) attributed / figures;
+        }
+    }
+
+    /** Mutable fact under construction (a record is built at the end). */
+    private static final class Draft {
+        String key;
+        String label;
+        BigDecimal value;
+        String unit;
+        int decimals;
+        String basis;
+        FundScope scope;
+        BigDecimal changeAmount;
+        Integer changeAmountDecimals;
+        BigDecimal changePercent;
+        Integer changePercentDecimals;
+        String directionWord;
+        int sign;
+        String changeBase;
+        BigDecimal share;
+        Integer shareDecimals;
+        int start;
+        int end;
+
+        boolean hasChange() {
+            return directionWord != null;
+        }
+    }
+
+    public Result extract(String text, DisclosureKind kind, Integer fiscalYear) {
+        return extract(text, kind, fiscalYear, List.of());
+    }
+
+    /**
+     * @param sections the document's sections: the titles of the sections around a figure ("一般公共预算财政拨款收支
+     *                 总体情况") decide its fund scope when its own sentence does not say
+     */
+    public Result extract(String text, DisclosureKind kind, Integer fiscalYear, List<Section> sections) {
+        List<Draft> drafts = new ArrayList<>();
+        List<ParseWarning> warnings = new ArrayList<>();
+        int figures = 0;
+        int attributed = 0;
+        int lineStart = 0;
+        for (String line : text.split("\n", -1)) {
+            int lineOffset = lineStart;
+            lineStart += line.length() + 1;
+            if (line.contains("|") || line.contains("\t")) {
+                continue;
+            }
+            Draft subject = null;
+            String lastBase = null;
+            Matcher firstFigure = FIGURE.matcher(line);
+            // The words of a paragraph before its first figure ("2024年一般公共财政拨款收入…") set the scope of the
+            // whole paragraph unless a sentence names its own.
+            String lineLead = firstFigure.find() ? line.substring(0, firstFigure.start()) : "";
+            String previousSentence = "";
+            String context = "";
+            for (int[] sentence : sentences(line)) {
+                String s = line.substring(sentence[0], sentence[1]);
+                // "其中:…" breaks down the sentence before it, whose words (一般公共预算, 财政拨款) set the fund scope;
+                // the breakdown runs on over ";" until the next "。".
+                if (s.stripLeading().startsWith("其中")) {
+                    context = previousSentence;
+                } else if (previousSentence.endsWith("。") || previousSentence.isEmpty()) {
+                    context = "";
+                }
+                previousSentence = s;
+                Matcher m = FIGURE.matcher(s);
+                int previousEnd = 0;
+                while (m.find()) {
+                    figures++;
+                    int absStart = lineOffset + sentence[0] + m.start();
+                    int absEnd = lineOffset + sentence[0] + m.end();
+                    String label = clauseLabel(s, previousEnd, m.start());
+                    String sinceSentence = sectionTitles(sections, absStart) + "\n" + lineLead + "\n" + context
+                            + s.substring(0, m.start());
+                    previousEnd = m.end();
+                    BigDecimal value = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : "." + m.group(2)));
+                    int decimals = m.group(2) == null ? 0 : m.group(2).length();
+                    String unit = m.group(3).replace(" ", "");
+
+                    Matcher direction = lastMatch(DIRECTION, label);
+                    Matcher base = lastMatch(BASE, label);
+                    boolean change = direction != null && direction.end() >= label.length() - 2;
+                    if ("%".equals(unit) && SHARE.matcher(label).find() && subject != null) {
+                        subject.share = value;
+                        subject.shareDecimals = decimals;
+                        attributed++;
+                        continue;
+                    }
+                    if (change) {
+                        String subjectLabel = (base == null ? label.substring(0, direction.start())
+                                : label.substring(0, base.start())).strip();
+                        subjectLabel = CAUSE.matcher(subjectLabel).replaceAll("").strip();
+                        Draft target = subject;
+                        if (!subjectLabel.isEmpty() && !sameKey(subject, subjectLabel, sinceSentence, kind, fiscalYear)) {
+                            Draft d = newDraft(subjectLabel, sinceSentence, kind, fiscalYear);
+                            if (d != null) {
+                                d.start = absStart;
+                                d.end = absEnd;
+                                drafts.add(d);
+                                target = d;
+                                subject = d;
+                            }
+                        }
+                        if (target == null) {
+                            warnings.add(warning("UNATTRIBUTED_CHANGE", "A change (" + m.group() + ") without the "
+                                    + "figure it changes", text, absStart, absEnd));
+                            continue;
+                        }
+                        if (base != null) {
+                            lastBase = base(base, kind, fiscalYear);
+                        }
+                        target.changeBase = base != null ? lastBase : target.changeBase != null ? target.changeBase
+                                : lastBase;
+                        target.directionWord = direction.group();
+                        target.sign = sign(direction.group(1));
+                        if ("%".equals(unit)) {
+                            target.changePercent = value;
+                            target.changePercentDecimals = decimals;
+                        } else {
+                            target.changeAmount = value;
+                            target.changeAmountDecimals = decimals;
+                        }
+                        target.end = Math.max(target.end, absEnd);
+                        attributed++;
+                        continue;
+                    }
+                    Matcher prefixed = CHANGE_PREFIX.matcher(label);
+                    if (prefixed.find()) {
+                        Draft d = newDraft(prefixed.group(3), sinceSentence, kind, fiscalYear);
+                        if (d != null) {
+                            d.directionWord = prefixed.group(1);
+                            d.sign = "新增".equals(prefixed.group(1)) || "追加".equals(prefixed.group(1)) ? 1
+                                    : sign(prefixed.group(1));
+                            d.changeAmount = value;
+                            d.changeAmountDecimals = decimals;
+                            d.changeBase = lastBase;
+                            d.start = absStart;
+                            d.end = absEnd;
+                            drafts.add(d);
+                            attributed++;
+                            continue;
+                        }
+                    }
+                    String fullLabel = label.isBlank() ? sinceSentence : label;
+                    Draft d = newDraft(fullLabel, sinceSentence, kind, fiscalYear);
+                    if (d == null && !label.isBlank()) {
+                        d = newDraft(sinceSentence, sinceSentence, kind, fiscalYear);
+                    }
+                    if (d == null) {
+                        warnings.add(warning("UNATTRIBUTED_FIGURE", "No known label for " + m.group()
+                                + " (label: '" + label.strip() + "')", text, absStart, absEnd));
+                        continue;
+                    }
+                    d.value = value;
+                    d.decimals = decimals;
+                    d.unit = unit;
+                    d.start = absStart;
+                    d.end = absEnd;
+                    drafts.add(d);
+                    subject = d;
+                    attributed++;
+                }
+            }
+        }
+        List<Fact> facts = new ArrayList<>();
+        int n = 0;
+        for (Draft d : drafts) {
+            n++;
+            int sentenceStart = sentenceStart(text, d.start);
+            int sentenceEnd = sentenceEnd(text, d.end);
+            Change change = d.hasChange() ? new Change(d.changeAmount, d.changeAmountDecimals, d.changePercent,
+                    d.changePercentDecimals, d.directionWord, d.sign, d.changeBase) : null;
+            facts.add(new Fact("f" + n, d.key, d.label, d.value, d.unit == null ? "万元" : d.unit, d.decimals,
+                    d.basis, d.scope, change, d.share, d.shareDecimals,
+                    Evidence.ofText(text.substring(sentenceStart, sentenceEnd), sentenceStart, sentenceEnd)));
+        }
+        return new Result(facts, warnings, figures, attributed);
+    }
+
+    private boolean sameKey(Draft subject, String label, String sentence, DisclosureKind kind, Integer year) {
+        if (subject == null) {
+            return false;
+        }
+        Draft probe = newDraft(label, sentence, kind, year);
+        return probe == null || probe.key.equals(subject.key);
+    }
+
+    /**
+     * A draft with key, label, scope and basis from the label, or null when no vocabulary entry matches.
+     * {@code prefix} is the sentence up to the figure: it decides the fund scope and resolves generic labels.
+     */
+    private Draft newDraft(String label, String prefix, DisclosureKind kind, Integer fiscalYear) {
+        String sentence = prefix;
+        String clean = ENUMERATION.matcher(label.strip()).replaceAll("").strip();
+        Optional<Vocabulary.FunctionClass> function = vocabulary.function(clean);
+        Optional<Vocabulary.Term> term = vocabulary.term(clean);
+        Draft d = new Draft();
+        if (function.isPresent() && !clean.contains("基本支出") && !clean.contains("项目支出")) {
+            d.key = "expenditure.function." + function.get().code();
+            d.scope = contextScope(clean + " " + sentence);
+        } else if (term.isPresent()) {
+            d.key = term.get().key();
+            if ("budget.total".equals(d.key)) {
+                String own = sentence.substring(sentence.lastIndexOf('\n') + 1);
+                Optional<Vocabulary.Term> specific = vocabulary.term(own.substring(0, Math.max(0,
+                        own.indexOf(clean.isEmpty() ? label : clean))));
+                if (specific.isPresent() && !"budget.total".equals(specific.get().key())) {
+                    d.key = specific.get().key();
+                }
+            }
+            d.scope = term.get().scope() != null ? term.get().scope() : contextScope(clean + " " + sentence);
+        } else {
+            return null;
+        }
+        d.label = clean.length() > 40 ? clean.substring(clean.length() - 40) : clean;
+        d.basis = basis(clean, kind, fiscalYear);
+        return d;
+    }
+
+    /** Titles of the sections that contain an offset, outermost first. */
+    static String sectionTitles(List<Section> sections, int offset) {
+        StringBuilder titles = new StringBuilder();
+        for (Section section : sections) {
+            if (section.start() <= offset && offset < section.end() && section.title() != null) {
+                titles.append(section.title()).append(' ');
+            }
+        }
+        return titles.toString();
+    }
+
+    /**
+     * The fund scope named nearest the figure: the context is layered (section titles, paragraph lead, sentence), one
+     * layer per line, and the last layer that names a scope wins; ALL_FUNDS when none does.
+     */
+    static FundScope contextScope(String words) {
+        String[] layers = words.split("\n");
+        for (int i = layers.length - 1; i >= 0; i--) {
+            FundScope scope = scopeWords(layers[i]);
+            if (scope != null) {
+                return scope;
+            }
+        }
+        return FundScope.ALL_FUNDS;
+    }
+
+    private static FundScope scopeWords(String words) {
+        if (words.contains("一般公共预算") || words.contains("一般公共财政")) {
+            return FundScope.GENERAL_PUBLIC_BUDGET;
+        }
+        if (words.contains("财政拨款")) {
+            return FundScope.FISCAL_APPROPRIATION;
+        }
+        return null;
+    }
+
+    static String basis(String label, DisclosureKind kind, Integer fiscalYear) {
+        if (label.matches(".*(上年|去年|上一年).*")) {
+            return "PRIOR_YEAR";
+        }
+        Matcher year = Pattern.compile("((?:19|20)\\d{2})\\s*年").matcher(label);
+        if (year.find() && fiscalYear != null && Integer.parseInt(year.group(1)) < fiscalYear) {
+            return "PRIOR_YEAR";
+        }
+        if (label.matches(".*(全年(调整)?预算|调整预算).*")) {
+            return "ADJUSTED_BUDGET";
+        }
+        if (kind == DisclosureKind.FINAL_ACCOUNT && label.contains("年初预算")) {
+            return "INITIAL_BUDGET";
+        }
+        return "CURRENT";
+    }
+
+    static String base(Matcher base, DisclosureKind kind, Integer fiscalYear) {
+        String word = base.group(2);
+        if (word.startsWith("年初预算") || (word.startsWith("预算数") && kind == DisclosureKind.FINAL_ACCOUNT)) {
+            return "INITIAL_BUDGET";
+        }
+        if (word.startsWith("全年") || word.startsWith("调整")) {
+            return "ADJUSTED_BUDGET";
+        }
+        if (base.group(4) != null && fiscalYear != null && Integer.parseInt(base.group(4)) != fiscalYear - 1) {
+            return "YEAR_" + base.group(4);
+        }
+        return "PRIOR_YEAR";
+    }
+
+    static int sign(String word) {
+        return switch (word) {
+            case "增加", "增长", "上升", "提高" -> 1;
+            case "减少", "下降", "降低" -> -1;
+            default -> 0;
+        };
+    }
+
+    /** The words of the clause in front of a figure, from the previous figure or clause break on. */
+    static String clauseLabel(String sentence, int from, int to) {
+        String before = sentence.substring(from, to);
+        Matcher breaks = CLAUSE_BREAK.matcher(before);
+        int cut = 0;
+        while (breaks.find()) {
+            if (breaks.end() < before.length()) {
+                cut = breaks.end();
+            }
+        }
+        return before.substring(cut);
+    }
+
+    /** [start, end) of the sentences of a line: split at 。 ; ； and keep them short enough to attribute. */
+    static List<int[]> sentences(String line) {
+        List<int[]> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '。' || c == ';' || c == '；') {
+                out.add(new int[] {start, i + 1});
+                start = i + 1;
+            }
+        }
+        if (start < line.length()) {
+            out.add(new int[] {start, line.length()});
+        }
+        return out;
+    }
+
+    private static Matcher lastMatch(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        Matcher last = null;
+        int from = 0;
+        while (from <= text.length() && m.find(from)) {
+            last = pattern.matcher(text);
+            last.find(m.start());
+            from = m.end() == m.start() ? m.end() + 1 : m.end();
+        }
+        return last;
+    }
+
+    private static int sentenceStart(String text, int offset) {
+        int i = offset;
+        while (i > 0 && "。;\n".indexOf(text.charAt(i - 1)) < 0) {
+            i--;
+        }
+        return i;
+    }
+
+    private static int sentenceEnd(String text, int offset) {
+        int i = offset;
+        while (i < text.length() && "。;\n".indexOf(text.charAt(i)) < 0) {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) != '\n' ? i + 1 : i;
+    }
+
+    private static ParseWarning warning(String code, String message, String text, int start, int end) {
+        int s = sentenceStart(text, start);
+        int e = sentenceEnd(text, end);
+        return new ParseWarning(code, message, Evidence.ofText(text.substring(s, e), s, e));
+    }
+}

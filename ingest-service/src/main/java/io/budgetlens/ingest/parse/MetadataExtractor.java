@@ -1,0 +1,194 @@
+package io.budgetlens.ingest.parse;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureMeta;
+import io.budgetlens.events.DisclosureScope;
+
+/**
+ * What a disclosure is and who published it. The title (a line naming 部门/单位 预算/决算, possibly with the
+ * department on the line before) gives kind, scope, fiscal year and department; without a title, an attachment name
+ * ("附件:重庆市武隆区…2020年决算公开表"), the portal header block (索引号, 发布机构, 成文日期, 发布日期) or the first
+ * sentence naming the organisation stand in. Kind wording: 预算 = BUDGET, 决算 = FINAL_ACCOUNT; scope: 部门 =
+ * DEPARTMENT, 单位 or 本级 = UNIT. Region: the district or county (…区/…县) and the province-level unit (…市/…省).
+ */
+public final class MetadataExtractor {
+
+    /** "2024年部门预算情况说明", "2025年单位预算", "2020年决算公开表", "2024年度部门决算". */
+    static final Pattern TITLE = Pattern.compile("((?:19|20)\\d{2})\\s*年度?\\s*(部门|单位)?\\s*(预算|决算)"
+            + "(情况说明|公开|报告)?");
+    static final Pattern ORGANISATION = Pattern.compile(
+            "((?:[\\p{IsHan}]{2,4}(?:省|市|自治区))?[\\p{IsHan}]{1,6}(?:区|县|自治县|市)[\\p{IsHan}()（）]{2,30}?"
+                    + "(?:办公室|管理局|中心|局|委员会|委|厅|院|所|站|队|馆|部|处|会|政府)(?:本级)?)");
+    static final Pattern REGION = Pattern.compile("^(?:([\\p{IsHan}]{2,4}(?:省|市|自治区)))?([\\p{IsHan}]{1,6}?(?:区|县|自治县))");
+    static final Pattern HEADER_KEYS = Pattern.compile("^\\[?\\s*(索引号|发布机构|成文日期|发布日期|发文字号)\\s*\\]?$");
+    static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})[-年/.](\\d{1,2})[-月/.](\\d{1,2})");
+    static final Pattern UNIT_CODE = Pattern.compile("(?<![\\d])(\\d{3,6})-[\\p{IsHan}]");
+    static final Pattern PHONE = Pattern.compile("(0\\d{2,3}-\\d{7,8})");
+    static final Pattern CONTACT_PERSON = Pattern.compile("联系人\\s*:\\s*([\\p{IsHan}]{2,4}?)(?=\\s|联系|电话|手机|$|[,;:])");
+
+    private MetadataExtractor() {
+    }
+
+    public static DisclosureMeta extract(String text) {
+        List<String> lines = text.lines().toList();
+        String indexNumber = null;
+        String publisher = null;
+        LocalDate written = null;
+        LocalDate published = null;
+        for (String line : lines.subList(0, Math.min(lines.size(), 12))) {
+            if (!line.contains("|")) {
+                continue;
+            }
+            String[] cells = line.split("\\|");
+            for (int i = 0; i + 1 < cells.length; i++) {
+                Matcher key = HEADER_KEYS.matcher(cells[i].strip());
+                if (!key.matches()) {
+                    continue;
+                }
+                String value = cells[i + 1].strip();
+                switch (key.group(1)) {
+                    case "索引号" -> indexNumber = value.isEmpty() ? null : value;
+                    case "发布机构" -> publisher = value.isEmpty() ? null : value;
+                    case "成文日期" -> written = date(value);
+                    case "发布日期" -> published = date(value);
+                    default -> { }
+                }
+            }
+        }
+
+        String title = null;
+        Matcher titleMatch = null;
+        String department = null;
+        for (int i = 0; i < Math.min(lines.size(), 15); i++) {
+            String line = lines.get(i).replaceAll("^[#*\\s]+", "").strip();
+            if (line.contains("|") || line.length() > 80) {
+                continue;
+            }
+            Matcher m = TITLE.matcher(line);
+            if (m.find() && (m.group(2) != null || m.group(4) != null)) {
+                titleMatch = m;
+                String before = line.substring(0, m.start()).strip();
+                if (before.isEmpty() && i > 0) {
+                    before = lines.get(i - 1).replaceAll("^[#*\\s]+", "").strip();
+                    title = before + line;
+                } else {
+                    title = line;
+                }
+                department = before.isEmpty() ? null : before;
+                break;
+            }
+        }
+        if (titleMatch == null) {
+            for (String line : lines) {
+                if (line.startsWith("附件")) {
+                    Matcher m = TITLE.matcher(line);
+                    if (m.find()) {
+                        titleMatch = m;
+                        String name = line.replaceFirst("^附件\\s*[:]?\\s*", "");
+                        department = name.substring(0, Math.max(0, name.indexOf(m.group(1)))).strip();
+                        break;
+                    }
+                }
+            }
+        }
+        DisclosureKind kind = null;
+        DisclosureScope scope = null;
+        Integer year = null;
+        if (titleMatch != null) {
+            year = Integer.valueOf(titleMatch.group(1));
+            kind = "预算".equals(titleMatch.group(3)) ? DisclosureKind.BUDGET : DisclosureKind.FINAL_ACCOUNT;
+            scope = scopeOf(titleMatch.group(2), department);
+        } else {
+            Matcher fallback = DisclosureParser.KIND.matcher(text);
+            if (fallback.find()) {
+                String word = fallback.group(2) != null ? fallback.group(2) : fallback.group(3);
+                kind = "预算".equals(word) ? DisclosureKind.BUDGET : DisclosureKind.FINAL_ACCOUNT;
+                scope = scopeOf(fallback.group(1), null);
+            }
+            Matcher y = TITLE.matcher(text);
+            year = y.find() ? Integer.valueOf(y.group(1)) : firstYear(text);
+        }
+        if (scope == null) {
+            Matcher fallback = DisclosureParser.KIND.matcher(text);
+            while (scope == null && fallback.find()) {
+                scope = scopeOf(fallback.group(1), null);
+            }
+        }
+        if (department == null || department.isEmpty()) {
+            Matcher org = ORGANISATION.matcher(text);
+            department = org.find() ? org.group(1) : publisher;
+        }
+        if (department != null && department.endsWith("本级")) {
+            scope = scope == null ? DisclosureScope.UNIT : scope;
+        }
+        String province = null;
+        String district = null;
+        String regionSource = department != null ? department : publisher;
+        if (regionSource != null) {
+            Matcher r = REGION.matcher(regionSource);
+            if (r.find()) {
+                province = r.group(1);
+                district = r.group(2);
+            }
+            if (province == null) {
+                Matcher p = Pattern.compile("([\\p{IsHan}]{2,4}(?:省|市|自治区))" + Pattern.quote(district == null ? "" : district))
+                        .matcher(text);
+                province = district != null && p.find() ? p.group(1) : null;
+            }
+        }
+        String code = null;
+        Matcher unit = UNIT_CODE.matcher(text);
+        if (unit.find()) {
+            code = unit.group(1);
+        }
+        return new DisclosureMeta(kind, scope, year, title, department, code, province, district,
+                published != null ? published : written, indexNumber, publisher, contact(text));
+    }
+
+    private static DisclosureScope scopeOf(String word, String department) {
+        if ("单位".equals(word) || (department != null && department.endsWith("本级"))) {
+            return DisclosureScope.UNIT;
+        }
+        return "部门".equals(word) ? DisclosureScope.DEPARTMENT : null;
+    }
+
+    private static Integer firstYear(String text) {
+        Matcher m = Pattern.compile("((?:19|20)\\d{2})\\s*年").matcher(text);
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    static LocalDate date(String value) {
+        Matcher m = DATE.matcher(value);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** "联系人:苏杨 联系电话:023-81222208" → "苏杨 023-81222208"; the phone alone when no person is named. */
+    static String contact(String text) {
+        String found = null;
+        for (String line : text.lines().toList()) {
+            if (line.contains("|") || !(line.contains("联系人") || line.contains("联系方式") || line.contains("联系电话"))) {
+                continue;
+            }
+            Matcher phone = PHONE.matcher(line);
+            if (!phone.find()) {
+                continue;
+            }
+            Matcher person = CONTACT_PERSON.matcher(line);
+            found = person.find() ? person.group(1) + " " + phone.group(1) : phone.group(1);
+        }
+        return found;
+    }
+}

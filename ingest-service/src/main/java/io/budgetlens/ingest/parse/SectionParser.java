@@ -1,0 +1,132 @@
+package io.budgetlens.ingest.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.budgetlens.events.Section;
+
+/**
+ * Reads the numbered headings of a disclosure into a flat section list with parent links: 一、 (level 1),
+ * (一)/（一） (level 2), 1. / 1、 (level 3), (1)/（1） (level 4), at the start of a line, after optional Markdown
+ * {@code #} and {@code **}. A heading's title ends at the first 。 or : on its line (the rest is body text). A section
+ * runs to the next heading of the same or a higher level; it is empty when neither it nor a subsection has text.
+ */
+public final class SectionParser {
+
+    private static final String CN = "[一二三四五六七八九十]+";
+    private static final Pattern[] LEVELS = {
+            Pattern.compile("^(" + CN + ")\\s*、\\s*(.*)$"),
+            Pattern.compile("^\\(\\s*(" + CN + ")\\s*\\)\\s*(.*)$"),
+            Pattern.compile("^(\\d{1,2})\\s*[.、](?!\\d)\\s*(.*)$"),
+            Pattern.compile("^\\(\\s*(\\d{1,2})\\s*\\)\\s*(.*)$")};
+    private static final Pattern DECORATION = Pattern.compile("^[#*\\s-]+|\\*+$");
+    private static final int MAX_TITLE = 40;
+
+    private SectionParser() {
+    }
+
+    private static final class Heading {
+        int level;
+        String number;
+        String title;
+        int start;
+        int bodyStart;
+        int end;
+        int parent = -1;
+        boolean hasOwnText;
+    }
+
+    public static List<Section> parse(String text) {
+        List<Heading> headings = new ArrayList<>();
+        int offset = 0;
+        for (String line : text.split("\n", -1)) {
+            int lineStart = offset;
+            offset += line.length() + 1;
+            if (line.contains("|") || line.contains("\t")) {
+                continue;
+            }
+            String clean = DECORATION.matcher(line.strip()).replaceAll("").strip();
+            for (int level = 0; level < LEVELS.length; level++) {
+                Matcher m = LEVELS[level].matcher(clean);
+                if (!m.matches()) {
+                    continue;
+                }
+                String rest = m.group(2);
+                int cut = firstOf(rest, "。", ":");
+                String title = (cut < 0 ? rest : rest.substring(0, cut)).strip();
+                if (title.isEmpty() || title.length() > MAX_TITLE && cut < 0 && level >= 2) {
+                    break;
+                }
+                Heading h = new Heading();
+                h.level = level + 1;
+                h.number = numberOf(level, m.group(1));
+                h.title = title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title;
+                h.start = lineStart;
+                h.bodyStart = cut < 0 ? lineStart + line.length() : lineStart + line.indexOf(rest) + cut + 1;
+                h.hasOwnText = cut >= 0 && !rest.substring(cut + 1).isBlank();
+                headings.add(h);
+                break;
+            }
+        }
+        for (int i = 0; i < headings.size(); i++) {
+            Heading h = headings.get(i);
+            h.end = text.length();
+            for (int j = i + 1; j < headings.size(); j++) {
+                if (headings.get(j).level <= h.level) {
+                    h.end = headings.get(j).start;
+                    break;
+                }
+            }
+            for (int j = i - 1; j >= 0; j--) {
+                if (headings.get(j).level < h.level) {
+                    h.parent = j;
+                    break;
+                }
+            }
+            int nextHeading = i + 1 < headings.size() ? headings.get(i + 1).start : text.length();
+            if (!h.hasOwnText && h.bodyStart < nextHeading) {
+                h.hasOwnText = !text.substring(h.bodyStart, nextHeading).isBlank();
+            }
+        }
+        List<Section> sections = new ArrayList<>();
+        for (int i = 0; i < headings.size(); i++) {
+            Heading h = headings.get(i);
+            boolean empty = !h.hasOwnText && !hasTextBelow(headings, i);
+            sections.add(new Section("s" + (i + 1), h.parent < 0 ? null : "s" + (h.parent + 1), h.level, h.number,
+                    h.title, h.start, h.end, empty));
+        }
+        return sections;
+    }
+
+    private static boolean hasTextBelow(List<Heading> headings, int index) {
+        Heading h = headings.get(index);
+        for (int j = index + 1; j < headings.size() && headings.get(j).start < h.end; j++) {
+            if (headings.get(j).hasOwnText) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String numberOf(int level, String n) {
+        return switch (level) {
+            case 0 -> n + "、";
+            case 1 -> "(" + n + ")";
+            case 2 -> n + ".";
+            default -> "(" + n + ")";
+        };
+    }
+
+    private static int firstOf(String s, String... marks) {
+        int best = -1;
+        for (String mark : marks) {
+            int i = s.indexOf(mark);
+            if (i >= 0 && (best < 0 || i < best)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
