@@ -24,7 +24,7 @@ import io.budgetlens.ingest.decode.UnsupportedFormatException;
  * The parser core (plain Java, no CDI, no Kafka): a received document in, a {@link DisclosureParsed} out, never an
  * exception. Input that cannot be read, or is not a disclosure, is REJECTED with reasons. It reads the metadata
  * ({@link MetadataExtractor}), the section tree ({@link SectionParser}), the narrative facts ({@link FactExtractor})
- * and builds the summary from them ({@link SummaryBuilder}). Tables are not reconstructed yet.
+ * and the tables ({@link TableReader}), and builds the summary from the facts ({@link SummaryBuilder}).
  */
 public class DisclosureParser {
 
@@ -61,9 +61,11 @@ public class DisclosureParser {
         FactExtractor.Result facts = new FactExtractor(Vocabulary.standard()).extract(text, meta.kind(),
                 meta.fiscalYear(), sections);
         warnings.addAll(facts.warnings());
+        TableReader.Result tables = TableReader.read(text, decoded.tables());
+        warnings.addAll(tables.warnings());
         return new DisclosureParsed(received.documentId(), ParseStatus.PARSED, VERSION, clock.instant(),
                 received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta, text,
-                sections, facts.facts(), List.of(), SummaryBuilder.build(facts.facts()), warnings);
+                sections, facts.facts(), tables.tables(), SummaryBuilder.build(facts.facts()), warnings);
     }
 
     private DisclosureParsed rejected(DisclosureReceived received, List<String> reasons) {

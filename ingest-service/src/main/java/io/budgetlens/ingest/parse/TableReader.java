@@ -1,0 +1,283 @@
+package io.budgetlens.ingest.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import io.budgetlens.events.DisclosureTable;
+import io.budgetlens.events.Evidence;
+import io.budgetlens.events.ParseWarning;
+import io.budgetlens.events.TableColumn;
+import io.budgetlens.events.TableRow;
+import io.budgetlens.ingest.decode.TextTable;
+
+/**
+ * Finds the tables of a disclosure and reconstructs them into rows and columns: HTML tables (grids from the decoder,
+ * spans expanded), tab-separated tables (Markdown converted from PDF) and pipe rows ("a | b | c |", one row per line,
+ * including the portal header block). Each table gets its title (the line before it), unit, header (the rows before
+ * the first data row, a blank header cell taking the text above it), column roles and a type classified from its title
+ * and headings. Tables flattened to one cell per line are recognised but not reconstructed yet: they produce a warning.
+ */
+public final class TableReader {
+
+    static final Pattern CODE = Pattern.compile("\\d{3,7}");
+    static final Pattern NUMBER = Pattern.compile("-?\\d{1,3}(,\\d{3})*(\\.\\d+)?|-?\\d+(\\.\\d+)?");
+    static final Pattern UNIT = Pattern.compile("单位\\s*[:]\\s*(万元|元)");
+    static final Pattern EMPTY_NOTE = Pattern.compile("(无.{0,20}(收支|预算|数据|支出)|故此表无数据|此表为空)");
+
+    private TableReader() {
+    }
+
+    /** Tables found, and warnings about tables that could not be read. */
+    public record Result(List<DisclosureTable> tables, List<ParseWarning> warnings) {
+    }
+
+    /** A block of text lines holding one table, as cells. */
+    private record Block(int start, int end, List<List<String>> grid, List<int[]> rowSpans) {
+    }
+
+    public static Result read(String text, List<TextTable> htmlTables) {
+        List<Block> blocks = new ArrayList<>();
+        List<ParseWarning> warnings = new ArrayList<>();
+        for (TextTable t : htmlTables) {
+            List<int[]> spans = new ArrayList<>();
+            int at = t.start();
+            for (int r = 0; r < t.grid().size(); r++) {
+                int end = text.indexOf('\n', at);
+                end = end < 0 ? t.end() : end;
+                spans.add(new int[] {at, end});
+                at = end + 1;
+            }
+            blocks.add(new Block(t.start(), t.end(), t.grid(), spans));
+        }
+        if (htmlTables.isEmpty()) {
+            scanText(text, blocks, warnings);
+        }
+        List<DisclosureTable> tables = new ArrayList<>();
+        for (Block block : blocks) {
+            tables.add(build("t" + (tables.size() + 1), text, block));
+        }
+        return new Result(tables, warnings);
+    }
+
+    /** Runs of tab lines or multi-cell pipe lines; runs of one-cell pipe lines are reported, not read. */
+    private static void scanText(String text, List<Block> blocks, List<ParseWarning> warnings) {
+        String[] lines = text.split("\n", -1);
+        int offset = 0;
+        int i = 0;
+        int[] starts = new int[lines.length + 1];
+        for (int k = 0; k < lines.length; k++) {
+            starts[k] = offset;
+            offset += lines[k].length() + 1;
+        }
+        starts[lines.length] = offset;
+        while (i < lines.length) {
+            if (isTabRow(lines[i]) || isPipeRow(lines[i])) {
+                boolean tabs = isTabRow(lines[i]);
+                int j = i;
+                List<List<String>> grid = new ArrayList<>();
+                List<int[]> spans = new ArrayList<>();
+                while (j < lines.length && (tabs ? isTabRow(lines[j]) : isPipeRow(lines[j]))) {
+                    grid.add(cells(lines[j], tabs));
+                    spans.add(new int[] {starts[j], starts[j] + lines[j].length()});
+                    j++;
+                }
+                blocks.add(new Block(starts[i], starts[j - 1] + lines[j - 1].length(), grid, spans));
+                i = j;
+            } else if (isSingleCell(lines[i])) {
+                int j = i;
+                while (j < lines.length && (isSingleCell(lines[j]) || lines[j].isBlank())) {
+                    j++;
+                }
+                if (j - i >= 10) {
+                    warnings.add(new ParseWarning("TABLE_NOT_RECONSTRUCTED", "A table flattened to one cell per line ("
+                            + (j - i) + " lines) is not reconstructed into rows yet", Evidence.ofText(lines[i],
+                            starts[i], starts[i] + lines[i].length())));
+                }
+                i = Math.max(j, i + 1);
+            } else {
+                i++;
+            }
+        }
+    }
+
+    static boolean isTabRow(String line) {
+        return line.indexOf('\t') >= 0;
+    }
+
+    /** "a | b | c |": at least two non-empty cells on the line. */
+    static boolean isPipeRow(String line) {
+        if (!line.contains("|")) {
+            return false;
+        }
+        long cells = java.util.Arrays.stream(line.split("\\|")).filter(c -> !c.isBlank()).count();
+        return cells >= 2;
+    }
+
+    static boolean isSingleCell(String line) {
+        return line.strip().endsWith("|") && !isPipeRow(line);
+    }
+
+    static List<String> cells(String line, boolean tabs) {
+        List<String> out = new ArrayList<>();
+        if (tabs) {
+            for (String c : line.split("\t", -1)) {
+                out.add(c.strip());
+            }
+        } else {
+            String body = line.strip();
+            if (body.endsWith("|")) {
+                body = body.substring(0, body.length() - 1);
+            }
+            for (String c : body.split("\\|", -1)) {
+                out.add(c.strip());
+            }
+        }
+        return out;
+    }
+
+    private static DisclosureTable build(String id, String text, Block block) {
+        String[] before = text.substring(0, block.start()).split("\n");
+        String title = null;
+        String unit = null;
+        for (int k = before.length - 1, seen = 0; k >= 0 && seen < 4; k--) {
+            String line = before[k].replaceAll("^[#*\\s]+|\\*+$", "").strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            seen++;
+            var u = UNIT.matcher(line);
+            if (u.find()) {
+                unit = u.group(1);
+                continue;
+            }
+            if (line.startsWith("编制单位") || line.matches("表[一二三四五六七八九十\\d]+")) {
+                continue;
+            }
+            if (line.length() <= 40 && !line.contains("。")) {
+                title = line;
+            }
+            break;
+        }
+        List<List<String>> grid = block.grid();
+        int width = grid.stream().mapToInt(List::size).max().orElse(0);
+        int firstData = grid.size();
+        for (int r = 0; r < grid.size(); r++) {
+            if (isDataRow(grid.get(r))) {
+                firstData = r;
+                break;
+            }
+        }
+        String[] header = new String[width];
+        for (int r = 0; r < Math.min(firstData, grid.size()); r++) {
+            List<String> row = grid.get(r);
+            for (int c = 0; c < width; c++) {
+                String cell = c < row.size() ? row.get(c) : "";
+                if (!cell.isEmpty()) {
+                    header[c] = cell;
+                }
+            }
+        }
+        List<TableColumn> columns = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            columns.add(new TableColumn(c, header[c], role(header[c])));
+        }
+        List<TableRow> rows = new ArrayList<>();
+        for (int r = 0; r < grid.size(); r++) {
+            List<String> cells = grid.get(r);
+            String code = cells.stream().filter(c -> CODE.matcher(c).matches()).findFirst().orElse(null);
+            String name = cells.stream().filter(c -> !c.isEmpty() && !CODE.matcher(c).matches()
+                    && !NUMBER.matcher(c).matches()).findFirst().orElse(null);
+            int[] span = block.rowSpans().get(r);
+            rows.add(new TableRow(r, code, name, List.copyOf(cells), span[0], span[1]));
+        }
+        String after = text.substring(block.end(), Math.min(text.length(), block.end() + 200));
+        String emptyExplanation = null;
+        if (firstData >= grid.size() || grid.subList(firstData, grid.size()).stream()
+                .noneMatch(row -> row.stream().anyMatch(c -> NUMBER.matcher(c).matches() && !CODE.matcher(c).matches()))) {
+            for (String line : after.split("\n")) {
+                if (EMPTY_NOTE.matcher(line).find()) {
+                    emptyExplanation = line.strip();
+                    break;
+                }
+            }
+        }
+        boolean headerBlock = grid.stream().flatMap(List::stream).anyMatch(c -> c.contains("索引号") || c.contains("发布机构"));
+        String type = headerBlock ? "HEADER_BLOCK" : TableClassifier.classify(title, header);
+        return new DisclosureTable(id, type, title, unit,
+                columns, rows, emptyExplanation, block.start(), block.end());
+    }
+
+    /** A data row has a classification code, or a figure outside its first cell. */
+    static boolean isDataRow(List<String> cells) {
+        for (int c = 0; c < cells.size(); c++) {
+            String cell = cells.get(c);
+            if (c == 0 && CODE.matcher(cell).matches()) {
+                return true;
+            }
+            if (c > 0 && NUMBER.matcher(cell).matches() && !CODE.matcher(cell).matches() || (c > 0
+                    && cell.matches("\\d{1,2}(\\.\\d+)?"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What a column holds, from its heading. */
+    static String role(String header) {
+        if (header == null) {
+            return null;
+        }
+        String h = header.replace(" ", "").toLowerCase(Locale.ROOT);
+        if (h.contains("编码") || h.contains("编号")) {
+            return "CODE";
+        }
+        if (h.contains("名称") || h.equals("项目")) {
+            return "NAME";
+        }
+        if (h.contains("人员经费")) {
+            return "PERSONNEL";
+        }
+        if (h.contains("公用经费")) {
+            return "PUBLIC";
+        }
+        if (h.contains("基本支出")) {
+            return "BASIC";
+        }
+        if (h.contains("项目支出")) {
+            return "PROJECT";
+        }
+        if (h.contains("合计") || h.contains("总计") || h.contains("小计")) {
+            return "TOTAL";
+        }
+        if (h.contains("年初预算")) {
+            return "INITIAL_BUDGET";
+        }
+        if (h.contains("全年") && h.contains("预算")) {
+            return "ADJUSTED_BUDGET";
+        }
+        if (h.contains("执行数") || h.contains("决算数") || h.contains("实际")) {
+            return "ACTUAL";
+        }
+        if (h.contains("权重")) {
+            return "WEIGHT";
+        }
+        if (h.contains("得分")) {
+            return "SCORE";
+        }
+        if (h.contains("一般公共预算")) {
+            return "GENERAL_PUBLIC_BUDGET";
+        }
+        if (h.contains("政府性基金")) {
+            return "GOVERNMENT_FUND";
+        }
+        if (h.contains("国有资本经营")) {
+            return "STATE_CAPITAL";
+        }
+        if (h.contains("预算数")) {
+            return "BUDGET";
+        }
+        return "OTHER";
+    }
+}
