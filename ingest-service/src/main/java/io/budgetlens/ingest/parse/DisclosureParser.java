@@ -65,7 +65,8 @@ public class DisclosureParser {
         warnings.addAll(tables.warnings());
         return new DisclosureParsed(received.documentId(), ParseStatus.PARSED, VERSION, clock.instant(),
                 received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta, text,
-                sections, facts.facts(), tables.tables(), SummaryBuilder.build(facts.facts()), warnings);
+                sections, facts.facts(), tables.tables(),
+                SummaryBuilder.build(facts.facts(), tables.tables()), warnings);
     }
 
     private DisclosureParsed rejected(DisclosureReceived received, List<String> reasons) {

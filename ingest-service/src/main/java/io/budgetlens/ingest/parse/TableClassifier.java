@@ -51,6 +51,12 @@ public final class TableClassifier {
         if (t.contains("一般公共预算") && t.contains("支出")) {
             return "GPB_EXPENDITURE";
         }
+        if (h.contains("经济分类科目")) {
+            return "GPB_BASIC_EXPENDITURE";
+        }
+        if (h.contains("功能分类科目") && h.contains("基本支出")) {
+            return "GPB_EXPENDITURE";
+        }
         if (t.contains("收入总表") || t.contains("收入决算表")) {
             return "INCOME";
         }

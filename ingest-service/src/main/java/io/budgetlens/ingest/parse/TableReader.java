@@ -17,7 +17,7 @@ import io.budgetlens.ingest.decode.TextTable;
  * spans expanded), tab-separated tables (Markdown converted from PDF) and pipe rows ("a | b | c |", one row per line,
  * including the portal header block). Each table gets its title (the line before it), unit, header (the rows before
  * the first data row, a blank header cell taking the text above it), column roles and a type classified from its title
- * and headings. Tables flattened to one cell per line are recognised but not reconstructed yet: they produce a warning.
+ * and headings. Tables flattened to one cell per line are rebuilt by {@link FlatTableReader}.
  */
 public final class TableReader {
 
@@ -34,7 +34,11 @@ public final class TableReader {
     }
 
     /** A block of text lines holding one table, as cells. */
-    private record Block(int start, int end, List<List<String>> grid, List<int[]> rowSpans) {
+    private record Block(int start, int end, List<List<String>> grid, List<int[]> rowSpans, String title,
+                         String unit) {
+        Block(int start, int end, List<List<String>> grid, List<int[]> rowSpans) {
+            this(start, end, grid, rowSpans, null, null);
+        }
     }
 
     public static Result read(String text, List<TextTable> htmlTables) {
@@ -87,13 +91,26 @@ public final class TableReader {
                 i = j;
             } else if (isSingleCell(lines[i])) {
                 int j = i;
+                List<FlatTableReader.Cell> run = new ArrayList<>();
                 while (j < lines.length && (isSingleCell(lines[j]) || lines[j].isBlank())) {
+                    if (!lines[j].isBlank()) {
+                        run.add(FlatTableReader.cell(lines[j], starts[j]));
+                    }
                     j++;
                 }
-                if (j - i >= 10) {
-                    warnings.add(new ParseWarning("TABLE_NOT_RECONSTRUCTED", "A table flattened to one cell per line ("
-                            + (j - i) + " lines) is not reconstructed into rows yet", Evidence.ofText(lines[i],
-                            starts[i], starts[i] + lines[i].length())));
+                if (run.size() >= 6) {
+                    String before = i > 0 ? lines[i - 1].replaceAll("^[#*\\s]+", "").strip() : "";
+                    String titleBefore = before.length() <= 40 && !before.contains("。") && !before.isEmpty()
+                            ? before.replaceFirst("^\\d+\\.\\s*", "") : null;
+                    List<FlatTableReader.Flat> flats = FlatTableReader.read(run, titleBefore);
+                    for (FlatTableReader.Flat f : flats) {
+                        blocks.add(new Block(f.start(), f.end(), f.grid(), f.rowSpans(), f.title(), f.unit()));
+                    }
+                    if (flats.isEmpty()) {
+                        warnings.add(new ParseWarning("TABLE_NOT_RECONSTRUCTED", "A table flattened to one cell per "
+                                + "line (" + (j - i) + " lines) could not be rebuilt into rows", Evidence.ofText(
+                                lines[i], starts[i], starts[i] + lines[i].length())));
+                    }
                 }
                 i = Math.max(j, i + 1);
             } else {
@@ -139,9 +156,9 @@ public final class TableReader {
 
     private static DisclosureTable build(String id, String text, Block block) {
         String[] before = text.substring(0, block.start()).split("\n");
-        String title = null;
-        String unit = null;
-        for (int k = before.length - 1, seen = 0; k >= 0 && seen < 4; k--) {
+        String title = block.title();
+        String unit = block.unit();
+        for (int k = before.length - 1, seen = 0; title == null && k >= 0 && seen < 4; k--) {
             String line = before[k].replaceAll("^[#*\\s]+|\\*+$", "").strip();
             if (line.isEmpty()) {
                 continue;
@@ -204,9 +221,39 @@ public final class TableReader {
             }
         }
         boolean headerBlock = grid.stream().flatMap(List::stream).anyMatch(c -> c.contains("索引号") || c.contains("发布机构"));
-        String type = headerBlock ? "HEADER_BLOCK" : TableClassifier.classify(title, header);
+        String[] headerWords = grid.subList(0, Math.min(firstData, grid.size())).stream().flatMap(List::stream)
+                .toArray(String[]::new);
+        String type = headerBlock ? "HEADER_BLOCK" : TableClassifier.classify(title, headerWords);
+        if ("THREE_PUBLIC".equals(type)) {
+            columns = threePublicColumns(columns, grid.subList(Math.min(firstData, grid.size()), grid.size()));
+        }
         return new DisclosureTable(id, type, title, unit,
                 columns, rows, emptyExplanation, block.start(), block.end());
+    }
+
+    /** The standard layout of the “三公” table, used when the printed headings do not line up with the data. */
+    static final List<String> THREE_PUBLIC_HEADERS = List.of("合计", "因公出国(境)费", "公务用车购置及运行费",
+            "公务用车购置费", "公务用车运行费", "公务接待费");
+
+    private static List<TableColumn> threePublicColumns(List<TableColumn> printed, List<List<String>> data) {
+        int width = data.stream().mapToInt(List::size).max().orElse(0);
+        if (width != THREE_PUBLIC_HEADERS.size()) {
+            return printed;
+        }
+        if (printed.size() == width) {
+            List<TableColumn> fixed = new ArrayList<>();
+            for (TableColumn c : printed) {
+                String role = c.index() == 0 ? "TOTAL" : "小计".equals(c.header()) ? "VEHICLE" : c.role();
+                fixed.add(new TableColumn(c.index(), c.header(), role));
+            }
+            return fixed;
+        }
+        List<TableColumn> columns = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            String header = THREE_PUBLIC_HEADERS.get(c);
+            columns.add(new TableColumn(c, header, c == 0 ? "TOTAL" : role(header)));
+        }
+        return columns;
     }
 
     /** A data row has a classification code, or a figure outside its first cell. */
@@ -235,6 +282,21 @@ public final class TableReader {
         }
         if (h.contains("名称") || h.equals("项目")) {
             return "NAME";
+        }
+        if (h.contains("因公出国")) {
+            return "OVERSEAS";
+        }
+        if (h.contains("购置及运行")) {
+            return "VEHICLE";
+        }
+        if (h.contains("公务用车购置")) {
+            return "VEHICLE_PURCHASE";
+        }
+        if (h.contains("公务用车运行")) {
+            return "VEHICLE_OPERATION";
+        }
+        if (h.contains("公务接待")) {
+            return "RECEPTION";
         }
         if (h.contains("人员经费")) {
             return "PERSONNEL";

@@ -42,10 +42,18 @@ class CorpusExtractionTest {
         assertThat(entry).as("summary %s", key).isNotNull();
         assertThat(entry.value()).as(key).isEqualByComparingTo(new BigDecimal(value));
         assertThat(entry.scope()).as("%s scope", key).isEqualTo(scope);
-        assertThat(p.text().substring(entry.evidence().start(), entry.evidence().end()))
-                .as("%s evidence offsets", key).isEqualTo(entry.evidence().quote());
-        assertThat(entry.evidence().quote().replace(",", "").replace(" ", "")).as("%s quote", key)
-                .contains(entry.value().toPlainString());
+        if (entry.evidence().tableId() == null) {
+            assertThat(p.text().substring(entry.evidence().start(), entry.evidence().end()))
+                    .as("%s evidence offsets", key).isEqualTo(entry.evidence().quote());
+            assertThat(entry.evidence().quote().replace(",", "").replace(" ", "")).as("%s quote", key)
+                    .contains(entry.value().toPlainString());
+        } else {
+            var table = p.tables().stream().filter(t -> t.id().equals(entry.evidence().tableId())).findFirst()
+                    .orElseThrow();
+            String printed = table.rows().get(entry.evidence().row()).cells().get(entry.evidence().column());
+            assertThat(printed.isEmpty() ? BigDecimal.ZERO : new BigDecimal(printed.replace(",", "")))
+                    .as("%s table cell", key).isEqualByComparingTo(entry.value());
+        }
     }
 
     @Test
@@ -96,8 +104,11 @@ class CorpusExtractionTest {
         assertSummary(p, "expenditure.function.208", "25.89", all);
         assertSummary(p, "expenditure.function.210", "11.91", all);
         assertSummary(p, "expenditure.function.221", "15.08", all);
-        assertSummary(p, "expenditure.basic", "367.1", gpb);
-        assertSummary(p, "expenditure.project", "770", gpb);
+        assertSummary(p, "expenditure.basic", "367.10", all);
+        assertSummary(p, "expenditure.project", "770.00", all);
+        assertSummary(p, "expenditure.basic.personnel", "178.82", gpb);
+        assertSummary(p, "expenditure.basic.public", "188.28", gpb);
+        assertSummary(p, "three_public.vehicle", "0", gpb);
         assertSummary(p, "three_public.total", "0.2", gpb);
         assertSummary(p, "three_public.reception", "0.2", gpb);
         assertSummary(p, "three_public.vehicle_operation", "0", gpb);
@@ -123,8 +134,16 @@ class CorpusExtractionTest {
         assertSummary(p, "expenditure.total", "522.61", all);
         assertSummary(p, "expenditure.function.201", "488.83", all);
         assertSummary(p, "expenditure.function.205", "0.53", all);
-        assertSummary(p, "expenditure.basic", "367.11", gpb);
-        assertSummary(p, "expenditure.project", "155.51", gpb);
+        assertSummary(p, "expenditure.basic", "367.11", all);
+        assertSummary(p, "expenditure.project", "155.51", all);
+        assertSummary(p, "expenditure.basic.personnel", "313.99", gpb);
+        assertSummary(p, "expenditure.basic.public", "53.11", gpb);
+        assertSummary(p, "expenditure.function.208", "17.07", all);
+        assertSummary(p, "expenditure.function.210", "8.37", all);
+        assertSummary(p, "expenditure.function.221", "7.81", all);
+        assertSummary(p, "three_public.overseas", "0", gpb);
+        assertSummary(p, "three_public.vehicle", "2.50", gpb);
+        assertSummary(p, "three_public.vehicle_purchase", "0", gpb);
         assertSummary(p, "three_public.total", "3.5", gpb);
         assertSummary(p, "three_public.reception", "1", gpb);
         assertSummary(p, "three_public.vehicle_operation", "2.5", gpb);

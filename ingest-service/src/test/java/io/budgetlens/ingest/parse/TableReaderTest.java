@@ -85,6 +85,44 @@ class TableReaderTest {
     }
 
     @Test
+    void rongchangTablesFlattenedToOneCellPerLineAreRebuiltRowByRow() throws IOException {
+        DisclosureParsed p = CorpusExtractionTest.parse(parser, "rongchang-2025-unit-budget.txt");
+
+        assertThat(p.tables()).extracting(DisclosureTable::type).containsExactly(
+                "FISCAL_INCOME_EXPENDITURE_TOTAL", "GPB_EXPENDITURE", "GPB_BASIC_EXPENDITURE", "THREE_PUBLIC",
+                "GOVERNMENT_FUND", "INCOME_EXPENDITURE_TOTAL", "INCOME", "EXPENDITURE", "PROCUREMENT",
+                "PERFORMANCE_TARGETS");
+
+        DisclosureTable fiscal = table(p, "FISCAL_INCOME_EXPENDITURE_TOTAL");
+        assertThat(cell(fiscal, "一、本年收入", "预算数")).isEqualTo("522.61");
+        assertThat(cell(fiscal, "教育支出", "合计")).isEqualTo("0.53");
+        assertThat(cell(fiscal, "住房保障支出", "一般公共预算")).isEqualTo("7.81");
+        assertThat(cell(fiscal, "收入合计", "预算数")).isEqualTo("522.61");
+        assertThat(cell(fiscal, "政府性基金预算资金", "预算数")).isEmpty();
+
+        DisclosureTable gpb = table(p, "GPB_EXPENDITURE");
+        assertThat(cell(gpb, "合计", "项目支出")).isEqualTo("155.51");
+        assertThat(cell(gpb, "2010301", "基本支出")).isEqualTo("333.33");
+        assertThat(cell(gpb, "2010302", "项目支出")).isEqualTo("107.23");
+        assertThat(cell(gpb, "2010306", "基本支出")).isEmpty();
+        assertThat(cell(gpb, "2080599", "总计")).isEqualTo("3.82");
+
+        DisclosureTable basic = table(p, "GPB_BASIC_EXPENDITURE");
+        assertThat(cell(basic, "30217", "日常公用经费")).isEqualTo("1.00");
+        assertThat(cell(basic, "30217", "人员经费")).isEmpty();
+        assertThat(cell(basic, "合计", "人员经费")).isEqualTo("313.99");
+        assertThat(cell(basic, "30101", "人员经费")).isEqualTo("19.38");
+        assertThat(cell(basic, "30199", "总计")).isEqualTo("215.58");
+        assertThat(cell(basic, "30113", "人员经费")).isEqualTo("7.81");
+
+        DisclosureTable threePublic = table(p, "THREE_PUBLIC");
+        assertThat(threePublic.columns()).extracting(c -> c.role()).containsExactly("TOTAL", "OVERSEAS", "VEHICLE",
+                "VEHICLE_PURCHASE", "VEHICLE_OPERATION", "RECEPTION");
+        assertThat(threePublic.rows()).anySatisfy(r -> assertThat(r.cells()).containsExactly("3.50", "", "2.50", "",
+                "2.50", "1.00"));
+    }
+
+    @Test
     void portalHeaderBlockAndHtmlTablesWithSpansAreRead() throws IOException {
         byte[] html = HtmlRendererTest.portalPage().getBytes(StandardCharsets.UTF_8);
         DisclosureParsed p = parser.parse(DisclosureParserTest.received(html, "text/html"));
@@ -103,16 +141,16 @@ class TableReaderTest {
     }
 
     @Test
-    void flattenedOneCellPerLineTablesAreReportedNotSilentlyDropped() throws IOException {
-        DisclosureParsed p = CorpusExtractionTest.parse(parser, "rongchang-2025-unit-budget.txt");
-        assertThat(p.warnings()).anySatisfy(w -> assertThat(w.code()).isEqualTo("TABLE_NOT_RECONSTRUCTED"));
-        assertThat(List.of("jiangjin-2024-final-accounts.txt", "wulong-2020-final-accounts.txt")).allSatisfy(f -> {
-            try {
-                assertThat(CorpusExtractionTest.parse(parser, f).warnings())
-                        .anySatisfy(w -> assertThat(w.code()).isEqualTo("TABLE_NOT_RECONSTRUCTED"));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+    void performanceSelfEvaluationTablesOfTheFinalAccountsAreFoundAndTyped() throws IOException {
+        DisclosureParsed jiangjin = CorpusExtractionTest.parse(parser, "jiangjin-2024-final-accounts.txt");
+        assertThat(jiangjin.tables()).extracting(DisclosureTable::type)
+                .containsExactly("HEADER_BLOCK", "PERFORMANCE_SELF_EVALUATION", "PERFORMANCE_SELF_EVALUATION");
+        assertThat(jiangjin.tables().get(1).title()).isEqualTo("2024年度部门整体绩效自评表");
+        assertThat(jiangjin.tables().get(1).rows()).anySatisfy(r -> assertThat(r.cells()).contains("95.50"));
+
+        DisclosureParsed wulong = CorpusExtractionTest.parse(parser, "wulong-2020-final-accounts.txt");
+        assertThat(wulong.tables()).extracting(DisclosureTable::type).contains("PERFORMANCE_SELF_EVALUATION");
+        assertThat(CorpusExtractionTest.parse(parser, "qianjiang-2024-budget.txt").tables())
+                .as("the Qianjiang budget prints no tables").isEmpty();
     }
 }
