@@ -196,6 +196,31 @@ public final class TableReader {
                 }
             }
         }
+        // "科目" spanning code and name, with 科目编码 | 科目名称 printed as a short row below it (收入总表).
+        for (int r = 1; r < Math.min(firstData, grid.size()); r++) {
+            List<String> sub = grid.get(r);
+            List<String> upper = grid.get(r - 1);
+            if (!sub.isEmpty() && sub.get(0).startsWith("科目编码") && sub.size() < upper.size()
+                    && upper.get(0).contains("科目")) {
+                List<String> combined = new ArrayList<>(sub);
+                combined.addAll(upper.subList(1, upper.size()));
+                for (int c = 0; c < width; c++) {
+                    header[c] = c < combined.size() ? combined.get(c) : header[c];
+                }
+            }
+        }
+        // The same when flattening put both header rows on one line: 科目 | 总计 | … | 科目编码 | 科目名称.
+        for (int r = 0; r < Math.min(firstData, grid.size()); r++) {
+            List<String> row = grid.get(r);
+            int sub = row.indexOf("科目编码");
+            if (sub > 1 && row.get(0).contains("科目")) {
+                List<String> combined = new ArrayList<>(row.subList(sub, row.size()));
+                combined.addAll(row.subList(1, sub));
+                for (int c = 0; c < width; c++) {
+                    header[c] = c < combined.size() ? combined.get(c) : header[c];
+                }
+            }
+        }
         List<TableColumn> columns = new ArrayList<>();
         for (int c = 0; c < width; c++) {
             columns.add(new TableColumn(c, header[c], role(header[c])));
@@ -224,6 +249,7 @@ public final class TableReader {
         String[] headerWords = grid.subList(0, Math.min(firstData, grid.size())).stream().flatMap(List::stream)
                 .toArray(String[]::new);
         String type = headerBlock ? "HEADER_BLOCK" : TableClassifier.classify(title, headerWords);
+        columns = splitSpannedSubjectColumn(columns, grid.subList(Math.min(firstData, grid.size()), grid.size()));
         if ("THREE_PUBLIC".equals(type)) {
             columns = threePublicColumns(columns, grid.subList(Math.min(firstData, grid.size()), grid.size()));
         }
@@ -254,6 +280,30 @@ public final class TableReader {
             columns.add(new TableColumn(c, header, c == 0 ? "TOTAL" : role(header)));
         }
         return columns;
+    }
+
+    /**
+     * A "科目" heading spanning the code and name columns (收入总表): when coded data rows are one cell wider than the
+     * header, the first column is split into 科目编码 and 科目名称.
+     */
+    private static List<TableColumn> splitSpannedSubjectColumn(List<TableColumn> columns, List<List<String>> data) {
+        if (columns.isEmpty() || columns.get(0).header() == null || !columns.get(0).header().contains("科目")
+                || "CODE".equals(columns.get(0).role())) {
+            return columns;
+        }
+        long named = columns.stream().filter(c -> c.header() != null).count();
+        boolean wider = data.stream().filter(r -> !r.isEmpty() && CODE.matcher(r.get(0)).matches())
+                .allMatch(r -> r.size() == named + 1);
+        if (!wider || data.stream().noneMatch(r -> !r.isEmpty() && CODE.matcher(r.get(0)).matches())) {
+            return columns;
+        }
+        List<TableColumn> split = new ArrayList<>();
+        split.add(new TableColumn(0, "科目编码", "CODE"));
+        split.add(new TableColumn(1, "科目名称", "NAME"));
+        for (int c = 1; c < named; c++) {
+            split.add(new TableColumn(c + 1, columns.get(c).header(), columns.get(c).role()));
+        }
+        return split;
     }
 
     /** A data row has a classification code, or a figure outside its first cell. */

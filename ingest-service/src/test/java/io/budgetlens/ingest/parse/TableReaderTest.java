@@ -82,6 +82,24 @@ class TableReaderTest {
 
         DisclosureTable fund = table(p, "GOVERNMENT_FUND");
         assertThat(fund.emptyExplanation()).contains("本部门无政府性基金收支");
+
+        DisclosureTable threePublic = table(p, "THREE_PUBLIC");
+        assertThat(threePublic.columns()).extracting(c -> c.role()).containsExactly("TOTAL", "OVERSEAS", "VEHICLE",
+                "VEHICLE_PURCHASE", "VEHICLE_OPERATION", "RECEPTION");
+        assertThat(threePublic.rows()).anySatisfy(r -> assertThat(r.cells()).containsExactly("0.20", "", "", "", "",
+                "0.20"));
+
+        DisclosureTable department = table(p, "INCOME_EXPENDITURE_TOTAL");
+        assertThat(department.title()).isEqualTo("部门收支总表");
+        assertThat(department.rows()).anySatisfy(r -> assertThat(r.cells())
+                .containsExactly("合计", "1,137.10", "合计", "1,137.10"));
+        assertThat(department.rows()).anySatisfy(r -> assertThat(r.cells())
+                .containsExactly("政府性基金预算资金", "", "社会保障和就业支出", "25.89"));
+        assertThat(cell(department, "国有资本经营预算资金", "预算数")).isEmpty();
+        assertThat(department.rows()).anySatisfy(r -> assertThat(r.cells())
+                .containsExactly("财政专户管理资金", "", "住房保障支出", "15.08"));
+        assertThat(department.rows()).anySatisfy(r -> assertThat(r.cells())
+                .containsExactly("一般公共预算资金", "1,137.10", "一般公共服务支出", "1,084.23"));
     }
 
     @Test
@@ -114,6 +132,30 @@ class TableReaderTest {
         assertThat(cell(basic, "30101", "人员经费")).isEqualTo("19.38");
         assertThat(cell(basic, "30199", "总计")).isEqualTo("215.58");
         assertThat(cell(basic, "30113", "人员经费")).isEqualTo("7.81");
+
+        DisclosureTable unitTotal = table(p, "INCOME_EXPENDITURE_TOTAL");
+        assertThat(unitTotal.rows().get(2).cells()).containsExactly("合计", "522.61", "合计", "522.61");
+        assertThat(cell(unitTotal, "一般公共预算资金", "预算数")).isEqualTo("522.61");
+        assertThat(unitTotal.rows()).anySatisfy(r -> assertThat(r.cells())
+                .containsExactly("事业收入资金", "", "住房保障支出", "7.81"));
+        assertThat(cell(unitTotal, "国有资本经营预算资金", "预算数")).isEmpty();
+        assertThat(unitTotal.rows()).anySatisfy(r -> assertThat(r.cells())
+                .containsExactly("政府性基金预算资金", "", "教育支出", "0.53"));
+
+        DisclosureTable income = table(p, "INCOME");
+        assertThat(income.columns().get(0).role()).isEqualTo("CODE");
+        assertThat(cell(income, "合计", "总计")).isEqualTo("522.61");
+        assertThat(cell(income, "201", "一般公共预算拨款收入")).isEqualTo("488.83");
+        assertThat(cell(income, "2010306", "总计")).isEqualTo("48.28");
+        assertThat(cell(income, "20508", "一般公共预算拨款收入")).isEqualTo("0.53");
+        assertThat(cell(income, "2010301", "事业收入")).isEmpty();
+
+        DisclosureTable expenditure = table(p, "EXPENDITURE");
+        assertThat(cell(expenditure, "合计", "基本支出")).isEqualTo("367.11");
+        assertThat(cell(expenditure, "201", "项目支出")).isEqualTo("155.51");
+        assertThat(cell(expenditure, "2010302", "项目支出")).isEqualTo("107.23");
+        assertThat(cell(expenditure, "2010301", "项目支出")).isEmpty();
+        assertThat(cell(expenditure, "205", "总计")).isEqualTo("0.53");
 
         DisclosureTable threePublic = table(p, "THREE_PUBLIC");
         assertThat(threePublic.columns()).extracting(c -> c.role()).containsExactly("TOTAL", "OVERSEAS", "VEHICLE",
