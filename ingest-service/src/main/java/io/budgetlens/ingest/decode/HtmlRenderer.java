@@ -53,9 +53,23 @@ public final class HtmlRenderer {
         doc.select(REMOVED).remove();
         removeChrome(doc.body());
         StringBuilder out = new StringBuilder();
+        List<List<List<String>>> grids = new ArrayList<>();
+        List<String> blocks = new ArrayList<>();
+        NodeTraversor.filter(new Renderer(out, grids, blocks), doc.body());
+        String text = tidy(out);
+        // Offsets are taken on the final text: tidying moves lines, never the rows of a table.
         List<TextTable> tables = new ArrayList<>();
-        NodeTraversor.filter(new Renderer(out, tables), doc.body());
-        return new Rendered(tidy(out), tables);
+        int from = 0;
+        for (int t = 0; t < grids.size(); t++) {
+            int start = text.indexOf(blocks.get(t), from);
+            if (start < 0) {
+                continue;
+            }
+            int end = start + blocks.get(t).length();
+            tables.add(new TextTable(start, end, grids.get(t)));
+            from = end;
+        }
+        return new Rendered(text, tables);
     }
 
     private static void removeChrome(Element body) {
@@ -129,7 +143,7 @@ public final class HtmlRenderer {
                 continue;
             }
             blank = 0;
-            out.append(l.stripLeading()).append('\n');
+            out.append(l.contains(" |") ? l : l.stripLeading()).append('\n');
         }
         return out.toString().strip() + "\n";
     }
@@ -137,11 +151,13 @@ public final class HtmlRenderer {
     /** The iterative renderer: text, block breaks, and whole tables (whose subtrees it then skips). */
     private static final class Renderer implements NodeFilter {
         private final StringBuilder out;
-        private final List<TextTable> tables;
+        private final List<List<List<String>>> grids;
+        private final List<String> blocks;
 
-        Renderer(StringBuilder out, List<TextTable> tables) {
+        Renderer(StringBuilder out, List<List<List<String>>> grids, List<String> blocks) {
             this.out = out;
-            this.tables = tables;
+            this.grids = grids;
+            this.blocks = blocks;
         }
 
         @Override
@@ -189,16 +205,19 @@ public final class HtmlRenderer {
             if (grid.isEmpty()) {
                 return;
             }
-            int start = out.length();
+            StringBuilder block = new StringBuilder();
             for (List<String> row : grid) {
-                for (String cell : row) {
-                    out.append(cell).append(" | ");
+                if (!block.isEmpty()) {
+                    block.append('\n');
                 }
-                out.setLength(out.length() - 1);
-                out.append('\n');
+                for (String cell : row) {
+                    block.append(cell).append(" | ");
+                }
+                block.setLength(block.length() - 1);
             }
-            tables.add(new TextTable(start, out.length(), grid));
-            out.append('\n');
+            out.append(block).append("\n\n");
+            grids.add(grid);
+            blocks.add(block.toString());
         }
     }
 }

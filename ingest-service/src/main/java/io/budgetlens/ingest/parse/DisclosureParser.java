@@ -63,6 +63,7 @@ public class DisclosureParser {
         warnings.addAll(facts.warnings());
         TableReader.Result tables = TableReader.read(text, decoded.tables());
         warnings.addAll(tables.warnings());
+        warnings.addAll(CodeList.standard().check(tables.tables(), meta.fiscalYear()));
         return new DisclosureParsed(received.documentId(), ParseStatus.PARSED, VERSION, clock.instant(),
                 received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta, text,
                 sections, facts.facts(), tables.tables(),
