@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Value of {@code disclosure.parsed.v1}: the structured disclosure (metadata, normalised text, sections, facts,
- * tables, summary, warnings) or, with status REJECTED, the reasons the input is not a disclosure.
+ * tables, summary, warnings, performance tables) or, with status REJECTED, the reasons the input is not a disclosure.
  * All evidence offsets point into {@code text}. A newer parserVersion's result supersedes an older one.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,7 +30,8 @@ public record DisclosureParsed(
         List<Fact> facts,
         List<DisclosureTable> tables,
         Map<String, SummaryEntry> summary,
-        List<ParseWarning> warnings) {
+        List<ParseWarning> warnings,
+        List<PerformanceEvaluation> performance) {
 
     public static final String TYPE = "io.budgetlens.disclosure.parsed.v1";
 
@@ -39,7 +40,7 @@ public record DisclosureParsed(
                                             List<String> reasons) {
         return new DisclosureParsed(documentId, ParseStatus.REJECTED, parserVersion, parsedAt, visibility, contentType,
                 sourceUri, List.copyOf(reasons), DisclosureMeta.empty(), null, List.of(), List.of(), List.of(),
-                Map.of(), List.of());
+                Map.of(), List.of(), List.of());
     }
 
     /** Convenience for consumers: the summary value of a key, or null when the document does not state it. */

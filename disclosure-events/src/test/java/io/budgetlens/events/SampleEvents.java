@@ -48,7 +48,13 @@ final class SampleEvents {
                 List.of(fact), List.of(table),
                 Map.of("expenditure.function.201", new SummaryEntry(new BigDecimal("1084.23"), FundScope.ALL_FUNDS, QUOTE),
                         "three_public.total", new SummaryEntry(new BigDecimal("0"), FundScope.GENERAL_PUBLIC_BUDGET, QUOTE)),
-                List.of(new ParseWarning("UNATTRIBUTED_NUMBER", "Number without a known label", QUOTE)));
+                List.of(new ParseWarning("UNATTRIBUTED_NUMBER", "Number without a known label", QUOTE)),
+                List.of(new PerformanceEvaluation("t2", "SELF_EVALUATION", "整体监控", new BigDecimal("95.50"), "优",
+                        null, new BigDecimal("3454.53"), new BigDecimal("3027.50"), new BigDecimal("3027.50"), "100",
+                        new BigDecimal("10"), new BigDecimal("10"),
+                        List.of(new PerformanceIndicator("产出指标", "质量指标", "服务质量达标率", "%", "≥", "90", "92", "2.22",
+                                new BigDecimal("10"), "100", new BigDecimal("10"),
+                                Evidence.ofCell("t2", 9, 0, "服务质量达标率 | % | ≥ | 90 | 92"))))));
     }
 
     static Finding finding() {

@@ -67,7 +67,8 @@ public class DisclosureParser {
         return new DisclosureParsed(received.documentId(), ParseStatus.PARSED, VERSION, clock.instant(),
                 received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta, text,
                 sections, facts.facts(), tables.tables(),
-                SummaryBuilder.build(facts.facts(), tables.tables()), warnings);
+                SummaryBuilder.build(facts.facts(), tables.tables()), warnings,
+                PerformanceExtractor.extract(tables.tables()));
     }
 
     private DisclosureParsed rejected(DisclosureReceived received, List<String> reasons) {

@@ -116,8 +116,10 @@ final class FlatTableReader {
         if (lastMark >= i) {
             addRow(grid, spans, cells.subList(i, lastMark + 1), 0);
         }
-        int width = headerEnd - (lastMark + 1);
-        if (width > 0) {
+        int headerCells = headerEnd - (lastMark + 1);
+        // Performance tables mix key-value blocks and indicator rows: only row-end marks delimit their rows.
+        int width = title != null && title.contains("绩效") ? 0 : headerCells;
+        if (headerCells > 0) {
             addRow(grid, spans, cells.subList(lastMark + 1, headerEnd), 0);
         }
         List<Cell> row = new ArrayList<>();

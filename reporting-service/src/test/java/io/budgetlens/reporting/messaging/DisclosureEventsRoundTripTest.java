@@ -101,7 +101,7 @@ class DisclosureEventsRoundTripTest {
         DisclosureValidated report = new DisclosureValidated(documentId, "0.1.0", "0.1.0", now, Visibility.PUBLIC,
                 List.of(), List.of(), null);
         DisclosureParsed parsed = new DisclosureParsed(documentId, ParseStatus.PARSED, "0.1.0", now, Visibility.PUBLIC,
-                "text/plain", null, List.of(), meta, "text", List.of(), List.of(), List.of(), Map.of(), List.of());
+                "text/plain", null, List.of(), meta, "text", List.of(), List.of(), List.of(), Map.of(), List.of(), List.of());
         DisclosureReceived received = new DisclosureReceived(documentId, "text/plain", "UTF-8", null, null,
                 content.length, documentId, now, Visibility.PUBLIC, content);
 

@@ -42,7 +42,7 @@ class ValidationPipelineTest {
         DisclosureMeta meta = new DisclosureMeta(DisclosureKind.BUDGET, null, 2024, text, null, null, null, null,
                 null, null, null, null);
         return new DisclosureParsed(id, status, "0.1.0", Instant.parse("2026-11-25T10:00:00Z"), Visibility.PUBLIC,
-                "text/plain", null, List.of(), meta, text, List.of(), List.of(), List.of(), Map.of(), List.of());
+                "text/plain", null, List.of(), meta, text, List.of(), List.of(), List.of(), Map.of(), List.of(), List.of());
     }
 
     @Test

@@ -1,0 +1,280 @@
+package io.budgetlens.ingest.parse;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.budgetlens.events.DisclosureTable;
+import io.budgetlens.events.Evidence;
+import io.budgetlens.events.PerformanceEvaluation;
+import io.budgetlens.events.PerformanceIndicator;
+import io.budgetlens.events.TableRow;
+
+/**
+ * Reads performance target and self-evaluation tables into evaluations: one per project (a table may hold several,
+ * each starting at its 项目名称 row), with the total score (自评总分 / 总分), grade, the funds block (年初预算数,
+ * 全年(调整)预算数, 全年执行数, 执行率, its weight and score — the 其中:财政拨款 row when printed) and the indicators.
+ * The indicator header row names the columns (指标名称 or 三级指标, with level columns before it); each indicator's
+ * cells are aligned to those columns from the right, since spanned level cells are printed once. In a row that holds
+ * several indicators (flattened tables), an empty last cell (说明) ends each one.
+ */
+public final class PerformanceExtractor {
+
+    static final Set<String> INDICATOR_HEADERS = Set.of("绩效指标", "指标名称", "计量单位", "指标性质", "指标值",
+            "全年完成值", "实际完成值", "偏离度(%)", "得分系数(%)", "得分系数", "指标权重(分)", "指标权重", "指标得分(分)",
+            "说明", "是否核心", "是否核心指标", "一级指标", "二级指标", "三级指标", "年度指标值", "分值", "得分",
+            "偏离绩效目标原因及下一步改进措施");
+    static final Pattern OPERATOR = Pattern.compile("^(≥|≤|=|>|<|定性|定量)");
+    static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    private PerformanceExtractor() {
+    }
+
+    public static List<PerformanceEvaluation> extract(List<DisclosureTable> tables) {
+        List<PerformanceEvaluation> out = new ArrayList<>();
+        for (DisclosureTable table : tables) {
+            String kind = switch (table.type()) {
+                case "PERFORMANCE_TARGETS" -> "TARGETS";
+                case "PERFORMANCE_SELF_EVALUATION" -> "SELF_EVALUATION";
+                default -> null;
+            };
+            if (kind == null || table.emptyExplanation() != null) {
+                continue;
+            }
+            List<List<TableRow>> projects = new ArrayList<>();
+            List<TableRow> current = new ArrayList<>();
+            for (TableRow row : table.rows()) {
+                String first = row.cells().isEmpty() ? "" : norm(row.cells().get(0));
+                boolean startsProject = first.equals("项目名称") || first.equals(norm(table.title() == null ? "-" : table.title()));
+                if (startsProject && hasProjectContent(current)) {
+                    projects.add(current);
+                    current = new ArrayList<>();
+                }
+                current.add(row);
+            }
+            projects.add(current);
+            for (List<TableRow> rows : projects) {
+                PerformanceEvaluation evaluation = evaluation(table, kind, rows);
+                if (evaluation != null) {
+                    out.add(evaluation);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasProjectContent(List<TableRow> rows) {
+        return rows.stream().anyMatch(r -> r.cells().stream().anyMatch(c -> norm(c).equals("项目名称")
+                || norm(c).startsWith("绩效指标") || norm(c).equals("一级指标")));
+    }
+
+    private static PerformanceEvaluation evaluation(DisclosureTable table, String kind, List<TableRow> rows) {
+        String project = valueAfter(rows, "项目名称");
+        if (project == null) {
+            project = valueAfter(rows, "部门(单位)名称");
+        }
+        BigDecimal total = decimal(valueAfter(rows, "自评总分(分)"));
+        if (total == null) {
+            total = decimal(valueAfter(rows, "总分"));
+        }
+        String grade = valueAfter(rows, "等级");
+        BigDecimal budget = decimal(valueAfter(rows, "当年预算"));
+        if (budget == null) {
+            budget = decimal(valueAfter(rows, "当年预算(万元)"));
+        }
+        if (budget == null) {
+            budget = decimal(valueAfter(rows, "部门支出预算数"));
+        }
+        BigDecimal initial = null;
+        BigDecimal adjusted = null;
+        BigDecimal executed = null;
+        String rate = null;
+        BigDecimal weight = null;
+        BigDecimal score = null;
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> header = rows.get(r).cells().stream().map(PerformanceExtractor::norm).toList();
+            if (header.stream().noneMatch(h -> h.startsWith("年初预算数")) || header.stream().noneMatch(h -> h.startsWith("全年执行数"))) {
+                continue;
+            }
+            List<String> values = null;
+            for (int k = r + 1; k < rows.size() && k <= r + 3; k++) {
+                List<String> cells = rows.get(k).cells();
+                if (!cells.isEmpty() && norm(cells.get(0)).startsWith("其中") && norm(cells.get(0)).contains("财政拨款")) {
+                    values = cells;
+                    break;
+                }
+                if (values == null && cells.size() >= 3) {
+                    values = cells;
+                }
+            }
+            if (values == null) {
+                break;
+            }
+            int offset = values.size() == header.size() ? 0 : header.size() - values.size();
+            for (int c = 0; c < header.size(); c++) {
+                int v = c - offset;
+                if (v < 0 || v >= values.size()) {
+                    continue;
+                }
+                String h = header.get(c);
+                String value = values.get(v);
+                if (h.startsWith("年初预算数")) {
+                    initial = decimal(value);
+                } else if (h.startsWith("全年") && h.contains("预算数")) {
+                    adjusted = decimal(value);
+                } else if (h.startsWith("全年执行数")) {
+                    executed = decimal(value);
+                } else if (h.startsWith("执行率(") || h.equals("执行率")) {
+                    rate = value.isEmpty() ? null : value;
+                } else if (h.contains("权重") || h.equals("分值")) {
+                    weight = decimal(value);
+                } else if (h.contains("得分") || h.equals("得分")) {
+                    score = decimal(value);
+                }
+            }
+            break;
+        }
+        List<PerformanceIndicator> indicators = indicators(table, rows);
+        if (project == null && indicators.isEmpty() && total == null) {
+            return null;
+        }
+        return new PerformanceEvaluation(table.id(), kind, project, total, grade, budget, initial, adjusted, executed,
+                rate, weight, score, indicators);
+    }
+
+    private static List<PerformanceIndicator> indicators(DisclosureTable table, List<TableRow> rows) {
+        List<PerformanceIndicator> out = new ArrayList<>();
+        List<String> columns = null;
+        int nameIndex = -1;
+        for (TableRow row : rows) {
+            List<String> cells = row.cells();
+            List<String> data = cells;
+            if (columns == null) {
+                int k = 0;
+                while (k < cells.size() && INDICATOR_HEADERS.contains(norm(cells.get(k)))) {
+                    k++;
+                }
+                List<String> header = cells.subList(0, k).stream().map(PerformanceExtractor::norm).toList();
+                int name = header.indexOf("指标名称") >= 0 ? header.indexOf("指标名称") : header.indexOf("三级指标");
+                if (name < 0 || k < 4) {
+                    continue;
+                }
+                columns = header;
+                nameIndex = name;
+                data = cells.subList(k, cells.size());
+                if (data.isEmpty()) {
+                    continue;
+                }
+            }
+            if (!cells.isEmpty() && Set.of("说明", "备注").contains(norm(cells.get(0)))) {
+                break;
+            }
+            int values = columns.size() - nameIndex - 1;
+            for (List<String> printed : chunks(data, columns.size())) {
+                List<String> chunk = new ArrayList<>(printed);
+                // Trailing layout blanks (tab tables) would shift the right alignment: drop them while they do.
+                while (chunk.size() > values + 1 && chunk.get(chunk.size() - 1).isEmpty()
+                        && DECIMAL.matcher(chunk.get(chunk.size() - values - 1)).matches()) {
+                    chunk.remove(chunk.size() - 1);
+                }
+                if (chunk.size() < values + 1) {
+                    continue;
+                }
+                int nameAt = chunk.size() - values - 1;
+                String name = chunk.get(nameAt);
+                if (name.isBlank() || DECIMAL.matcher(name).matches()) {
+                    continue;
+                }
+                String level2 = nameAt >= 1 ? chunk.get(nameAt - 1) : null;
+                String level1 = nameAt >= 2 ? chunk.get(nameAt - 2) : null;
+                if (nameIndex == 1) {
+                    level1 = nameAt >= 1 ? chunk.get(nameAt - 1) : null;
+                    level2 = null;
+                }
+                String unit = null;
+                String operator = null;
+                String target = null;
+                String actual = null;
+                String deviation = null;
+                BigDecimal weight = null;
+                String scoreRate = null;
+                BigDecimal score = null;
+                for (int c = nameIndex + 1; c < columns.size(); c++) {
+                    String value = chunk.get(nameAt + (c - nameIndex));
+                    String h = columns.get(c);
+                    switch (h) {
+                        case "计量单位" -> unit = blankToNull(value);
+                        case "指标性质" -> operator = blankToNull(value);
+                        case "指标值", "年度指标值" -> target = blankToNull(value);
+                        case "全年完成值", "实际完成值" -> actual = blankToNull(value);
+                        case "偏离度(%)" -> deviation = blankToNull(value);
+                        case "指标权重(分)", "指标权重", "分值" -> weight = decimal(value);
+                        case "是否核心", "是否核心指标", "说明", "偏离绩效目标原因及下一步改进措施" -> { }
+                        case "得分系数(%)", "得分系数" -> scoreRate = blankToNull(value);
+                        case "指标得分(分)", "得分" -> score = decimal(value);
+                        default -> { }
+                    }
+                }
+                if (operator == null && target != null) {
+                    Matcher op = OPERATOR.matcher(target);
+                    operator = op.find() ? op.group(1) : null;
+                }
+                out.add(new PerformanceIndicator(blankToNull(level1), blankToNull(level2), name, unit, operator, target,
+                        actual, deviation, weight, scoreRate, score, new Evidence(String.join(" | ", chunk),
+                        row.start(), row.end(), table.id(), row.index(), null, null)));
+            }
+        }
+        return out;
+    }
+
+    /** One chunk per indicator: the row itself, or, when it is longer than a header row, pieces ended by an empty cell. */
+    private static List<List<String>> chunks(List<String> cells, int width) {
+        if (cells.size() <= width) {
+            return List.of(cells);
+        }
+        List<List<String>> out = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (String cell : cells) {
+            current.add(cell);
+            if (cell.isEmpty() && current.size() > 1) {
+                out.add(current);
+                current = new ArrayList<>();
+            }
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    private static String valueAfter(List<TableRow> rows, String label) {
+        for (TableRow row : rows) {
+            List<String> cells = row.cells();
+            for (int c = 0; c + 1 < cells.size(); c++) {
+                if (norm(cells.get(c)).equals(label) && !cells.get(c + 1).isBlank()) {
+                    return cells.get(c + 1).strip();
+                }
+            }
+        }
+        return null;
+    }
+
+    static String norm(String s) {
+        return s.replace(" ", "").replace("（", "(").replace("）", ")");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static BigDecimal decimal(String s) {
+        if (s == null) {
+            return null;
+        }
+        String v = s.replace(",", "").strip();
+        return DECIMAL.matcher(v).matches() ? new BigDecimal(v) : null;
+    }
+}
