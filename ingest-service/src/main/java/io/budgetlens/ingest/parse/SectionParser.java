@@ -23,6 +23,8 @@ public final class SectionParser {
             Pattern.compile("^\\(\\s*(\\d{1,2})\\s*\\)\\s*(.*)$")};
     private static final Pattern DECORATION = Pattern.compile("^[#*\\s-]+|\\*+$");
     private static final int MAX_TITLE = 40;
+    /** A "title" longer than this is a sentence, not a heading. */
+    private static final int SENTENCE = 12;
 
     private SectionParser() {
     }
@@ -65,7 +67,9 @@ public final class SectionParser {
                 h.title = title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title;
                 h.start = lineStart;
                 h.bodyStart = cut < 0 ? lineStart + line.length() : lineStart + line.indexOf(rest) + cut + 1;
-                h.hasOwnText = cut >= 0 && !rest.substring(cut + 1).isBlank();
+                // A numbered item that is a whole sentence ("6.负责招商引资服务保障工作。") is its own content.
+                h.hasOwnText = (cut >= 0 && !rest.substring(cut + 1).isBlank()) || title.length() > SENTENCE
+                        || title.matches(".*\\d.*[万元%].*") || (cut >= 0 && rest.charAt(cut) == '。');
                 headings.add(h);
                 break;
             }
