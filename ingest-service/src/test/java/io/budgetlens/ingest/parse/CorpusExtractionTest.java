@@ -214,6 +214,37 @@ class CorpusExtractionTest {
         assertSummary(p, "procurement.total", "41.97", all);
     }
 
+    /** Every summary key each document states, and no other: nothing is invented, nothing stated is missed. */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "qianjiang-2024-budget.txt; income.total expenditure.total expenditure.function.201 expenditure.function.208 "
+                    + "expenditure.function.210 expenditure.function.221 expenditure.basic expenditure.project "
+                    + "three_public.total three_public.overseas three_public.reception three_public.vehicle procurement.total",
+            "banan-2024-budget.md; income.total expenditure.total expenditure.function.201 expenditure.function.208 "
+                    + "expenditure.function.210 expenditure.function.221 expenditure.basic expenditure.project "
+                    + "expenditure.basic.personnel expenditure.basic.public three_public.total three_public.overseas "
+                    + "three_public.vehicle three_public.vehicle_purchase three_public.vehicle_operation "
+                    + "three_public.reception operating_expenses procurement.total",
+            "rongchang-2025-unit-budget.txt; income.total expenditure.total expenditure.function.201 "
+                    + "expenditure.function.205 expenditure.function.208 expenditure.function.210 expenditure.function.221 "
+                    + "expenditure.basic expenditure.project expenditure.basic.personnel expenditure.basic.public "
+                    + "three_public.total three_public.overseas three_public.vehicle three_public.vehicle_purchase "
+                    + "three_public.vehicle_operation three_public.reception operating_expenses procurement.total",
+            "jiangjin-2024-final-accounts.txt; income.total expenditure.total expenditure.function.201 "
+                    + "expenditure.function.205 expenditure.function.208 expenditure.function.210 expenditure.function.221 "
+                    + "expenditure.basic expenditure.basic.personnel expenditure.basic.public three_public.total "
+                    + "three_public.overseas three_public.vehicle_purchase three_public.vehicle_operation "
+                    + "three_public.reception operating_expenses procurement.total",
+            "wulong-2020-final-accounts.txt; income.total expenditure.total expenditure.function.201 "
+                    + "expenditure.function.208 expenditure.function.210 expenditure.function.221 expenditure.basic "
+                    + "expenditure.project expenditure.basic.personnel expenditure.basic.public three_public.total "
+                    + "three_public.overseas three_public.vehicle_purchase three_public.vehicle_operation "
+                    + "three_public.reception operating_expenses procurement.total"})
+    void summaryHoldsExactlyTheKeysTheDocumentStates(String file, String keys) throws IOException {
+        DisclosureParsed p = parse(parser, file);
+        assertThat(p.summary().keySet()).containsExactlyInAnyOrder(keys.split(" "));
+    }
+
     /** Attribution rate = narrative figures (万元, 元, %) that became facts or parts of facts / all such figures. */
     @ParameterizedTest
     @CsvSource({"qianjiang-2024-budget.txt, 0.97", "banan-2024-budget.md, 0.97", "rongchang-2025-unit-budget.txt, 0.97",

@@ -191,7 +191,7 @@ class TableReaderTest {
         assertThat(jiangjin.tables().get(1).rows()).anySatisfy(r -> assertThat(r.cells()).contains("95.50"));
 
         DisclosureParsed wulong = CorpusExtractionTest.parse(parser, "wulong-2020-final-accounts.txt");
-        assertThat(wulong.tables()).extracting(DisclosureTable::type).contains("PERFORMANCE_SELF_EVALUATION");
+        assertThat(wulong.tables()).extracting(DisclosureTable::type).containsExactly("PERFORMANCE_SELF_EVALUATION");
         assertThat(CorpusExtractionTest.parse(parser, "qianjiang-2024-budget.txt").tables())
                 .as("the Qianjiang budget prints no tables").isEmpty();
     }
