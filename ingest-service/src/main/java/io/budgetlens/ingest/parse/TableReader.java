@@ -238,8 +238,10 @@ public final class TableReader {
         String emptyExplanation = null;
         if (firstData >= grid.size() || grid.subList(firstData, grid.size()).stream()
                 .noneMatch(row -> row.stream().anyMatch(c -> NUMBER.matcher(c).matches() && !CODE.matcher(c).matches()))) {
-            for (String line : after.split("\n")) {
-                if (EMPTY_NOTE.matcher(line).find()) {
+            List<String> candidates = new ArrayList<>(grid.stream().flatMap(List::stream).toList());
+            candidates.addAll(List.of(after.split("\n")));
+            for (String line : candidates) {
+                if (EMPTY_NOTE.matcher(line).find() && (line.contains("备注") || line.contains("无"))) {
                     emptyExplanation = line.strip();
                     break;
                 }

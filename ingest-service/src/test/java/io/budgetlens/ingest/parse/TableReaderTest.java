@@ -157,6 +157,14 @@ class TableReaderTest {
         assertThat(cell(expenditure, "2010301", "项目支出")).isEmpty();
         assertThat(cell(expenditure, "205", "总计")).isEqualTo("0.53");
 
+        assertThat(table(p, "GOVERNMENT_FUND").emptyExplanation()).contains("本单位无政府性基金收支");
+        DisclosureTable procurement = table(p, "PROCUREMENT");
+        assertThat(cell(procurement, "合计", "总计")).isEqualTo("4.68");
+        assertThat(cell(procurement, "合计", "一般公共预算拨款收入")).isEqualTo("4.68");
+        assertThat(cell(procurement, "合计", "事业收入")).isEmpty();
+        assertThat(cell(procurement, "A", "项目")).isEqualTo("货物");
+        assertThat(cell(procurement, "A", "总计")).isEqualTo("4.68");
+
         DisclosureTable threePublic = table(p, "THREE_PUBLIC");
         assertThat(threePublic.columns()).extracting(c -> c.role()).containsExactly("TOTAL", "OVERSEAS", "VEHICLE",
                 "VEHICLE_PURCHASE", "VEHICLE_OPERATION", "RECEPTION");
