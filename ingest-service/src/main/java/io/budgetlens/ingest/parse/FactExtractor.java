@@ -143,6 +143,10 @@ public final class FactExtractor {
                     if (change) {
                         String subjectLabel = (base == null ? label.substring(0, direction.start())
                                 : label.substring(0, base.start())).strip();
+                        if (subjectLabel.isEmpty() && base != null && base.end() < direction.start()) {
+                            // "较2023年公用经费增加0.69万元": the subject stands between the base and the direction word.
+                            subjectLabel = label.substring(base.end(), direction.start()).strip();
+                        }
                         subjectLabel = CAUSE.matcher(subjectLabel).replaceAll("").strip();
                         Draft target = subject;
                         if (!subjectLabel.isEmpty() && !sameKey(subject, subjectLabel, sinceSentence, kind, fiscalYear)) {

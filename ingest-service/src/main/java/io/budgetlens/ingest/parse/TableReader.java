@@ -225,9 +225,20 @@ public final class TableReader {
         for (int c = 0; c < width; c++) {
             columns.add(new TableColumn(c, header[c], role(header[c])));
         }
+        boolean codeAndName = columns.size() > 2 && "CODE".equals(columns.get(0).role())
+                && "NAME".equals(columns.get(1).role());
+        int codedWidth = grid.stream().filter(row -> !row.isEmpty() && CODE.matcher(row.get(0)).matches())
+                .mapToInt(List::size).max().orElse(columns.size());
         List<TableRow> rows = new ArrayList<>();
         for (int r = 0; r < grid.size(); r++) {
             List<String> cells = grid.get(r);
+            if (codeAndName && r >= firstData && cells.size() == codedWidth - 1 && !cells.isEmpty()
+                    && cells.get(0).replace(" ", "").matches("合计|总计")) {
+                // 合计 spans the code and name columns: its values start one column later.
+                List<String> padded = new ArrayList<>(cells);
+                padded.add(1, "");
+                cells = padded;
+            }
             String code = cells.stream().filter(c -> CODE.matcher(c).matches()).findFirst().orElse(null);
             String name = cells.stream().filter(c -> !c.isEmpty() && !CODE.matcher(c).matches()
                     && !NUMBER.matcher(c).matches()).findFirst().orElse(null);

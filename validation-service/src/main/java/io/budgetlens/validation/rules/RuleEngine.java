@@ -12,13 +12,13 @@ import io.budgetlens.events.RuleVerdict;
 
 /**
  * The rule engine core (plain Java): runs every rule of the catalogue on a parsed disclosure and assembles the
- * report with every verdict, so "not checked" is never confused with "passed". Foundation skeleton: the catalogue
- * is empty until the validation issue adds the rules; the report shape is final.
+ * report with every verdict, so "not checked" is never confused with "passed". The catalogue is the first part of
+ * the validation issue's: balance, classification hierarchy, row sums, “三公” parts and stated change percentages.
  */
 public class RuleEngine {
 
     /** Version of the ruleset; a newer version's report supersedes an older one downstream. */
-    public static final String RULESET_VERSION = "0.1.0";
+    public static final String RULESET_VERSION = "0.2.0";
 
     private final List<Rule> rules;
     private final Clock clock;
@@ -29,7 +29,8 @@ public class RuleEngine {
     }
 
     public static RuleEngine standard(Clock clock) {
-        return new RuleEngine(List.of(), clock);
+        return new RuleEngine(List.of(new BalanceRule(), new HierarchyRule(), new RowSumRule(), new ThreePublicRule(),
+                new ChangeRule(), new DuplicateRowRule()), clock);
     }
 
     public List<RuleDescriptor> catalogue() {

@@ -1,0 +1,65 @@
+package io.budgetlens.validation.rules;
+
+import java.util.List;
+import java.util.Set;
+
+import io.budgetlens.events.Category;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.DisclosureTable;
+import io.budgetlens.events.Severity;
+import io.budgetlens.events.TableColumn;
+import io.budgetlens.events.TableRow;
+
+/** SUM-002 per row: 总计 = 基本支出 + 项目支出, and in the basic-expenditure table 总计 = 人员经费 + 公用经费. */
+public final class RowSumRule extends AbstractRule {
+
+    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("SUM-002", "总计等于基本支出与项目支出之和",
+            "Each row's total equals basic plus project (or personnel plus public) expenditure",
+            "总计 = 基本支出 + 项目支出; 基本支出 = 人员经费 + 公用经费", Category.HIERARCHY, Severity.ERROR,
+            Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Outcome evaluate(DisclosureParsed d) {
+        Checks checks = new Checks();
+        for (DisclosureTable table : TableRules.tables(d, "GPB_EXPENDITURE", "EXPENDITURE", "GPB_BASIC_EXPENDITURE",
+                "GOVERNMENT_FUND")) {
+            TableColumn total = TableRules.column(table, "TOTAL");
+            TableColumn a = TableRules.column(table, "BASIC") != null ? TableRules.column(table, "BASIC")
+                    : TableRules.column(table, "PERSONNEL");
+            TableColumn b = TableRules.column(table, "PROJECT") != null ? TableRules.column(table, "PROJECT")
+                    : TableRules.column(table, "PUBLIC");
+            if (total == null || a == null || b == null) {
+                continue;
+            }
+            for (TableRow row : table.rows()) {
+                if (!TableRules.isDataRow(row)) {
+                    continue;
+                }
+                Quantity t = TableRules.cell(table, row, total);
+                Quantity x = TableRules.cell(table, row, a);
+                Quantity y = TableRules.cell(table, row, b);
+                if (t == null || x == null || y == null) {
+                    continue;
+                }
+                Quantity sum = x.plus(y);
+                Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
+                String label = TableRules.label(row);
+                checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                        "《" + table.title() + "》" + label + ":" + total.header() + Findings.plain(t.value()) + "万元 ≠ "
+                                + a.header() + Findings.plain(x.value()) + " + " + b.header() + Findings.plain(y.value())
+                                + "万元。",
+                        "In " + table.title() + ", " + label + ": " + total.header() + " " + Findings.plain(t.value())
+                                + " is not " + a.header() + " " + Findings.plain(x.value()) + " + " + b.header() + " "
+                                + Findings.plain(y.value()) + ".",
+                        List.of(t, x, y)));
+            }
+        }
+        return checks.outcome();
+    }
+}

@@ -1,0 +1,76 @@
+package io.budgetlens.validation.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.DisclosureTable;
+import io.budgetlens.events.Evidence;
+import io.budgetlens.events.TableColumn;
+import io.budgetlens.events.TableRow;
+
+/** Access to the numeric cells of parsed tables as quantities with cell evidence. */
+final class TableRules {
+
+    static final Set<String> AMOUNT_ROLES = Set.of("TOTAL", "BASIC", "PROJECT", "PERSONNEL", "PUBLIC",
+            "GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL", "BUDGET", "OVERSEAS", "VEHICLE",
+            "VEHICLE_PURCHASE", "VEHICLE_OPERATION", "RECEPTION");
+
+    private TableRules() {
+    }
+
+    static List<DisclosureTable> tables(DisclosureParsed d, String... types) {
+        List<DisclosureTable> out = new ArrayList<>();
+        for (DisclosureTable t : d.tables() == null ? List.<DisclosureTable>of() : d.tables()) {
+            for (String type : types) {
+                if (type.equals(t.type()) && t.emptyExplanation() == null) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    static boolean isNumber(String cell) {
+        return cell != null && cell.replace(",", "").strip().matches("-?\\d+(\\.\\d+)?");
+    }
+
+    static boolean numericOrBlank(String cell) {
+        return cell == null || cell.isBlank() || isNumber(cell);
+    }
+
+    /** The cell of a row in a column as a quantity (blank = stated zero), or null when it is not a number. */
+    static Quantity cell(DisclosureTable table, TableRow row, TableColumn column) {
+        if (column.index() >= row.cells().size()) {
+            return null;
+        }
+        String printed = row.cells().get(column.index());
+        if (!numericOrBlank(printed)) {
+            return null;
+        }
+        Evidence evidence = new Evidence(String.join(" | ", row.cells()), row.start(), row.end(), table.id(),
+                row.index(), column.index(), null);
+        return Quantity.parse(printed, label(row) + "/" + column.header(), evidence);
+    }
+
+    static String label(TableRow row) {
+        if (row.code() != null && row.name() != null) {
+            return row.code() + " " + row.name();
+        }
+        return row.name() != null ? row.name() : "row " + row.index();
+    }
+
+    static TableColumn column(DisclosureTable table, String role) {
+        return table.columns().stream().filter(c -> role.equals(c.role())).findFirst().orElse(null);
+    }
+
+    static boolean isTotalRow(TableRow row) {
+        return row.cells().stream().limit(2).anyMatch(c -> c.replace(" ", "").matches("合计|总计"));
+    }
+
+    /** Rows that hold data (a code, or a total row). */
+    static boolean isDataRow(TableRow row) {
+        return row.code() != null || isTotalRow(row);
+    }
+}

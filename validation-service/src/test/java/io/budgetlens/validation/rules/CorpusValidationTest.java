@@ -1,0 +1,68 @@
+package io.budgetlens.validation.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.DisclosureValidated;
+import io.budgetlens.events.EventJson;
+import io.budgetlens.events.Finding;
+import io.budgetlens.events.Severity;
+
+/**
+ * The five corpus disclosures (parsed by the ingest parser, fixtures kept current by ParsedCorpusFixturesTest): no
+ * finding comes from rounding alone, and the genuine defects are found — two stated percentages in the Jiangjin
+ * final accounts that do not follow from their amounts, and a block of five rows printed twice in Rongchang's 表三.
+ */
+class CorpusValidationTest {
+
+    private final RuleEngine engine = RuleEngine.standard(Clock.systemUTC());
+
+    static DisclosureParsed corpus(String file) throws IOException {
+        try (InputStream in = CorpusValidationTest.class.getResourceAsStream("/corpus/" + file + ".parsed.json")) {
+            return EventJson.read(in.readAllBytes(), DisclosureParsed.class);
+        }
+    }
+
+    private List<Finding> anomalies(String file) throws IOException {
+        DisclosureValidated report = engine.validate(corpus(file));
+        return report.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
+    }
+
+    @Test
+    void bananQianjiangAndWulongRaiseNothing() throws IOException {
+        assertThat(anomalies("banan-2024-budget.md")).as("Banan: 1,137.10 vs 1,137.11 is rounding").isEmpty();
+        assertThat(anomalies("qianjiang-2024-budget.txt")).isEmpty();
+        assertThat(anomalies("wulong-2020-final-accounts.txt")).isEmpty();
+        DisclosureValidated banan = engine.validate(corpus("banan-2024-budget.md"));
+        assertThat(banan.verdicts()).filteredOn(v -> v.ruleId().equals("SUM-001")).singleElement()
+                .satisfies(v -> assertThat(v.verdict().name()).isEqualTo("WITHIN_ROUNDING"));
+    }
+
+    @Test
+    void jiangjinStatesTwoPercentagesThatDoNotFollowFromTheirAmounts() throws IOException {
+        List<Finding> findings = anomalies("jiangjin-2024-final-accounts.txt");
+        assertThat(findings).extracting(Finding::ruleId).containsExactly("CHG-001", "CHG-001");
+        assertThat(findings.get(0).evidence().get(0).quote()).contains("卫生健康支出68.85万元").contains("下降0.57%");
+        assertThat(findings.get(0).expected().value()).isBetween(new java.math.BigDecimal("2.33"),
+                new java.math.BigDecimal("2.35"));
+        assertThat(findings.get(1).evidence().get(0).quote()).contains("2.82万元").contains("0.40%");
+    }
+
+    @Test
+    void rongchangPrintsFiveRowsOfItsBasicExpenditureTableTwice() throws IOException {
+        List<Finding> findings = anomalies("rongchang-2025-unit-budget.txt");
+        assertThat(findings).extracting(Finding::ruleId).containsOnly("DUP-001");
+        assertThat(findings).hasSize(5);
+        assertThat(findings).extracting(Finding::messageZh).anySatisfy(m -> assertThat(m).contains("303 对个人和家庭的补助"));
+        DisclosureValidated report = engine.validate(corpus("rongchang-2025-unit-budget.txt"));
+        assertThat(report.verdicts()).filteredOn(v -> v.ruleId().equals("SUM-001")).singleElement()
+                .satisfies(v -> assertThat(v.broken()).as("duplicates counted once: no cascade").isZero());
+    }
+}

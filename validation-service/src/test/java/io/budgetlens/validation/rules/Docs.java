@@ -1,0 +1,71 @@
+package io.budgetlens.validation.rules;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.budgetlens.events.Change;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureMeta;
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.DisclosureTable;
+import io.budgetlens.events.Evidence;
+import io.budgetlens.events.Fact;
+import io.budgetlens.events.FundScope;
+import io.budgetlens.events.ParseStatus;
+import io.budgetlens.events.TableColumn;
+import io.budgetlens.events.TableRow;
+import io.budgetlens.events.Visibility;
+
+/** Small parsed disclosures built by hand for rule tests: tables from rows of printed cells, facts from sentences. */
+final class Docs {
+
+    private Docs() {
+    }
+
+    static DisclosureTable table(String type, String title, List<String> headers, List<String> roles, String... rows) {
+        List<TableColumn> columns = new ArrayList<>();
+        for (int c = 0; c < headers.size(); c++) {
+            columns.add(new TableColumn(c, headers.get(c), roles.get(c)));
+        }
+        List<TableRow> tableRows = new ArrayList<>();
+        for (String row : rows) {
+            List<String> cells = Arrays.stream(row.split("\\|", -1)).map(String::strip).toList();
+            String code = cells.get(0).matches("\\d{3,7}") ? cells.get(0) : null;
+            String name = code == null ? cells.get(0) : cells.get(1);
+            tableRows.add(new TableRow(tableRows.size(), code, name, cells, 0, 0));
+        }
+        return new DisclosureTable("t1", type, title, "万元", columns, tableRows, null, 0, 0);
+    }
+
+    static DisclosureTable expenditure(String... rows) {
+        return table("GPB_EXPENDITURE", "一般公共预算财政拨款支出表", List.of("科目编码", "科目名称", "总计", "基本支出", "项目支出"),
+                List.of("CODE", "NAME", "TOTAL", "BASIC", "PROJECT"), rows);
+    }
+
+    static Fact amount(String key, String label, String value, String sentence) {
+        BigDecimal v = new BigDecimal(value);
+        return new Fact("f", key, label, v, "万元", Math.max(0, v.scale()), "CURRENT", FundScope.GENERAL_PUBLIC_BUDGET,
+                null, null, null, Evidence.ofText(sentence, 0, sentence.length()));
+    }
+
+    static Fact change(String key, String label, String value, String amount, String percent, String word, int sign,
+                       String sentence) {
+        BigDecimal v = new BigDecimal(value);
+        BigDecimal a = new BigDecimal(amount);
+        BigDecimal p = new BigDecimal(percent);
+        return new Fact("f", key, label, v, "万元", Math.max(0, v.scale()), "CURRENT", FundScope.ALL_FUNDS,
+                new Change(a, Math.max(0, a.scale()), p, Math.max(0, p.scale()), word, sign, "PRIOR_YEAR"), null, null,
+                Evidence.ofText(sentence, 0, sentence.length()));
+    }
+
+    static DisclosureParsed parsed(List<DisclosureTable> tables, List<Fact> facts) {
+        DisclosureMeta meta = new DisclosureMeta(DisclosureKind.BUDGET, null, 2024, "测试", null, null, null, null, null,
+                null, null, null);
+        return new DisclosureParsed("a".repeat(64), ParseStatus.PARSED, "test", Instant.EPOCH, Visibility.PUBLIC,
+                "text/plain", null, List.of(), meta, "", List.of(), facts, tables, Map.of(), List.of(), List.of());
+    }
+}

@@ -1,0 +1,154 @@
+package io.budgetlens.validation.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.budgetlens.events.Category;
+import io.budgetlens.events.Finding;
+import io.budgetlens.events.Severity;
+import io.budgetlens.events.Verdict;
+
+/** Each rule on a case that holds, a case consistent only within rounding, and a broken case. */
+class RulesTest {
+
+    private static Rule.Outcome run(Rule rule, io.budgetlens.events.DisclosureParsed d) {
+        return rule.evaluate(d);
+    }
+
+    @Test
+    void quantitiesAreIntervalsAndAStatedZeroIsExact() {
+        Quantity q = Quantity.parse("1,137.1", "x", null);
+        assertThat(q.low()).isEqualByComparingTo("1137.05");
+        assertThat(q.high()).isEqualByComparingTo("1137.15");
+        assertThat(Quantity.parse("0", "z", null).isExact()).isTrue();
+        assertThat(Quantity.parse("", "blank", null).isExact()).isTrue();
+        Quantity sum = Quantity.parse("1084.23", "a", null).plus(Quantity.parse("25.89", "b", null));
+        assertThat(sum.high().subtract(sum.low())).isEqualByComparingTo("0.02");
+    }
+
+    @Test
+    void hierarchyHoldsIsWithinRoundingAndBreaks() {
+        var holds = Docs.parsed(List.of(Docs.expenditure("合计 | | 10.00 | 6.00 | 4.00",
+                "201 | 一般公共服务支出 | 10.00 | 6.00 | 4.00", "20103 | 政府办公厅 | 10.00 | 6.00 | 4.00",
+                "2010301 | 行政运行 | 6.00 | 6.00 | ", "2010302 | 一般行政管理事务 | 4.00 | | 4.00")), List.of());
+        assertThat(run(new HierarchyRule(), holds).verdict()).isEqualTo(Verdict.HOLDS);
+
+        // The Banan case of DOMAIN.md §6: 1,137.10 printed for parts adding up to 1,137.11.
+        var rounding = Docs.parsed(List.of(Docs.expenditure("合计 | | 1137.10 | 367.10 | 770.00",
+                "201 | 一般公共服务支出 | 1084.23 | 314.23 | 770.00", "208 | 社会保障和就业支出 | 25.89 | 25.89 | ",
+                "210 | 卫生健康支出 | 11.91 | 11.91 | ", "221 | 住房保障支出 | 15.08 | 15.08 | ")), List.of());
+        Rule.Outcome r = run(new HierarchyRule(), rounding);
+        assertThat(r.verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
+        assertThat(r.findings()).isEmpty();
+
+        var broken = Docs.parsed(List.of(Docs.expenditure("合计 | | 12.00 | 6.00 | 4.00",
+                "201 | 一般公共服务支出 | 10.00 | 6.00 | 4.00")), List.of());
+        Rule.Outcome b = run(new HierarchyRule(), broken);
+        assertThat(b.verdict()).isEqualTo(Verdict.BROKEN);
+        Finding f = b.findings().get(0);
+        assertThat(f.ruleId()).isEqualTo("SUM-001");
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.category()).isEqualTo(Category.HIERARCHY);
+        assertThat(f.actual()).isEqualByComparingTo("12.00");
+        assertThat(f.expected().value()).isEqualByComparingTo("10.00");
+        assertThat(f.expected().low()).isEqualByComparingTo("9.995");
+        assertThat(f.excess()).isEqualByComparingTo("1.99");
+        assertThat(f.messageZh()).contains("合计", "12", "10");
+        assertThat(f.messageEn()).contains("add up to 10");
+        assertThat(f.evidence()).hasSize(2).allSatisfy(e -> assertThat(e.tableId()).isEqualTo("t1"));
+    }
+
+    @Test
+    void aMissOfOneUnitOfTheLastDigitIsInfoNotError() {
+        var doubleRounded = Docs.parsed(List.of(Docs.expenditure("合计 | | 10.02 | 6.01 | 4.01",
+                "201 | 一般公共服务支出 | 5.00 | 3.00 | 2.00", "202 | 外交支出 | 5.00 | 3.00 | 2.00")), List.of());
+        Rule.Outcome r = run(new HierarchyRule(), doubleRounded);
+        assertThat(r.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+    }
+
+    @Test
+    void rowSumsHoldWithinRoundingAndBreak() {
+        assertThat(run(new RowSumRule(), Docs.parsed(List.of(Docs.expenditure("201 | 一般公共服务支出 | 10.00 | 6.00 | 4.00")),
+                List.of())).verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(run(new RowSumRule(), Docs.parsed(List.of(Docs.expenditure("201 | 一般公共服务支出 | 10.1 | 6.04 | 4.04")),
+                List.of())).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
+        Rule.Outcome broken = run(new RowSumRule(), Docs.parsed(List.of(Docs.expenditure(
+                "2010301 | 行政运行 | 314.23 | 300.00 | ")), List.of()));
+        assertThat(broken.verdict()).isEqualTo(Verdict.BROKEN);
+        assertThat(broken.findings().get(0).messageZh()).contains("2010301 行政运行");
+    }
+
+    @Test
+    void balanceOfTheTotalTable() {
+        var table = Docs.table("INCOME_EXPENDITURE_TOTAL", "部门收支总表", List.of("项目", "预算数", "项目", "预算数"),
+                List.of("NAME", "BUDGET", "NAME", "BUDGET"), "合计 | 1,137.10 | 合计 | 1,137.10");
+        assertThat(run(new BalanceRule(), Docs.parsed(List.of(table), List.of())).verdict()).isEqualTo(Verdict.HOLDS);
+        var rounded = Docs.table("INCOME_EXPENDITURE_TOTAL", "部门收支总表", List.of("项目", "预算数", "项目", "预算数"),
+                List.of("NAME", "BUDGET", "NAME", "BUDGET"), "合计 | 1,137.1 | 合计 | 1,137.14");
+        assertThat(run(new BalanceRule(), Docs.parsed(List.of(rounded), List.of())).verdict())
+                .isEqualTo(Verdict.WITHIN_ROUNDING);
+        var broken = Docs.table("INCOME_EXPENDITURE_TOTAL", "部门收支总表", List.of("项目", "预算数", "项目", "预算数"),
+                List.of("NAME", "BUDGET", "NAME", "BUDGET"), "合计 | 1,137.10 | 合计 | 1,173.10");
+        assertThat(run(new BalanceRule(), Docs.parsed(List.of(broken), List.of())).findings()).singleElement()
+                .satisfies(f -> assertThat(f.excess()).isEqualByComparingTo("35.99"));
+    }
+
+    @Test
+    void threePublicPartsAddUp() {
+        var holds = Docs.parsed(List.of(), List.of(Docs.amount("three_public.total", "三公", "6.16", "s"),
+                Docs.amount("three_public.overseas", "出国", "0", "s"), Docs.amount("three_public.reception", "接待", "3.50", "s"),
+                Docs.amount("three_public.vehicle", "车", "2.66", "s")));
+        assertThat(run(new ThreePublicRule(), holds).verdict()).isEqualTo(Verdict.HOLDS);
+        var rounding = Docs.parsed(List.of(), List.of(Docs.amount("three_public.total", "三公", "6.2", "s"),
+                Docs.amount("three_public.overseas", "出国", "0", "s"), Docs.amount("three_public.reception", "接待", "3.50", "s"),
+                Docs.amount("three_public.vehicle", "车", "2.66", "s")));
+        assertThat(run(new ThreePublicRule(), rounding).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
+        var broken = Docs.parsed(List.of(), List.of(Docs.amount("three_public.total", "三公", "6.61", "s"),
+                Docs.amount("three_public.overseas", "出国", "0", "s"), Docs.amount("three_public.reception", "接待", "3.50", "s"),
+                Docs.amount("three_public.vehicle", "车", "2.66", "s")));
+        assertThat(run(new ThreePublicRule(), broken).findings()).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).isNotEmpty());
+    }
+
+    @Test
+    void statedChangePercentagesFollowFromTheAmounts() {
+        // Jiangjin: 3027.5, 较上年增加236.34万元,增长8.47% — 236.34 / 2791.16 = 8.467 %.
+        assertThat(run(new ChangeRule(), Docs.parsed(List.of(), List.of(Docs.change("income.total", "财政拨款收入总计",
+                "3027.5", "236.34", "8.47", "增加", 1, "s")))).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
+        assertThat(run(new ChangeRule(), Docs.parsed(List.of(), List.of(Docs.change("x", "支出", "3.5", "0", "0",
+                "减少(或增加)", 0, "s")))).verdict()).as("boilerplate zero change").isEqualTo(Verdict.HOLDS);
+        Rule.Outcome broken = run(new ChangeRule(), Docs.parsed(List.of(), List.of(Docs.change("expenditure.function.210",
+                "卫生健康支出", "68.85", "1.65", "0.57", "下降", -1, "卫生健康支出68.85万元,较年初预算数减少1.65万元,下降0.57%"))));
+        assertThat(broken.verdict()).isEqualTo(Verdict.BROKEN);
+        assertThat(broken.findings().get(0).messageZh()).contains("2.34");
+        assertThat(broken.findings().get(0).evidence().get(0).quote()).contains("下降0.57%");
+        Rule.Outcome zeroBase = run(new ChangeRule(), Docs.parsed(List.of(), List.of(Docs.change("x", "项目支出", "5",
+                "5", "100", "增加", 1, "s"))));
+        assertThat(zeroBase.verdict()).as("a percentage on a zero base").isEqualTo(Verdict.BROKEN);
+    }
+
+    @Test
+    void duplicatedRowsAreReportedOnceAndCountedOnceInSums() {
+        var doc = Docs.parsed(List.of(Docs.expenditure("合计 | | 10.00 | 6.00 | 4.00",
+                "201 | 一般公共服务支出 | 10.00 | 6.00 | 4.00", "201 | 一般公共服务支出 | 10.00 | 6.00 | 4.00")), List.of());
+        Rule.Outcome dup = run(new DuplicateRowRule(), doc);
+        assertThat(dup.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.evidence()).hasSize(2);
+        });
+        assertThat(run(new HierarchyRule(), doc).verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(run(new DuplicateRowRule(), Docs.parsed(List.of(Docs.expenditure(
+                "201 | 一般公共服务支出 | 10.00 | 6.00 | 4.00")), List.of())).verdict()).isEqualTo(Verdict.HOLDS);
+    }
+
+    @Test
+    void theEngineReportsEveryRuleAndNotApplicableWhenInputsAreAbsent() {
+        var report = RuleEngine.standard(java.time.Clock.systemUTC()).validate(Docs.parsed(List.of(), List.of()));
+        assertThat(report.verdicts()).extracting(v -> v.ruleId())
+                .containsExactly("BAL-001", "SUM-001", "SUM-002", "TPB-001", "CHG-001", "DUP-001");
+        assertThat(report.verdicts()).allSatisfy(v -> assertThat(v.verdict()).isEqualTo(Verdict.NOT_APPLICABLE));
+    }
+}
