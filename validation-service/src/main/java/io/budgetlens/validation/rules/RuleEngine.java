@@ -30,7 +30,7 @@ public class RuleEngine {
 
     public static RuleEngine standard(Clock clock) {
         return new RuleEngine(List.of(new BalanceRule(), new HierarchyRule(), new RowSumRule(), new ThreePublicRule(),
-                new ChangeRule(), new DuplicateRowRule()), clock);
+                new ChangeRule(), new DuplicateRowRule(), new TextVsTableRule(), new CompletenessRule()), clock);
     }
 
     public List<RuleDescriptor> catalogue() {
@@ -55,6 +55,6 @@ public class RuleEngine {
             findings.addAll(outcome.findings());
         }
         return new DisclosureValidated(disclosure.documentId(), RULESET_VERSION, disclosure.parserVersion(),
-                clock.instant(), disclosure.visibility(), verdicts, findings, null);
+                clock.instant(), disclosure.visibility(), verdicts, findings, CompletenessRule.score(disclosure));
     }
 }

@@ -35,19 +35,35 @@ class CorpusValidationTest {
         return report.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
     }
 
+    private List<Finding> anomaliesExceptCompleteness(String file) throws IOException {
+        return anomalies(file).stream().filter(f -> !f.ruleId().equals("COMP-001")).toList();
+    }
+
     @Test
-    void bananQianjiangAndWulongRaiseNothing() throws IOException {
-        assertThat(anomalies("banan-2024-budget.md")).as("Banan: 1,137.10 vs 1,137.11 is rounding").isEmpty();
-        assertThat(anomalies("qianjiang-2024-budget.txt")).isEmpty();
-        assertThat(anomalies("wulong-2020-final-accounts.txt")).isEmpty();
+    void bananQianjiangAndWulongRaiseNoArithmeticFinding() throws IOException {
+        assertThat(anomaliesExceptCompleteness("banan-2024-budget.md")).as("Banan: 1,137.10 vs 1,137.11 is rounding")
+                .isEmpty();
+        assertThat(anomaliesExceptCompleteness("qianjiang-2024-budget.txt")).isEmpty();
+        assertThat(anomaliesExceptCompleteness("wulong-2020-final-accounts.txt")).isEmpty();
         DisclosureValidated banan = engine.validate(corpus("banan-2024-budget.md"));
         assertThat(banan.verdicts()).filteredOn(v -> v.ruleId().equals("SUM-001")).singleElement()
                 .satisfies(v -> assertThat(v.verdict().name()).isEqualTo("WITHIN_ROUNDING"));
     }
 
     @Test
+    void completenessFindsTheMissingIncomeTableAndTheTextsWithoutTables() throws IOException {
+        assertThat(anomalies("banan-2024-budget.md")).singleElement()
+                .satisfies(f -> assertThat(f.messageZh()).contains("收入总表"));
+        assertThat(anomalies("wulong-2020-final-accounts.txt")).singleElement()
+                .satisfies(f -> assertThat(f.messageZh()).contains("附件:重庆市武隆区政务服务管理办公室2020年决算公开表"));
+        assertThat(anomalies("qianjiang-2024-budget.txt")).singleElement()
+                .satisfies(f -> assertThat(f.messageEn()).contains("None of the required tables"));
+        assertThat(engine.validate(corpus("rongchang-2025-unit-budget.txt")).completeness()).isEqualByComparingTo("1");
+    }
+
+    @Test
     void jiangjinStatesTwoPercentagesThatDoNotFollowFromTheirAmounts() throws IOException {
-        List<Finding> findings = anomalies("jiangjin-2024-final-accounts.txt");
+        List<Finding> findings = anomaliesExceptCompleteness("jiangjin-2024-final-accounts.txt");
         assertThat(findings).extracting(Finding::ruleId).containsExactly("CHG-001", "CHG-001");
         assertThat(findings.get(0).evidence().get(0).quote()).contains("卫生健康支出68.85万元").contains("下降0.57%");
         assertThat(findings.get(0).expected().value()).isBetween(new java.math.BigDecimal("2.33"),
@@ -57,7 +73,7 @@ class CorpusValidationTest {
 
     @Test
     void rongchangPrintsFiveRowsOfItsBasicExpenditureTableTwice() throws IOException {
-        List<Finding> findings = anomalies("rongchang-2025-unit-budget.txt");
+        List<Finding> findings = anomaliesExceptCompleteness("rongchang-2025-unit-budget.txt");
         assertThat(findings).extracting(Finding::ruleId).containsOnly("DUP-001");
         assertThat(findings).hasSize(5);
         assertThat(findings).extracting(Finding::messageZh).anySatisfy(m -> assertThat(m).contains("303 对个人和家庭的补助"));

@@ -148,7 +148,36 @@ class RulesTest {
     void theEngineReportsEveryRuleAndNotApplicableWhenInputsAreAbsent() {
         var report = RuleEngine.standard(java.time.Clock.systemUTC()).validate(Docs.parsed(List.of(), List.of()));
         assertThat(report.verdicts()).extracting(v -> v.ruleId())
-                .containsExactly("BAL-001", "SUM-001", "SUM-002", "TPB-001", "CHG-001", "DUP-001");
-        assertThat(report.verdicts()).allSatisfy(v -> assertThat(v.verdict()).isEqualTo(Verdict.NOT_APPLICABLE));
+                .containsExactly("BAL-001", "SUM-001", "SUM-002", "TPB-001", "CHG-001", "DUP-001", "TXT-001", "COMP-001");
+        assertThat(report.verdicts()).filteredOn(v -> !v.ruleId().equals("COMP-001"))
+                .allSatisfy(v -> assertThat(v.verdict()).isEqualTo(Verdict.NOT_APPLICABLE));
+        assertThat(report.completeness()).as("nothing present").isEqualByComparingTo("0");
+    }
+
+    @Test
+    void narrativeFiguresAgreeWithTheTables() {
+        var table = Docs.expenditure("合计 | | 1,137.10 | 367.10 | 770.00", "201 | 一般公共服务支出 | 1,084.23 | 314.23 | 770.00");
+        assertThat(run(new TextVsTableRule(), Docs.parsed(List.of(table), List.of(Docs.amount("expenditure.function.201",
+                "一般公共服务支出", "1084.23", "s")))).verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(run(new TextVsTableRule(), Docs.parsed(List.of(table), List.of(Docs.amount("expenditure.basic",
+                "基本支出", "367.1", "s")))).verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(run(new TextVsTableRule(), Docs.parsed(List.of(table), List.of(Docs.amount("expenditure.project",
+                "项目支出", "770.004", "s")))).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
+        Rule.Outcome broken = run(new TextVsTableRule(), Docs.parsed(List.of(table),
+                List.of(Docs.amount("expenditure.function.201", "一般公共服务支出", "1048.23", "一般公共服务支出1048.23万元"))));
+        assertThat(broken.findings()).singleElement().satisfies(f -> {
+            assertThat(f.messageZh()).contains("1048.23", "1084.23");
+            assertThat(f.evidence()).hasSize(2);
+        });
+    }
+
+    @Test
+    void completenessCountsRequiredItemsAndExplainsWhatIsMissing() {
+        var bare = Docs.parsed(List.of(Docs.expenditure("201 | 一般公共服务支出 | 1.00 | 1.00 | ")), List.of());
+        Rule.Outcome outcome = run(new CompletenessRule(), bare);
+        assertThat(outcome.verdict()).isEqualTo(Verdict.BROKEN);
+        assertThat(outcome.findings()).extracting(Finding::messageZh).anySatisfy(m -> assertThat(m).contains("收入总表"))
+                .anySatisfy(m -> assertThat(m).contains("“三公”经费"));
+        assertThat(CompletenessRule.score(bare)).isEqualByComparingTo("0.0625");
     }
 }

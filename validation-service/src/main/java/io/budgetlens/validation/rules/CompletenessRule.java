@@ -1,0 +1,117 @@
+package io.budgetlens.validation.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.budgetlens.events.Category;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.DisclosureTable;
+import io.budgetlens.events.Evidence;
+import io.budgetlens.events.Finding;
+import io.budgetlens.events.Interval;
+import io.budgetlens.events.Severity;
+import io.budgetlens.events.Verdict;
+
+/**
+ * COMP-001 the disclosure carries every required narrative item and standard table of its kind (DOMAIN.md §2), or
+ * explains an empty table. One WARNING per missing item. {@link #score} is the share present (0..1).
+ */
+public final class CompletenessRule implements Rule {
+
+    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("COMP-001", "公开内容完整", "The disclosure is complete",
+            "必备表格和说明事项齐全(或说明为空表)", Category.COMPLETENESS, Severity.WARNING,
+            Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+
+    /** Narrative items: Chinese name → words any of which show it is covered. */
+    static final Map<String, List<String>> NARRATIVE = new LinkedHashMap<>();
+
+    static {
+        NARRATIVE.put("职能职责", List.of("职能职责", "主要职能"));
+        NARRATIVE.put("机构设置/单位构成", List.of("机构设置", "单位构成", "内设"));
+        NARRATIVE.put("“三公”经费", List.of("三公"));
+        NARRATIVE.put("机关运行经费", List.of("机关运行经费", "运行经费"));
+        NARRATIVE.put("政府采购", List.of("政府采购"));
+        NARRATIVE.put("国有资产占用", List.of("国有资产"));
+        NARRATIVE.put("绩效", List.of("绩效"));
+        NARRATIVE.put("专业名词解释", List.of("名词解释"));
+    }
+
+    static final Map<DisclosureKind, List<String>> TABLES = Map.of(
+            DisclosureKind.BUDGET, List.of("INCOME_EXPENDITURE_TOTAL", "INCOME", "EXPENDITURE",
+                    "FISCAL_INCOME_EXPENDITURE_TOTAL", "GPB_EXPENDITURE", "GPB_BASIC_EXPENDITURE", "THREE_PUBLIC",
+                    "GOVERNMENT_FUND"),
+            DisclosureKind.FINAL_ACCOUNT, List.of("INCOME_EXPENDITURE_TOTAL", "INCOME", "EXPENDITURE",
+                    "FISCAL_INCOME_EXPENDITURE_TOTAL", "GPB_EXPENDITURE", "GPB_BASIC_EXPENDITURE", "THREE_PUBLIC",
+                    "GOVERNMENT_FUND", "STATE_CAPITAL_EXPENDITURE"));
+
+    /** The usual Chinese names of the table types, for messages. */
+    static final Map<String, String> TABLE_NAMES = Map.of(
+            "INCOME_EXPENDITURE_TOTAL", "收支总表", "INCOME", "收入总表", "EXPENDITURE", "支出总表",
+            "FISCAL_INCOME_EXPENDITURE_TOTAL", "财政拨款收支总表", "GPB_EXPENDITURE", "一般公共预算财政拨款支出表",
+            "GPB_BASIC_EXPENDITURE", "一般公共预算财政拨款基本支出表", "THREE_PUBLIC", "一般公共预算“三公”经费支出表",
+            "GOVERNMENT_FUND", "政府性基金预算(财政拨款)支出表", "STATE_CAPITAL_EXPENDITURE", "国有资本经营预算财政拨款支出表");
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    /** Items required for the document's kind, with whether each is present. */
+    static Map<String, Boolean> items(DisclosureParsed d) {
+        Map<String, Boolean> items = new LinkedHashMap<>();
+        String text = d.text() == null ? "" : d.text();
+        NARRATIVE.forEach((name, words) -> items.put(name, words.stream().anyMatch(text::contains)));
+        DisclosureKind kind = d.meta() == null || d.meta().kind() == null ? DisclosureKind.BUDGET : d.meta().kind();
+        List<DisclosureTable> tables = d.tables() == null ? List.of() : d.tables();
+        for (String type : TABLES.get(kind)) {
+            items.put("table " + type, tables.stream().anyMatch(t -> type.equals(t.type())));
+        }
+        return items;
+    }
+
+    public static BigDecimal score(DisclosureParsed d) {
+        Map<String, Boolean> items = items(d);
+        long present = items.values().stream().filter(b -> b).count();
+        return BigDecimal.valueOf(present).divide(BigDecimal.valueOf(items.size()), 4, RoundingMode.HALF_EVEN);
+    }
+
+    @Override
+    public Outcome evaluate(DisclosureParsed d) {
+        List<Finding> findings = new ArrayList<>();
+        Map<String, Boolean> items = items(d);
+        boolean noTableAtAll = items.entrySet().stream().filter(e -> e.getKey().startsWith("table "))
+                .noneMatch(Map.Entry::getValue);
+        if (noTableAtAll) {
+            String text = d.text() == null ? "" : d.text();
+            java.util.regex.Matcher attachment = java.util.regex.Pattern.compile("附件\\s*:?\\s*([^\\n]{0,60}表)")
+                    .matcher(text);
+            String where = attachment.find() ? attachment.group(1) : null;
+            findings.add(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+                    "正文中没有任何必备公开表格" + (where == null ? "" : "(附件:" + where + ")") + ",表格相关核对均未进行。",
+                    "None of the required tables is in the text" + (where == null ? "" : " (attachment: " + where + ")")
+                            + "; no table check could run.",
+                    Interval.exact(BigDecimal.ONE), BigDecimal.ZERO, BigDecimal.ONE, "items",
+                    List.of(new Evidence(where == null ? "—" : where, null, null, null, null, null, null))));
+        }
+        items.forEach((name, present) -> {
+            if (present || (noTableAtAll && name.startsWith("table "))) {
+                return;
+            }
+            boolean table = name.startsWith("table ");
+            String what = table ? TABLE_NAMES.getOrDefault(name.substring(6), name.substring(6)) : name;
+            findings.add(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+                    table ? "未找到必备表格 " + what + "(如为空表,应列出并说明)。" : "未找到必备说明事项“" + what + "”。",
+                    table ? "The required table " + what + " was not found (an empty table must still be listed and explained)."
+                            : "The required narrative item “" + what + "” was not found.",
+                    Interval.exact(BigDecimal.ONE), BigDecimal.ZERO, BigDecimal.ONE, "items",
+                    List.of(new Evidence(what, null, null, null, null, null, null))));
+        });
+        return new Outcome(findings.isEmpty() ? Verdict.HOLDS : Verdict.BROKEN, items.size(), findings);
+    }
+}
