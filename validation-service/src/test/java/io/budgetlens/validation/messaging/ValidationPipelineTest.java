@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.budgetlens.events.AnomalyDetected;
 import io.budgetlens.events.CloudEvents;
 import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureMeta;
@@ -57,6 +58,30 @@ class ValidationPipelineTest {
         DisclosureValidated report = EventJson.read(record.value(), DisclosureValidated.class);
         assertThat(report.rulesetVersion()).isEqualTo(RuleEngine.RULESET_VERSION);
         assertThat(report.parserVersion()).isEqualTo("0.1.0");
+    }
+
+    @Test
+    void jiangjinFinalAccountsGiveAnomalyEventsForTheirErrors() throws Exception {
+        DisclosureParsed jiangjin = io.budgetlens.validation.rules.CorpusValidationTestAccess.corpus(
+                "jiangjin-2024-final-accounts.txt");
+        KafkaTestClient.send(Topics.PARSED, jiangjin.documentId(), EventJson.write(jiangjin), Map.of());
+
+        DisclosureValidated report = EventJson.read(awaitRecord(Topics.VALIDATED, jiangjin.documentId()).value(),
+                DisclosureValidated.class);
+        long anomalies = report.findings().stream().filter(f -> f.severity().isAnomaly()).count();
+        assertThat(anomalies).isGreaterThanOrEqualTo(2);
+        assertThat(report.completeness()).isNotNull();
+
+        List<ConsumerRecord<String, byte[]>> events = await().atMost(Duration.ofSeconds(60)).until(
+                () -> KafkaTestClient.readAll(Topics.ANOMALY, Duration.ofMillis(500)).stream()
+                        .filter(r -> jiangjin.documentId().equals(r.key())).toList(), l -> l.size() == anomalies);
+        assertThat(events).allSatisfy(r -> {
+            assertThat(KafkaHeaders.text(r.headers(), CloudEvents.H_TYPE)).isEqualTo(AnomalyDetected.TYPE);
+            assertThat(KafkaHeaders.text(r.headers(), CloudEvents.H_ID)).startsWith(jiangjin.documentId() + ":"
+                    + AnomalyDetected.TYPE + ":" + RuleEngine.RULESET_VERSION + ":");
+        });
+        assertThat(events).extracting(r -> EventJson.read(r.value(), AnomalyDetected.class).finding().ruleId())
+                .contains("CHG-001");
     }
 
     @Test
