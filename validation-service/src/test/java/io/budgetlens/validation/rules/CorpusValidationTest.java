@@ -44,7 +44,8 @@ class CorpusValidationTest {
         assertThat(anomaliesExceptCompleteness("banan-2024-budget.md")).as("Banan: 1,137.10 vs 1,137.11 is rounding")
                 .isEmpty();
         assertThat(anomaliesExceptCompleteness("qianjiang-2024-budget.txt")).isEmpty();
-        assertThat(anomaliesExceptCompleteness("wulong-2020-final-accounts.txt")).isEmpty();
+        assertThat(anomaliesExceptCompleteness("wulong-2020-final-accounts.txt")).extracting(Finding::ruleId)
+                .as("Wulong's only arithmetic findings are its two over-weight scores").containsOnly("PERF-001");
         DisclosureValidated banan = engine.validate(corpus("banan-2024-budget.md"));
         assertThat(banan.verdicts()).filteredOn(v -> v.ruleId().equals("SUM-001")).singleElement()
                 .satisfies(v -> assertThat(v.verdict().name()).isEqualTo("WITHIN_ROUNDING"));
@@ -54,11 +55,24 @@ class CorpusValidationTest {
     void completenessFindsTheMissingIncomeTableAndTheTextsWithoutTables() throws IOException {
         assertThat(anomalies("banan-2024-budget.md")).singleElement()
                 .satisfies(f -> assertThat(f.messageZh()).contains("收入总表"));
-        assertThat(anomalies("wulong-2020-final-accounts.txt")).singleElement()
+        assertThat(anomalies("wulong-2020-final-accounts.txt")).filteredOn(f -> f.ruleId().equals("COMP-001"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.messageZh()).contains("附件:重庆市武隆区政务服务管理办公室2020年决算公开表"));
         assertThat(anomalies("qianjiang-2024-budget.txt")).singleElement()
                 .satisfies(f -> assertThat(f.messageEn()).contains("None of the required tables"));
         assertThat(engine.validate(corpus("rongchang-2025-unit-budget.txt")).completeness()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void wulongScoresTwoIndicatorsAboveTheirWeight() throws IOException {
+        List<Finding> findings = anomaliesExceptCompleteness("wulong-2020-final-accounts.txt");
+        assertThat(findings).hasSize(2).allSatisfy(f -> {
+            assertThat(f.messageZh()).contains("优化营商环境经费").contains("得分20超过其权重10");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        });
+        DisclosureValidated jiangjin = engine.validate(corpus("jiangjin-2024-final-accounts.txt"));
+        assertThat(jiangjin.verdicts()).filteredOn(v -> v.ruleId().equals("PERF-001")).singleElement()
+                .satisfies(v -> assertThat(v.broken()).as("95.50 = 95 × 0.9 + 10").isZero());
     }
 
     @Test

@@ -148,7 +148,7 @@ class RulesTest {
     void theEngineReportsEveryRuleAndNotApplicableWhenInputsAreAbsent() {
         var report = RuleEngine.standard(java.time.Clock.systemUTC()).validate(Docs.parsed(List.of(), List.of()));
         assertThat(report.verdicts()).extracting(v -> v.ruleId())
-                .containsExactly("BAL-001", "SUM-001", "SUM-002", "TPB-001", "CHG-001", "DUP-001", "TXT-001", "COMP-001");
+                .containsExactly("BAL-001", "SUM-001", "SUM-002", "TPB-001", "CHG-001", "DUP-001", "TXT-001", "PERF-001", "COMP-001");
         assertThat(report.verdicts()).filteredOn(v -> !v.ruleId().equals("COMP-001"))
                 .allSatisfy(v -> assertThat(v.verdict()).isEqualTo(Verdict.NOT_APPLICABLE));
         assertThat(report.completeness()).as("nothing present").isEqualByComparingTo("0");
@@ -179,5 +179,34 @@ class RulesTest {
         assertThat(outcome.findings()).extracting(Finding::messageZh).anySatisfy(m -> assertThat(m).contains("收入总表"))
                 .anySatisfy(m -> assertThat(m).contains("“三公”经费"));
         assertThat(CompletenessRule.score(bare)).isEqualByComparingTo("0.0625");
+    }
+
+    private static io.budgetlens.events.DisclosureParsed performance(String total, String exec, String... weightScore) {
+        List<io.budgetlens.events.PerformanceIndicator> indicators = new java.util.ArrayList<>();
+        for (int k = 0; k < weightScore.length; k += 2) {
+            indicators.add(new io.budgetlens.events.PerformanceIndicator(null, null, "指标" + k, null, null, null, null,
+                    null, new java.math.BigDecimal(weightScore[k]), null, new java.math.BigDecimal(weightScore[k + 1]),
+                    null));
+        }
+        var evaluation = new io.budgetlens.events.PerformanceEvaluation("t1", "SELF_EVALUATION", "项目", new java.math.BigDecimal(total),
+                null, null, null, null, null, "100", java.math.BigDecimal.TEN, new java.math.BigDecimal(exec), indicators);
+        var base = Docs.parsed(List.of(), List.of());
+        return new io.budgetlens.events.DisclosureParsed(base.documentId(), base.status(), base.parserVersion(),
+                base.parsedAt(), base.visibility(), base.contentType(), null, List.of(), base.meta(), "", List.of(),
+                List.of(), List.of(), java.util.Map.of(), List.of(), List.of(evaluation));
+    }
+
+    @Test
+    void performanceScoresAddUpUnderEitherConvention() {
+        assertThat(run(new PerformanceRule(), performance("100", "10", "50", "50", "40", "40")).verdict())
+                .as("90 + 10").isEqualTo(Verdict.HOLDS);
+        assertThat(run(new PerformanceRule(), performance("95.5", "10", "60", "55", "40", "40")).verdict())
+                .as("100 scaled to 90, plus 10").isEqualTo(Verdict.HOLDS);
+        assertThat(run(new PerformanceRule(), performance("95.5", "10", "60", "55.04", "40", "40")).verdict())
+                .isEqualTo(Verdict.WITHIN_ROUNDING);
+        Rule.Outcome broken = run(new PerformanceRule(), performance("99", "10", "50", "50", "40", "45"));
+        assertThat(broken.findings()).extracting(Finding::messageEn)
+                .anySatisfy(m -> assertThat(m).contains("more than its weight 40"))
+                .anySatisfy(m -> assertThat(m).contains("total score 99"));
     }
 }

@@ -1,0 +1,98 @@
+package io.budgetlens.validation.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.budgetlens.events.Category;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.Evidence;
+import io.budgetlens.events.PerformanceEvaluation;
+import io.budgetlens.events.PerformanceIndicator;
+import io.budgetlens.events.Severity;
+
+/**
+ * PERF-001 performance tables add up (DOMAIN.md §5.10): no indicator scores more than its weight, and a stated total
+ * score equals the indicator scores plus the execution-rate score under the table's convention — indicators weighted
+ * 90 plus 执行率 10 (sum as printed), or indicators weighted 100 scaled to 90 plus 执行率 10.
+ */
+public final class PerformanceRule extends AbstractRule {
+
+    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("PERF-001", "绩效评分加总一致",
+            "Performance scores add up", "得分 ≤ 权重; 总分 = Σ指标得分(按权重口径) + 执行率得分", Category.PERFORMANCE,
+            Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+
+    private static final BigDecimal NINETY = BigDecimal.valueOf(90);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Outcome evaluate(DisclosureParsed d) {
+        Checks checks = new Checks();
+        for (PerformanceEvaluation e : d.performance() == null ? List.<PerformanceEvaluation>of() : d.performance()) {
+            String project = e.projectName() == null ? "绩效表" : e.projectName();
+            Quantity weights = null;
+            Quantity scores = null;
+            List<Quantity> operands = new ArrayList<>();
+            boolean complete = true;
+            for (PerformanceIndicator i : e.indicators()) {
+                if (i.weight() == null) {
+                    complete = false;
+                    continue;
+                }
+                Quantity w = Quantity.printed(i.weight(), Math.max(0, i.weight().scale()), i.name() + "权重", i.evidence());
+                weights = weights == null ? w : weights.plus(w);
+                if (i.score() != null) {
+                    Quantity s = Quantity.printed(i.score(), Math.max(0, i.score().scale()), i.name() + "得分", i.evidence());
+                    scores = scores == null ? s : scores.plus(s);
+                    operands.add(s);
+                    if (i.score().compareTo(i.weight()) > 0) {
+                        Comparison cmp = Comparison.of(w, s, Severity.WARNING);
+                        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                                "《" + project + "》指标“" + i.name() + "”得分" + Findings.plain(i.score()) + "超过其权重"
+                                        + Findings.plain(i.weight()) + "。",
+                                "In " + project + ", indicator " + i.name() + " scores " + Findings.plain(i.score())
+                                        + ", more than its weight " + Findings.plain(i.weight()) + ".",
+                                List.of(w, s)));
+                    }
+                } else {
+                    complete = false;
+                }
+            }
+            if (!complete || scores == null || e.totalScore() == null || e.executionScore() == null) {
+                continue;
+            }
+            Quantity exec = Quantity.printed(e.executionScore(), Math.max(0, e.executionScore().scale()), "执行率得分",
+                    null);
+            Quantity expected;
+            if (weights.value().compareTo(HUNDRED) == 0) {
+                Quantity scaled = new Quantity(scores.value().multiply(new BigDecimal("0.9")),
+                        scores.low().multiply(new BigDecimal("0.9")), scores.high().multiply(new BigDecimal("0.9")),
+                        scores.decimals(), "Σ得分×0.9", null);
+                expected = scaled.plus(exec);
+            } else if (weights.value().compareTo(NINETY) == 0) {
+                expected = scores.plus(exec);
+            } else {
+                continue;
+            }
+            Quantity total = Quantity.printed(e.totalScore(), Math.max(0, e.totalScore().scale()), "总分",
+                    new Evidence("总分 " + Findings.plain(e.totalScore()), null, null, e.tableId(), null, null, null));
+            operands.add(0, total);
+            Comparison cmp = Comparison.of(expected, total, Severity.WARNING);
+            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                    "《" + project + "》自评总分" + Findings.plain(e.totalScore()) + "与指标得分及执行率得分合计"
+                            + Findings.plain(expected.value()) + "不符。",
+                    "In " + project + ", the total score " + Findings.plain(e.totalScore())
+                            + " does not match the indicator and execution-rate scores, which give "
+                            + Findings.plain(expected.value()) + ".",
+                    operands));
+        }
+        return checks.outcome();
+    }
+}
