@@ -23,7 +23,8 @@ final class Findings {
                 c.excess(), "万元", evidence);
     }
 
+    /** A figure in a message, as printed (its scale is the printed number of decimals). */
     static String plain(java.math.BigDecimal v) {
-        return v.stripTrailingZeros().toPlainString();
+        return v.toPlainString();
     }
 }
