@@ -30,7 +30,8 @@ public class RuleEngine {
 
     public static RuleEngine standard(Clock clock) {
         return new RuleEngine(List.of(new BalanceRule(), new HierarchyRule(), new RowSumRule(), new ThreePublicRule(),
-                new ChangeRule(), new DuplicateRowRule(), new TextVsTableRule(), new PerformanceRule(), new CompletenessRule()), clock);
+                new ChangeRule(), new DuplicateRowRule(), new TextVsTableRule(), new ShareRule(), new DerivedRule(), new PerformanceRule(), new CompletenessRule()),
+                clock);
     }
 
     public List<RuleDescriptor> catalogue() {

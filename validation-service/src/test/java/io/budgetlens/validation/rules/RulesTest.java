@@ -148,7 +148,7 @@ class RulesTest {
     void theEngineReportsEveryRuleAndNotApplicableWhenInputsAreAbsent() {
         var report = RuleEngine.standard(java.time.Clock.systemUTC()).validate(Docs.parsed(List.of(), List.of()));
         assertThat(report.verdicts()).extracting(v -> v.ruleId())
-                .containsExactly("BAL-001", "SUM-001", "SUM-002", "TPB-001", "CHG-001", "DUP-001", "TXT-001", "PERF-001", "COMP-001");
+                .containsExactly("BAL-001", "SUM-001", "SUM-002", "TPB-001", "CHG-001", "DUP-001", "TXT-001", "SHR-001", "DER-001", "PERF-001", "COMP-001");
         assertThat(report.verdicts()).filteredOn(v -> !v.ruleId().equals("COMP-001"))
                 .allSatisfy(v -> assertThat(v.verdict()).isEqualTo(Verdict.NOT_APPLICABLE));
         assertThat(report.completeness()).as("nothing present").isEqualByComparingTo("0");
@@ -208,5 +208,45 @@ class RulesTest {
         assertThat(broken.findings()).extracting(Finding::messageEn)
                 .anySatisfy(m -> assertThat(m).contains("more than its weight 40"))
                 .anySatisfy(m -> assertThat(m).contains("total score 99"));
+    }
+
+    private static io.budgetlens.events.Fact share(String key, String value, String share) {
+        var f = Docs.amount(key, key, value, key + value + "万元,占" + share + "%");
+        return new io.budgetlens.events.Fact(f.id(), f.key(), f.label(), f.value(), f.unit(), f.decimals(), f.basis(),
+                f.scope(), null, new java.math.BigDecimal(share), new java.math.BigDecimal(share).scale(), f.evidence());
+    }
+
+    @Test
+    void sharesFollowFromTheirTotals() {
+        var total = Docs.amount("procurement.total", "政府采购支出总额", "758.20", "s");
+        assertThat(run(new ShareRule(), Docs.parsed(List.of(), List.of(total, share("procurement.sme", "489.10",
+                "64.51")))).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
+        assertThat(run(new ShareRule(), Docs.parsed(List.of(), List.of(Docs.amount("procurement.total", "t", "200", "s"),
+                share("procurement.sme", "50", "25")))).verdict()).isEqualTo(Verdict.HOLDS);
+        Rule.Outcome broken = run(new ShareRule(), Docs.parsed(List.of(), List.of(total,
+                share("procurement.sme", "489.10", "46.51"))));
+        assertThat(broken.findings()).singleElement().satisfies(f -> assertThat(f.messageZh()).contains("64.51"));
+    }
+
+    @Test
+    void perGuestReceptionFollowsFromExpenseAndGuests() {
+        String text = "国内公务接待5批次77人,其中:国内外事接待0批次,0人。";
+        java.util.function.BiFunction<String, String, io.budgetlens.events.DisclosureParsed> docWith = (expense, perGuest) -> {
+            var base = Docs.parsed(List.of(), List.of(Docs.amount("three_public.reception", "公务接待费", expense, "s"),
+                    Docs.amount("three_public.reception.per_capita", "人均接待费", perGuest, "人均接待费" + perGuest + "元")));
+            return new io.budgetlens.events.DisclosureParsed(base.documentId(), base.status(), base.parserVersion(),
+                    base.parsedAt(), base.visibility(), base.contentType(), null, List.of(), base.meta(), text,
+                    List.of(), base.facts(), List.of(), java.util.Map.of(), List.of(), List.of());
+        };
+        java.util.function.Function<String, io.budgetlens.events.DisclosureParsed> doc = p -> docWith.apply("0.75", p);
+        assertThat(run(new DerivedRule(), docWith.apply("0.77", "100")).verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(run(new DerivedRule(), doc.apply("96.87")).verdict()).as("the Jiangjin case")
+                .isEqualTo(Verdict.WITHIN_ROUNDING);
+        assertThat(run(new DerivedRule(), doc.apply("97.40")).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
+        Rule.Outcome broken = run(new DerivedRule(), doc.apply("130.00"));
+        assertThat(broken.findings()).singleElement().satisfies(f -> {
+            assertThat(f.unit()).isEqualTo("元");
+            assertThat(f.evidence()).hasSize(3);
+        });
     }
 }

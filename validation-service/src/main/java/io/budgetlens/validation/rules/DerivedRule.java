@@ -1,0 +1,74 @@
+package io.budgetlens.validation.rules;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.budgetlens.events.Category;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.Evidence;
+import io.budgetlens.events.Fact;
+import io.budgetlens.events.Severity;
+
+/**
+ * DER-001 人均接待费 = 公务接待费 / 接待人次: the per-guest figure (元) follows from the reception expense (万元) and the
+ * number of guests printed with the physical quantities (“接待…N批次M人”).
+ */
+public final class DerivedRule extends AbstractRule {
+
+    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("DER-001", "人均接待费与接待费、接待人数一致",
+            "Reception cost per guest follows from the expense and the guests", "人均接待费 = 公务接待费 / 接待人次",
+            Category.DERIVED, Severity.WARNING, Set.of(DisclosureKind.FINAL_ACCOUNT));
+
+    static final Pattern GUESTS = Pattern.compile("接待[^。;]{0,20}?(\\d+)\\s*批次?[^。;\\d]{0,6}(\\d+)\\s*人");
+    static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10000);
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Outcome evaluate(DisclosureParsed d) {
+        Checks checks = new Checks();
+        List<Fact> facts = d.facts() == null ? List.of() : d.facts();
+        Fact perGuest = facts.stream().filter(f -> "three_public.reception.per_capita".equals(f.key()) && f.value() != null)
+                .findFirst().orElse(null);
+        Fact reception = facts.stream().filter(f -> "three_public.reception".equals(f.key()) && f.value() != null
+                && "CURRENT".equals(f.basis())).findFirst().orElse(null);
+        if (perGuest == null || reception == null || d.text() == null) {
+            return checks.outcome();
+        }
+        Matcher m = GUESTS.matcher(d.text());
+        if (!m.find()) {
+            return checks.outcome();
+        }
+        BigDecimal guests = new BigDecimal(m.group(2));
+        if (guests.signum() == 0) {
+            return checks.outcome();
+        }
+        Quantity expense = Quantity.printed(reception.value(), reception.decimals(), reception.label(),
+                reception.evidence());
+        Quantity yuan = new Quantity(expense.value().multiply(TEN_THOUSAND), expense.low().multiply(TEN_THOUSAND),
+                expense.high().multiply(TEN_THOUSAND), expense.decimals(), expense.label(), expense.evidence());
+        Quantity computed = new Quantity(yuan.value().divide(guests, Quantity.DIVISION),
+                yuan.low().divide(guests, Quantity.DIVISION), yuan.high().divide(guests, Quantity.DIVISION), 2,
+                "公务接待费/接待人数", null);
+        Quantity stated = Quantity.printed(perGuest.value(), perGuest.decimals(), perGuest.label(), perGuest.evidence());
+        Comparison cmp = Comparison.of(computed, stated, DESCRIPTOR.severity());
+        Evidence guestsEvidence = Evidence.ofText(m.group(), m.start(), m.end());
+        String computedText = computed.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        checks.add(cmp, new io.budgetlens.events.Finding(DESCRIPTOR.id(), cmp.severity(), DESCRIPTOR.category(),
+                "人均接待费" + Findings.plain(perGuest.value()) + "元与公务接待费" + Findings.plain(reception.value())
+                        + "万元、接待" + guests + "人计算的" + computedText + "元不符。",
+                "The stated reception cost per guest (" + Findings.plain(perGuest.value()) + " yuan) does not follow from "
+                        + Findings.plain(reception.value()) + " (10,000 yuan) for " + guests + " guests, which gives "
+                        + computedText + " yuan.",
+                cmp.expectedInterval(), perGuest.value(), cmp.excess(), "元",
+                List.of(perGuest.evidence(), reception.evidence(), guestsEvidence)));
+        return checks.outcome();
+    }
+}

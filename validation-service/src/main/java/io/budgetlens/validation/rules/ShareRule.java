@@ -1,0 +1,95 @@
+package io.budgetlens.validation.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.budgetlens.events.Category;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.Fact;
+import io.budgetlens.events.Severity;
+
+/**
+ * SHR-001 a stated share (占比 / 占…的) is the figure over its total: expenditure items over total expenditure (or, when
+ * the document states no total at that fund scope, over the sum of the items it lists), procurement parts over the
+ * procurement total (the SME share), income parts over total income.
+ */
+public final class ShareRule extends AbstractRule {
+
+    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("SHR-001", "占比与金额一致",
+            "A stated share follows from the amounts", "占比 = 分项 / 总额 × 100", Category.SHARE, Severity.ERROR,
+            Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Outcome evaluate(DisclosureParsed d) {
+        Checks checks = new Checks();
+        List<Fact> facts = d.facts() == null ? List.of() : d.facts().stream()
+                .filter(f -> f.value() != null && "CURRENT".equals(f.basis()) && "万元".equals(f.unit())).toList();
+        for (Fact f : facts) {
+            if (f.share() == null || f.shareDecimals() == null) {
+                continue;
+            }
+            Quantity base = base(f, facts);
+            if (base == null || base.low().signum() <= 0) {
+                continue;
+            }
+            Quantity part = Quantity.printed(f.value(), f.decimals(), f.label(), f.evidence());
+            Quantity stated = Quantity.printed(f.share(), f.shareDecimals(), f.label() + "占比", f.evidence());
+            Quantity computed = part.percentOf(base);
+            Comparison cmp = Comparison.of(computed, stated, DESCRIPTOR.severity());
+            String computedText = computed.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+            checks.add(cmp, new io.budgetlens.events.Finding(DESCRIPTOR.id(), cmp.severity(), DESCRIPTOR.category(),
+                    "“" + f.label() + "”" + Findings.plain(f.value()) + "万元,所述占比" + Findings.plain(f.share())
+                            + "%与" + base.label() + Findings.plain(base.value()) + "万元计算的" + computedText + "%不符。",
+                    "“" + f.label() + "” " + Findings.plain(f.value()) + ": the stated share " + Findings.plain(f.share())
+                            + "% does not follow from " + base.label() + " " + Findings.plain(base.value()) + ", which gives "
+                            + computedText + "%.",
+                    cmp.expectedInterval(), f.share(), cmp.excess(), "%", evidence(f, base)));
+        }
+        return checks.outcome();
+    }
+
+    private static List<io.budgetlens.events.Evidence> evidence(Fact f, Quantity base) {
+        List<io.budgetlens.events.Evidence> out = new ArrayList<>();
+        out.add(f.evidence());
+        if (base.evidence() != null && !base.evidence().equals(f.evidence())) {
+            out.add(base.evidence());
+        }
+        return out;
+    }
+
+    /** The total a share refers to, at the fact's fund scope. */
+    private static Quantity base(Fact f, List<Fact> facts) {
+        String key = f.key();
+        String totalKey = key.startsWith("procurement.") ? "procurement.total"
+                : key.startsWith("income.") && !key.equals("income.total") ? "income.total"
+                : key.startsWith("expenditure.") && !key.equals("expenditure.total") ? "expenditure.total" : null;
+        if (totalKey == null) {
+            return null;
+        }
+        for (Fact t : facts) {
+            if (t.key().equals(totalKey) && (t.scope() == f.scope() || totalKey.equals("procurement.total")
+                    || totalKey.equals("income.total"))) {
+                return Quantity.printed(t.value(), t.decimals(), t.label(), t.evidence());
+            }
+        }
+        if (key.startsWith("expenditure.function.")) {
+            Quantity sum = null;
+            for (Fact s : facts) {
+                if (s.key().startsWith("expenditure.function.") && s.scope() == f.scope() && s.share() != null) {
+                    Quantity q = Quantity.printed(s.value(), s.decimals(), s.label(), null);
+                    sum = sum == null ? q : sum.plus(q);
+                }
+            }
+            return sum == null ? null : new Quantity(sum.value(), sum.low(), sum.high(), sum.decimals(), "各项支出合计",
+                    null);
+        }
+        return null;
+    }
+}
