@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.budgetlens.events.Topics;
+import io.budgetlens.events.serde.TopicHistory;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -52,7 +53,7 @@ public class ReceivedIndex {
         while (!stopping && !loaded) {
             try {
                 long started = System.nanoTime();
-                long count = HistoryReader.read(kafkaConfig, Topics.RECEIVED, false, r -> ids.add(r.key()));
+                long count = TopicHistory.read(kafkaConfig, Topics.RECEIVED, false, r -> ids.add(r.key()));
                 loaded = true;
                 lastError = null;
                 LOG.infof("Duplicate index rebuilt from %s: %d records, %d documents, in %d ms", Topics.RECEIVED,

@@ -15,7 +15,7 @@ import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureReceived;
 import io.budgetlens.events.EventJson;
 import io.budgetlens.events.Topics;
-import io.budgetlens.ingest.intake.HistoryReader;
+import io.budgetlens.events.serde.TopicHistory;
 import io.budgetlens.ingest.parse.DisclosureParser;
 import io.smallrye.common.annotation.Identifier;
 
@@ -66,7 +66,7 @@ public class ReparseJob {
         AtomicLong parsed = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         try {
-            HistoryReader.read(kafkaConfig, Topics.RECEIVED, true, record -> {
+            TopicHistory.read(kafkaConfig, Topics.RECEIVED, true, record -> {
                 try {
                     DisclosureReceived received = EventJson.read(record.value(), DisclosureReceived.class);
                     DisclosureParsed result = parser.parse(received);

@@ -99,6 +99,20 @@ class ValidationPipelineTest {
     }
 
     @Test
+    void historyCanBeRevalidatedWithTheCurrentRuleset() {
+        DisclosureParsed parsed = parsed("某局2024年部门预算 revalidate", ParseStatus.PARSED);
+        KafkaTestClient.send(Topics.PARSED, parsed.documentId(), EventJson.write(parsed), Map.of());
+        awaitRecord(Topics.VALIDATED, parsed.documentId());
+
+        given().post("/api/v1/admin/revalidate").then().statusCode(202).body("state", equalTo("RUNNING"));
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().get("/api/v1/admin/revalidate")
+                .then().statusCode(200).body("state", equalTo("DONE"))
+                .body("rulesetVersion", equalTo(RuleEngine.RULESET_VERSION)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestClient.readAll(Topics.VALIDATED,
+                Duration.ofMillis(500)).stream().filter(r -> parsed.documentId().equals(r.key())).count() >= 2);
+    }
+
+    @Test
     void catalogueAndSynchronousValidationAnswerJsonAndProblems() {
         given().get("/api/v1/rules").then().statusCode(200)
                 .body("rulesetVersion", equalTo(RuleEngine.RULESET_VERSION));

@@ -1,4 +1,4 @@
-package io.budgetlens.ingest.intake;
+package io.budgetlens.events.serde;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,12 +18,12 @@ import io.budgetlens.events.Topics;
 
 /**
  * Reads a compacted topic from its beginning up to the end offsets seen when the read starts, without a consumer
- * group (nothing is committed, no other consumer is disturbed). Used to rebuild the duplicate index at start-up and to
- * re-parse history.
+ * group (nothing is committed, no other consumer is disturbed): how a consumer rebuilds its state from history, and
+ * how BudgetLens re-parses and re-validates it.
  */
-public final class HistoryReader {
+public final class TopicHistory {
 
-    private HistoryReader() {
+    private TopicHistory() {
     }
 
     /**
