@@ -13,7 +13,7 @@ import io.budgetlens.events.RuleVerdict;
 /**
  * The rule engine core (plain Java): runs every rule of the catalogue on a parsed disclosure and assembles the
  * report with every verdict, so "not checked" is never confused with "passed". The catalogue is the first part of
- * the validation issue's: balance, classification hierarchy, row sums, “三公” parts and stated change percentages.
+ * the validation issue's; RULES.md lists them.
  */
 public class RuleEngine {
 
@@ -29,13 +29,29 @@ public class RuleEngine {
     }
 
     public static RuleEngine standard(Clock clock) {
-        return new RuleEngine(List.of(new BalanceRule(), new HierarchyRule(), new RowSumRule(), new ThreePublicRule(),
-                new ChangeRule(), new DuplicateRowRule(), new TextVsTableRule(), new ShareRule(), new DerivedRule(), new PerformanceRule(), new CompletenessRule()),
-                clock);
+        return new RuleEngine(List.of(new BalanceRule(), new IncomeSourcesRule(), new HierarchyRule(), new RowSumRule(),
+                new CrossTableRule(), new ThreePublicRule(), new ChangeRule(), new DuplicateRowRule(),
+                new TextVsTableRule(), new ShareRule(), new DerivedRule(), new PerformanceRule(), new CodeListRule(),
+                new CompletenessRule()), clock);
     }
 
     public List<RuleDescriptor> catalogue() {
         return rules.stream().map(Rule::descriptor).toList();
+    }
+
+    /**
+     * The evidence of every figure some rule compared on this disclosure, whatever the verdict: the numbers that take
+     * part in at least one identity (used to measure what the rules can catch).
+     */
+    public java.util.Set<io.budgetlens.events.Evidence> operands(DisclosureParsed disclosure) {
+        java.util.Set<io.budgetlens.events.Evidence> operands = new java.util.LinkedHashSet<>();
+        AbstractRule.OPERANDS.set(operands);
+        try {
+            validate(disclosure);
+        } finally {
+            AbstractRule.OPERANDS.remove();
+        }
+        return operands;
     }
 
     /** Validates a PARSED disclosure. REJECTED input has nothing to check and is refused. */

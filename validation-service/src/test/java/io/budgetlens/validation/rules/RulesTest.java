@@ -148,7 +148,8 @@ class RulesTest {
     void theEngineReportsEveryRuleAndNotApplicableWhenInputsAreAbsent() {
         var report = RuleEngine.standard(java.time.Clock.systemUTC()).validate(Docs.parsed(List.of(), List.of()));
         assertThat(report.verdicts()).extracting(v -> v.ruleId())
-                .containsExactly("BAL-001", "SUM-001", "SUM-002", "TPB-001", "CHG-001", "DUP-001", "TXT-001", "SHR-001", "DER-001", "PERF-001", "COMP-001");
+                .containsExactly("BAL-001", "SRC-001", "SUM-001", "SUM-002", "XTB-001", "TPB-001", "CHG-001", "DUP-001",
+                        "TXT-001", "SHR-001", "DER-001", "PERF-001", "CODE-001", "COMP-001");
         assertThat(report.verdicts()).filteredOn(v -> !v.ruleId().equals("COMP-001"))
                 .allSatisfy(v -> assertThat(v.verdict()).isEqualTo(Verdict.NOT_APPLICABLE));
         assertThat(report.completeness()).as("nothing present").isEqualByComparingTo("0");
@@ -248,5 +249,43 @@ class RulesTest {
             assertThat(f.unit()).isEqualTo("元");
             assertThat(f.evidence()).hasSize(3);
         });
+    }
+
+    @Test
+    void incomeSourcesAddUp() {
+        java.util.function.Function<String, io.budgetlens.events.DisclosureParsed> doc = row -> Docs.parsed(List.of(
+                Docs.table("INCOME", "收入总表", List.of("科目编码", "科目名称", "总计", "一般公共预算拨款收入", "事业收入"),
+                        List.of("CODE", "NAME", "TOTAL", "GENERAL_PUBLIC_BUDGET", "OTHER"), row)), List.of());
+        assertThat(run(new IncomeSourcesRule(), doc.apply("201 | 一般公共服务支出 | 10.00 | 8.00 | 2.00")).verdict())
+                .isEqualTo(Verdict.HOLDS);
+        assertThat(run(new IncomeSourcesRule(), doc.apply("201 | 一般公共服务支出 | 10.0 | 8.02 | 2.01")).verdict())
+                .isEqualTo(Verdict.WITHIN_ROUNDING);
+        assertThat(run(new IncomeSourcesRule(), doc.apply("201 | 一般公共服务支出 | 10.00 | 8.00 | 3.00")).findings())
+                .singleElement().satisfies(f -> assertThat(f.messageZh()).contains("11.00"));
+    }
+
+    @Test
+    void economicAndFunctionalItemsOfTheSamePaymentAgree() {
+        java.util.function.BiFunction<String, String, io.budgetlens.events.DisclosureParsed> doc = (e, f) -> Docs.parsed(
+                List.of(Docs.table("GPB_BASIC_EXPENDITURE", "基本支出表", List.of("科目编码", "科目名称", "总计", "人员经费", "日常公用经费"),
+                                List.of("CODE", "NAME", "TOTAL", "PERSONNEL", "PUBLIC"), "30108 | 养老保险缴费 | " + e + " | " + e + " | "),
+                        Docs.expenditure("2080505 | 机关事业单位基本养老保险缴费支出 | " + f + " | " + f + " | ")), List.of());
+        assertThat(run(new CrossTableRule(), doc.apply("17.26", "17.26")).verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(run(new CrossTableRule(), doc.apply("17.3", "17.26")).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
+        assertThat(run(new CrossTableRule(), doc.apply("17.26", "18.26")).findings()).singleElement()
+                .satisfies(f -> assertThat(f.category()).isEqualTo(Category.CROSS_TABLE));
+    }
+
+    @Test
+    void codeListWarningsOfTheParserBecomeFindings() {
+        var clean = Docs.parsed(List.of(Docs.expenditure("201 | 一般公共服务支出 | 1.00 | 1.00 | ")), List.of());
+        assertThat(run(new CodeListRule(), clean).verdict()).isEqualTo(Verdict.HOLDS);
+        var base = clean;
+        var warned = new io.budgetlens.events.DisclosureParsed(base.documentId(), base.status(), base.parserVersion(),
+                base.parsedAt(), base.visibility(), base.contentType(), null, List.of(), base.meta(), "", List.of(),
+                List.of(), base.tables(), java.util.Map.of(), List.of(new io.budgetlens.events.ParseWarning(
+                "CODE_NAME_MISMATCH", "Code 205 is printed as '教育'; the code list names it '教育支出'", null)), List.of());
+        assertThat(run(new CodeListRule(), warned).findings()).singleElement()
+                .satisfies(f -> assertThat(f.messageZh()).contains("教育支出"));
     }
 }

@@ -1,0 +1,55 @@
+package io.budgetlens.validation.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.budgetlens.events.Category;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.Finding;
+import io.budgetlens.events.Interval;
+import io.budgetlens.events.ParseWarning;
+import io.budgetlens.events.Severity;
+import io.budgetlens.events.TableRow;
+import io.budgetlens.events.Verdict;
+
+/**
+ * CODE-001 category names agree with the code list: the parser checks every coded table row against the
+ * year-versioned classification list; an unknown code or a code printed under another name becomes a finding.
+ */
+public final class CodeListRule implements Rule {
+
+    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("CODE-001", "科目名称与分类编码一致",
+            "Category names agree with the classification code list", "科目名称 = 编码表中该年度的名称",
+            Category.CODE_LIST, Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Outcome evaluate(DisclosureParsed d) {
+        long coded = d.tables() == null ? 0 : d.tables().stream().flatMap(t -> t.rows().stream())
+                .map(TableRow::code).filter(java.util.Objects::nonNull).count();
+        if (coded == 0) {
+            return Outcome.notApplicable();
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (ParseWarning w : d.warnings() == null ? List.<ParseWarning>of() : d.warnings()) {
+            if (!w.code().startsWith("CODE_")) {
+                continue;
+            }
+            boolean unknown = "CODE_UNKNOWN".equals(w.code());
+            findings.add(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+                    (unknown ? "科目编码不在编码表中:" : "科目名称与编码表不一致:") + w.message(),
+                    (unknown ? "Unknown classification code: " : "Category name differs from the code list: ")
+                            + w.message(),
+                    Interval.exact(BigDecimal.ZERO), BigDecimal.ONE, BigDecimal.ONE, "rows",
+                    w.evidence() == null ? List.of() : List.of(w.evidence())));
+        }
+        return new Outcome(findings.isEmpty() ? Verdict.HOLDS : Verdict.BROKEN, (int) coded, findings);
+    }
+}

@@ -1,0 +1,71 @@
+package io.budgetlens.validation.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.budgetlens.events.Category;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.DisclosureTable;
+import io.budgetlens.events.Severity;
+import io.budgetlens.events.TableColumn;
+import io.budgetlens.events.TableRow;
+
+/** SRC-001 income = Σ sources: in the income table, each row's 总计 equals the sum of its source columns. */
+public final class IncomeSourcesRule extends AbstractRule {
+
+    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("SRC-001", "收入总计等于各来源之和",
+            "Total income equals the sum of its sources", "本年收入 = Σ来源(一般公共预算、政府性基金、…、其他收入)",
+            Category.BALANCE, Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Outcome evaluate(DisclosureParsed d) {
+        Checks checks = new Checks();
+        for (DisclosureTable table : TableRules.tables(d, "INCOME")) {
+            TableColumn total = TableRules.column(table, "TOTAL");
+            if (total == null) {
+                continue;
+            }
+            List<TableColumn> sources = table.columns().stream().filter(c -> c.index() > total.index()
+                    && c.header() != null && c.header().replace(" ", "").contains("收入")).toList();
+            if (sources.isEmpty()) {
+                continue;
+            }
+            for (TableRow row : table.rows()) {
+                if (!TableRules.isDataRow(row)) {
+                    continue;
+                }
+                Quantity t = TableRules.cell(table, row, total);
+                Quantity sum = null;
+                List<Quantity> operands = new ArrayList<>();
+                for (TableColumn source : sources) {
+                    Quantity q = TableRules.cell(table, row, source);
+                    if (q == null) {
+                        sum = null;
+                        break;
+                    }
+                    operands.add(q);
+                    sum = sum == null ? q : sum.plus(q);
+                }
+                if (t == null || sum == null) {
+                    continue;
+                }
+                operands.add(0, t);
+                Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
+                checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                        "《" + table.title() + "》" + TableRules.label(row) + "总计" + Findings.plain(t.value())
+                                + "万元不等于各收入来源之和" + Findings.plain(sum.value()) + "万元。",
+                        "In " + table.title() + ", " + TableRules.label(row) + ": total " + Findings.plain(t.value())
+                                + " is not the sum of its sources " + Findings.plain(sum.value()) + ".",
+                        operands));
+            }
+        }
+        return checks.outcome();
+    }
+}
