@@ -15,7 +15,7 @@ import io.budgetlens.events.TableRow;
 public final class BalanceRule extends AbstractRule {
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("BAL-001", "收入总计等于支出总计",
-            "Total income equals total expenditure", "收入总计 = 支出总计", Category.BALANCE, Severity.ERROR,
+            "Total income equals total expenditure", "收入总计 = 支出总计; 收入合计 = 本年收入 + 上年结转; 支出合计 = 本年支出 + 结转下年", Category.BALANCE, Severity.ERROR,
             Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
 
     @Override
@@ -25,6 +25,7 @@ public final class BalanceRule extends AbstractRule {
 
     @Override
     public Outcome evaluate(DisclosureParsed d) {
+        current = d;
         Checks checks = new Checks();
         for (DisclosureTable table : TableRules.tables(d, "INCOME_EXPENDITURE_TOTAL", "FISCAL_INCOME_EXPENDITURE_TOTAL")) {
             for (TableRow row : table.rows()) {
@@ -47,6 +48,54 @@ public final class BalanceRule extends AbstractRule {
                         List.of(income, expenditure)));
             }
         }
+        carryForward(checks);
         return checks.outcome();
+    }
+
+    private DisclosureParsed current;
+
+    /** 收入合计 = 本年收入 + 上年结转 and 支出合计 = 本年支出 + 结转下年, in the fiscal total table (left and right sides). */
+    private void carryForward(Checks checks) {
+        for (DisclosureTable table : TableRules.tables(current, "FISCAL_INCOME_EXPENDITURE_TOTAL")) {
+            for (int side : new int[] {0, 2}) {
+                TableRow year = find(table, side, "一、本年");
+                TableRow carried = find(table, side, "二、");
+                TableRow total = find(table, side, "合计", "总计");
+                if (year == null || carried == null || total == null) {
+                    continue;
+                }
+                TableColumn value = new TableColumn(side + 1, side == 0 ? "收入" : "支出", null);
+                Quantity y = TableRules.cell(table, year, value);
+                Quantity c = TableRules.cell(table, carried, value);
+                Quantity t = TableRules.cell(table, total, value);
+                if (y == null || c == null || t == null) {
+                    continue;
+                }
+                Comparison cmp = Comparison.of(y.plus(c), t, DESCRIPTOR.severity());
+                String what = side == 0 ? "收入合计" : "支出合计";
+                checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                        "《" + table.title() + "》" + what + Findings.plain(t.value()) + "万元不等于本年与结转之和"
+                                + Findings.plain(y.plus(c).value()) + "万元。",
+                        "In " + table.title() + ", " + (side == 0 ? "total income " : "total expenditure ")
+                                + Findings.plain(t.value()) + " is not the year's amount plus the carry-over "
+                                + Findings.plain(y.plus(c).value()) + ".",
+                        List.of(t, y, c)));
+            }
+        }
+    }
+
+    private static TableRow find(DisclosureTable table, int side, String... prefixes) {
+        for (TableRow row : table.rows()) {
+            if (row.cells().size() <= side + 1) {
+                continue;
+            }
+            String label = row.cells().get(side).replace(" ", "");
+            for (String prefix : prefixes) {
+                if (label.startsWith(prefix) || (prefix.length() <= 2 && label.endsWith(prefix))) {
+                    return row;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -20,12 +20,13 @@ import io.budgetlens.events.Verdict;
 
 /**
  * COMP-001 the disclosure carries every required narrative item and standard table of its kind (DOMAIN.md §2), or
- * explains an empty table. One WARNING per missing item. {@link #score} is the share present (0..1).
+ * explains an empty table, and no heading is left without content. One WARNING per missing item or empty heading.
+ * {@link #score} is the share of required items present (0..1).
  */
 public final class CompletenessRule implements Rule {
 
     static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("COMP-001", "公开内容完整", "The disclosure is complete",
-            "必备表格和说明事项齐全(或说明为空表)", Category.COMPLETENESS, Severity.WARNING,
+            "必备表格和说明事项齐全(或说明为空表), 标题下有内容", Category.COMPLETENESS, Severity.WARNING,
             Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
 
     /** Narrative items: Chinese name → words any of which show it is covered. */
@@ -112,6 +113,20 @@ public final class CompletenessRule implements Rule {
                     Interval.exact(BigDecimal.ONE), BigDecimal.ZERO, BigDecimal.ONE, "items",
                     List.of(new Evidence(what, null, null, null, null, null, null))));
         });
-        return new Outcome(findings.isEmpty() ? Verdict.HOLDS : Verdict.BROKEN, items.size(), findings);
+        int checks = items.size();
+        for (io.budgetlens.events.Section section : d.sections() == null ? List.<io.budgetlens.events.Section>of()
+                : d.sections()) {
+            checks++;
+            if (!section.empty()) {
+                continue;
+            }
+            String heading = section.number() + section.title();
+            findings.add(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+                    "标题“" + heading + "”下没有内容。", "The heading “" + heading + "” has no content.",
+                    Interval.exact(BigDecimal.ONE), BigDecimal.ZERO, BigDecimal.ONE, "items",
+                    List.of(new Evidence(heading, section.start(), Math.min(section.end(), section.start() + heading.length() + 2),
+                            null, null, null, null))));
+        }
+        return new Outcome(findings.isEmpty() ? Verdict.HOLDS : Verdict.BROKEN, checks, findings);
     }
 }

@@ -15,12 +15,13 @@ import io.budgetlens.events.TableRow;
 
 /**
  * XTB-001 the same quantity in two tables is the same number: economic 30108 (养老保险缴费) = functional 2080505,
- * 30109 (职业年金) = 2080506, 30113 (住房公积金) = 2210201 (DOMAIN.md §5.7), each pair compared when both are printed.
+ * 30109 (职业年金) = 2080506, 30113 (住房公积金) = 2210201 (DOMAIN.md §5.7), each pair compared when both are printed;
+ * and 30217 公务接待费 cannot exceed the “三公” table's reception expense.
  */
 public final class CrossTableRule extends AbstractRule {
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("XTB-001", "经济分类与功能分类对应科目一致",
-            "Economic and functional items for the same payment agree", "30108 = 2080505; 30109 = 2080506; 30113 = 2210201",
+            "Economic and functional items for the same payment agree", "30108 = 2080505; 30109 = 2080506; 30113 = 2210201; 30217 ≤ 三公接待费",
             Category.CROSS_TABLE, Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
 
     static final Map<String, String> PAIRS = Map.of("30108", "2080505", "30109", "2080506", "30113", "2210201");
@@ -56,7 +57,46 @@ public final class CrossTableRule extends AbstractRule {
                 });
             }
         }
+        receptionBound(d, checks, economic);
         return checks.outcome();
+    }
+
+    /** 30217 公务接待费 in the economic table is part of the “三公” reception expense: it cannot exceed it. */
+    private static void receptionBound(DisclosureParsed d, Checks checks, List<DisclosureTable> economic) {
+        Quantity reception = null;
+        for (DisclosureTable t : TableRules.tables(d, "THREE_PUBLIC")) {
+            TableColumn column = TableRules.column(t, "RECEPTION");
+            for (TableRow row : t.rows()) {
+                if (column != null && row.cells().size() == t.columns().size()
+                        && row.cells().stream().anyMatch(TableRules::isNumber)) {
+                    reception = TableRules.cell(t, row, column);
+                }
+            }
+        }
+        if (reception == null) {
+            return;
+        }
+        for (DisclosureTable eTable : economic) {
+            Quantity item = total(eTable, "30217");
+            if (item == null) {
+                continue;
+            }
+            Comparison cmp;
+            if (item.low().compareTo(reception.high()) > 0) {
+                cmp = new Comparison(reception, item, io.budgetlens.events.Verdict.BROKEN, DESCRIPTOR.severity(),
+                        item.low().subtract(reception.high()));
+            } else {
+                cmp = new Comparison(reception, item, item.value().compareTo(reception.value()) <= 0
+                        ? io.budgetlens.events.Verdict.HOLDS : io.budgetlens.events.Verdict.WITHIN_ROUNDING, null,
+                        java.math.BigDecimal.ZERO);
+            }
+            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                    "《" + eTable.title() + "》30217公务接待费" + Findings.plain(item.value()) + "万元超过“三公”经费中的公务接待费"
+                            + Findings.plain(reception.value()) + "万元。",
+                    "Economic item 30217 reception (" + Findings.plain(item.value())
+                            + ") exceeds the “three public” reception expense (" + Findings.plain(reception.value()) + ").",
+                    List.of(item, reception)));
+        }
     }
 
     private static Quantity total(DisclosureTable table, String code) {

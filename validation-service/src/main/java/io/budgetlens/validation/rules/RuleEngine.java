@@ -64,8 +64,9 @@ public class RuleEngine {
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
             RuleDescriptor descriptor = rule.descriptor();
-            boolean applies = disclosure.meta() == null || disclosure.meta().kind() == null
-                    || descriptor.kinds().contains(disclosure.meta().kind());
+            boolean applies = disclosure.meta() == null
+                    || ((disclosure.meta().kind() == null || descriptor.kinds().contains(disclosure.meta().kind()))
+                    && (disclosure.meta().scope() == null || descriptor.scopes().contains(disclosure.meta().scope())));
             Rule.Outcome outcome = applies ? rule.evaluate(disclosure) : Rule.Outcome.notApplicable();
             verdicts.add(new RuleVerdict(descriptor.id(), descriptor.category(), outcome.verdict(), outcome.checks(),
                     outcome.findings().size()));

@@ -288,4 +288,62 @@ class RulesTest {
         assertThat(run(new CodeListRule(), warned).findings()).singleElement()
                 .satisfies(f -> assertThat(f.messageZh()).contains("教育支出"));
     }
+
+    @Test
+    void carryForwardFormsOfTheBalance() {
+        var table = Docs.table("FISCAL_INCOME_EXPENDITURE_TOTAL", "财政拨款收支总表",
+                List.of("项目", "预算数", "项目", "合计"), List.of("NAME", "BUDGET", "NAME", "TOTAL"),
+                "一、本年收入 | 100.00 | 一、本年支出 | 90.00", "二、上年结转 | 5.00 | 二、结转下年 | 15.00",
+                "收入合计 | 105.00 | 支出合计 | 105.00");
+        assertThat(run(new BalanceRule(), Docs.parsed(List.of(table), List.of())).verdict()).isEqualTo(Verdict.HOLDS);
+        var broken = Docs.table("FISCAL_INCOME_EXPENDITURE_TOTAL", "财政拨款收支总表",
+                List.of("项目", "预算数", "项目", "合计"), List.of("NAME", "BUDGET", "NAME", "TOTAL"),
+                "一、本年收入 | 100.00 | 一、本年支出 | 90.00", "二、上年结转 | 5.00 | 二、结转下年 | 5.00",
+                "收入合计 | 105.00 | 支出合计 | 105.00");
+        assertThat(run(new BalanceRule(), Docs.parsed(List.of(broken), List.of())).findings()).singleElement()
+                .satisfies(f -> assertThat(f.messageEn()).contains("total expenditure 105.00"));
+    }
+
+    @Test
+    void receptionItemCannotExceedTheThreePublicReception() {
+        java.util.function.Function<String, io.budgetlens.events.DisclosureParsed> doc = item -> Docs.parsed(List.of(
+                Docs.table("GPB_BASIC_EXPENDITURE", "基本支出表", List.of("科目编码", "科目名称", "总计", "人员经费", "日常公用经费"),
+                        List.of("CODE", "NAME", "TOTAL", "PERSONNEL", "PUBLIC"), "30217 | 公务接待费 | " + item + " | | " + item),
+                Docs.table("THREE_PUBLIC", "三公表", List.of("合计", "因公出国(境)费", "公务用车购置及运行费", "公务用车购置费",
+                        "公务用车运行费", "公务接待费"), List.of("TOTAL", "OVERSEAS", "VEHICLE", "VEHICLE_PURCHASE",
+                        "VEHICLE_OPERATION", "RECEPTION"), "0.20 | | | | | 0.20")), List.of());
+        assertThat(run(new CrossTableRule(), doc.apply("0.20")).verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(run(new CrossTableRule(), doc.apply("0.204")).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
+        assertThat(run(new CrossTableRule(), doc.apply("0.30")).findings()).singleElement()
+                .satisfies(f -> assertThat(f.messageZh()).contains("30217"));
+    }
+
+    @Test
+    void executionRateIsExecutedOverTheAdjustedBudget() {
+        java.util.function.Function<String, io.budgetlens.events.DisclosureParsed> doc = rate -> {
+            var e = new io.budgetlens.events.PerformanceEvaluation("t1", "SELF_EVALUATION", "项目", null, null, null,
+                    new java.math.BigDecimal("42"), new java.math.BigDecimal("42"), new java.math.BigDecimal("35.33"), rate,
+                    null, null, List.of());
+            var base = Docs.parsed(List.of(), List.of());
+            var meta = new io.budgetlens.events.DisclosureMeta(io.budgetlens.events.DisclosureKind.FINAL_ACCOUNT, null,
+                    2020, null, null, null, null, null, null, null, null, null);
+            return new io.budgetlens.events.DisclosureParsed(base.documentId(), base.status(), base.parserVersion(),
+                    base.parsedAt(), base.visibility(), base.contentType(), null, List.of(), meta, "", List.of(),
+                    List.of(), List.of(), java.util.Map.of(), List.of(), List.of(e));
+        };
+        assertThat(run(new DerivedRule(), doc.apply("84%")).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
+        assertThat(run(new DerivedRule(), doc.apply("48%")).findings()).singleElement()
+                .satisfies(f -> assertThat(f.messageEn()).contains("84.12%"));
+    }
+
+    @Test
+    void anEmptyHeadingIsACompletenessFinding() {
+        var base = Docs.parsed(List.of(), List.of());
+        var withSections = new io.budgetlens.events.DisclosureParsed(base.documentId(), base.status(),
+                base.parserVersion(), base.parsedAt(), base.visibility(), base.contentType(), null, List.of(),
+                base.meta(), "", List.of(new io.budgetlens.events.Section("s1", null, 2, "(一)", "部门收支总体情况", 0, 10,
+                true)), List.of(), List.of(), java.util.Map.of(), List.of(), List.of());
+        assertThat(run(new CompletenessRule(), withSections).findings()).extracting(Finding::messageZh)
+                .contains("标题“(一)部门收支总体情况”下没有内容。");
+    }
 }
