@@ -16,12 +16,13 @@ import io.budgetlens.events.Severity;
 /**
  * PERF-001 performance tables add up (DOMAIN.md §5.10): no indicator scores more than its weight, and a stated total
  * score equals the indicator scores plus the execution-rate score under the table's convention — indicators weighted
- * 90 plus 执行率 10 (sum as printed), or indicators weighted 100 scaled to 90 plus 执行率 10.
+ * 90 plus 执行率 10 (sum as printed), or indicators weighted 100 scaled to 90 plus 执行率 10. The projects of the
+ * tables add up to 项目支出 (budgets; 全年执行数 in final accounts); a shorter list is INFO (completeness, not error).
  */
 public final class PerformanceRule extends AbstractRule {
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("PERF-001", "绩效评分加总一致",
-            "Performance scores add up", "得分 ≤ 权重; 总分 = Σ指标得分(按权重口径) + 执行率得分", Category.PERFORMANCE,
+            "Performance scores add up", "得分 ≤ 权重; 总分 = Σ指标得分(按权重口径) + 执行率得分; Σ项目预算(决算:全年执行数) = 项目支出", Category.PERFORMANCE,
             Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
 
     private static final BigDecimal NINETY = BigDecimal.valueOf(90);
@@ -93,6 +94,53 @@ public final class PerformanceRule extends AbstractRule {
                             + Findings.plain(expected.value()) + ".",
                     operands));
         }
+        projectTotal(d, checks);
         return checks.outcome();
+    }
+
+    /**
+     * The projects of the performance tables against 项目支出: budgets (绩效目标表) in a budget, 全年执行数 in a final
+     * account. More than 项目支出 is broken; less is a partial list, a completeness matter reported as INFO.
+     */
+    private static void projectTotal(DisclosureParsed d, Checks checks) {
+        boolean finalAccount = d.meta() != null && d.meta().kind() == DisclosureKind.FINAL_ACCOUNT;
+        io.budgetlens.events.Fact project = d.facts() == null ? null : d.facts().stream()
+                .filter(f -> "expenditure.project".equals(f.key()) && f.value() != null && "CURRENT".equals(f.basis()))
+                .findFirst().orElse(null);
+        if (project == null) {
+            return;
+        }
+        Quantity sum = null;
+        List<Quantity> operands = new ArrayList<>();
+        for (PerformanceEvaluation e : d.performance() == null ? List.<PerformanceEvaluation>of() : d.performance()) {
+            BigDecimal amount = finalAccount ? e.executed() : e.budget();
+            boolean wholeDepartment = e.projectName() != null && (e.projectName().contains("整体")
+                    || e.projectName().equals(d.meta() == null ? null : d.meta().department()));
+            if (amount == null || wholeDepartment) {
+                continue;
+            }
+            Quantity q = Quantity.printed(amount, Math.max(0, amount.scale()), e.projectName(),
+                    new Evidence(e.projectName() + " " + amount.toPlainString(), null, null, e.tableId(), null, null, null));
+            operands.add(q);
+            sum = sum == null ? q : sum.plus(q);
+        }
+        if (sum == null) {
+            return;
+        }
+        Quantity total = Quantity.printed(project.value(), project.decimals(), project.label(), project.evidence());
+        operands.add(0, total);
+        Comparison cmp = Comparison.of(sum, total, Severity.WARNING);
+        if (cmp.broken() && sum.high().compareTo(total.low()) < 0) {
+            cmp = new Comparison(sum, total, cmp.verdict(), Severity.INFO, cmp.excess());
+        }
+        String what = finalAccount ? "全年执行数" : "预算";
+        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                "绩效表所列" + (operands.size() - 1) + "个项目的" + what + "合计" + Findings.plain(sum.value()) + "万元,与项目支出"
+                        + Findings.plain(total.value()) + "万元不一致"
+                        + (cmp.severity() == Severity.INFO ? "(未列出全部项目)。" : "。"),
+                "The " + (operands.size() - 1) + " projects of the performance tables add up to "
+                        + Findings.plain(sum.value()) + ", project expenditure is " + Findings.plain(total.value())
+                        + (cmp.severity() == Severity.INFO ? " (not every project is listed)." : "."),
+                operands));
     }
 }

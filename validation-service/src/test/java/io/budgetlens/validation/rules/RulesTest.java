@@ -346,4 +346,27 @@ class RulesTest {
         assertThat(run(new CompletenessRule(), withSections).findings()).extracting(Finding::messageZh)
                 .contains("标题“(一)部门收支总体情况”下没有内容。");
     }
+
+    @Test
+    void projectBudgetsAddUpToProjectExpenditureAndAPartialListIsInfo() {
+        java.util.function.Function<String[], io.budgetlens.events.DisclosureParsed> doc = budgets -> {
+            List<io.budgetlens.events.PerformanceEvaluation> projects = new java.util.ArrayList<>();
+            for (String b : budgets) {
+                projects.add(new io.budgetlens.events.PerformanceEvaluation("t1", "TARGETS", "项目" + b,
+                        null, null, new java.math.BigDecimal(b), null, null, null, null, null, null, List.of()));
+            }
+            var base = Docs.parsed(List.of(), List.of(Docs.amount("expenditure.project", "项目支出", "155.51", "s")));
+            return new io.budgetlens.events.DisclosureParsed(base.documentId(), base.status(), base.parserVersion(),
+                    base.parsedAt(), base.visibility(), base.contentType(), null, List.of(), base.meta(), "", List.of(),
+                    base.facts(), List.of(), java.util.Map.of(), List.of(), projects);
+        };
+        assertThat(run(new PerformanceRule(), doc.apply(new String[] {"100.00", "55.51"})).verdict())
+                .isEqualTo(Verdict.HOLDS);
+        assertThat(run(new PerformanceRule(), doc.apply(new String[] {"100.0", "55.5"})).verdict())
+                .isEqualTo(Verdict.WITHIN_ROUNDING);
+        assertThat(run(new PerformanceRule(), doc.apply(new String[] {"100.00", "65.51"})).findings()).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        assertThat(run(new PerformanceRule(), doc.apply(new String[] {"28.00"})).findings()).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+    }
 }
