@@ -15,7 +15,7 @@ import io.budgetlens.events.TableRow;
 public final class BalanceRule extends AbstractRule {
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("BAL-001", "收入总计等于支出总计",
-            "Total income equals total expenditure", "收入总计 = 支出总计; 收入合计 = 本年收入 + 上年结转; 支出合计 = 本年支出 + 结转下年", Category.BALANCE, Severity.ERROR,
+            "Total income equals total expenditure", "收入总计 = 支出总计; 收入合计 = 本年收入 + 上年结转; 支出合计 = 本年支出 + 结转下年; 决算: 收入总计 = 本年收入 + 使用非财政拨款结余 + 年初结转和结余, 支出总计 = 本年支出 + 结余分配 + 年末结转和结余", Category.BALANCE, Severity.ERROR,
             Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
 
     @Override
@@ -49,6 +49,7 @@ public final class BalanceRule extends AbstractRule {
             }
         }
         carryForward(checks);
+        finalAccountForms(checks);
         return checks.outcome();
     }
 
@@ -82,6 +83,63 @@ public final class BalanceRule extends AbstractRule {
                         List.of(t, y, c)));
             }
         }
+    }
+
+    /**
+     * Final accounts: 收入总计 = 本年收入 + 使用非财政拨款结余 + 年初结转和结余; 支出总计 = 本年支出 + 结余分配 +
+     * 年末结转和结余 (rows present in the income-expenditure total tables of a final account).
+     */
+    private void finalAccountForms(Checks checks) {
+        for (DisclosureTable table : TableRules.tables(current, "INCOME_EXPENDITURE_TOTAL",
+                "FISCAL_INCOME_EXPENDITURE_TOTAL")) {
+            check(checks, table, 0, "收入总计", "本年收入", "使用非财政拨款结余", "年初结转和结余");
+            check(checks, table, 2, "支出总计", "本年支出", "结余分配", "年末结转和结余");
+        }
+    }
+
+    private void check(Checks checks, DisclosureTable table, int side, String totalLabel, String... parts) {
+        TableRow total = exact(table, side, totalLabel);
+        if (total == null) {
+            return;
+        }
+        TableColumn value = new TableColumn(side + 1, totalLabel, null);
+        Quantity t = TableRules.cell(table, total, value);
+        Quantity sum = null;
+        List<Quantity> operands = new java.util.ArrayList<>();
+        for (String part : parts) {
+            TableRow row = exact(table, side, part);
+            if (row == null) {
+                return;
+            }
+            Quantity q = TableRules.cell(table, row, value);
+            if (q == null) {
+                return;
+            }
+            operands.add(q);
+            sum = sum == null ? q : sum.plus(q);
+        }
+        if (t == null || sum == null) {
+            return;
+        }
+        operands.add(0, t);
+        Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
+        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                "《" + table.title() + "》" + totalLabel + Findings.plain(t.value()) + "万元不等于" + String.join("、", parts)
+                        + "之和" + Findings.plain(sum.value()) + "万元。",
+                "In " + table.title() + ", " + totalLabel + " " + Findings.plain(t.value()) + " is not the sum of its parts "
+                        + Findings.plain(sum.value()) + ".",
+                operands));
+    }
+
+    /** The row whose label on this side, without numbering and spaces, starts with the given words. */
+    private static TableRow exact(DisclosureTable table, int side, String label) {
+        for (TableRow row : table.rows()) {
+            if (row.cells().size() > side + 1 && row.cells().get(side).replace(" ", "")
+                    .replaceFirst("^[一二三四五六七八九十]+、", "").startsWith(label)) {
+                return row;
+            }
+        }
+        return null;
     }
 
     private static TableRow find(DisclosureTable table, int side, String... prefixes) {

@@ -369,4 +369,19 @@ class RulesTest {
         assertThat(run(new PerformanceRule(), doc.apply(new String[] {"28.00"})).findings()).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
     }
+
+    @Test
+    void finalAccountBalanceForms() {
+        java.util.function.Function<String, io.budgetlens.events.DisclosureParsed> doc = closing -> Docs.parsed(List.of(
+                Docs.table("INCOME_EXPENDITURE_TOTAL", "收入支出决算总表", List.of("项目", "决算数", "项目", "决算数"),
+                        List.of("NAME", "ACTUAL", "NAME", "ACTUAL"),
+                        "一、本年收入合计 | 600.00 | 一、本年支出合计 | 590.00",
+                        "使用非财政拨款结余 | 0.00 | 结余分配 | 0.00",
+                        "年初结转和结余 | 6.04 | 年末结转和结余 | " + closing,
+                        "收入总计 | 606.04 | 支出总计 | 606.04")), List.of());
+        assertThat(run(new BalanceRule(), doc.apply("16.04")).verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(run(new BalanceRule(), doc.apply("16.0")).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
+        assertThat(run(new BalanceRule(), doc.apply("6.04")).findings()).singleElement()
+                .satisfies(f -> assertThat(f.messageZh()).contains("支出总计606.04"));
+    }
 }
