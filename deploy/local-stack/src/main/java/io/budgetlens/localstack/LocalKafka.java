@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 
-import io.budgetlens.events.TopicSpec;
 import io.budgetlens.events.Topics;
+import io.budgetlens.events.serde.TopicAdmin;
 
 /**
  * A real single-node KRaft Kafka broker for the local stack, in its own JVM: writes server.properties under the state
@@ -72,15 +68,7 @@ public final class LocalKafka {
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("log.dirs", dataDir.toString());
         props.put("num.partitions", "1");
-        props.put("auto.create.topics.enable", "false");
-        props.put("message.max.bytes", Integer.toString(Topics.MAX_MESSAGE_BYTES));
-        props.put("replica.fetch.max.bytes", Integer.toString(Topics.MAX_MESSAGE_BYTES));
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("offsets.topic.num.partitions", "5");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("group.initial.rebalance.delay.ms", "0");
-        props.put("log.cleaner.enable", "true");
+        props.putAll(TopicAdmin.singleNodeBrokerProperties());
         try (OutputStream out = Files.newOutputStream(file)) {
             props.store(out, "BudgetLens local stack broker (written at every start)");
         }
@@ -90,26 +78,16 @@ public final class LocalKafka {
     static void createTopics(String bootstrap) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000))) {
-                var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-                var missing = Topics.ALL.stream().filter(t -> !existing.contains(t.name()))
-                        .map(LocalKafka::newTopic).toList();
-                if (!missing.isEmpty()) {
-                    admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                }
+            try {
+                int created = TopicAdmin.createMissing(bootstrap, Topics.ALL);
                 System.out.println("BUDGETLENS-TOPICS-READY " + Topics.ALL.size() + " contract topics present ("
-                        + missing.size() + " created)");
+                        + created + " created)");
                 return;
             } catch (Exception e) {
                 sleepQuietly();
             }
         }
         System.err.println("Could not create the contract topics within 2 minutes");
-    }
-
-    private static NewTopic newTopic(TopicSpec spec) {
-        return new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs());
     }
 
     private static void sleepQuietly() {

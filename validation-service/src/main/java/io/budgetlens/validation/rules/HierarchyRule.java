@@ -52,17 +52,9 @@ public final class HierarchyRule extends AbstractRule {
                         continue;
                     }
                     Quantity total = TableRules.cell(table, parent, column);
-                    Quantity sum = null;
                     List<Quantity> operands = new ArrayList<>();
-                    for (TableRow child : children) {
-                        Quantity q = TableRules.cell(table, child, column);
-                        if (q == null) {
-                            sum = null;
-                            break;
-                        }
-                        operands.add(q);
-                        sum = sum == null ? q : sum.plus(q);
-                    }
+                    Quantity sum = TableRules.sum(children.stream().map(c -> TableRules.cell(table, c, column))
+                            .toList(), operands);
                     if (total == null || sum == null) {
                         continue;
                     }

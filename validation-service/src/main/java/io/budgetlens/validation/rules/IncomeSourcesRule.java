@@ -42,17 +42,9 @@ public final class IncomeSourcesRule extends AbstractRule {
                     continue;
                 }
                 Quantity t = TableRules.cell(table, row, total);
-                Quantity sum = null;
                 List<Quantity> operands = new ArrayList<>();
-                for (TableColumn source : sources) {
-                    Quantity q = TableRules.cell(table, row, source);
-                    if (q == null) {
-                        sum = null;
-                        break;
-                    }
-                    operands.add(q);
-                    sum = sum == null ? q : sum.plus(q);
-                }
+                Quantity sum = TableRules.sum(sources.stream().map(c -> TableRules.cell(table, row, c)).toList(),
+                        operands);
                 if (t == null || sum == null) {
                     continue;
                 }

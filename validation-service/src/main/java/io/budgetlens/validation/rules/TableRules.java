@@ -54,6 +54,24 @@ final class TableRules {
         return Quantity.parse(printed, label(row) + "/" + column.header(), evidence);
     }
 
+    /**
+     * The sum of several cells, with the cells themselves appended to {@code operands}; null when one of them is not a
+     * number (the check cannot run).
+     */
+    static Quantity sum(List<Quantity> cells, List<Quantity> operands) {
+        Quantity sum = null;
+        for (Quantity q : cells) {
+            if (q == null) {
+                return null;
+            }
+            sum = sum == null ? q : sum.plus(q);
+        }
+        if (sum != null) {
+            operands.addAll(cells);
+        }
+        return sum;
+    }
+
     static String label(TableRow row) {
         if (row.code() != null && row.name() != null) {
             return row.code() + " " + row.name();
