@@ -19,13 +19,13 @@ import io.budgetlens.events.EventJson;
 
 /**
  * The validation service's tests run on the parsed corpus as this parser produces it
- * (validation-service/src/test/resources/corpus). This test keeps those fixtures current: it fails when they differ
+ * (test-support/src/main/resources/corpus, shared by the validation and reporting tests). This test keeps those fixtures current: it fails when they differ
  * from the parser's output; regenerate them with {@code mvn test -pl ingest-service -Dtest=ParsedCorpusFixturesTest
  * -Dbudgetlens.regenerateFixtures=true}.
  */
 class ParsedCorpusFixturesTest {
 
-    static final Path FIXTURES = Path.of("..", "validation-service", "src", "test", "resources", "corpus");
+    static final Path FIXTURES = Path.of("..", "test-support", "src", "main", "resources", "corpus");
 
     @ParameterizedTest
     @ValueSource(strings = {"banan-2024-budget.md", "jiangjin-2024-final-accounts.txt", "qianjiang-2024-budget.txt",

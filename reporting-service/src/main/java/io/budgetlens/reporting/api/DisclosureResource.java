@@ -1,9 +1,15 @@
 package io.budgetlens.reporting.api;
 
-import java.util.Locale;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -11,61 +17,176 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureScope;
 import io.budgetlens.events.DocumentIds;
+import io.budgetlens.events.EventJson;
+import io.budgetlens.events.RuleVerdict;
+import io.budgetlens.events.Verdict;
 import io.budgetlens.events.Visibility;
+import io.budgetlens.reporting.store.DepartmentKeys;
 import io.budgetlens.reporting.store.DisclosureEntity;
+import io.budgetlens.reporting.store.DisclosureQueries;
 import io.budgetlens.reporting.store.DisclosureRepository;
+import io.budgetlens.reporting.store.DisclosureStatus;
+import io.budgetlens.reporting.store.Where;
 
-/** Read access to stored disclosures (the reporting issue adds filters, sorting, summaries and CSV). */
+/** Stored disclosures: the filtered, sorted, paged list (JSON or CSV), one disclosure in full, deleting drafts. */
 @Path("/api/v1/disclosures")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
 public class DisclosureResource {
 
-    static final int MAX_PAGE_SIZE = 500;
+    static final Map<String, String> SORTS = Params.fields(
+            "receivedAt", "received_at", "publicationDate", "publication_date", "fiscalYear", "fiscal_year",
+            "kind", "kind", "scope", "scope", "region", "region", "department", "department", "status", "status",
+            "errors", "error_count + cross_error_count", "warnings", "warning_count + cross_warning_count",
+            "completeness", "completeness", "expenditureTotal", "expenditure_total",
+            "threePublicTotal", "three_public_total");
 
     @Inject
     DisclosureRepository repository;
 
+    @Inject
+    DisclosureQueries queries;
+
+    @Context
+    HttpHeaders headers;
+
     @GET
-    @Operation(summary = "Stored disclosures, newest first; drafts only with visibility=draft")
-    public Page<DisclosureView> list(@QueryParam("page") @DefaultValue("0") int page,
-                                     @QueryParam("size") @DefaultValue("50") int size,
-                                     @QueryParam("visibility") @DefaultValue("public") String visibility) {
-        if (page < 0) {
-            throw new BadRequestException("page must be 0 or more, got " + page);
+    @Operation(summary = "Stored disclosures, filtered, sorted and paged (Accept: text/csv for all matching rows)",
+            description = "Drafts appear only with visibility=draft. Several documents may carry one identity "
+                    + "(department, fiscalYear, kind, scope); all are listed, the newest public one has latest=true "
+                    + "(latest=true lists only those).")
+    public Response list(
+            @Parameter(description = "District (or province), e.g. 江津区") @QueryParam("region") String region,
+            @Parameter(description = "Department key (name:… or code:…) or part of the department's name")
+            @QueryParam("department") String department,
+            @QueryParam("year") String year,
+            @Parameter(description = "budget or final_account") @QueryParam("kind") String kind,
+            @Parameter(description = "department (部门) or unit (本级/单位)") @QueryParam("scope") String scope,
+            @Parameter(description = "received, parsed, validated or rejected") @QueryParam("status") String status,
+            @Parameter(description = "true: only disclosures with an ERROR finding; false: only without")
+            @QueryParam("hasErrors") String hasErrors,
+            @QueryParam("latest") String latest,
+            @Parameter(description = "public (default) or draft") @QueryParam("visibility") String visibility,
+            @Parameter(description = "Comma-separated fields, '-' for descending, e.g. -errors,fiscalYear")
+            @QueryParam("sort") String sort,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size,
+            @QueryParam("format") String format) {
+        Params.paging(page, size);
+        Where where = new Where();
+        Visibility vis = Params.enumValue("visibility", visibility, Visibility.class);
+        where.and("visibility = ?", (vis == null ? Visibility.PUBLIC : vis).name());
+        where.andIf(Params.given(region), "region = ?", region == null ? null : region.trim());
+        if (Params.given(department)) {
+            String d = department.trim();
+            where.and("(department_key = ? OR name_key = ? OR code_key = ? OR name_key = ? OR department LIKE ?)",
+                    d, d, d, DepartmentKeys.nameKeyOfTyped(d), "%" + d.replace("%", "").replace("_", "") + "%");
         }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequestException("size must be between 1 and " + MAX_PAGE_SIZE + ", got " + size);
+        Integer y = Params.year(year);
+        where.andIf(y != null, "fiscal_year = ?", y);
+        DisclosureKind k = Params.enumValue("kind", kind, DisclosureKind.class);
+        where.andIf(k != null, "kind = ?", k == null ? null : k.name());
+        DisclosureScope sc = Params.enumValue("scope", scope, DisclosureScope.class);
+        where.andIf(sc != null, "scope = ?", sc == null ? null : sc.name());
+        DisclosureStatus st = Params.enumValue("status", status, DisclosureStatus.class);
+        where.andIf(st != null, "status = ?", st == null ? null : st.name());
+        Boolean errors = Params.bool("hasErrors", hasErrors);
+        if (errors != null) {
+            where.and(errors ? "error_count + cross_error_count > 0" : "error_count + cross_error_count = 0");
         }
-        Visibility filter = visibility(visibility);
-        var items = repository.listVisible(filter, page, size).stream().map(e -> DisclosureView.of(e, false)).toList();
-        return new Page<>(items, page, size, repository.countVisible(filter));
+        Boolean onlyLatest = Params.bool("latest", latest);
+        where.andIf(onlyLatest != null, "latest = ?", onlyLatest);
+        String orderBy = Params.sort(sort, SORTS, "-receivedAt", "document_id");
+
+        if (Csv.wanted(headers, format)) {
+            Csv csv = new Csv(List.of("documentId", "status", "kind", "scope", "fiscalYear", "region", "department",
+                    "departmentKey", "title", "publicationDate", "latest", "errors", "warnings", "infos",
+                    "completeness", "expenditureTotal", "threePublicTotal", "parserVersion", "rulesetVersion"));
+            for (var i : queries.list(where, orderBy, 0, Params.MAX_CSV_ROWS)) {
+                csv.row(java.util.Arrays.asList(i.documentId(), i.status(), i.kind(), i.scope(), i.fiscalYear(),
+                        i.region(), i.department(), i.departmentKey(), i.title(), i.publicationDate(), i.latest(),
+                        i.errors(), i.warnings(), i.infos(), i.completeness(), i.expenditureTotal(),
+                        i.threePublicTotal(), i.parserVersion(), i.rulesetVersion()));
+            }
+            return csv.response("disclosures.csv");
+        }
+        var items = queries.list(where, orderBy, page, size);
+        return Response.ok(new Page<>(items, page, size, queries.count("disclosure", where)))
+                .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
     @Path("/{documentId}")
-    @Operation(summary = "One disclosure by documentId with its findings (404 while unknown)")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One disclosure in full: status, meta, summary, facts, tables, findings, verdict counts, "
+            + "completeness, versions (404 while unknown; drafts too, by their id)")
     public DisclosureView get(@PathParam("documentId") String documentId) {
+        DisclosureEntity entity = repository.findById(checkedId(documentId));
+        if (entity == null) {
+            throw new NotFoundException("No disclosure " + documentId + " is known (yet).");
+        }
+        return DisclosureView.of(entity, findingsOf(queries, documentId), verdictCounts(entity.verdicts));
+    }
+
+    @DELETE
+    @Path("/{documentId}")
+    @Transactional
+    @Operation(summary = "Delete a draft (204); a public disclosure cannot be deleted (409)")
+    public Response delete(@PathParam("documentId") String documentId) {
+        DisclosureEntity entity = repository.findById(checkedId(documentId));
+        if (entity == null) {
+            throw new NotFoundException("No disclosure " + documentId + " is known (yet).");
+        }
+        if (!repository.deleteDraft(documentId)) {
+            throw new ClientErrorException("Only drafts can be deleted; " + documentId + " is public.",
+                    Response.Status.CONFLICT);
+        }
+        return Response.noContent().build();
+    }
+
+    static String checkedId(String documentId) {
         if (!DocumentIds.isWellFormed(documentId)) {
             throw new BadRequestException(
                     "documentId must be the 64-character lowercase hex sha-256 of the document, got '" + documentId + "'");
         }
-        DisclosureEntity entity = repository.findById(documentId);
-        if (entity == null) {
-            throw new NotFoundException("No disclosure " + documentId + " is known (yet).");
-        }
-        return DisclosureView.of(entity, true);
+        return documentId;
     }
 
-    private static Visibility visibility(String value) {
-        try {
-            return Visibility.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("visibility must be 'public' or 'draft', got '" + value + "'");
+    static List<FindingView> findingsOf(DisclosureQueries queries, String documentId) {
+        Where where = new Where().and("f.document_id = ?", documentId);
+        return queries.findings(where, "f.source DESC, f.idx", 0, 10_000).stream()
+                .map(r -> FindingView.of(r, false)).toList();
+    }
+
+    private static final TypeReference<List<RuleVerdict>> VERDICTS = new TypeReference<>() {
+    };
+
+    static Map<String, Integer> verdictCounts(String verdictsJson) {
+        if (verdictsJson == null) {
+            return null;
         }
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        try {
+            for (RuleVerdict v : EventJson.mapper().readValue(verdictsJson, VERDICTS)) {
+                counts.merge(v.verdict(), 1, Integer::sum);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Stored verdicts do not read back", e);
+        }
+        Map<String, Integer> out = new TreeMap<>();
+        counts.forEach((k, v) -> out.put(k.name(), v));
+        return out;
     }
 }

@@ -2,14 +2,13 @@ package io.budgetlens.reporting.store;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQueries;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -22,16 +21,7 @@ import io.budgetlens.events.Visibility;
 /** A stored disclosure document, keyed by its documentId, with what its received, parsed and validated events said. */
 @Entity
 @Table(name = "disclosure")
-@NamedQueries({
-        @NamedQuery(name = DisclosureEntity.LIST_VISIBLE,
-                query = "FROM DisclosureEntity d WHERE d.visibility = :visibility ORDER BY d.updatedAt DESC, d.documentId"),
-        @NamedQuery(name = DisclosureEntity.COUNT_VISIBLE,
-                query = "SELECT count(d) FROM DisclosureEntity d WHERE d.visibility = :visibility")
-})
 public class DisclosureEntity {
-
-    public static final String LIST_VISIBLE = "Disclosure.listVisible";
-    public static final String COUNT_VISIBLE = "Disclosure.countVisible";
 
     @Id
     @Column(name = "document_id", length = 64, columnDefinition = "CHAR(64)")
@@ -100,10 +90,85 @@ public class DisclosureEntity {
     @Column(precision = 5, scale = 4)
     public BigDecimal completeness;
 
-    /** The report's findings as contract JSON (a list of Finding objects). */
+    @Column(name = "budget_unit_code")
+    public String budgetUnitCode;
+
+    @Column(name = "publication_date")
+    public LocalDate publicationDate;
+
+    /** District when the document names one, else province. */
+    public String region;
+
+    /** The department part of the identity: {@code code:<region>:<code>} or {@code name:<normalised name>}. */
+    @Column(name = "department_key")
+    public String departmentKey;
+
+    @Column(name = "name_key")
+    public String nameKey;
+
+    @Column(name = "code_key")
+    public String codeKey;
+
+    /** The newest public document of its identity (department, year, kind, scope). */
+    @Column(nullable = false)
+    public boolean latest;
+
+    public String text;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
-    public String findings;
+    public String sections;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String facts;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String tables;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String summary;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "parse_warnings", columnDefinition = "jsonb")
+    public String parseWarnings;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String performance;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String verdicts;
+
+    @Column(name = "expenditure_total")
+    public BigDecimal expenditureTotal;
+
+    @Column(name = "income_total")
+    public BigDecimal incomeTotal;
+
+    @Column(name = "three_public_total")
+    public BigDecimal threePublicTotal;
+
+    @Column(name = "three_public_overseas")
+    public BigDecimal threePublicOverseas;
+
+    @Column(name = "three_public_reception")
+    public BigDecimal threePublicReception;
+
+    @Column(name = "three_public_vehicle")
+    public BigDecimal threePublicVehicle;
+
+    @Column(name = "operating_expenses")
+    public BigDecimal operatingExpenses;
+
+    @Column(name = "cross_error_count", nullable = false)
+    public int crossErrorCount;
+
+    @Column(name = "cross_warning_count", nullable = false)
+    public int crossWarningCount;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

@@ -1,17 +1,23 @@
 package io.budgetlens.reporting.store;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import io.budgetlens.events.DisclosureMeta;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureReceived;
 import io.budgetlens.events.DisclosureValidated;
 import io.budgetlens.events.EventJson;
+import io.budgetlens.events.Finding;
 import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.Severity;
+import io.budgetlens.events.SummaryEntry;
 import io.budgetlens.events.Visibility;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -23,23 +29,39 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEntity, String> {
 
+    public static final String SOURCE_VALIDATION = "VALIDATION";
+    public static final String SOURCE_CROSS_DOCUMENT = "CROSS_DOCUMENT";
+
     public void recordReceived(DisclosureReceived event) {
         DisclosureEntity entity = findOrCreate(event.documentId(), event.visibility());
+        if (entity == null) {
+            return;
+        }
         entity.contentType = event.contentType();
         entity.sourceUri = event.sourceUri();
         entity.filename = event.filename();
         entity.sizeBytes = event.size();
         entity.receivedAt = event.receivedAt();
         entity.updatedAt = Instant.now();
+        if (entity.status != DisclosureStatus.RECEIVED) {
+            markLatest(entity);
+        }
     }
 
-    public void recordParsed(DisclosureParsed event) {
+    /** Stores the parse result; answers whether it was taken (false when an older parser version arrived late). */
+    public boolean recordParsed(DisclosureParsed event) {
         DisclosureEntity entity = findOrCreate(event.documentId(), event.visibility());
-        if (Versions.isOlder(event.parserVersion(), entity.parserVersion)) {
-            return;
+        if (entity == null || Versions.isOlder(event.parserVersion(), entity.parserVersion)) {
+            return false;
         }
         entity.parserVersion = event.parserVersion();
         entity.parsedAt = event.parsedAt();
+        if (entity.contentType == null) {
+            entity.contentType = event.contentType();
+        }
+        if (entity.sourceUri == null) {
+            entity.sourceUri = event.sourceUri();
+        }
         if (event.status() == ParseStatus.REJECTED) {
             entity.rejectionReasons = String.join("\n", event.rejectionReasons());
             advance(entity, DisclosureStatus.REJECTED);
@@ -47,21 +69,51 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
             entity.rejectionReasons = null;
             advance(entity, DisclosureStatus.PARSED);
         }
-        if (event.meta() != null) {
-            entity.kind = event.meta().kind();
-            entity.scope = event.meta().scope();
-            entity.fiscalYear = event.meta().fiscalYear();
-            entity.title = event.meta().title();
-            entity.department = event.meta().department();
-            entity.province = event.meta().province();
-            entity.district = event.meta().district();
+        DisclosureMeta meta = event.meta();
+        if (meta != null) {
+            entity.kind = meta.kind();
+            entity.scope = meta.scope();
+            entity.fiscalYear = meta.fiscalYear();
+            entity.title = meta.title();
+            entity.department = meta.department();
+            entity.budgetUnitCode = meta.budgetUnitCode();
+            entity.province = meta.province();
+            entity.district = meta.district();
+            entity.publicationDate = meta.publicationDate();
+            entity.region = DepartmentKeys.region(meta);
+            entity.nameKey = DepartmentKeys.nameKey(meta);
+            entity.codeKey = DepartmentKeys.codeKey(meta);
+            entity.departmentKey = DepartmentKeys.departmentKey(meta);
         }
+        entity.text = event.text();
+        entity.sections = json(event.sections());
+        entity.facts = json(event.facts());
+        entity.tables = json(event.tables());
+        entity.summary = json(event.summary());
+        entity.parseWarnings = json(event.warnings());
+        entity.performance = json(event.performance());
+        Map<String, SummaryEntry> summary = event.summary() == null ? Map.of() : event.summary();
+        entity.expenditureTotal = value(summary, "expenditure.total");
+        entity.incomeTotal = value(summary, "income.total");
+        entity.threePublicTotal = value(summary, "three_public.total");
+        entity.threePublicOverseas = value(summary, "three_public.overseas");
+        entity.threePublicReception = value(summary, "three_public.reception");
+        BigDecimal vehicle = value(summary, "three_public.vehicle");
+        if (vehicle == null) {
+            BigDecimal purchase = value(summary, "three_public.vehicle_purchase");
+            BigDecimal operation = value(summary, "three_public.vehicle_operation");
+            vehicle = purchase == null || operation == null ? null : purchase.add(operation);
+        }
+        entity.threePublicVehicle = vehicle;
+        entity.operatingExpenses = value(summary, "operating_expenses");
         entity.updatedAt = Instant.now();
+        markLatest(entity);
+        return true;
     }
 
     public void recordValidated(DisclosureValidated event) {
         DisclosureEntity entity = findOrCreate(event.documentId(), event.visibility());
-        if (Versions.isOlder(event.rulesetVersion(), entity.rulesetVersion)) {
+        if (entity == null || Versions.isOlder(event.rulesetVersion(), entity.rulesetVersion)) {
             return;
         }
         entity.rulesetVersion = event.rulesetVersion();
@@ -70,20 +122,88 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         entity.warningCount = (int) event.count(Severity.WARNING);
         entity.infoCount = (int) event.count(Severity.INFO);
         entity.completeness = event.completeness();
-        entity.findings = new String(EventJson.write(event.findings() == null ? List.of() : event.findings()),
-                java.nio.charset.StandardCharsets.UTF_8);
+        entity.verdicts = json(event.verdicts());
+        replaceFindings(entity.documentId, SOURCE_VALIDATION, event.findings());
         advance(entity, DisclosureStatus.VALIDATED);
         entity.updatedAt = Instant.now();
     }
 
-    public List<DisclosureEntity> listVisible(Visibility visibility, int page, int size) {
-        return find("#" + DisclosureEntity.LIST_VISIBLE, io.quarkus.panache.common.Parameters.with("visibility", visibility))
-                .page(page, size).list();
+    /** Replaces the finding rows of one source of one document. */
+    public void replaceFindings(String documentId, String source, List<Finding> findings) {
+        var em = getEntityManager();
+        em.flush();
+        em.createNativeQuery("DELETE FROM finding WHERE document_id = ?1 AND source = ?2")
+                .setParameter(1, documentId).setParameter(2, source).executeUpdate();
+        List<Finding> list = findings == null ? List.of() : findings;
+        for (int i = 0; i < list.size(); i++) {
+            Finding f = list.get(i);
+            String related = f.evidence() == null ? null : f.evidence().stream()
+                    .map(io.budgetlens.events.Evidence::documentId)
+                    .filter(id -> id != null && !id.equals(documentId)).findFirst().orElse(null);
+            em.createNativeQuery("""
+                            INSERT INTO finding (document_id, source, idx, rule_id, severity, category, message_zh,
+                                                 message_en, expected, actual, excess, unit, evidence, related_document_id)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS jsonb), ?10, ?11, ?12, CAST(?13 AS jsonb), ?14)""")
+                    .setParameter(1, documentId).setParameter(2, source).setParameter(3, i)
+                    .setParameter(4, f.ruleId()).setParameter(5, f.severity().name())
+                    .setParameter(6, f.category().name()).setParameter(7, f.messageZh())
+                    .setParameter(8, f.messageEn()).setParameter(9, json(f.expected()))
+                    .setParameter(10, f.actual()).setParameter(11, f.excess()).setParameter(12, f.unit())
+                    .setParameter(13, json(f.evidence())).setParameter(14, related)
+                    .executeUpdate();
+        }
     }
 
-    public long countVisible(Visibility visibility) {
-        return count("#" + DisclosureEntity.COUNT_VISIBLE,
-                io.quarkus.panache.common.Parameters.with("visibility", visibility));
+    /** Deletes a draft and its findings; answers false when the document is not a draft. */
+    public boolean deleteDraft(String documentId) {
+        DisclosureEntity entity = findById(documentId, LockModeType.PESSIMISTIC_WRITE);
+        if (entity == null || entity.visibility != Visibility.DRAFT) {
+            return false;
+        }
+        delete(entity);
+        getEntityManager().createNativeQuery("""
+                        INSERT INTO deleted_draft (document_id, deleted_at) VALUES (?1, now())
+                        ON CONFLICT (document_id) DO NOTHING""")
+                .setParameter(1, documentId).executeUpdate();
+        return true;
+    }
+
+    /**
+     * Marks the newest public document of this one's identity (department, fiscal year, kind, scope) as latest:
+     * the latest publication date, then the latest receipt, then the documentId so the choice is stable.
+     */
+    private void markLatest(DisclosureEntity entity) {
+        if (entity.visibility != Visibility.PUBLIC || entity.kind == null || entity.fiscalYear == null
+                || entity.scope == null || entity.departmentKey == null) {
+            return;
+        }
+        var em = getEntityManager();
+        em.flush();
+        em.createNativeQuery("""
+                        WITH identity AS (
+                            SELECT document_id,
+                                   row_number() OVER (ORDER BY publication_date DESC NULLS LAST,
+                                                               received_at DESC NULLS LAST, document_id DESC) AS rank
+                            FROM disclosure
+                            WHERE visibility = 'PUBLIC' AND status IN ('PARSED', 'VALIDATED')
+                              AND fiscal_year = ?1 AND kind = ?2 AND scope = ?3
+                              AND (name_key = ?4 OR code_key = ?5))
+                        UPDATE disclosure d SET latest = (i.rank = 1)
+                        FROM identity i WHERE d.document_id = i.document_id""")
+                .setParameter(1, entity.fiscalYear).setParameter(2, entity.kind.name())
+                .setParameter(3, entity.scope.name()).setParameter(4, entity.nameKey == null ? "" : entity.nameKey)
+                .setParameter(5, entity.codeKey == null ? "" : entity.codeKey)
+                .executeUpdate();
+        em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static BigDecimal value(Map<String, SummaryEntry> summary, String key) {
+        SummaryEntry entry = summary.get(key);
+        return entry == null ? null : entry.value();
+    }
+
+    static String json(Object value) {
+        return value == null ? null : new String(EventJson.write(value), StandardCharsets.UTF_8);
     }
 
     private static void advance(DisclosureEntity entity, DisclosureStatus next) {
@@ -95,9 +215,14 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
     /**
      * The document's row, created if absent, locked for the rest of the transaction. Events of one document are
      * consumed by three channels at once; the insert-if-absent plus row lock makes their updates serialise instead
-     * of overwriting each other's columns.
+     * of overwriting each other's columns. Null for a deleted draft: its late events are dropped.
      */
     private DisclosureEntity findOrCreate(String documentId, Visibility visibility) {
+        if (visibility == Visibility.DRAFT && !getEntityManager().createNativeQuery(
+                "SELECT 1 FROM deleted_draft WHERE document_id = ?1").setParameter(1, documentId)
+                .getResultList().isEmpty()) {
+            return null;
+        }
         getEntityManager().createNativeQuery("""
                         INSERT INTO disclosure (document_id, status, visibility, updated_at)
                         VALUES (?1, 'RECEIVED', ?2, now())

@@ -1,0 +1,145 @@
+package io.budgetlens.reporting.api;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import io.budgetlens.events.Category;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureScope;
+import io.budgetlens.events.Severity;
+import io.budgetlens.events.Visibility;
+import io.budgetlens.reporting.store.DisclosureQueries;
+import io.budgetlens.reporting.store.Where;
+
+/** Findings across documents: the validation reports' and the cross-document checks'. */
+@Path("/api/v1/findings")
+@Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+public class FindingResource {
+
+    static final Map<String, String> SORTS = Params.fields(
+            "severity", "CASE f.severity WHEN 'ERROR' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END",
+            "ruleId", "f.rule_id", "category", "f.category", "excess", "f.excess", "fiscalYear", "d.fiscal_year",
+            "region", "d.region", "department", "d.department", "receivedAt", "d.received_at");
+
+    @Inject
+    DisclosureQueries queries;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Operation(summary = "Findings across disclosures, filtered, sorted and paged (Accept: text/csv for all)",
+            description = "Public disclosures only unless visibility=draft. Default order: most severe first.")
+    public Response list(@Parameter(description = "Comma-separated: error, warning, info")
+                         @QueryParam("severity") String severity,
+                         @Parameter(description = "e.g. CHG-001 or XDOC-001") @QueryParam("ruleId") String ruleId,
+                         @Parameter(description = "e.g. change, cross_document") @QueryParam("category") String category,
+                         @QueryParam("region") String region,
+                         @QueryParam("year") String year,
+                         @QueryParam("kind") String kind,
+                         @QueryParam("scope") String scope,
+                         @Parameter(description = "Only findings of one disclosure")
+                         @QueryParam("documentId") String documentId,
+                         @QueryParam("latest") String latest,
+                         @QueryParam("visibility") String visibility,
+                         @QueryParam("sort") String sort,
+                         @QueryParam("page") @DefaultValue("0") int page,
+                         @QueryParam("size") @DefaultValue("50") int size,
+                         @QueryParam("format") String format) {
+        Params.paging(page, size);
+        Where where = new Where();
+        Visibility vis = Params.enumValue("visibility", visibility, Visibility.class);
+        where.and("d.visibility = ?", (vis == null ? Visibility.PUBLIC : vis).name());
+        if (Params.given(severity)) {
+            List<String> severities = Arrays.stream(severity.split(","))
+                    .map(s -> Params.enumValue("severity", s, Severity.class).name()).toList();
+            where.and("f.severity IN (?)", severities);
+        }
+        if (Params.given(ruleId)) {
+            String id = ruleId.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!id.matches("[A-Z]{2,8}-\\d{3}")) {
+                throw new BadRequestException("ruleId must look like CHG-001; got '" + ruleId + "'");
+            }
+            where.and("f.rule_id = ?", id);
+        }
+        Category c = Params.enumValue("category", category, Category.class);
+        where.andIf(c != null, "f.category = ?", c == null ? null : c.name());
+        where.andIf(Params.given(region), "d.region = ?", region == null ? null : region.trim());
+        Integer y = Params.year(year);
+        where.andIf(y != null, "d.fiscal_year = ?", y);
+        DisclosureKind k = Params.enumValue("kind", kind, DisclosureKind.class);
+        where.andIf(k != null, "d.kind = ?", k == null ? null : k.name());
+        DisclosureScope sc = Params.enumValue("scope", scope, DisclosureScope.class);
+        where.andIf(sc != null, "d.scope = ?", sc == null ? null : sc.name());
+        if (Params.given(documentId)) {
+            where.and("f.document_id = ?", DisclosureResource.checkedId(documentId.trim()));
+        }
+        Boolean onlyLatest = Params.bool("latest", latest);
+        where.andIf(onlyLatest != null, "d.latest = ?", onlyLatest);
+        String orderBy = Params.sort(sort, SORTS, "-severity,-fiscalYear", "f.document_id, f.source, f.idx");
+
+        if (Csv.wanted(headers, format)) {
+            Csv csv = new Csv(List.of("documentId", "kind", "scope", "fiscalYear", "region", "department",
+                    "ruleId", "severity", "category", "source", "messageZh", "messageEn", "expectedLow",
+                    "expectedHigh", "actual", "excess", "unit", "quote", "relatedDocumentId"));
+            for (DisclosureQueries.FindingRow r : queries.findings(where, orderBy, 0, Params.MAX_CSV_ROWS)) {
+                Interval interval = Interval.of(r.expected());
+                csv.row(Arrays.asList(r.documentId(), r.kind(), r.scope(), r.fiscalYear(), r.region(),
+                        r.department(), r.ruleId(), r.severity(), r.category(), r.source(), r.messageZh(),
+                        r.messageEn(), interval.low(), interval.high(), r.actual(), r.excess(), r.unit(),
+                        firstQuote(r.evidence()), r.relatedDocumentId()));
+            }
+            return csv.response("findings.csv");
+        }
+        var items = queries.findings(where, orderBy, page, size).stream().map(r -> FindingView.of(r, true)).toList();
+        return Response.ok(new Page<>(items, page, size, queries.countFindings(where)))
+                .type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The expected interval's bounds, read from the stored JSON. */
+    record Interval(String low, String high) {
+        static Interval of(String json) {
+            if (json == null) {
+                return new Interval(null, null);
+            }
+            try {
+                var node = io.budgetlens.events.EventJson.mapper().readTree(json);
+                return new Interval(node.path("low").asText(null), node.path("high").asText(null));
+            } catch (Exception e) {
+                return new Interval(null, null);
+            }
+        }
+    }
+
+    static String firstQuote(String evidenceJson) {
+        if (evidenceJson == null) {
+            return null;
+        }
+        try {
+            for (var node : io.budgetlens.events.EventJson.mapper().readTree(evidenceJson)) {
+                if (node.hasNonNull("quote")) {
+                    return node.get("quote").asText();
+                }
+            }
+        } catch (Exception e) {
+            return null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,135 @@
+package io.budgetlens.reporting.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureScope;
+import io.budgetlens.reporting.store.DisclosureQueries;
+import io.budgetlens.reporting.store.DisclosureQueries.Dimension;
+import io.budgetlens.reporting.store.DisclosureQueries.Metric;
+import io.budgetlens.reporting.store.Where;
+
+/**
+ * Totals per group. Only public disclosures that are the latest of their identity and were parsed count. Every
+ * group is also split by kind and scope, whatever groupBy says: a budget is never added to a final account, nor a
+ * 部门 disclosure to its own 本级 one (DOMAIN.md §7).
+ */
+@Path("/api/v1/summaries")
+@Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+public class SummaryResource {
+
+    @Inject
+    DisclosureQueries queries;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Operation(summary = "Totals, “三公” and its parts, 机关运行经费, document counts, findings by severity and average "
+            + "completeness per group (Accept: text/csv for all groups)",
+            description = "Examples: receptions per district in 2024 final accounts: groupBy=region&kind=final_account"
+                    + "&year=2024&sort=-threePublicReception; one office's 三公 over the years: groupBy=year&department="
+                    + "<key>; most errors: groupBy=department&sort=-errors.")
+    public Response summaries(
+            @Parameter(description = "Comma-separated: region, year, kind, scope, department (kind and scope are always "
+                    + "added)") @QueryParam("groupBy") @DefaultValue("region") String groupBy,
+            @QueryParam("kind") String kind,
+            @QueryParam("scope") String scope,
+            @QueryParam("year") String year,
+            @QueryParam("region") String region,
+            @Parameter(description = "Department key (name:… or code:…)") @QueryParam("department") String department,
+            @Parameter(description = "Comma-separated group fields or metrics, '-' for descending")
+            @QueryParam("sort") String sort,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size,
+            @QueryParam("format") String format) {
+        Params.paging(page, size);
+        List<Dimension> dims = new ArrayList<>();
+        for (String raw : groupBy.split(",")) {
+            String name = raw.trim().toUpperCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            Dimension d = Arrays.stream(Dimension.values()).filter(x -> x.name().equals(name)
+                    || x.field.equalsIgnoreCase(raw.trim())).findFirst().orElseThrow(() -> new BadRequestException(
+                    "groupBy must be a comma-separated list of region, year, kind, scope, department; got '"
+                            + groupBy + "'"));
+            if (!dims.contains(d)) {
+                dims.add(d);
+            }
+        }
+        if (!dims.contains(Dimension.KIND)) {
+            dims.add(Dimension.KIND);
+        }
+        if (!dims.contains(Dimension.SCOPE)) {
+            dims.add(Dimension.SCOPE);
+        }
+
+        Where where = new Where()
+                .and("visibility = 'PUBLIC' AND latest = true AND status IN ('PARSED', 'VALIDATED')");
+        DisclosureKind k = Params.enumValue("kind", kind, DisclosureKind.class);
+        where.andIf(k != null, "kind = ?", k == null ? null : k.name());
+        DisclosureScope sc = Params.enumValue("scope", scope, DisclosureScope.class);
+        where.andIf(sc != null, "scope = ?", sc == null ? null : sc.name());
+        Integer y = Params.year(year);
+        where.andIf(y != null, "fiscal_year = ?", y);
+        where.andIf(Params.given(region), "region = ?", region == null ? null : region.trim());
+        if (Params.given(department)) {
+            List<String> keys = queries.departmentKeys(department.trim());
+            where.and("(department_key = ? OR name_key IN (?) OR code_key IN (?))", department.trim(),
+                    keys.isEmpty() ? List.of("") : keys, keys.isEmpty() ? List.of("") : keys);
+        }
+
+        Map<String, String> sorts = new LinkedHashMap<>();
+        for (Dimension d : dims) {
+            sorts.put(d.field, d.column);
+        }
+        for (Metric m : Metric.values()) {
+            sorts.put(m.field, m.name().toLowerCase(Locale.ROOT));
+        }
+        String defaultSort = String.join(",", dims.stream().map(d -> d.field).toList());
+        String orderBy = Params.sort(sort, sorts, defaultSort,
+                String.join(", ", dims.stream().map(d -> d.column).toList()));
+
+        if (Csv.wanted(headers, format)) {
+            var rows = queries.summaries(dims, where, orderBy, 0, Params.MAX_CSV_ROWS);
+            List<String> header = new ArrayList<>(dims.stream().map(d -> d.field).toList());
+            if (dims.contains(Dimension.DEPARTMENT)) {
+                header.add("department");
+            }
+            Arrays.stream(Metric.values()).forEach(m -> header.add(m.field));
+            Csv csv = new Csv(header);
+            rows.forEach(r -> csv.row(header.stream().map(r::get).toList()));
+            return csv.response("summaries.csv");
+        }
+        var rows = queries.summaries(dims, where, orderBy, page, size);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("groupBy", dims.stream().map(d -> d.field).toList());
+        body.put("unit", "万元");
+        body.put("items", rows);
+        body.put("page", page);
+        body.put("size", size);
+        body.put("total", queries.countGroups(dims, where));
+        return Response.ok(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

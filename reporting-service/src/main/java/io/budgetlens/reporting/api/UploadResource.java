@@ -1,0 +1,96 @@
+package io.budgetlens.reporting.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * Forwards an uploaded document to ingest-service, so the dashboard talks only to its own origin. Uploads are
+ * drafts unless visibility=public is given: the "check before you publish" flow. Ingest's answer (202 with the
+ * documentId, 200 for a duplicate, 4xx problem+json for bad input) is relayed as it is.
+ */
+@Path("/api/v1/uploads")
+public class UploadResource {
+
+    @ConfigProperty(name = "budgetlens.ingest.url")
+    String ingestUrl;
+
+    @ConfigProperty(name = "budgetlens.upload.max-bytes", defaultValue = "10485760")
+    long maxUploadBytes;
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Upload a disclosure document (forwarded to ingest-service); a draft by default",
+            description = "The body is the document itself (HTML, text or Markdown). Answers ingest's 202/200 with "
+                    + "{documentId, status, duplicate}; 503 when ingest-service cannot be reached.")
+    public Response upload(InputStream body,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @Parameter(description = "The file's name, shown in lists") @QueryParam("filename") String filename,
+                           @Parameter(description = "draft (default) or public") @QueryParam("visibility") String visibility) {
+        var vis = Params.enumValue("visibility", visibility, io.budgetlens.events.Visibility.class);
+        byte[] content = readBounded(body, maxUploadBytes);
+        StringBuilder uri = new StringBuilder(ingestUrl).append("/api/v1/documents?visibility=")
+                .append(vis == null ? "draft" : vis.name().toLowerCase(java.util.Locale.ROOT));
+        if (Params.given(filename)) {
+            uri.append("&filename=").append(URLEncoder.encode(filename, StandardCharsets.UTF_8));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString()))
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content));
+        if (Params.given(contentType)) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<byte[]> answer;
+        try {
+            answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "ingest-service (" + ingestUrl
+                    + ") cannot be reached: " + e.getMessage() + ". Nothing was stored; try again.", "/api/v1/uploads");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "Interrupted while forwarding", null);
+        }
+        String type = answer.headers().firstValue("Content-Type").orElse(MediaType.APPLICATION_JSON);
+        Response.ResponseBuilder out = Response.status(answer.statusCode()).entity(answer.body()).type(type);
+        return out.build();
+    }
+
+    private static byte[] readBounded(InputStream body, long limit) {
+        if (body == null) {
+            return new byte[0];
+        }
+        try (InputStream in = body) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw new jakarta.ws.rs.WebApplicationException("The document is larger than the limit of " + limit
+                        + " bytes (budgetlens.upload.max-bytes).", 413);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new jakarta.ws.rs.BadRequestException("The request body could not be read: " + e.getMessage());
+        }
+    }
+}
