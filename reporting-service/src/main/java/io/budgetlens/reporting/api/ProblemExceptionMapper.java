@@ -28,6 +28,12 @@ public class ProblemExceptionMapper implements ExceptionMapper<Exception> {
             }
             return Problem.response(status, exception.getMessage(), instance);
         }
+        if (io.budgetlens.reporting.store.StoreWriter.isTransient(exception)) {
+            LOG.warnf("Database unavailable on %s: %s", instance, exception.getMessage());
+            Response problem = Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                    "The database is unavailable; try again shortly.", instance);
+            return Response.fromResponse(problem).header("Retry-After", "5").build();
+        }
         LOG.errorf(exception, "Unexpected failure on %s", instance);
         return Problem.response(Response.Status.INTERNAL_SERVER_ERROR,
                 "Unexpected server error; the cause is in the service log.", instance);

@@ -76,7 +76,7 @@ public class StoreWriter {
     }
 
     /** Connection failures, pool timeouts, deadlocks and serialisation failures: worth waiting out. */
-    static boolean isTransient(Throwable e) {
+    public static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof ConnectException
