@@ -1,0 +1,115 @@
+package io.budgetlens.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) as its own JVM, the way the launcher and
+ * a container run it, with its output in {@code target/e2e/<module>.log}.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    final String module;
+    final int port;
+    private final Map<String, String> environment;
+    private Process process;
+
+    ServiceProcess(String module, Map<String, String> environment) {
+        this.module = module;
+        this.port = freePort();
+        this.environment = environment;
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    ServiceProcess start() {
+        Path jar = Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: the end-to-end tests run the packaged services; "
+                    + "run them from the root with `mvn verify` (or `mvn -pl e2e-tests -am verify`).");
+        }
+        try {
+            Path log = Path.of("target", "e2e", module + ".log");
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Waits until /q/health/ready answers 200, failing early when the process exits. */
+    ServiceProcess awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see target/e2e/"
+                        + module + ".log");
+            }
+            try {
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause();
+        }
+        throw new IllegalStateException(module + " was not ready within " + timeout + "; see target/e2e/" + module + ".log");
+    }
+
+    /** Stops the service the way Kubernetes does (SIGTERM), waiting for the graceful shutdown. */
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(45, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
