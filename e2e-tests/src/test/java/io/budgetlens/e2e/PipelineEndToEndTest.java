@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,8 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.testsupport.CorpusFixtures;
-import io.budgetlens.testsupport.SharedKafkaBroker;
-import io.budgetlens.testsupport.SharedPostgres;
+import io.budgetlens.testsupport.ServiceProcess;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -35,6 +33,7 @@ import io.restassured.path.json.JsonPath;
  * reporting API. Then reporting-service is restarted and every document re-parsed and re-validated: the store
  * still has one row per document and the same findings.
  */
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndTest {
 
@@ -46,42 +45,18 @@ class PipelineEndToEndTest {
             "rongchang-2025-unit-budget.txt", new int[] {0, 5},
             "wulong-2020-final-accounts.txt", new int[] {0, 3});
 
-    static ServiceProcess ingest;
-    static ServiceProcess validation;
-    static ServiceProcess reporting;
-    static Map<String, String> environment;
     static final Map<String, String> IDS = new LinkedHashMap<>();
     static final Map<String, Integer> FINDINGS_BEFORE = new LinkedHashMap<>();
     static String deletedDraft;
+    static RunningSystem system;
+    static ServiceProcess ingest;
+    static ServiceProcess reporting;
 
     @BeforeAll
     static void startTheSystem() {
-        environment = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", SharedKafkaBroker.bootstrapServers(),
-                "QUARKUS_DATASOURCE_JDBC_URL", SharedPostgres.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", SharedPostgres.USER,
-                "QUARKUS_DATASOURCE_PASSWORD", "");
-        ingest = new ServiceProcess("ingest-service", environment).start();
-        validation = new ServiceProcess("validation-service", environment).start();
-        reporting = reportingProcess().start();
-        for (ServiceProcess s : List.of(ingest, validation, reporting)) {
-            s.awaitReady(Duration.ofSeconds(120));
-        }
-    }
-
-    static ServiceProcess reportingProcess() {
-        Map<String, String> env = new LinkedHashMap<>(environment);
-        env.put("BUDGETLENS_INGEST_URL", ingest.url());
-        return new ServiceProcess("reporting-service", env);
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        for (ServiceProcess s : new ServiceProcess[] {reporting, validation, ingest}) {
-            if (s != null) {
-                s.close();
-            }
-        }
+        system = RunningSystem.get();
+        ingest = system.ingest;
+        reporting = system.reporting;
     }
 
     @Test
@@ -149,8 +124,8 @@ class PipelineEndToEndTest {
     @Test
     @Order(3)
     void afterARestartAndAFullReparseEveryDocumentIsStoredOnceWithTheSameFindings() {
-        reporting.close();
-        reporting = reportingProcess().start().awaitReady(Duration.ofSeconds(120));
+        system.restartReporting();
+        reporting = system.reporting;
         given().baseUri(ingest.url()).post("/api/v1/admin/reparse").then().statusCode(202);
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().baseUri(ingest.url())
                 .get("/api/v1/admin/reparse").then().statusCode(200).body("state", equalTo("DONE")));

@@ -27,7 +27,7 @@ public record FindingView(String documentId, String source, int index, String ru
                              String title) {
     }
 
-    static FindingView of(FindingRow r, boolean withDisclosure) {
+    public static FindingView of(FindingRow r, boolean withDisclosure) {
         return new FindingView(withDisclosure ? r.documentId() : null, r.source(), r.index(), r.ruleId(),
                 r.severity(), r.category(), r.messageZh(), r.messageEn(), r.expected(), r.actual(), r.excess(),
                 r.unit(), r.evidence(), r.relatedDocumentId(),

@@ -1,4 +1,4 @@
-package io.budgetlens.e2e;
+package io.budgetlens.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,36 +15,42 @@ import java.util.Map;
 
 /**
  * One packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) as its own JVM, the way the launcher and
- * a container run it, with its output in {@code target/e2e/<module>.log}.
+ * a container run it, with its output in {@code target/services/<module>.log} of the calling module.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
-    final String module;
-    final int port;
+    public final String module;
+    public final int port;
     private final Map<String, String> environment;
     private Process process;
+    private String heap = "384m";
 
-    ServiceProcess(String module, Map<String, String> environment) {
+    public ServiceProcess(String module, Map<String, String> environment) {
         this.module = module;
         this.port = freePort();
         this.environment = environment;
     }
 
-    String url() {
+    public ServiceProcess heap(String maxHeap) {
+        this.heap = maxHeap;
+        return this;
+    }
+
+    public String url() {
         return "http://localhost:" + port;
     }
 
-    ServiceProcess start() {
+    public ServiceProcess start() {
         Path jar = Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: the end-to-end tests run the packaged services; "
                     + "run them from the root with `mvn verify` (or `mvn -pl e2e-tests -am verify`).");
         }
         try {
-            Path log = Path.of("target", "e2e", module + ".log");
+            Path log = Path.of("target", "services", module + ".log");
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-jar", jar.toString())
+                    "-Xmx" + heap, "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
@@ -57,12 +63,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until /q/health/ready answers 200, failing early when the process exits. */
-    ServiceProcess awaitReady(Duration timeout) {
+    public ServiceProcess awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see target/e2e/"
+                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see target/services/"
                         + module + ".log");
             }
             try {
@@ -79,7 +85,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             pause();
         }
-        throw new IllegalStateException(module + " was not ready within " + timeout + "; see target/e2e/" + module + ".log");
+        throw new IllegalStateException(module + " was not ready within " + timeout + "; see target/services/" + module + ".log");
     }
 
     /** Stops the service the way Kubernetes does (SIGTERM), waiting for the graceful shutdown. */

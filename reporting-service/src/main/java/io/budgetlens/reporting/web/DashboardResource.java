@@ -1,0 +1,334 @@
+package io.budgetlens.reporting.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.budgetlens.events.EventJson;
+import io.budgetlens.reporting.api.FindingView;
+import io.budgetlens.reporting.store.DisclosureEntity;
+import io.budgetlens.reporting.store.DisclosureQueries;
+import io.budgetlens.reporting.store.DisclosureRepository;
+import io.budgetlens.reporting.store.Where;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The web dashboard (server-rendered with Qute; charts drawn by ECharts from the webjar, fed through data-
+ * attributes, so no inline script is needed and the Content-Security-Policy forbids them). Everything that comes
+ * from a document is escaped by the templates.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@Tag(name = "Dashboard (HTML)")
+public class DashboardResource {
+
+    @Inject
+    DashboardQueries dashboard;
+
+    @Inject
+    DisclosureQueries queries;
+
+    @Inject
+    DisclosureRepository repository;
+
+    @Location("overview.html")
+    Template overview;
+
+    @Location("disclosure.html")
+    Template disclosure;
+
+    @Location("department.html")
+    Template department;
+
+    @Location("findings.html")
+    Template findings;
+
+    @Location("upload.html")
+    Template upload;
+
+    @Location("not-found.html")
+    Template notFound;
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance overview(@CookieParam("lang") String lang) {
+        return page(overview, lang, "/")
+                .data("statusCounts", dashboard.statusCounts())
+                .data("kindYearCounts", dashboard.kindYearCounts())
+                .data("findingCounts", dashboard.findingCounts())
+                .data("anomalies", dashboard.latestAnomalies(20))
+                .data("threePublicChart", threePublicChart(I18n.english(lang)))
+                .data("findingsChart", findingsChart(I18n.english(lang)));
+    }
+
+    @GET
+    @Path("disclosures/{documentId}")
+    @Operation(hidden = true)
+    public Response disclosure(@PathParam("documentId") String documentId, @CookieParam("lang") String lang) {
+        DisclosureEntity d = io.budgetlens.events.DocumentIds.isWellFormed(documentId)
+                ? repository.findById(documentId) : null;
+        if (d == null) {
+            return Response.status(404).entity(page(notFound, lang, "/disclosures/" + documentId)
+                    .data("what", documentId)).build();
+        }
+        List<FindingView> views = findingViews(documentId);
+        DisclosurePage model = DisclosurePage.of(d, views, I18n.english(lang));
+        return Response.ok(page(disclosure, lang, "/disclosures/" + documentId).data("p", model)
+                .data("departmentKey", d.departmentKey == null ? null : encode(d.departmentKey))).build();
+    }
+
+    @GET
+    @Path("departments/{key}")
+    @Operation(hidden = true)
+    public Response department(@PathParam("key") String key, @CookieParam("lang") String lang) {
+        List<String> keys = queries.departmentKeys(key);
+        if (keys.isEmpty()) {
+            return Response.status(404).entity(page(notFound, lang, "/departments/" + encode(key)).data("what", key))
+                    .build();
+        }
+        List<DisclosureEntity> docs = repository.find("""
+                        visibility = ?1 AND (nameKey IN ?2 OR codeKey IN ?2) AND fiscalYear IS NOT NULL
+                        ORDER BY fiscalYear, kind, scope, publicationDate, receivedAt, documentId""",
+                io.budgetlens.events.Visibility.PUBLIC, keys).list();
+        Set<String> names = new LinkedHashSet<>();
+        docs.forEach(x -> {
+            if (x.department != null) {
+                names.add(x.department);
+            }
+        });
+        List<FindingView> cross = docs.isEmpty() ? List.of() : queries.findings(new Where()
+                        .and("f.source = 'CROSS_DOCUMENT'")
+                        .and("f.document_id IN (?)", docs.stream().map(x -> x.documentId).toList()),
+                "d.fiscal_year, f.document_id, f.idx", 0, 1000).stream().map(r -> FindingView.of(r, true)).toList();
+        return Response.ok(page(department, lang, "/departments/" + encode(key))
+                .data("key", key).data("names", names).data("docs", docs).data("cross", cross)
+                .data("english", I18n.english(lang))
+                .data("chart", timelineChart(docs, I18n.english(lang)))).build();
+    }
+
+    @GET
+    @Path("findings")
+    @Operation(hidden = true)
+    public TemplateInstance findings(@CookieParam("lang") String lang, @QueryParam("severity") String severity,
+                                     @QueryParam("category") String category, @QueryParam("ruleId") String ruleId,
+                                     @QueryParam("region") String region, @QueryParam("year") String year,
+                                     @QueryParam("kind") String kind, @QueryParam("page") @DefaultValue("0") int page) {
+        Where where = new Where().and("d.visibility = 'PUBLIC'");
+        Map<String, String> filters = new LinkedHashMap<>();
+        String error = null;
+        try {
+            if (given(severity)) {
+                where.and("f.severity = ?", io.budgetlens.events.Severity.valueOf(severity.trim().toUpperCase()).name());
+                filters.put("severity", severity.trim().toUpperCase());
+            }
+            if (given(category)) {
+                where.and("f.category = ?", io.budgetlens.events.Category.valueOf(category.trim().toUpperCase()).name());
+                filters.put("category", category.trim().toUpperCase());
+            }
+            if (given(ruleId)) {
+                where.and("f.rule_id = ?", ruleId.trim().toUpperCase());
+                filters.put("ruleId", ruleId.trim().toUpperCase());
+            }
+            if (given(region)) {
+                where.and("d.region = ?", region.trim());
+                filters.put("region", region.trim());
+            }
+            if (given(year)) {
+                where.and("d.fiscal_year = ?", Integer.parseInt(year.trim()));
+                filters.put("year", year.trim());
+            }
+            if (given(kind)) {
+                where.and("d.kind = ?", io.budgetlens.events.DisclosureKind.valueOf(kind.trim().toUpperCase()).name());
+                filters.put("kind", kind.trim().toUpperCase());
+            }
+        } catch (IllegalArgumentException e) {
+            error = e.getMessage();
+            where = new Where().and("1 = 0");
+        }
+        int size = 50;
+        int p = Math.max(0, page);
+        var rows = queries.findings(where, "CASE f.severity WHEN 'ERROR' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END, "
+                + "d.fiscal_year DESC, f.document_id, f.source, f.idx", p, size);
+        long total = queries.countFindings(where);
+        StringBuilder query = new StringBuilder();
+        filters.forEach((k, v) -> query.append(query.isEmpty() ? "" : "&").append(k).append('=').append(encode(v)));
+        return page(findings, lang, "/findings" + (query.isEmpty() ? "" : "?" + query))
+                .data("rows", rows.stream().map(r -> FindingView.of(r, true)).toList())
+                .data("anchors", rows.stream().map(r -> DisclosurePage.anchor(r.source(), r.index())).toList())
+                .data("filters", filters).data("total", total).data("pageNumber", p)
+                .data("hasNext", (long) (p + 1) * size < total).data("error", error)
+                .data("csv", "/api/v1/findings?format=csv" + (query.isEmpty() ? "" : "&" + query))
+                .data("query", query.toString());
+    }
+
+    @GET
+    @Path("upload")
+    @Operation(hidden = true)
+    public TemplateInstance upload(@CookieParam("lang") String lang) {
+        return page(upload, lang, "/upload");
+    }
+
+    /** The language toggle: sets the lang cookie and goes back to the page (same origin only). */
+    @GET
+    @Path("lang/{lang}")
+    @Operation(hidden = true)
+    public Response language(@PathParam("lang") String lang, @QueryParam("back") String back) {
+        String value = "en".equals(lang) ? "en" : "zh";
+        String target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
+                ? back : "/";
+        return Response.seeOther(URI.create(target))
+                .cookie(new NewCookie.Builder("lang").value(value).path("/").maxAge(365 * 24 * 3600)
+                        .sameSite(NewCookie.SameSite.LAX).build())
+                .build();
+    }
+
+    private TemplateInstance page(Template template, String lang, String path) {
+        boolean english = I18n.english(lang);
+        return template.data("t", I18n.words(lang)).data("lang", english ? "en" : "zh")
+                .data("toggle", "/lang/" + (english ? "zh" : "en") + "?back=" + encode(path));
+    }
+
+    private List<FindingView> findingViews(String documentId) {
+        Where where = new Where().and("f.document_id = ?", documentId);
+        return queries.findings(where, "f.source DESC, f.idx", 0, 10_000).stream()
+                .map(r -> FindingView.of(r, false)).toList();
+    }
+
+    /** ECharts option: “三公” per region, one series per kind and year. */
+    private String threePublicChart(boolean english) {
+        List<Object[]> rows = dashboard.threePublicByRegion();
+        List<String> regions = new ArrayList<>();
+        Map<String, Map<String, BigDecimal>> series = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            String region = (String) r[0];
+            if (!regions.contains(region)) {
+                regions.add(region);
+            }
+            String name = r[2] + " " + I18n.words(english ? "en" : "zh").get((String) r[1]);
+            series.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(region, DashboardQueries.decimal(r[3]));
+        }
+        ObjectNode option = EventJson.mapper().createObjectNode();
+        option.putObject("tooltip").put("trigger", "axis");
+        option.putObject("legend");
+        option.putObject("xAxis").put("type", "category").set("data", array(regions));
+        option.putObject("yAxis").put("type", "value").put("name", "万元");
+        ArrayNode list = option.putArray("series");
+        series.forEach((name, values) -> {
+            ObjectNode s = list.addObject().put("name", name).put("type", "bar");
+            ArrayNode data = s.putArray("data");
+            regions.forEach(region -> {
+                BigDecimal v = values.get(region);
+                if (v == null) {
+                    data.addNull();
+                } else {
+                    data.add(v);
+                }
+            });
+        });
+        return option.toString();
+    }
+
+    /** ECharts option: errors and warnings of the disclosures with the most findings. */
+    private String findingsChart(boolean english) {
+        var ranked = dashboard.mostFindings(15);
+        ObjectNode option = EventJson.mapper().createObjectNode();
+        option.putObject("tooltip").put("trigger", "axis");
+        option.putObject("legend");
+        option.putObject("grid").put("containLabel", true);
+        option.putObject("xAxis").put("type", "value");
+        option.putObject("yAxis").put("type", "category").put("inverse", true)
+                .set("data", array(ranked.stream().map(DashboardQueries.Ranked::label).toList()));
+        ArrayNode list = option.putArray("series");
+        ArrayNode errors = list.addObject().put("name", I18n.words(english ? "en" : "zh").get("errors"))
+                .put("type", "bar").put("stack", "f").putArray("data");
+        ArrayNode warnings = list.addObject().put("name", I18n.words(english ? "en" : "zh").get("warnings"))
+                .put("type", "bar").put("stack", "f").putArray("data");
+        ranked.forEach(r -> {
+            errors.add(r.errors());
+            warnings.add(r.warnings());
+        });
+        return option.toString();
+    }
+
+    /** ECharts option: total expenditure and “三公” across years, one line per kind and scope. */
+    private String timelineChart(List<DisclosureEntity> docs, boolean english) {
+        Map<String, String> t = I18n.words(english ? "en" : "zh");
+        List<String> years = docs.stream().filter(x -> x.latest).map(x -> String.valueOf(x.fiscalYear)).distinct()
+                .toList();
+        ObjectNode option = EventJson.mapper().createObjectNode();
+        option.putObject("tooltip").put("trigger", "axis");
+        option.putObject("legend");
+        option.putObject("xAxis").put("type", "category").set("data", array(years));
+        ArrayNode yAxes = option.putArray("yAxis");
+        yAxes.addObject().put("type", "value").put("name", t.get("expenditure"));
+        yAxes.addObject().put("type", "value").put("name", t.get("threePublic"));
+        ArrayNode list = option.putArray("series");
+        Map<String, Map<String, DisclosureEntity>> byLine = new LinkedHashMap<>();
+        for (DisclosureEntity x : docs) {
+            if (x.latest && x.kind != null && x.scope != null) {
+                byLine.computeIfAbsent(t.get(x.kind.name()) + "·" + t.get(x.scope.name()), k -> new LinkedHashMap<>())
+                        .put(String.valueOf(x.fiscalYear), x);
+            }
+        }
+        byLine.forEach((line, byYear) -> {
+            ArrayNode totals = list.addObject().put("name", line + " " + t.get("expenditure")).put("type", "line")
+                    .put("yAxisIndex", 0).putArray("data");
+            ArrayNode three = list.addObject().put("name", line + " “三公”").put("type", "bar").put("yAxisIndex", 1)
+                    .putArray("data");
+            years.forEach(y -> {
+                DisclosureEntity x = byYear.get(y);
+                if (x == null || x.expenditureTotal == null) {
+                    totals.addNull();
+                } else {
+                    totals.add(x.expenditureTotal);
+                }
+                if (x == null || x.threePublicTotal == null) {
+                    three.addNull();
+                } else {
+                    three.add(x.threePublicTotal);
+                }
+            });
+        });
+        return option.toString();
+    }
+
+    private static ArrayNode array(List<String> values) {
+        ArrayNode a = EventJson.mapper().createArrayNode();
+        values.forEach(a::add);
+        return a;
+    }
+
+    private static boolean given(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
