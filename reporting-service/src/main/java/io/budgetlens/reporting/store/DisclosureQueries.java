@@ -137,16 +137,29 @@ public class DisclosureQueries {
     /** Rows of a summary: each a map of the group's dimensions and the metrics, in a stable key order. */
     public List<Map<String, Object>> summaries(List<Dimension> groupBy, Where where, String orderBy, int page,
                                                int size) {
+        return summaries(groupBy, where, orderBy, page, size, null);
+    }
+
+    /**
+     * As above; {@code totalGroups[0]} receives the number of groups (counted in the same scan with a window
+     * function, so a page costs one pass over the rows; -1 when the page is past the end).
+     */
+    public List<Map<String, Object>> summaries(List<Dimension> groupBy, Where where, String orderBy, int page,
+                                               int size, long[] totalGroups) {
         String dims = String.join(", ", groupBy.stream().map(d -> d.column).toList());
         StringBuilder select = new StringBuilder("SELECT ").append(dims);
         for (Metric m : Metric.values()) {
             select.append(", ").append(m.sql).append(" AS ").append(m.name().toLowerCase());
         }
         String departmentName = groupBy.contains(Dimension.DEPARTMENT) ? ", min(department)" : "";
+        select.append(", count(*) OVER () AS total_groups");
         var query = em.createNativeQuery(select + departmentName + " FROM disclosure" + where.sql() + " GROUP BY "
                 + dims + " ORDER BY " + orderBy + " LIMIT " + size + " OFFSET " + ((long) page * size));
         where.bind(query);
         List<Map<String, Object>> rows = new ArrayList<>();
+        if (totalGroups != null) {
+            totalGroups[0] = -1;
+        }
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
             Map<String, Object> out = new LinkedHashMap<>();
@@ -157,6 +170,9 @@ public class DisclosureQueries {
             }
             if (groupBy.contains(Dimension.DEPARTMENT)) {
                 out.put("department", r[r.length - 1]);
+            }
+            if (totalGroups != null) {
+                totalGroups[0] = ((Number) r[groupBy.size() + Metric.values().length]).longValue();
             }
             for (Metric m : Metric.values()) {
                 Object v = r[i++];

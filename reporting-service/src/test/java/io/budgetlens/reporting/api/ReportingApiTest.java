@@ -335,6 +335,9 @@ class ReportingApiTest {
                 .body("detail", containsString("ingest-service"));
         given().queryParam("visibility", "hidden").contentType("text/plain").body("x")
                 .post("/api/v1/uploads").then().statusCode(400).contentType("application/problem+json");
+        given().contentType("text/plain").body(new byte[11 * 1024 * 1024]).post("/api/v1/uploads").then()
+                .statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("budgetlens.upload.max-bytes"));
     }
 
     @Test
