@@ -184,6 +184,8 @@ class DashboardBrowserTest {
         String csp = given().baseUri(base).get("/disclosures/{id}", documentId).then().extract()
                 .header("Content-Security-Policy");
         assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline");
+        ((JavascriptExecutor) driver).executeScript("const t = document.querySelector('#doc-text .text');"
+                + "t.scrollIntoView(); t.scrollTop = t.scrollHeight;");
         screenshot("04-script-shown-as-text.png");
         given().baseUri(base).delete("/api/v1/disclosures/{id}", documentId).then().statusCode(204);
     }

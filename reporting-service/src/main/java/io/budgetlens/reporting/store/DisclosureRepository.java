@@ -24,6 +24,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 /**
  * Disclosures by documentId. Every write is idempotent and order-tolerant: events of one document may arrive in
  * any order across the three topics, a redelivered event changes nothing, and the status never goes backwards.
+ * VALIDATED is reached once both the parse result and the report are stored, whichever came first.
  * A parsed or validated result replaces the stored one only when its parser or ruleset version is not older.
  */
 @ApplicationScoped
@@ -68,6 +69,9 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         } else {
             entity.rejectionReasons = null;
             advance(entity, DisclosureStatus.PARSED);
+            if (entity.rulesetVersion != null) {
+                advance(entity, DisclosureStatus.VALIDATED); // the report arrived first
+            }
         }
         DisclosureMeta meta = event.meta();
         if (meta != null) {
@@ -124,7 +128,10 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         entity.completeness = event.completeness();
         entity.verdicts = json(event.verdicts());
         replaceFindings(entity.documentId, SOURCE_VALIDATION, event.findings());
-        advance(entity, DisclosureStatus.VALIDATED);
+        if (entity.parserVersion != null) {
+            // VALIDATED means the whole disclosure is readable: a report that overtook its parse result waits
+            advance(entity, DisclosureStatus.VALIDATED);
+        }
         entity.updatedAt = Instant.now();
     }
 

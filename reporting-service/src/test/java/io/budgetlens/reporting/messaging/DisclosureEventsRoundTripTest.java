@@ -106,8 +106,10 @@ class DisclosureEventsRoundTripTest {
                 content.length, documentId, now, Visibility.PUBLIC, content);
 
         KafkaTestClient.send(Topics.VALIDATED, documentId, EventJson.write(report), Map.of());
+        // the report is stored, but the disclosure is VALIDATED only once its parse result is there too
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
-                .get("/api/v1/disclosures/{id}", documentId).then().statusCode(200).body("status", equalTo("VALIDATED")));
+                .get("/api/v1/disclosures/{id}", documentId).then().statusCode(200)
+                .body("rulesetVersion", equalTo("0.1.0")).body("status", equalTo("RECEIVED")));
 
         KafkaTestClient.send(Topics.PARSED, documentId, EventJson.write(parsed), Map.of());
         KafkaTestClient.send(Topics.RECEIVED, documentId, EventJson.write(received), Map.of());
