@@ -27,8 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import io.budgetlens.events.DisclosureKind;
-import io.budgetlens.events.DisclosureScope;
 import io.budgetlens.events.DocumentIds;
 import io.budgetlens.events.EventJson;
 import io.budgetlens.events.RuleVerdict;
@@ -88,18 +86,12 @@ public class DisclosureResource {
         Where where = new Where();
         Visibility vis = Params.enumValue("visibility", visibility, Visibility.class);
         where.and("visibility = ?", (vis == null ? Visibility.PUBLIC : vis).name());
-        where.andIf(Params.given(region), "region = ?", region == null ? null : region.trim());
+        Params.disclosureFilters(where, "", region, year, kind, scope);
         if (Params.given(department)) {
             String d = department.trim();
             where.and("(department_key = ? OR name_key = ? OR code_key = ? OR name_key = ? OR department LIKE ?)",
                     d, d, d, DepartmentKeys.nameKeyOfTyped(d), "%" + d.replace("%", "").replace("_", "") + "%");
         }
-        Integer y = Params.year(year);
-        where.andIf(y != null, "fiscal_year = ?", y);
-        DisclosureKind k = Params.enumValue("kind", kind, DisclosureKind.class);
-        where.andIf(k != null, "kind = ?", k == null ? null : k.name());
-        DisclosureScope sc = Params.enumValue("scope", scope, DisclosureScope.class);
-        where.andIf(sc != null, "scope = ?", sc == null ? null : sc.name());
         DisclosureStatus st = Params.enumValue("status", status, DisclosureStatus.class);
         where.andIf(st != null, "status = ?", st == null ? null : st.name());
         Boolean errors = Params.bool("hasErrors", hasErrors);

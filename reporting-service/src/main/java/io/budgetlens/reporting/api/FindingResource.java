@@ -20,8 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
-import io.budgetlens.events.DisclosureScope;
 import io.budgetlens.events.Severity;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.store.DisclosureQueries;
@@ -80,13 +78,7 @@ public class FindingResource {
         }
         Category c = Params.enumValue("category", category, Category.class);
         where.andIf(c != null, "f.category = ?", c == null ? null : c.name());
-        where.andIf(Params.given(region), "d.region = ?", region == null ? null : region.trim());
-        Integer y = Params.year(year);
-        where.andIf(y != null, "d.fiscal_year = ?", y);
-        DisclosureKind k = Params.enumValue("kind", kind, DisclosureKind.class);
-        where.andIf(k != null, "d.kind = ?", k == null ? null : k.name());
-        DisclosureScope sc = Params.enumValue("scope", scope, DisclosureScope.class);
-        where.andIf(sc != null, "d.scope = ?", sc == null ? null : sc.name());
+        Params.disclosureFilters(where, "d.", region, year, kind, scope);
         if (Params.given(documentId)) {
             where.and("f.document_id = ?", DisclosureResource.checkedId(documentId.trim()));
         }

@@ -66,6 +66,21 @@ final class Params {
         };
     }
 
+    /**
+     * The filters every list shares, on the disclosure table (column prefix {@code d.} in joins, empty otherwise):
+     * region, fiscal year, kind and scope, each checked.
+     */
+    static void disclosureFilters(io.budgetlens.reporting.store.Where where, String prefix, String region,
+                                  String year, String kind, String scope) {
+        where.andIf(given(region), prefix + "region = ?", region == null ? null : region.trim());
+        Integer y = year(year);
+        where.andIf(y != null, prefix + "fiscal_year = ?", y);
+        var k = enumValue("kind", kind, io.budgetlens.events.DisclosureKind.class);
+        where.andIf(k != null, prefix + "kind = ?", k == null ? null : k.name());
+        var sc = enumValue("scope", scope, io.budgetlens.events.DisclosureScope.class);
+        where.andIf(sc != null, prefix + "scope = ?", sc == null ? null : sc.name());
+    }
+
     static void paging(int page, int size) {
         if (page < 0) {
             throw new BadRequestException("page must be 0 or more; got " + page);

@@ -22,8 +22,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import io.budgetlens.events.DisclosureKind;
-import io.budgetlens.events.DisclosureScope;
 import io.budgetlens.reporting.store.DisclosureQueries;
 import io.budgetlens.reporting.store.DisclosureQueries.Dimension;
 import io.budgetlens.reporting.store.DisclosureQueries.Metric;
@@ -87,13 +85,7 @@ public class SummaryResource {
 
         Where where = new Where()
                 .and("visibility = 'PUBLIC' AND latest = true AND status IN ('PARSED', 'VALIDATED')");
-        DisclosureKind k = Params.enumValue("kind", kind, DisclosureKind.class);
-        where.andIf(k != null, "kind = ?", k == null ? null : k.name());
-        DisclosureScope sc = Params.enumValue("scope", scope, DisclosureScope.class);
-        where.andIf(sc != null, "scope = ?", sc == null ? null : sc.name());
-        Integer y = Params.year(year);
-        where.andIf(y != null, "fiscal_year = ?", y);
-        where.andIf(Params.given(region), "region = ?", region == null ? null : region.trim());
+        Params.disclosureFilters(where, "", region, year, kind, scope);
         if (Params.given(department)) {
             List<String> keys = queries.departmentKeys(department.trim());
             where.and("(department_key = ? OR name_key IN (?) OR code_key IN (?))", department.trim(),
