@@ -10,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) as its own JVM, the way the launcher and
@@ -65,27 +67,27 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until /q/health/ready answers 200, failing early when the process exits. */
     public ServiceProcess awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see target/services/"
-                        + module + ".log");
-            }
-            try {
-                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause();
+        try {
+            Awaitility.await(module + " ready").atMost(timeout).pollInterval(Duration.ofMillis(250))
+                    .until(() -> ready(client));
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(module + " was not ready within " + timeout + "; see target/services/"
+                    + module + ".log");
         }
-        throw new IllegalStateException(module + " was not ready within " + timeout + "; see target/services/" + module + ".log");
+        return this;
+    }
+
+    private boolean ready(HttpClient client) throws InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see target/services/"
+                    + module + ".log");
+        }
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
     }
 
     /** Stops the service the way Kubernetes does (SIGTERM), waiting for the graceful shutdown. */
@@ -100,14 +102,6 @@ public final class ServiceProcess implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

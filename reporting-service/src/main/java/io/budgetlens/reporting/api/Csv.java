@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * CSV answers (RFC 4180: comma, CRLF, quotes doubled) in UTF-8 with a byte-order mark, so a spreadsheet opened by
- * double-click shows the Chinese text correctly. Amounts are written as plain decimals.
+ * CSV answers (RFC 4180: comma, CRLF, quotes doubled) in UTF-8 with a byte-order mark, so a spreadsheet opened
+ * straight from the download shows the Chinese text correctly. Amounts are written as plain decimals.
  */
 final class Csv {
 
