@@ -18,7 +18,15 @@ public record AnomalyDetected(
         Instant detectedAt,
         Visibility visibility,
         DisclosureMeta meta,
-        Finding finding) {
+        Finding finding,
+        Integer revision,
+        String owner) {
+
+    /** The v1.0 shape. */
+    public AnomalyDetected(String documentId, String rulesetVersion, int findingIndex, Instant detectedAt,
+                           Visibility visibility, DisclosureMeta meta, Finding finding) {
+        this(documentId, rulesetVersion, findingIndex, detectedAt, visibility, meta, finding, null, null);
+    }
 
     public static final String TYPE = "io.budgetlens.disclosure.anomaly.v1";
 }

@@ -32,6 +32,17 @@ public final class CloudEvents {
     private CloudEvents() {
     }
 
+    /** ce_type of the tombstone that deletes a draft from the compacted topics (contract v1.1). */
+    public static final String TYPE_DELETED = "io.budgetlens.disclosure.deleted.v1";
+
+    /**
+     * The version part of a ce_id for a document revision (contract v1.1): the producer's version for revision 1
+     * (exactly the v1.0 id), {@code <version>+r<revision>} for later revisions.
+     */
+    public static String revisionVersion(String version, int revision) {
+        return revision <= 1 ? version : version + "+r" + revision;
+    }
+
     /** The deterministic event id. */
     public static String id(String documentId, String type, String version, String suffix) {
         String base = documentId + ":" + type + ":" + version;

@@ -31,9 +31,37 @@ public record DisclosureParsed(
         List<DisclosureTable> tables,
         Map<String, SummaryEntry> summary,
         List<ParseWarning> warnings,
-        List<PerformanceEvaluation> performance) {
+        List<PerformanceEvaluation> performance,
+        Integer revision,
+        List<ParsedPart> parts,
+        List<PageLayout> pages,
+        List<TextLine> lines,
+        List<ContentsEntry> contents,
+        Boolean partial,
+        String owner) {
 
     public static final String TYPE = "io.budgetlens.disclosure.parsed.v1";
+
+    /** The v1.0 shape. */
+    public DisclosureParsed(String documentId, ParseStatus status, String parserVersion, Instant parsedAt,
+                            Visibility visibility, String contentType, String sourceUri, List<String> rejectionReasons,
+                            DisclosureMeta meta, String text, List<Section> sections, List<Fact> facts,
+                            List<DisclosureTable> tables, Map<String, SummaryEntry> summary,
+                            List<ParseWarning> warnings, List<PerformanceEvaluation> performance) {
+        this(documentId, status, parserVersion, parsedAt, visibility, contentType, sourceUri, rejectionReasons, meta,
+                text, sections, facts, tables, summary, warnings, performance, null, null, null, null, null, null,
+                null);
+    }
+
+    /** The revision number (1 unless parts were added later). */
+    public int revisionNumber() {
+        return revision == null ? 1 : revision;
+    }
+
+    /** Whether the document is only tables (a partial disclosure). */
+    public boolean isPartial() {
+        return Boolean.TRUE.equals(partial);
+    }
 
     public static DisclosureParsed rejected(String documentId, String parserVersion, Instant parsedAt,
                                             Visibility visibility, String contentType, String sourceUri,

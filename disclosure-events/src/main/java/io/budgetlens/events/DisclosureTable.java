@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A table reconstructed into rows and columns and classified by structure (type such as INCOME_EXPENDITURE_TOTAL,
  * GPB_BASIC_EXPENDITURE, THREE_PUBLIC, PERFORMANCE_SELF_EVALUATION or UNKNOWN; docs/events.md lists them),
- * with its title, unit and, for a table printed without data, the explanation given (空表说明).
+ * with its title, unit and, for a table printed without data, the explanation given (空表说明). From a PDF (v1.1):
+ * the pages it is printed on and its printed label (公开01表).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -21,5 +22,13 @@ public record DisclosureTable(
         List<TableRow> rows,
         String emptyExplanation,
         Integer start,
-        Integer end) {
+        Integer end,
+        List<Integer> pages,
+        String label) {
+
+    /** The v1.0 shape. */
+    public DisclosureTable(String id, String type, String title, String unit, List<TableColumn> columns,
+                           List<TableRow> rows, String emptyExplanation, Integer start, Integer end) {
+        this(id, type, title, unit, columns, rows, emptyExplanation, start, end, null, null);
+    }
 }

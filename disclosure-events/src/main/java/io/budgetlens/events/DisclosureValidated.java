@@ -23,7 +23,18 @@ public record DisclosureValidated(
         Visibility visibility,
         List<RuleVerdict> verdicts,
         List<Finding> findings,
-        @JsonSerialize(using = Decimals.PlainString.class) BigDecimal completeness) {
+        @JsonSerialize(using = Decimals.PlainString.class) BigDecimal completeness,
+        Integer revision,
+        String owner) {
+
+    /** The v1.0 shape. */
+    public DisclosureValidated(String documentId, String rulesetVersion, String parserVersion, Instant validatedAt,
+                               Visibility visibility, List<RuleVerdict> verdicts, List<Finding> findings,
+                               BigDecimal completeness) {
+        this(documentId, rulesetVersion, parserVersion, validatedAt, visibility, verdicts, findings, completeness, null,
+                null);
+    }
+
 
     public static final String TYPE = "io.budgetlens.disclosure.validated.v1";
 

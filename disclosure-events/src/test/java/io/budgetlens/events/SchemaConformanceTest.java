@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -55,11 +56,18 @@ class SchemaConformanceTest {
     @Test
     void everySampleEventValidatesAgainstItsClosedSchema() throws IOException {
         for (var entry : SampleEvents.all().entrySet()) {
-            JsonNode json = EventJson.mapper().readTree(EventJson.write(entry.getValue()));
-            assertThat(validate(closed(schemaNode(entry.getKey())), json))
-                    .as("%s sample against its schema", entry.getKey().topic())
-                    .isEmpty();
+            assertClosedSchemaAccepts(entry.getKey(), entry.getValue(), "v1.0");
         }
+        for (var entry : SampleEvents.allV11().entrySet()) {
+            assertClosedSchemaAccepts(entry.getKey(), entry.getValue(), "v1.1");
+        }
+    }
+
+    private static void assertClosedSchemaAccepts(EventSpec spec, Object event, String shape) throws IOException {
+        JsonNode json = EventJson.mapper().readTree(EventJson.write(event));
+        assertThat(validate(closed(schemaNode(spec)), json))
+                .as("%s %s sample against its closed schema", shape, spec.topic())
+                .isEmpty();
     }
 
     @Test
@@ -85,7 +93,9 @@ class SchemaConformanceTest {
 
     @Test
     void everyEventRoundTripsThroughJsonUnchanged() {
-        for (var entry : SampleEvents.all().entrySet()) {
+        var all = new ArrayList<>(SampleEvents.all().entrySet());
+        all.addAll(SampleEvents.allV11().entrySet());
+        for (var entry : all) {
             Object event = entry.getValue();
             Object back = EventJson.read(EventJson.write(event), entry.getKey().valueType());
             assertThat(EventJson.write(back)).as(entry.getKey().topic()).isEqualTo(EventJson.write(event));
