@@ -2,9 +2,25 @@ package io.budgetlens.ingest.decode;
 
 import java.util.List;
 
+import io.budgetlens.events.Box;
+
 /**
- * A table read from HTML markup as a grid (rowspan and colspan expanded: a spanned cell repeats its text in every
- * position it covers), with the [start, end) offsets of its rendered lines in the document text.
+ * A table read as a grid (HTML markup with rowspan and colspan expanded, or a ruled table of a PDF page), with the
+ * [start, end) offsets of its rendered lines (one per grid row) in the document text. A PDF table also carries where
+ * each row and cell is printed ({@code placements}, parallel to the grid's rows; empty for HTML).
  */
-public record TextTable(int start, int end, List<List<String>> grid) {
+public record TextTable(int start, int end, List<List<String>> grid, List<RowPlacement> placements) {
+
+    public TextTable(int start, int end, List<List<String>> grid) {
+        this(start, end, grid, List.of());
+    }
+
+    /** Where one row is printed: page (1-based), its box, and one box per cell (null for a blank cell). */
+    public record RowPlacement(int page, Box box, List<Box> cellBoxes) {
+    }
+
+    /** The pages the table is printed on, in order (empty for HTML). */
+    public List<Integer> pages() {
+        return placements.stream().map(RowPlacement::page).distinct().toList();
+    }
 }

@@ -1,0 +1,57 @@
+package io.budgetlens.ingest.decode.pdf;
+
+import java.io.IOException;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+
+import io.budgetlens.ingest.decode.UndecodableDocumentException;
+
+/**
+ * Reads a PDF with PDFBox into {@link PdfText}. Refuses what it cannot read with a reason a person understands:
+ * a password-protected file, a damaged one, one with more pages than the limit, and a scanned one (no text layer).
+ * A file protected only against editing (an owner password, common on government portals) is read.
+ */
+public final class PdfReader {
+
+    /** Limits on one PDF; defaults suit a department's disclosure (20–60 pages). */
+    public record Limits(int maxPages, int maxGlyphsPerPage) {
+        public static final Limits DEFAULT = new Limits(300, 50_000);
+    }
+
+    private PdfReader() {
+    }
+
+    public static PdfText read(byte[] bytes, Limits limits) {
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            int pages = document.getNumberOfPages();
+            if (pages == 0) {
+                throw new UndecodableDocumentException("PDF_UNREADABLE: the PDF has no pages.");
+            }
+            if (pages > limits.maxPages()) {
+                throw new UndecodableDocumentException("PDF_TOO_MANY_PAGES: the PDF has " + pages
+                        + " pages; at most " + limits.maxPages() + " are read.");
+            }
+            PageCollector collector = new PageCollector(limits.maxGlyphsPerPage());
+            collector.setSortByPosition(false);
+            collector.getText(document);
+            PdfText text = PdfLayout.layout(collector.pages());
+            if (text.text().codePoints().filter(Character::isLetterOrDigit).count() < 20) {
+                throw new UndecodableDocumentException("PDF_NO_TEXT: the PDF has no text layer (" + pages
+                        + " page(s) of images: a scanned document). Publish or upload the document with its text, "
+                        + "or run OCR on it first.");
+            }
+            return text;
+        } catch (InvalidPasswordException e) {
+            throw new UndecodableDocumentException("PDF_ENCRYPTED: the PDF is protected by a password and cannot be "
+                    + "read. Upload a copy without the password.");
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof UndecodableDocumentException u) {
+                throw u;
+            }
+            throw new UndecodableDocumentException("PDF_UNREADABLE: the PDF is damaged or not a PDF ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ").");
+        }
+    }
+}
