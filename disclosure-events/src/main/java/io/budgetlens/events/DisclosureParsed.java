@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -59,6 +60,7 @@ public record DisclosureParsed(
     }
 
     /** Whether the document is only tables (a partial disclosure). */
+    @JsonIgnore
     public boolean isPartial() {
         return Boolean.TRUE.equals(partial);
     }

@@ -4,10 +4,12 @@ package io.budgetlens.ingest.decode;
 public enum DocumentFormat {
     TEXT("text/plain"),
     HTML("text/html"),
-    MARKDOWN("text/markdown");
+    MARKDOWN("text/markdown"),
+    PDF("application/pdf");
 
     /** Media types accepted, for error messages. */
-    public static final String SUPPORTED = "text/plain, text/html (or application/xhtml+xml) and text/markdown";
+    public static final String SUPPORTED = "application/pdf, text/plain, text/html (or application/xhtml+xml) and "
+            + "text/markdown";
 
     private final String mediaType;
 

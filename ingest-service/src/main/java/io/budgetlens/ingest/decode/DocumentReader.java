@@ -3,6 +3,10 @@ package io.budgetlens.ingest.decode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+
+import io.budgetlens.ingest.decode.pdf.PdfReader;
+import io.budgetlens.ingest.decode.pdf.PdfText;
 
 /**
  * The decoding pipeline in front of the parser: format sniffing, charset decoding, HTML rendering (with tables as
@@ -14,9 +18,15 @@ public final class DocumentReader {
     }
 
     public static DecodedDocument read(byte[] bytes, String declaredMediaType, String declaredCharset) {
-        String declared = declaredMediaType == null || declaredMediaType.isBlank() ? null
-                : declaredMediaType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
-        DocumentFormat format = FormatSniffer.sniff(declared, bytes);
+        return read(bytes, declaredMediaType, declaredCharset, PdfReader.Limits.DEFAULT);
+    }
+
+    public static DecodedDocument read(byte[] bytes, String declaredMediaType, String declaredCharset,
+                                       PdfReader.Limits pdfLimits) {
+        DocumentFormat format = format(bytes, declaredMediaType);
+        if (format == DocumentFormat.PDF) {
+            return fromPdf(PdfReader.read(bytes, pdfLimits));
+        }
         DocumentDecoder.Result decoded = DocumentDecoder.decode(bytes, format, declaredCharset);
         String original;
         List<TextTable> tables;
@@ -36,6 +46,24 @@ public final class DocumentReader {
         }
         return new DecodedDocument(format, decoded.charset(), normalized.text(), original, normalized.toOriginal(),
                 shifted, decoded.notes());
+    }
+
+    /** The format of a body: declared type and magic number (see {@link FormatSniffer}). */
+    public static DocumentFormat format(byte[] bytes, String declaredMediaType) {
+        String declared = declaredMediaType == null || declaredMediaType.isBlank() ? null
+                : declaredMediaType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return FormatSniffer.sniff(declared, bytes);
+    }
+
+    private static DecodedDocument fromPdf(PdfText pdf) {
+        TextNormalizer.Normalized normalized = TextNormalizer.normalize(pdf.text());
+        List<TextTable> shifted = new ArrayList<>(pdf.tables().size());
+        for (TextTable table : pdf.tables()) {
+            shifted.add(new TextTable(toNormalized(normalized, table.start()), toNormalized(normalized, table.end()),
+                    table.grid(), table.placements()));
+        }
+        return new DecodedDocument(DocumentFormat.PDF, null, normalized.text(), pdf.text(), normalized.toOriginal(),
+                shifted, pdf.notes(), pdf);
     }
 
     /** The normalised offset of an original offset (the first normalised character at or after it). */

@@ -16,7 +16,9 @@ public final class FormatSniffer {
             "text/html", DocumentFormat.HTML,
             "application/xhtml+xml", DocumentFormat.HTML,
             "text/markdown", DocumentFormat.MARKDOWN,
-            "text/x-markdown", DocumentFormat.MARKDOWN);
+            "text/x-markdown", DocumentFormat.MARKDOWN,
+            "application/pdf", DocumentFormat.PDF,
+            "application/x-pdf", DocumentFormat.PDF);
 
     private static final String[] GENERIC = {"application/octet-stream", "binary/octet-stream", "text/*", "*/*",
             "application/x-www-form-urlencoded"};
@@ -32,6 +34,13 @@ public final class FormatSniffer {
     public static DocumentFormat sniff(String declared, byte[] bytes) {
         if (bytes.length == 0) {
             throw new UndecodableDocumentException("The document is empty: send the document's bytes as the body.");
+        }
+        if (isPdf(bytes)) {
+            return DocumentFormat.PDF;
+        }
+        if (DocumentFormat.PDF == DECLARED.get(declared == null ? "" : declared)) {
+            throw new UndecodableDocumentException("The body is declared as " + declared + " but is not a PDF (it "
+                    + "does not start with %PDF-).");
         }
         String magic = magic(bytes);
         if (magic != null) {
@@ -50,6 +59,11 @@ public final class FormatSniffer {
             return format;
         }
         return sniffText(bytes);
+    }
+
+    /** The PDF header "%PDF-" at the start of the body. */
+    static boolean isPdf(byte[] b) {
+        return startsWith(b, "%PDF-");
     }
 
     static boolean isGeneric(String declared) {

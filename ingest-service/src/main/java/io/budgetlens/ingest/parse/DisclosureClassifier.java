@@ -27,6 +27,16 @@ public final class DisclosureClassifier {
 
     /** Reasons (English with the Chinese terms) the text is not a disclosure; empty when it is one. */
     public static List<String> rejectionReasons(String text) {
+        return rejectionReasons(text, null);
+    }
+
+    /**
+     * The same, knowing the document's shape: a file of standard tables (two or more) or a blank template of the
+     * genre is a disclosure even without amounts written with 万元 or 元 (tables state their unit once, templates
+     * have placeholders).
+     */
+    static List<String> rejectionReasons(String text, DocumentShape shape) {
+        boolean tablesOfTheGenre = shape != null && shape.standardTables() >= 2;
         List<String> reasons = new ArrayList<>();
         if (text.isBlank()) {
             reasons.add("The document has no text (文档没有文字内容).");
@@ -36,17 +46,17 @@ public final class DisclosureClassifier {
             reasons.add("The text mentions neither 预算 (budget) nor 决算 (final accounts).");
             return reasons;
         }
-        if (!SELF_NAMING.matcher(text).find()) {
+        if (!SELF_NAMING.matcher(text).find() && !tablesOfTheGenre) {
             reasons.add("The text never names itself a budget or final-account disclosure "
                     + "(no 部门预算/单位预算/部门决算/单位决算/预算情况说明/决算公开 wording).");
         }
         int amounts = count(AMOUNT.matcher(text), MIN_AMOUNTS);
-        if (amounts < MIN_AMOUNTS) {
+        if (amounts < MIN_AMOUNTS && !tablesOfTheGenre) {
             reasons.add("The text states " + amounts + " amount(s) in 万元 or 元; a disclosure states at least "
                     + MIN_AMOUNTS + ".");
         }
         long subjects = SUBJECTS.stream().filter(text::contains).count();
-        if (subjects < MIN_SUBJECTS) {
+        if (subjects < MIN_SUBJECTS && !tablesOfTheGenre) {
             reasons.add("The text covers " + subjects + " of the subjects every disclosure covers (收支总体情况, 财政拨款, "
                     + "一般公共预算, 三公经费, 机关运行经费, 政府采购, 基本支出, 项目支出…); at least " + MIN_SUBJECTS + " are needed.");
         }

@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.budgetlens.events.ContentsEntry;
 import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureMeta;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureReceived;
 import io.budgetlens.events.DisclosureScope;
+import io.budgetlens.events.DisclosureTable;
 import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.ParseWarning;
 import io.budgetlens.events.Section;
@@ -19,6 +21,7 @@ import io.budgetlens.ingest.decode.DecodedDocument;
 import io.budgetlens.ingest.decode.DocumentReader;
 import io.budgetlens.ingest.decode.UndecodableDocumentException;
 import io.budgetlens.ingest.decode.UnsupportedFormatException;
+import io.budgetlens.ingest.decode.pdf.PdfReader;
 
 /**
  * The parser core (plain Java, no CDI, no Kafka): a received document in, a {@link DisclosureParsed} out, never an
@@ -37,38 +40,67 @@ public class DisclosureParser {
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
 
     private final Clock clock;
+    private final PdfReader.Limits pdfLimits;
 
     public DisclosureParser(Clock clock) {
+        this(clock, PdfReader.Limits.DEFAULT);
+    }
+
+    public DisclosureParser(Clock clock, PdfReader.Limits pdfLimits) {
         this.clock = clock;
+        this.pdfLimits = pdfLimits;
     }
 
     public DisclosureParsed parse(DisclosureReceived received) {
         DecodedDocument decoded;
         try {
-            decoded = DocumentReader.read(received.content(), received.contentType(), received.charset());
+            decoded = DocumentReader.read(received.content(), received.contentType(), received.charset(), pdfLimits);
         } catch (UndecodableDocumentException | UnsupportedFormatException e) {
             return rejected(received, List.of(e.getMessage()));
         }
-        List<String> reasons = DisclosureClassifier.rejectionReasons(decoded.text());
+        String text = decoded.text();
+        ContentsDetector.Contents contents = ContentsDetector.detect(text);
+        TableReader.Result tables = TableReader.read(text, decoded.tables());
+        DocumentShape shape = DocumentShape.of(text, tables.tables(), contents);
+        List<String> reasons = DisclosureClassifier.rejectionReasons(text, shape);
         if (!reasons.isEmpty()) {
             return rejected(received, reasons);
         }
         List<ParseWarning> warnings = new ArrayList<>();
         decoded.notes().forEach(note -> warnings.add(new ParseWarning("INPUT", note, null)));
-        String text = decoded.text();
-        DisclosureMeta meta = MetadataExtractor.extract(text);
-        List<Section> sections = SectionParser.parse(text);
+        warnings.addAll(shape.warnings());
+        List<String> titles = new ArrayList<>();
+        tables.tables().forEach(t -> {
+            titles.add(t.title());
+            titles.add(t.label());
+        });
+        contents.entries().forEach(e -> titles.add(e.title()));
+        DisclosureMeta meta = MetadataExtractor.extract(text, contents,
+                        tables.tables().stream().map(DisclosureTable::title).toList())
+                .withTemplateFamily(TableClassifier.family(titles));
+        List<Section> sections = SectionParser.parse(text, contents);
         FactExtractor.Result facts = new FactExtractor(Vocabulary.standard()).extract(text, meta.kind(),
                 meta.fiscalYear(), sections);
         warnings.addAll(facts.warnings());
-        TableReader.Result tables = TableReader.read(text, decoded.tables());
         warnings.addAll(tables.warnings());
         warnings.addAll(CodeList.standard().check(tables.tables(), meta.fiscalYear()));
+        var summary = SummaryBuilder.build(facts.facts(), tables.tables());
+        var performance = PerformanceExtractor.extract(tables.tables());
+        List<ContentsEntry> toc = contents.entries().isEmpty() ? null : contents.entries();
+        Boolean partial = shape.tablesOnly() ? Boolean.TRUE : null;
+        if (decoded.pdf() == null) {
+            return new DisclosureParsed(received.documentId(), ParseStatus.PARSED, VERSION, clock.instant(),
+                    received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta, text,
+                    sections, facts.facts(), tables.tables(), summary, warnings, performance, null, null, null, null,
+                    toc, partial, received.owner());
+        }
+        PdfPlacement placement = new PdfPlacement(decoded);
+        List<DisclosureTable> placedTables = placement.tables(tables.tables());
         return new DisclosureParsed(received.documentId(), ParseStatus.PARSED, VERSION, clock.instant(),
                 received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta, text,
-                sections, facts.facts(), tables.tables(),
-                SummaryBuilder.build(facts.facts(), tables.tables()), warnings,
-                PerformanceExtractor.extract(tables.tables()));
+                sections, placement.facts(facts.facts()), placedTables, placement.summary(summary),
+                placement.warnings(warnings), performance, null, null, placement.pages(), placement.lines(),
+                toc, partial, received.owner());
     }
 
     private DisclosureParsed rejected(DisclosureReceived received, List<String> reasons) {

@@ -20,8 +20,13 @@ import io.budgetlens.events.DisclosureScope;
 public final class MetadataExtractor {
 
     /** "2024年部门预算情况说明", "2025年单位预算", "2020年决算公开表", "2024年度部门决算". */
-    static final Pattern TITLE = Pattern.compile("((?:19|20)\\d{2})\\s*年度?\\s*(部门|单位)?\\s*(预算|决算)"
-            + "(情况说明|公开|报告)?");
+    static final Pattern TITLE = Pattern.compile("((?:19|20)\\d{2})\\s*年度?\\s*(?:[省市区县]级|本级)?\\s*(部门|单位)?\\s*"
+            + "(预算|决算)(情况说明|公开|报告)?");
+    /** "预算主管部门：…", "预算单位：…", "部门：…", "编制单位：…": who the document (or its tables) is about. */
+    static final Pattern PUBLISHER_LABEL = Pattern.compile("^(预算主管部门|主管部门|预算单位|部门名称|单位名称|编制部门"
+            + "|编制单位|部门)\\s*:\\s*(.+?)\\s*(?:单位\\s*:.*)?$");
+    /** Headings of the parts of a disclosure ("第二部分 …"), never its title. */
+    static final Pattern PART = Pattern.compile("^第[一二三四五六七八九十]+部分");
     static final Pattern ORGANISATION = Pattern.compile(
             "((?:[\\p{IsHan}]{2,4}(?:省|市|自治区))?[\\p{IsHan}]{1,6}(?:区|县|自治县|市)[\\p{IsHan}()（）]{2,30}?"
                     + "(?:办公室|管理局|中心|局|委员会|委|厅|院|所|站|队|馆|部|处|会|政府)(?:本级)?)");
@@ -36,6 +41,14 @@ public final class MetadataExtractor {
     }
 
     public static DisclosureMeta extract(String text) {
+        return extract(text, ContentsDetector.Contents.NONE, List.of());
+    }
+
+    /**
+     * @param contents the 目录, whose entries are never the title
+     * @param tableTitles titles of the document's tables, for documents that are only tables
+     */
+    public static DisclosureMeta extract(String text, ContentsDetector.Contents contents, List<String> tableTitles) {
         List<String> lines = text.lines().toList();
         String indexNumber = null;
         String publisher = null;
@@ -65,9 +78,20 @@ public final class MetadataExtractor {
         String title = null;
         Matcher titleMatch = null;
         String department = null;
-        for (int i = 0; i < Math.min(lines.size(), 15); i++) {
+        int[] starts = lineStarts(lines);
+        // A cover printed over several lines ("中共…社会工作部 2024 年度" / "部门决算") is read as one title.
+        String cover = cover(lines, starts, contents);
+        Matcher coverMatch = cover == null ? null : TITLE.matcher(cover);
+        if (coverMatch != null && coverMatch.find() && (coverMatch.group(2) != null || coverMatch.group(4) != null)) {
+            titleMatch = coverMatch;
+            title = cover.substring(0, coverMatch.end()).strip();
+            String before = cover.substring(0, coverMatch.start()).strip();
+            department = before.isEmpty() ? null : before;
+        }
+        for (int i = 0; titleMatch == null && i < Math.min(lines.size(), 15); i++) {
             String line = lines.get(i).replaceAll("^[#*\\s]+", "").strip();
-            if (line.contains("|") || line.length() > 80) {
+            if (line.contains("|") || line.length() > 80 || contents.contains(starts[i]) || PART.matcher(line).find()
+                    || ContentsDetector.TITLE.matcher(line).matches()) {
                 continue;
             }
             Matcher m = TITLE.matcher(line);
@@ -120,9 +144,22 @@ public final class MetadataExtractor {
                 scope = scopeOf(fallback.group(1), null);
             }
         }
+        String labelled = labelledPublisher(lines);
+        if (labelled != null && (department == null || department.isEmpty() || labelled.endsWith(department)
+                || labelled.length() > department.length() && labelled.startsWith(department))) {
+            department = labelled;
+        } else if (labelled != null && department != null && !looksLikeOrganisation(department)) {
+            department = labelled;
+        }
         if (department == null || department.isEmpty()) {
             Matcher org = ORGANISATION.matcher(text);
             department = org.find() ? org.group(1) : publisher;
+        }
+        if (kind == null) {
+            kind = kindOfTables(tableTitles);
+        }
+        if (scope == null && labelled != null) {
+            scope = unitLabel(lines) ? DisclosureScope.UNIT : DisclosureScope.DEPARTMENT;
         }
         if (department != null && department.endsWith("本级")) {
             scope = scope == null ? DisclosureScope.UNIT : scope;
@@ -131,16 +168,28 @@ public final class MetadataExtractor {
         String district = null;
         String regionSource = department != null ? department : publisher;
         if (regionSource != null) {
-            Matcher r = REGION.matcher(regionSource);
+            String named = regionSource.replaceFirst("^中共", "");
+            Matcher r = REGION.matcher(named);
             if (r.find()) {
                 province = r.group(1);
                 district = r.group(2);
+            }
+            Provinces.Found found = Provinces.find(named);
+            if (found != null) {
+                province = found.fullName();
+                Matcher d = DISTRICT.matcher(named.substring(found.end()));
+                district = d.find() ? d.group(1) : (r.find(0) && found.fullName().equals(r.group(1)) ? r.group(2)
+                        : null);
             }
             if (province == null) {
                 Matcher p = Pattern.compile("([\\p{IsHan}]{2,4}(?:省|市|自治区))" + Pattern.quote(district == null ? "" : district))
                         .matcher(text);
                 province = district != null && p.find() ? p.group(1) : null;
             }
+        }
+        if (province == null && title != null) {
+            Provinces.Found found = Provinces.find(title.replaceFirst("^中共", ""));
+            province = found == null ? null : found.fullName();
         }
         String code = null;
         Matcher unit = UNIT_CODE.matcher(text);
@@ -149,6 +198,72 @@ public final class MetadataExtractor {
         }
         return new DisclosureMeta(kind, scope, year, title, department, code, province, district,
                 published != null ? published : written, indexNumber, publisher, contact(text));
+    }
+
+    /** A district or county right after the province: "普陀区" in "上海市普陀区委社会工作部". */
+    static final Pattern DISTRICT = Pattern.compile("^([\\p{IsHan}]{1,6}?(?:区|县|自治县))(?!级)");
+
+    private static int[] lineStarts(List<String> lines) {
+        int[] starts = new int[lines.size()];
+        int offset = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            starts[i] = offset;
+            offset += lines.get(i).length() + 1;
+        }
+        return starts;
+    }
+
+    /** The short lines before the 目录 (or the first heading), joined: a cover page. Null when there are none. */
+    static String cover(List<String> lines, int[] starts, ContentsDetector.Contents contents) {
+        StringBuilder cover = new StringBuilder();
+        for (int i = 0; i < Math.min(lines.size(), 8); i++) {
+            String line = lines.get(i).replaceAll("^[#*\\s]+|\\*+$", "").strip();
+            if (contents.contains(starts[i]) || ContentsDetector.TITLE.matcher(line).matches() || line.contains("|")
+                    || line.contains("。") || line.length() > 40 || PART.matcher(line).find()
+                    || PUBLISHER_LABEL.matcher(line).matches()) {
+                break;
+            }
+            cover.append(line);
+        }
+        return cover.length() == 0 ? null : cover.toString();
+    }
+
+    /** The department named by a label line near the top ("预算主管部门：…", "部门：… 单位：万元"). */
+    static String labelledPublisher(List<String> lines) {
+        for (String line : lines.subList(0, Math.min(lines.size(), 40))) {
+            Matcher m = PUBLISHER_LABEL.matcher(line.strip());
+            if (m.matches()) {
+                String name = m.group(2).strip();
+                if (name.length() >= 3 && !name.contains("|")) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean unitLabel(List<String> lines) {
+        for (String line : lines.subList(0, Math.min(lines.size(), 40))) {
+            Matcher m = PUBLISHER_LABEL.matcher(line.strip());
+            if (m.matches()) {
+                return m.group(1).contains("单位");
+            }
+        }
+        return false;
+    }
+
+    private static boolean looksLikeOrganisation(String name) {
+        return name.matches(".*(办公室|办公厅|局|委员会|委|厅|院|所|站|队|馆|部|处|会|政府|中心|署|社|团|行|室)(本级)?$");
+    }
+
+    /** For a document that is only tables: 预算 or 决算 from the table titles. */
+    private static DisclosureKind kindOfTables(List<String> titles) {
+        long budget = titles.stream().filter(t -> t != null && t.contains("预算")).count();
+        long finalAccount = titles.stream().filter(t -> t != null && t.contains("决算")).count();
+        if (budget == 0 && finalAccount == 0) {
+            return null;
+        }
+        return budget >= finalAccount ? DisclosureKind.BUDGET : DisclosureKind.FINAL_ACCOUNT;
     }
 
     private static DisclosureScope scopeOf(String word, String department) {

@@ -41,12 +41,17 @@ public final class SectionParser {
     }
 
     public static List<Section> parse(String text) {
+        return parse(text, ContentsDetector.Contents.NONE);
+    }
+
+    /** The sections of a text whose table of contents (目录) is known: its entries are never headings. */
+    public static List<Section> parse(String text, ContentsDetector.Contents contents) {
         List<Heading> headings = new ArrayList<>();
         int offset = 0;
         for (String line : text.split("\n", -1)) {
             int lineStart = offset;
             offset += line.length() + 1;
-            if (line.contains("|") || line.contains("\t")) {
+            if (line.contains("|") || line.contains("\t") || contents.contains(lineStart)) {
                 continue;
             }
             String clean = DECORATION.matcher(line.strip()).replaceAll("").strip();

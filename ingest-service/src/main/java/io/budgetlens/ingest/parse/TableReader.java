@@ -154,11 +154,17 @@ public final class TableReader {
         return out;
     }
 
+    /** "公开01表", "表一", "附表3", "附件2": the printed label of a table. */
+    static final Pattern LABEL = Pattern.compile("^(公开\\d{1,2}表|附?表[一二三四五六七八九十\\d]+|附件\\d+)$");
+    /** "部门：…", "编制部门：…", "编制单位：…", "预算单位：…": the publisher line above a table, not its title. */
+    static final Pattern PUBLISHER_LINE = Pattern.compile("^(编制|预算|主管)?(部门|单位|机关)(名称)?\\s*:");
+
     private static DisclosureTable build(String id, String text, Block block) {
-        String[] before = text.substring(0, block.start()).split("\n");
+        String[] before = text.substring(Math.max(0, block.start() - 2000), block.start()).split("\n");
         String title = block.title();
         String unit = block.unit();
-        for (int k = before.length - 1, seen = 0; title == null && k >= 0 && seen < 4; k--) {
+        String label = null;
+        for (int k = before.length - 1, seen = 0; k >= 0 && seen < 5; k--) {
             String line = before[k].replaceAll("^[#*\\s]+|\\*+$", "").strip();
             if (line.isEmpty()) {
                 continue;
@@ -166,14 +172,29 @@ public final class TableReader {
             seen++;
             var u = UNIT.matcher(line);
             if (u.find()) {
-                unit = u.group(1);
+                unit = unit == null ? u.group(1) : unit;
+                String rest = line.substring(0, u.start()).strip();
+                if (rest.isEmpty() || PUBLISHER_LINE.matcher(rest).find()) {
+                    continue;
+                }
+                line = rest;
+            }
+            if (LABEL.matcher(line).matches()) {
+                label = label == null ? line : label;
                 continue;
             }
-            if (line.startsWith("编制单位") || line.matches("表[一二三四五六七八九十\\d]+")) {
+            if (line.startsWith("编制单位") || PUBLISHER_LINE.matcher(line).find()) {
                 continue;
             }
-            if (line.length() <= 40 && !line.contains("。")) {
+            if (title == null && line.length() <= 40 && !line.contains("。") && !line.contains("|")) {
                 title = line;
+                // A label printed on the title's line: "公开01表 收支预算总表".
+                String[] words = line.split("\\s+", 2);
+                if (words.length == 2 && LABEL.matcher(words[0]).matches()) {
+                    label = label == null ? words[0] : label;
+                    title = words[1].strip();
+                }
+                continue;
             }
             break;
         }
@@ -221,9 +242,12 @@ public final class TableReader {
                 }
             }
         }
+        int splitCode = splitCodeColumns(header);
+        String[] groups = groups(grid.subList(0, Math.min(firstData, grid.size())), width);
         List<TableColumn> columns = new ArrayList<>();
         for (int c = 0; c < width; c++) {
-            columns.add(new TableColumn(c, header[c], role(header[c])));
+            String role = splitCode >= 0 && c >= splitCode && c < splitCode + 3 ? "CODE" : role(header[c]);
+            columns.add(new TableColumn(c, header[c], role, groups[c]));
         }
         boolean codeAndName = columns.size() > 2 && "CODE".equals(columns.get(0).role())
                 && "NAME".equals(columns.get(1).role());
@@ -239,7 +263,10 @@ public final class TableReader {
                 padded.add(1, "");
                 cells = padded;
             }
-            String code = cells.stream().filter(c -> CODE.matcher(c).matches()).findFirst().orElse(null);
+            String code = splitCode >= 0 ? joinedCode(cells, splitCode) : null;
+            if (code == null) {
+                code = cells.stream().filter(c -> CODE.matcher(c).matches()).findFirst().orElse(null);
+            }
             String name = cells.stream().filter(c -> !c.isEmpty() && !CODE.matcher(c).matches()
                     && !NUMBER.matcher(c).matches()).findFirst().orElse(null);
             int[] span = block.rowSpans().get(r);
@@ -267,7 +294,71 @@ public final class TableReader {
             columns = threePublicColumns(columns, grid.subList(Math.min(firstData, grid.size()), grid.size()));
         }
         return new DisclosureTable(id, type, title, unit,
-                columns, rows, emptyExplanation, block.start(), block.end());
+                columns, rows, emptyExplanation, block.start(), block.end(), null, label);
+    }
+
+    /** The first of three code columns headed 类 | 款 | 项 (a code printed in three parts, as Shanghai does), or -1. */
+    static int splitCodeColumns(String[] header) {
+        for (int c = 0; c + 2 < header.length; c++) {
+            if ("类".equals(strip(header[c])) && "款".equals(strip(header[c + 1])) && "项".equals(strip(header[c + 2]))) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private static String strip(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", "");
+    }
+
+    /** 201 | 03 | 01 → 2010301; 201 | 03 | "" → 20103; null when the row has no 类 code. */
+    static String joinedCode(List<String> cells, int at) {
+        if (at + 2 >= cells.size() || !cells.get(at).strip().matches("\\d{3}")) {
+            return null;
+        }
+        String code = cells.get(at).strip();
+        String kuan = cells.get(at + 1).strip();
+        String xiang = cells.get(at + 2).strip();
+        if (kuan.matches("\\d{2}")) {
+            code += kuan;
+            if (xiang.matches("\\d{2}")) {
+                code += xiang;
+            }
+        }
+        return code;
+    }
+
+    /**
+     * Column groups of a table printed as income and expenditure side by side: the top heading says 收入 or 支出, a
+     * lower one may say 功能分类 / 支出用途 / 经济分类. Null for every column of a one-sided table.
+     */
+    static String[] groups(List<List<String>> headerRows, int width) {
+        String[] groups = new String[width];
+        if (headerRows.isEmpty()) {
+            return groups;
+        }
+        boolean income = false;
+        boolean expenditure = false;
+        for (int c = 0; c < width; c++) {
+            List<String> top = headerRows.get(0);
+            String t = c < top.size() ? strip(top.get(c)) : "";
+            if (t.contains("收入") && !t.contains("支出")) {
+                groups[c] = "INCOME";
+                income = true;
+            } else if (t.contains("支出") && !t.contains("收入")) {
+                groups[c] = "EXPENDITURE";
+                expenditure = true;
+                for (List<String> row : headerRows.subList(1, headerRows.size())) {
+                    String h = c < row.size() ? strip(row.get(c)) : "";
+                    if (h.contains("支出用途") || h.contains("按支出性质") || h.contains("支出性质")) {
+                        groups[c] = "EXPENDITURE_BY_USE";
+                    } else if (h.contains("经济分类")) {
+                        groups[c] = "EXPENDITURE_ECONOMIC";
+                    }
+                }
+            }
+        }
+        return income && expenditure ? groups : new String[width];
     }
 
     /** The standard layout of the “三公” table, used when the printed headings do not line up with the data. */

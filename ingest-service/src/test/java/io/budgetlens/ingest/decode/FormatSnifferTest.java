@@ -31,15 +31,21 @@ class FormatSnifferTest {
     }
 
     @Test
-    void binaryFormatsAreRefusedByNameWhateverTheDeclaredType() {
-        assertThatThrownBy(() -> FormatSniffer.sniff("text/plain", utf8("%PDF-1.7 ...")))
-                .isInstanceOf(UnsupportedFormatException.class)
-                .hasMessageContaining("PDF document (declared as text/plain)")
-                .hasMessageContaining("text/plain, text/html");
-        assertThatThrownBy(() -> FormatSniffer.sniff(null, new byte[] {'P', 'K', 3, 4, 20, 0}))
-                .isInstanceOf(UnsupportedFormatException.class).hasMessageContaining("ZIP archive");
+    void aPdfIsAPdfByItsMagicNumberWhateverTheDeclaredType() {
+        assertThat(FormatSniffer.sniff("text/plain", utf8("%PDF-1.7 ..."))).isEqualTo(DocumentFormat.PDF);
+        assertThat(FormatSniffer.sniff(null, utf8("%PDF-1.4 ..."))).isEqualTo(DocumentFormat.PDF);
+        assertThat(FormatSniffer.sniff("application/pdf", utf8("%PDF-2.0 ..."))).isEqualTo(DocumentFormat.PDF);
         assertThatThrownBy(() -> FormatSniffer.sniff("application/pdf", utf8("text")))
-                .isInstanceOf(UnsupportedFormatException.class).hasMessageContaining("application/pdf");
+                .isInstanceOf(UndecodableDocumentException.class)
+                .hasMessageContaining("declared as application/pdf but is not a PDF");
+    }
+
+    @Test
+    void otherBinaryFormatsAreRefusedByNameWhateverTheDeclaredType() {
+        assertThatThrownBy(() -> FormatSniffer.sniff("text/plain", new byte[] {'P', 'K', 3, 4, 20, 0}))
+                .isInstanceOf(UnsupportedFormatException.class)
+                .hasMessageContaining("ZIP archive (also DOCX/XLSX/ODT) (declared as text/plain)")
+                .hasMessageContaining("application/pdf, text/plain, text/html");
     }
 
     @Test
