@@ -20,7 +20,7 @@ public final class ContentsDetector {
     static final Pattern LEADER = Pattern.compile("\\s*(?:[.．·…_\\-—]{3,}|…{2,}|(?:\\.\\s){3,})[\\s.．·…]*(\\d{1,3})?\\s*$");
     static final Pattern TRAILING_PAGE = Pattern.compile("\\s+(\\d{1,3})\\s*$");
     static final Pattern NUMBERED = Pattern.compile("^\\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]"
-            + "|[(（][一二三四五六七八九十\\d]+[)）]|\\d+\\s*[.．、](?!\\d)|附件|附表)");
+            + "|[(（][一二三四五六七八九十\\d]+[)）]|\\d{1,2}\\s*[.．、](?!\\d{1,2}(?!\\d))|附件|附表)");
     static final int MAX_ENTRY = 70;
     static final int MAX_ENTRIES = 120;
 

@@ -54,23 +54,84 @@ public final class SummaryBuilder {
             offer(summary, fact.key(), new SummaryEntry(fact.value(), fact.scope(), fact.evidence()), false);
         }
         for (DisclosureTable table : tables) {
-            if (table.unit() != null && !"万元".equals(table.unit())) {
+            if (table.unit() != null && !"万元".equals(table.unit()) && !"元".equals(table.unit())) {
                 continue;
             }
             switch (table.type()) {
+                case "INCOME_EXPENDITURE_TOTAL" -> twoSided(summary, table);
                 case "EXPENDITURE" -> expenditure(summary, table, FundScope.ALL_FUNDS);
                 case "GPB_EXPENDITURE" -> expenditure(summary, table, FundScope.GENERAL_PUBLIC_BUDGET);
                 case "GPB_BASIC_EXPENDITURE" -> basic(summary, table);
                 case "THREE_PUBLIC" -> threePublic(summary, table);
+                case "OPERATING_COSTS" -> totalOf(summary, table, "operating_expenses", FundScope.GENERAL_PUBLIC_BUDGET);
+                case "PROCUREMENT" -> totalOf(summary, table, "procurement.total", FundScope.ALL_FUNDS);
                 default -> { }
             }
         }
         return summary;
     }
 
-    private static void expenditure(Map<String, SummaryEntry> summary, DisclosureTable table, FundScope scope) {
+    /**
+     * The two-sided 收支总表: the income side's total (收入总计/合计), the expenditure side's total (支出总计/合计), the
+     * expenditure-by-use group (基本支出, 项目支出) and the functional 类 rows named without codes (一、一般公共服务支出).
+     */
+    private static void twoSided(Map<String, SummaryEntry> summary, DisclosureTable table) {
+        Vocabulary vocabulary = Vocabulary.standard();
         for (TableRow row : table.rows()) {
-            if (isTotalRow(row)) {
+            for (int c = 0; c < row.cells().size(); c++) {
+                String label = squash(row.cells().get(c));
+                if (label.isEmpty() || TableReader.NUMBER.matcher(label.replace(",", "")).matches()) {
+                    continue;
+                }
+                int value = valueColumn(row, c, label);
+                if (value < 0) {
+                    continue;
+                }
+                String name = label.replaceFirst("^[一二三四五六七八九十]+[、.]|^\\d+[.、]", "");
+                String key = null;
+                if (label.matches("收入(总计|合计)") || label.equals("总计") && c < row.cells().size() / 2) {
+                    key = "income.total";
+                } else if (label.matches("支出(总计|合计)") || label.equals("总计") && c >= row.cells().size() / 2) {
+                    key = "expenditure.total";
+                } else if (name.equals("基本支出")) {
+                    key = "expenditure.basic";
+                } else if (name.equals("项目支出")) {
+                    key = "expenditure.project";
+                } else if (!name.equals(label) && name.endsWith("支出")) {
+                    var function = vocabulary.function(name);
+                    if (function.isPresent() && function.get().names().stream().anyMatch(name::equals)) {
+                        key = "expenditure.function." + function.get().code();
+                    }
+                }
+                if (key != null) {
+                    offerCell(summary, table, row, value, key, FundScope.ALL_FUNDS);
+                }
+                if ("expenditure.total".equals(key) || label.equals("本年支出合计")) {
+                    // An expenditure side printed with 人员经费 | 公用经费 | 项目支出 columns.
+                    cell(summary, table, row, "PERSONNEL", "expenditure.basic.personnel", FundScope.ALL_FUNDS);
+                    cell(summary, table, row, "PUBLIC", "expenditure.basic.public", FundScope.ALL_FUNDS);
+                    cell(summary, table, row, "PROJECT", "expenditure.project", FundScope.ALL_FUNDS);
+                }
+            }
+        }
+    }
+
+    /** The amount column that belongs to a label in a two-sided row: the next cell right of it that is not the label. */
+    private static int valueColumn(TableRow row, int labelAt, String label) {
+        for (int c = labelAt + 1; c < row.cells().size(); c++) {
+            String cell = squash(row.cells().get(c));
+            if (cell.equals(label)) {
+                continue;
+            }
+            return cell.isEmpty() || TableReader.NUMBER.matcher(cell.replace(",", "")).matches() ? c : -1;
+        }
+        return -1;
+    }
+
+    private static void expenditure(Map<String, SummaryEntry> summary, DisclosureTable table, FundScope scope) {
+        List<TableRow> data = dataRows(table);
+        for (TableRow row : data) {
+            if (isTotalRow(row) || data.size() == 1 && row.name() == null) {
                 cell(summary, table, row, "TOTAL", "expenditure.total", scope);
                 cell(summary, table, row, "BASIC", "expenditure.basic", scope);
                 cell(summary, table, row, "PROJECT", "expenditure.project", scope);
@@ -81,7 +142,7 @@ public final class SummaryBuilder {
     }
 
     private static void basic(Map<String, SummaryEntry> summary, DisclosureTable table) {
-        for (TableRow row : table.rows()) {
+        for (TableRow row : dataRows(table)) {
             if (isTotalRow(row)) {
                 FundScope gpb = FundScope.GENERAL_PUBLIC_BUDGET;
                 cell(summary, table, row, "TOTAL", "expenditure.basic", gpb);
@@ -93,36 +154,95 @@ public final class SummaryBuilder {
     }
 
     private static void threePublic(Map<String, SummaryEntry> summary, DisclosureTable table) {
+        boolean actualColumns = table.columns().stream().anyMatch(c -> "ACTUAL".equals(c.group()));
         for (TableRow row : table.rows()) {
-            boolean data = row.cells().stream().anyMatch(c -> TableReader.NUMBER.matcher(c).matches());
+            boolean data = row.cells().stream().anyMatch(c -> TableReader.NUMBER.matcher(c.replace(",", "")).matches()
+                    && !TableReader.CODE.matcher(c).matches());
             if (!data || row.cells().size() != table.columns().size()) {
                 continue;
             }
+            // A final account prints budget and actual: the actual is the year's figure.
             THREE_PUBLIC_ROLES.forEach((role, key) -> cell(summary, table, row, role, key,
-                    FundScope.GENERAL_PUBLIC_BUDGET));
+                    FundScope.GENERAL_PUBLIC_BUDGET, actualColumns ? "ACTUAL" : null));
+            cell(summary, table, row, "OPERATING_COSTS", "operating_expenses", FundScope.GENERAL_PUBLIC_BUDGET,
+                    actualColumns ? "ACTUAL" : null);
             return;
+        }
+        if (table.emptyExplanation() != null) {
+            // An empty “三公” table explained as "no 三公 expenditure" states a zero total.
+            String title = table.title() == null ? "" : table.title();
+            FundScope scope = title.contains("财政拨款") && !title.contains("一般公共预算")
+                    ? FundScope.FISCAL_APPROPRIATION : FundScope.GENERAL_PUBLIC_BUDGET;
+            offer(summary, "three_public.total", new SummaryEntry(BigDecimal.ZERO, scope,
+                    new Evidence(table.emptyExplanation(), null, null, table.id(), null, null, null)), true);
         }
     }
 
+    /** The 合计 row's first amount (機关运行经费, 政府采购 tables). */
+    private static void totalOf(Map<String, SummaryEntry> summary, DisclosureTable table, String key, FundScope scope) {
+        for (TableRow row : dataRows(table)) {
+            if (!isTotalRow(row)) {
+                continue;
+            }
+            for (int c = 0; c < row.cells().size(); c++) {
+                String cell = row.cells().get(c).replace(",", "").strip();
+                if (!cell.isEmpty() && TableReader.NUMBER.matcher(cell).matches() && !TableReader.CODE.matcher(cell).matches()) {
+                    offerCell(summary, table, row, c, key, scope);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Rows below the header (from the first row with a code or an amount). */
+    private static List<TableRow> dataRows(DisclosureTable table) {
+        for (TableRow row : table.rows()) {
+            if (TableReader.isDataRow(row.cells())) {
+                return table.rows().subList(row.index(), table.rows().size());
+            }
+        }
+        return List.of();
+    }
+
     private static boolean isTotalRow(TableRow row) {
-        return row.cells().stream().limit(2).anyMatch(c -> c.replace(" ", "").matches("合计|总计"));
+        return row.cells().stream().limit(4).anyMatch(c -> c.replace(" ", "").matches("合计|总计"));
+    }
+
+    private static String squash(String s) {
+        return s.replaceAll("[\\s\\u3000]+", "");
     }
 
     private static void cell(Map<String, SummaryEntry> summary, DisclosureTable table, TableRow row, String role,
                              String key, FundScope scope) {
+        cell(summary, table, row, role, key, scope, null);
+    }
+
+    private static void cell(Map<String, SummaryEntry> summary, DisclosureTable table, TableRow row, String role,
+                             String key, FundScope scope, String group) {
         for (TableColumn column : table.columns()) {
-            if (!role.equals(column.role()) || column.index() >= row.cells().size()) {
+            if (!role.equals(column.role()) || column.index() >= row.cells().size()
+                    || group != null && !group.equals(column.group())) {
                 continue;
             }
-            String printed = row.cells().get(column.index()).replace(",", "").strip();
-            if (!printed.isEmpty() && !TableReader.NUMBER.matcher(printed).matches()) {
-                return;
-            }
-            BigDecimal value = printed.isEmpty() ? BigDecimal.ZERO : new BigDecimal(printed);
-            Evidence evidence = new Evidence(String.join(" | ", row.cells()), row.start(), row.end(), table.id(),
-                    row.index(), column.index(), null);
-            offer(summary, key, new SummaryEntry(value, scope, evidence), true);
+            offerCell(summary, table, row, column.index(), key, scope);
             return;
+        }
+    }
+
+    /** A table cell as a summary entry: blank is a stated zero; a table in 元 is converted exactly to 万元. */
+    private static void offerCell(Map<String, SummaryEntry> summary, DisclosureTable table, TableRow row, int column,
+                                  String key, FundScope scope) {
+        String printed = row.cells().get(column).replace(",", "").strip();
+        if (!printed.isEmpty() && !TableReader.NUMBER.matcher(printed).matches()) {
+            return;
+        }
+        BigDecimal value = printed.isEmpty() ? BigDecimal.ZERO : new BigDecimal(printed);
+        Evidence evidence = new Evidence(String.join(" | ", row.cells()), row.start(), row.end(), table.id(),
+                row.index(), column, null);
+        if ("元".equals(table.unit())) {
+            offer(summary, key, new SummaryEntry(value.movePointLeft(4), scope, evidence, value, "元"), true);
+        } else {
+            offer(summary, key, new SummaryEntry(value, scope, evidence), true);
         }
     }
 

@@ -243,10 +243,11 @@ public final class TableReader {
             }
         }
         int splitCode = splitCodeColumns(header);
+        int splitWidth = splitCode < 0 ? 0 : splitCodeWidth(header, splitCode);
         String[] groups = groups(grid.subList(0, Math.min(firstData, grid.size())), width);
         List<TableColumn> columns = new ArrayList<>();
         for (int c = 0; c < width; c++) {
-            String role = splitCode >= 0 && c >= splitCode && c < splitCode + 3 ? "CODE" : role(header[c]);
+            String role = splitCode >= 0 && c >= splitCode && c < splitCode + splitWidth ? "CODE" : role(header[c]);
             columns.add(new TableColumn(c, header[c], role, groups[c]));
         }
         boolean codeAndName = columns.size() > 2 && "CODE".equals(columns.get(0).role())
@@ -263,7 +264,7 @@ public final class TableReader {
                 padded.add(1, "");
                 cells = padded;
             }
-            String code = splitCode >= 0 ? joinedCode(cells, splitCode) : null;
+            String code = splitCode >= 0 ? joinedCode(cells, splitCode, splitWidth) : null;
             if (code == null) {
                 code = cells.stream().filter(c -> CODE.matcher(c).matches()).findFirst().orElse(null);
             }
@@ -291,39 +292,46 @@ public final class TableReader {
         String type = headerBlock ? "HEADER_BLOCK" : TableClassifier.classify(title, headerWords);
         columns = splitSpannedSubjectColumn(columns, grid.subList(Math.min(firstData, grid.size()), grid.size()));
         if ("THREE_PUBLIC".equals(type)) {
-            columns = threePublicColumns(columns, grid.subList(Math.min(firstData, grid.size()), grid.size()));
+            List<List<String>> paths = headerPaths(grid.subList(0, Math.min(firstData, grid.size())), width);
+            columns = paths.stream().anyMatch(p -> p.size() >= 2)
+                    ? threePublicRolesByPath(columns, paths)
+                    : threePublicColumns(columns, grid.subList(Math.min(firstData, grid.size()), grid.size()));
         }
         return new DisclosureTable(id, type, title, unit,
                 columns, rows, emptyExplanation, block.start(), block.end(), null, label);
     }
 
-    /** The first of three code columns headed 类 | 款 | 项 (a code printed in three parts, as Shanghai does), or -1. */
+    /** The first of the code columns headed 类 | 款 (| 项) (a code printed in parts, as Shanghai does), or -1. */
     static int splitCodeColumns(String[] header) {
-        for (int c = 0; c + 2 < header.length; c++) {
-            if ("类".equals(strip(header[c])) && "款".equals(strip(header[c + 1])) && "项".equals(strip(header[c + 2]))) {
+        for (int c = 0; c + 1 < header.length; c++) {
+            if ("类".equals(strip(header[c])) && "款".equals(strip(header[c + 1]))) {
                 return c;
             }
         }
         return -1;
     }
 
+    /** How many code columns start at a split-code column: 3 with 项, else 2. */
+    static int splitCodeWidth(String[] header, int at) {
+        return at + 2 < header.length && "项".equals(strip(header[at + 2])) ? 3 : 2;
+    }
+
     private static String strip(String s) {
         return s == null ? "" : s.replaceAll("\\s+", "");
     }
 
-    /** 201 | 03 | 01 → 2010301; 201 | 03 | "" → 20103; null when the row has no 类 code. */
-    static String joinedCode(List<String> cells, int at) {
-        if (at + 2 >= cells.size() || !cells.get(at).strip().matches("\\d{3}")) {
+    /** 201 | 03 | 01 → 2010301; 201 | 03 | "" → 20103; 301 | 01 → 30101; null when the row has no 类 code. */
+    static String joinedCode(List<String> cells, int at, int width) {
+        if (at + width > cells.size() || !cells.get(at).strip().matches("\\d{3}")) {
             return null;
         }
         String code = cells.get(at).strip();
-        String kuan = cells.get(at + 1).strip();
-        String xiang = cells.get(at + 2).strip();
-        if (kuan.matches("\\d{2}")) {
-            code += kuan;
-            if (xiang.matches("\\d{2}")) {
-                code += xiang;
+        for (int k = 1; k < width; k++) {
+            String part = cells.get(at + k).strip();
+            if (!part.matches("\\d{2}")) {
+                break;
             }
+            code += part;
         }
         return code;
     }
@@ -359,6 +367,62 @@ public final class TableReader {
             }
         }
         return income && expenditure ? groups : new String[width];
+    }
+
+    /** For each column, its distinct header texts from the top header row down. */
+    static List<List<String>> headerPaths(List<List<String>> headerRows, int width) {
+        List<List<String>> paths = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            List<String> path = new ArrayList<>();
+            for (List<String> row : headerRows) {
+                String text = c < row.size() ? strip(row.get(c)) : "";
+                if (!text.isEmpty() && !path.contains(text)) {
+                    path.add(text);
+                }
+            }
+            paths.add(path);
+        }
+        return paths;
+    }
+
+    /**
+     * Roles of a “三公” table with nested headings, by the whole heading path: the 三公 total is the 合计/小计 under
+     * “三公”经费 (Jiangsu's table also has 会议费 and 培训费, so its leftmost 合计 is not the 三公 total); the vehicle
+     * columns are those under 公务用车; 机关运行经费 printed beside (Shanghai) is its own column. A final account's
+     * 预算数 columns are the budget, its 决算数 columns the actual.
+     */
+    static List<TableColumn> threePublicRolesByPath(List<TableColumn> columns, List<List<String>> paths) {
+        boolean extras = paths.stream().flatMap(List::stream).anyMatch(h -> h.contains("会议费") || h.contains("培训费")
+                || h.contains("机关运行经费"));
+        List<TableColumn> out = new ArrayList<>();
+        for (TableColumn column : columns) {
+            List<String> path = column.index() < paths.size() ? paths.get(column.index()) : List.of();
+            String all = String.join("/", path);
+            String last = path.isEmpty() ? "" : path.get(path.size() - 1);
+            String role;
+            if (all.contains("会议费")) {
+                role = "MEETING";
+            } else if (all.contains("培训费")) {
+                role = "TRAINING";
+            } else if (all.contains("机关运行经费")) {
+                role = "OPERATING_COSTS";
+            } else if (all.contains("因公出国")) {
+                role = "OVERSEAS";
+            } else if (all.contains("公务接待")) {
+                role = "RECEPTION";
+            } else if (all.contains("公务用车") || all.contains("车辆")) {
+                role = last.contains("购置") && !last.contains("运行") ? "VEHICLE_PURCHASE"
+                        : last.contains("运行") && !last.contains("购置") ? "VEHICLE_OPERATION" : "VEHICLE";
+            } else if (last.contains("小计") || last.contains("合计") || last.contains("总计")
+                    || all.contains("三公") && (last.contains("预算数") || last.contains("决算数"))) {
+                role = extras && !all.contains("三公") ? "GRAND_TOTAL" : "TOTAL";
+            } else {
+                role = column.role();
+            }
+            String group = all.contains("预算数") ? "BUDGET" : all.contains("决算数") ? "ACTUAL" : column.group();
+            out.add(new TableColumn(column.index(), column.header(), role, group));
+        }
+        return out;
     }
 
     /** The standard layout of the “三公” table, used when the printed headings do not line up with the data. */

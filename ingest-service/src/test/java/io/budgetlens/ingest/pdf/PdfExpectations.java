@@ -154,6 +154,9 @@ public final class PdfExpectations {
                     continue;
                 }
                 String got = cellValue(table, cell.path("row").asText(), cell.path("column").asText());
+                if (want.isEmpty() && firstDataRow(table) >= table.rows().size()) {
+                    got = ""; // an empty table: every cell is blank
+                }
                 score.check("cells", want.equals(got), where + " expected '" + want + "' got '" + got + "'");
             }
         }
@@ -162,7 +165,33 @@ public final class PdfExpectations {
     /** The value of the cell at a row (by code and/or name, as printed) and a column (by heading path). */
     public static String cellValue(DisclosureTable table, String rowLabel, String columnLabel) {
         int firstData = firstDataRow(table);
-        Matcher m = CODE_AND_NAME.matcher(rowLabel.strip());
+        // The hand-written labels: "(only row)", "group/…/item" (an item under its groups), "item (under group)".
+        String label = rowLabel.strip();
+        List<String> groups = new ArrayList<>();
+        Matcher under = Pattern.compile("^(.*?)\\s*\\(under ([^)]*)\\)\\s*$").matcher(label);
+        if (under.matches()) {
+            label = under.group(1).strip();
+            groups.add(under.group(2).strip());
+        }
+        boolean onlyRow = label.equals("(only row)");
+        int from = firstData;
+        if (onlyRow) {
+            label = "";
+        } else if (label.contains("/")) {
+            String[] segments = label.split("/");
+            groups.addAll(0, List.of(segments).subList(0, segments.length - 1));
+            label = segments[segments.length - 1].strip();
+        }
+        for (String group : groups) {
+            String g = squash(group);
+            for (TableRow row : table.rows()) {
+                if (row.index() >= from && row.cells().stream().anyMatch(c -> squash(c).equals(g))) {
+                    from = row.index();
+                    break;
+                }
+            }
+        }
+        Matcher m = CODE_AND_NAME.matcher(label);
         m.matches();
         String code = m.group(1);
         String name = squash(m.group(2));
@@ -183,24 +212,31 @@ public final class PdfExpectations {
             }
         }
         for (TableRow row : table.rows()) {
-            if (row.index() < firstData) {
+            if (row.index() < from) {
                 continue;
             }
             int nameAt = -1;
+            int codeAt = -1;
             for (int c = 0; c < row.cells().size(); c++) {
-                if (!name.isEmpty() && squash(row.cells().get(c)).equals(name)) {
+                String cell = squash(row.cells().get(c));
+                if (nameAt < 0 && !name.isEmpty() && cell.equals(name)) {
                     nameAt = c;
-                    break;
+                }
+                if (codeAt < 0 && code != null && cell.equals(code)) {
+                    codeAt = c;
                 }
             }
-            boolean codeOk = code == null || code.equals(row.code());
+            boolean codeOk = code == null || code.equals(row.code()) || codeAt >= 0;
             boolean nameOk = name.isEmpty() || nameAt >= 0 || name.equals(squash(row.name()));
             if (!codeOk || !nameOk) {
                 continue;
             }
-            // Of the matching columns, the first one right of the name (side-by-side groups).
+            // Of the matching columns, the first one right of the label (side-by-side groups) that is not the label
+            // itself repeated over a span.
+            int labelAt = Math.max(nameAt, codeAt);
+            String labelText = labelAt < 0 ? null : squash(row.cells().get(labelAt));
             for (int c : columns) {
-                if (c > nameAt && c < row.cells().size()) {
+                if (c > labelAt && c < row.cells().size() && !squash(row.cells().get(c)).equals(labelText)) {
                     return row.cells().get(c).replace(",", "");
                 }
             }
@@ -209,13 +245,25 @@ public final class PdfExpectations {
         return "<no row>";
     }
 
+    /** The first row with a code or an amount; in a table without any, the 合计 row; else none. */
     static int firstDataRow(DisclosureTable table) {
         for (TableRow row : table.rows()) {
             for (int c = 0; c < row.cells().size(); c++) {
                 String cell = row.cells().get(c).replace(",", "");
-                if (c == 0 && cell.matches("\\d{3,7}") || c > 0 && cell.matches("-?\\d+(\\.\\d+)?")) {
-                    return row.index();
+                if (c == 0 && cell.matches("\\d{3,7}") || cell.matches("-?\\d+\\.\\d+|-?\\d{1,2}")) {
+                    // A blank 合计 row right above the first coded row (an empty template) is data too.
+                    TableRow above = row.index() > 0 ? table.rows().get(row.index() - 1) : null;
+                    boolean blankTotal = above != null && squash(above.cells().get(0)).matches("合计|总计")
+                            && above.cells().stream().skip(1).anyMatch(String::isBlank);
+                    return blankTotal ? above.index() : row.index();
                 }
+            }
+        }
+        // An empty table: the first row labelled 合计, 一、… or with a code whose other cells are blank.
+        for (TableRow row : table.rows()) {
+            if (!row.cells().isEmpty() && squash(row.cells().get(0)).matches("合计|总计|[一二三四五六七八九十]+、.*|\\d{3,7}")
+                    && row.cells().stream().anyMatch(String::isBlank)) {
+                return row.index();
             }
         }
         return table.rows().size();

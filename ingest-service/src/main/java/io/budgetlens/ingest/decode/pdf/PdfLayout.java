@@ -23,7 +23,7 @@ final class PdfLayout {
 
     /** Headings and list items start a new paragraph even when the line before is full. */
     static final Pattern HEADING = Pattern.compile("^\\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]"
-            + "|[(（][一二三四五六七八九十\\d]+[)）]|\\d+[、.．](?!\\d)|附件|附表|目\\s*录|公开\\d+表|注[:：])");
+            + "|[(（][一二三四五六七八九十\\d]+[)）]|\\d{1,2}[、.．](?!\\d{1,2}(?!\\d))|附件|附表|目\\s*录|公开\\d+表|注[:：])");
     /** A line that is only a page number: "3", "- 3 -", "第3页", "3/24", "第 3 页 共 24 页". */
     static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–_·\\s]*(第\\s*)?\\d{1,4}(\\s*页)?(\\s*[/／]\\s*\\d{1,4}"
             + "|\\s*共\\s*\\d{1,4}\\s*页)?[-—–_·\\s]*$");
@@ -419,6 +419,11 @@ final class PdfLayout {
         if (next.x0 > page.left() + 0.6f * next.size || HEADING.matcher(next.text).lookingAt()) {
             return false;
         }
+        float width = page.geometry().displayWidth();
+        float middle = (next.x0 + next.x1) / 2;
+        if (next.x1 < page.right() - 2 * next.size && Math.abs(middle - width / 2) < 2 * next.size) {
+            return false;
+        }
         if (Math.abs(open.size - next.size) > 1.5f) {
             return false;
         }
@@ -426,7 +431,9 @@ final class PdfLayout {
             float gap = next.y0 - open.y1;
             return gap >= -0.5f * open.size && gap <= 1.2f * open.size;
         }
-        return firstOnPage && openPage.geometry().number() + 1 == page.geometry().number();
+        char last = open.text.charAt(open.text.length() - 1);
+        return firstOnPage && openPage.geometry().number() + 1 == page.geometry().number()
+                && "。；;！？!?：:".indexOf(last) < 0;
     }
 
     private static boolean isLatin(char c) {
