@@ -13,12 +13,16 @@ import org.jboss.logging.Logger;
 import io.budgetlens.events.DisclosureReceived;
 import io.budgetlens.events.DocumentIds;
 import io.budgetlens.events.Visibility;
-import io.budgetlens.ingest.decode.DecodedDocument;
+import io.budgetlens.ingest.IngestConfig;
+import io.budgetlens.ingest.decode.DocumentFormat;
 import io.budgetlens.ingest.decode.DocumentReader;
+import io.budgetlens.ingest.decode.UndecodableDocumentException;
+import io.budgetlens.ingest.decode.UnsupportedFormatException;
+import io.budgetlens.ingest.decode.pdf.PdfReader;
 import io.budgetlens.ingest.messaging.ReceivedPublisher;
 
 /**
- * Accepting a document: it must be a readable text format (sniffed, decoded), it gets its content-derived
+ * Accepting a document: it must be a readable format (sniffed; text decoded, a PDF opened), it gets its content-derived
  * documentId, and it is published on the received topic once, unless the same bytes were received before.
  */
 @ApplicationScoped
@@ -33,6 +37,9 @@ public class Intake {
 
     @Inject
     ReceivedPublisher publisher;
+
+    @Inject
+    IngestConfig config;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -78,16 +85,25 @@ public class Intake {
             throw new IntakeException(400, "filename is longer than " + MAX_FILENAME + " characters.");
         }
         Visibility visibility = visibility(submission.visibility());
-        DecodedDocument decoded;
+        DocumentFormat format;
         try {
-            decoded = DocumentReader.read(submission.content(), submission.mediaType(), submission.charset());
-        } catch (io.budgetlens.ingest.decode.UnsupportedFormatException e) {
+            format = DocumentReader.format(submission.content(), submission.mediaType());
+            if (format == DocumentFormat.PDF) {
+                // Opened and counted here; its pages are read by the parser stage.
+                PdfReader.check(submission.content(), new PdfReader.Limits(config.pdfMaxPages(),
+                        PdfReader.Limits.DEFAULT.maxGlyphsPerPage()));
+            } else {
+                DocumentReader.read(submission.content(), submission.mediaType(), submission.charset());
+            }
+        } catch (UnsupportedFormatException e) {
             throw new IntakeException(415, e.getMessage());
-        } catch (io.budgetlens.ingest.decode.UndecodableDocumentException e) {
+        } catch (UndecodableDocumentException e) {
             throw new IntakeException(400, e.getMessage());
+        } catch (PdfReader.TooManyPagesException e) {
+            throw new IntakeException(413, e.getMessage());
         }
         String id = DocumentIds.of(submission.content());
-        return new DisclosureReceived(id, decoded.format().mediaType(), submission.charset(), sourceUri, filename,
+        return new DisclosureReceived(id, format.mediaType(), submission.charset(), sourceUri, filename,
                 submission.content().length, id, clock.instant(), visibility, submission.content());
     }
 

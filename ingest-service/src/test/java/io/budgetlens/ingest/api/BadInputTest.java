@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.budgetlens.ingest.pdf.TestPdfs;
 import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,9 +67,19 @@ class BadInputTest {
                 new Case("random binary", "application/octet-stream", random, none, 400, null, "binary"),
                 new Case("PNG image", null, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0}, none, 415,
                         null, "PNG"),
-                new Case("PDF declared", "application/pdf", utf8("%PDF-1.7\n"), none, 415, null, "PDF"),
-                new Case("PDF declared as text", "text/plain", utf8("%PDF-1.4\n%âãÏÓ"), none, 415, null,
-                        "declared as text/plain"),
+                new Case("truncated PDF", "application/pdf", utf8("%PDF-1.7\n"), none, 400, null, "PDF_UNREADABLE"),
+                new Case("text declared as PDF", "application/pdf", utf8("2024年部门预算"), none, 400, null,
+                        "not a PDF"),
+                new Case("password-protected PDF", "application/pdf", TestPdfs.encrypted(), none, 400, null,
+                        "PDF_ENCRYPTED"),
+                new Case("PDF over the page limit", null, TestPdfs.pages(301), none, 413, null,
+                        "PDF_TOO_MANY_PAGES"),
+                new Case("scanned PDF (no text layer)", "application/pdf", TestPdfs.imageOnly(), none, 202,
+                        "REJECTED", null),
+                new Case("PDF that is not a disclosure", "application/pdf", TestPdfs.plain("Quarterly newsletter"),
+                        none, 202, "REJECTED", null),
+                new Case("damaged PDF declared as text", "text/plain", utf8("%PDF-1.4\n%âãÏÓ"), none, 400, null,
+                        "PDF_UNREADABLE"),
                 new Case("zip file", "application/zip", new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0}, none, 415, null,
                         "ZIP"),
                 new Case("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

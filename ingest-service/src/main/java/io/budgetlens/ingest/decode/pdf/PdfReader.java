@@ -20,7 +20,57 @@ public final class PdfReader {
         public static final Limits DEFAULT = new Limits(300, 50_000);
     }
 
+    static {
+        // PDFBox caches the system's font list under the user's home; a container's home may be read-only.
+        if (System.getProperty("pdfbox.fontcache") == null) {
+            System.setProperty("pdfbox.fontcache", System.getProperty("java.io.tmpdir"));
+        }
+    }
+
     private PdfReader() {
+    }
+
+    /**
+     * The checks the intake makes before accepting a PDF, without reading its pages: it opens, it is not protected
+     * by a password, it has pages, not more than the limit.
+     *
+     * @return the page count
+     * @throws UndecodableDocumentException when it cannot be read (400)
+     * @throws TooManyPagesException when it has more pages than the limit (413)
+     */
+    public static int check(byte[] bytes, Limits limits) {
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            int pages = document.getNumberOfPages();
+            if (pages == 0) {
+                throw new UndecodableDocumentException("PDF_UNREADABLE: the PDF has no pages.");
+            }
+            if (pages > limits.maxPages()) {
+                throw new TooManyPagesException(pages, limits.maxPages());
+            }
+            return pages;
+        } catch (InvalidPasswordException e) {
+            throw encrypted();
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** More pages than the limit: answered with 413. */
+    public static final class TooManyPagesException extends RuntimeException {
+        public TooManyPagesException(int pages, int limit) {
+            super("PDF_TOO_MANY_PAGES: the PDF has " + pages + " pages; at most " + limit + " are read "
+                    + "(budgetlens.ingest.pdf.max-pages).");
+        }
+    }
+
+    private static UndecodableDocumentException encrypted() {
+        return new UndecodableDocumentException("PDF_ENCRYPTED: the PDF is protected by a password and cannot be "
+                + "read. Upload a copy without the password.");
+    }
+
+    private static UndecodableDocumentException unreadable(Exception e) {
+        return new UndecodableDocumentException("PDF_UNREADABLE: the PDF is damaged or not a PDF ("
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ").");
     }
 
     public static PdfText read(byte[] bytes, Limits limits) {
@@ -30,8 +80,8 @@ public final class PdfReader {
                 throw new UndecodableDocumentException("PDF_UNREADABLE: the PDF has no pages.");
             }
             if (pages > limits.maxPages()) {
-                throw new UndecodableDocumentException("PDF_TOO_MANY_PAGES: the PDF has " + pages
-                        + " pages; at most " + limits.maxPages() + " are read.");
+                throw new UndecodableDocumentException(new TooManyPagesException(pages, limits.maxPages())
+                        .getMessage());
             }
             PageCollector collector = new PageCollector(limits.maxGlyphsPerPage());
             collector.setSortByPosition(false);
@@ -44,14 +94,12 @@ public final class PdfReader {
             }
             return text;
         } catch (InvalidPasswordException e) {
-            throw new UndecodableDocumentException("PDF_ENCRYPTED: the PDF is protected by a password and cannot be "
-                    + "read. Upload a copy without the password.");
+            throw encrypted();
         } catch (IOException | RuntimeException e) {
             if (e instanceof UndecodableDocumentException u) {
                 throw u;
             }
-            throw new UndecodableDocumentException("PDF_UNREADABLE: the PDF is damaged or not a PDF ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ").");
+            throw unreadable(e);
         }
     }
 }
