@@ -23,7 +23,7 @@ public final class TableReader {
 
     static final Pattern CODE = Pattern.compile("\\d{3,7}");
     static final Pattern NUMBER = Pattern.compile("-?\\d{1,3}(,\\d{3})*(\\.\\d+)?|-?\\d+(\\.\\d+)?");
-    static final Pattern UNIT = Pattern.compile("单位\\s*[:]\\s*(万元|元)");
+    static final Pattern UNIT = Pattern.compile("单位\\s*[:：]\\s*(万元|元)");
     static final Pattern EMPTY_NOTE = Pattern.compile("(无.{0,20}(收支|预算|数据|支出)|故此表无数据|此表为空)");
 
     private TableReader() {
@@ -157,7 +157,7 @@ public final class TableReader {
     /** "公开01表", "表一", "附表3", "附件2": the printed label of a table. */
     static final Pattern LABEL = Pattern.compile("^(公开\\d{1,2}表|附?表[一二三四五六七八九十\\d]+|附件\\d+)$");
     /** "部门：…", "编制部门：…", "编制单位：…", "预算单位：…": the publisher line above a table, not its title. */
-    static final Pattern PUBLISHER_LINE = Pattern.compile("^(编制|预算|主管)?(部门|单位|机关)(名称)?\\s*:");
+    static final Pattern PUBLISHER_LINE = Pattern.compile("^(编制|预算|主管)?(部门|单位|机关)(名称)?\\s*[:：]");
 
     private static DisclosureTable build(String id, String text, Block block) {
         String[] before = text.substring(Math.max(0, block.start() - 2000), block.start()).split("\n");
