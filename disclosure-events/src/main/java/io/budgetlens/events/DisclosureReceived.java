@@ -2,6 +2,7 @@ package io.budgetlens.events;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -37,6 +38,32 @@ public record DisclosureReceived(
                               long size, String sha256, Instant receivedAt, Visibility visibility, byte[] content) {
         this(documentId, contentType, charset, sourceUri, filename, size, sha256, receivedAt, visibility, content,
                 null, null, null);
+    }
+
+    /**
+     * A document of one or several parts as the contract writes it: parts in ascending order of sha256, the first
+     * part's fields and bytes at the top level, {@code parts} listing all of them (the first without its bytes) when
+     * there are two or more.
+     *
+     * @param parts every part with its bytes, in any order
+     */
+    public static DisclosureReceived of(String documentId, List<ReceivedPart> parts, Instant receivedAt,
+                                        Visibility visibility, Integer revision, String owner) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("a document has at least one part");
+        }
+        List<ReceivedPart> sorted = parts.stream().sorted(Comparator.comparing(ReceivedPart::sha256))
+                .toList();
+        ReceivedPart first = sorted.get(0);
+        List<ReceivedPart> listed = null;
+        if (sorted.size() > 1) {
+            listed = new ArrayList<>(sorted.size());
+            listed.add(first.withoutContent());
+            listed.addAll(sorted.subList(1, sorted.size()));
+        }
+        return new DisclosureReceived(documentId, first.contentType(), first.charset(), first.sourceUri(),
+                first.filename(), first.size(), first.sha256(), receivedAt, visibility, first.content(),
+                revision == null || revision <= 1 ? null : revision, listed, owner);
     }
 
     /** The revision number (1 unless parts were added later). */

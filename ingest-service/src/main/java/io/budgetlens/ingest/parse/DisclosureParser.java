@@ -17,10 +17,6 @@ import io.budgetlens.events.DisclosureTable;
 import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.ParseWarning;
 import io.budgetlens.events.Section;
-import io.budgetlens.ingest.decode.DecodedDocument;
-import io.budgetlens.ingest.decode.DocumentReader;
-import io.budgetlens.ingest.decode.UndecodableDocumentException;
-import io.budgetlens.ingest.decode.UnsupportedFormatException;
 import io.budgetlens.ingest.decode.pdf.PdfReader;
 
 /**
@@ -52,22 +48,22 @@ public class DisclosureParser {
     }
 
     public DisclosureParsed parse(DisclosureReceived received) {
-        DecodedDocument decoded;
+        DocumentParts document;
         try {
-            decoded = DocumentReader.read(received.content(), received.contentType(), received.charset(), pdfLimits);
-        } catch (UndecodableDocumentException | UnsupportedFormatException e) {
+            document = DocumentParts.read(received.allParts(), pdfLimits);
+        } catch (DocumentParts.UnreadablePart e) {
             return rejected(received, List.of(e.getMessage()));
         }
-        String text = decoded.text();
+        String text = document.text();
         ContentsDetector.Contents contents = ContentsDetector.detect(text);
-        TableReader.Result tables = TableReader.read(text, decoded.tables());
+        TableReader.Result tables = TableReader.read(text, document.tables(), document.rangesWithoutGrids());
         DocumentShape shape = DocumentShape.of(text, tables.tables(), contents);
         List<String> reasons = DisclosureClassifier.rejectionReasons(text, shape);
         if (!reasons.isEmpty()) {
             return rejected(received, reasons);
         }
         List<ParseWarning> warnings = new ArrayList<>();
-        decoded.notes().forEach(note -> warnings.add(new ParseWarning("INPUT", note, null)));
+        document.notes().forEach(note -> warnings.add(new ParseWarning("INPUT", note, null)));
         warnings.addAll(shape.warnings());
         List<String> titles = new ArrayList<>();
         tables.tables().forEach(t -> {
@@ -88,24 +84,33 @@ public class DisclosureParser {
         var performance = PerformanceExtractor.extract(tables.tables());
         List<ContentsEntry> toc = contents.entries().isEmpty() ? null : contents.entries();
         Boolean partial = shape.tablesOnly() ? Boolean.TRUE : null;
-        if (decoded.pdf() == null) {
+        Integer revision = received.revision();
+        var parts = document.parsedParts();
+        if (!document.hasPositions()) {
             return new DisclosureParsed(received.documentId(), ParseStatus.PARSED, VERSION, clock.instant(),
                     received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta, text,
-                    sections, facts.facts(), tables.tables(), summary, warnings, performance, null, null, null, null,
-                    toc, partial, received.owner());
+                    sections, facts.facts(), tables.tables(), summary, warnings, performance, revision, parts, null,
+                    null, toc, partial, received.owner());
         }
-        PdfPlacement placement = new PdfPlacement(decoded);
+        PdfPlacement placement = new PdfPlacement(document);
         List<DisclosureTable> placedTables = placement.tables(tables.tables());
         return new DisclosureParsed(received.documentId(), ParseStatus.PARSED, VERSION, clock.instant(),
                 received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta, text,
                 sections, placement.facts(facts.facts()), placedTables, placement.summary(summary),
-                placement.warnings(warnings), performance, null, null, placement.pages(), placement.lines(),
+                placement.warnings(warnings), performance, revision, parts, placement.pages(), placement.lines(),
                 toc, partial, received.owner());
     }
 
     private DisclosureParsed rejected(DisclosureReceived received, List<String> reasons) {
-        return DisclosureParsed.rejected(received.documentId(), VERSION, clock.instant(), received.visibility(),
-                received.contentType(), received.sourceUri(), reasons);
+        DisclosureParsed r = DisclosureParsed.rejected(received.documentId(), VERSION, clock.instant(),
+                received.visibility(), received.contentType(), received.sourceUri(), reasons);
+        if (received.revision() == null && received.owner() == null) {
+            return r;
+        }
+        return new DisclosureParsed(r.documentId(), r.status(), r.parserVersion(), r.parsedAt(), r.visibility(),
+                r.contentType(), r.sourceUri(), r.rejectionReasons(), r.meta(), r.text(), r.sections(), r.facts(),
+                r.tables(), r.summary(), r.warnings(), r.performance(), received.revision(), null, null, null, null,
+                null, received.owner());
     }
 
     static DisclosureMeta meta(String text) {

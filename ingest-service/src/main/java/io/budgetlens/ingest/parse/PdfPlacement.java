@@ -13,41 +13,40 @@ import io.budgetlens.events.ParseWarning;
 import io.budgetlens.events.SummaryEntry;
 import io.budgetlens.events.TableRow;
 import io.budgetlens.events.TextLine;
-import io.budgetlens.ingest.decode.DecodedDocument;
 import io.budgetlens.ingest.decode.TextTable;
-import io.budgetlens.ingest.decode.pdf.PdfText;
 
 /**
- * Puts what the parser read from a PDF back on its pages (contract v1.1): every fact's evidence, every table row
+ * Puts what the parser read from PDFs back on their pages (contract v1.1): every fact's evidence, every table row
  * and cell, every summary entry and warning gets the page and box it is printed at; the parsed event gets the page
  * layout and the line boxes. Offsets are the normalised text's, as everywhere in the event.
  */
 final class PdfPlacement {
 
-    private final DecodedDocument decoded;
+    private final DocumentParts document;
     private final Map<String, DisclosureTable> tablesById = new LinkedHashMap<>();
 
-    PdfPlacement(DecodedDocument decoded) {
-        this.decoded = decoded;
+    PdfPlacement(DocumentParts document) {
+        this.document = document;
     }
 
-    /** The tables with their rows' and cells' positions (tables and decoded grids are in the same order). */
+    /** The tables with their rows' and cells' positions (each table read from a grid starts where the grid does). */
     List<DisclosureTable> tables(List<DisclosureTable> tables) {
-        List<TextTable> grids = decoded.tables();
+        Map<Integer, TextTable> gridsByStart = new java.util.HashMap<>();
+        document.tables().forEach(g -> gridsByStart.put(g.start(), g));
         List<DisclosureTable> placed = new ArrayList<>(tables.size());
-        for (int i = 0; i < tables.size(); i++) {
-            DisclosureTable t = tables.get(i);
-            TextTable grid = i < grids.size() ? grids.get(i) : null;
+        for (DisclosureTable t : tables) {
+            TextTable grid = t.start() == null ? null : gridsByStart.get(t.start());
             if (grid == null || grid.placements().size() != t.rows().size()) {
                 placed.add(t);
                 continue;
             }
+            Integer part = document.partNumber(grid.start());
             List<TableRow> rows = new ArrayList<>(t.rows().size());
             for (int r = 0; r < t.rows().size(); r++) {
                 TableRow row = t.rows().get(r);
                 TextTable.RowPlacement p = grid.placements().get(r);
                 rows.add(new TableRow(row.index(), row.code(), row.name(), row.cells(), row.start(), row.end(),
-                        p.page(), null, p.box(), p.cellBoxes().size() == row.cells().size() ? p.cellBoxes() : null));
+                        p.page(), part, p.box(), p.cellBoxes().size() == row.cells().size() ? p.cellBoxes() : null));
             }
             DisclosureTable table = new DisclosureTable(t.id(), t.type(), t.title(), t.unit(), t.columns(), rows,
                     t.emptyExplanation(), t.start(), t.end(), grid.pages(), t.label());
@@ -83,13 +82,13 @@ final class PdfPlacement {
             if (t != null && e.row() >= 0 && e.row() < t.rows().size()) {
                 TableRow row = t.rows().get(e.row());
                 var box = e.column() == null ? row.box() : row.cellBox(e.column());
-                return e.at(row.page(), box == null ? row.box() : box, null);
+                return e.at(row.page(), box == null ? row.box() : box, row.part());
             }
         }
         if (e.start() != null && e.end() != null) {
-            PdfText.Placed placed = decoded.place(e.start(), e.end());
-            if (placed != null) {
-                return e.at(placed.page(), placed.box(), null);
+            DocumentParts.Located located = document.place(e.start(), e.end());
+            if (located != null) {
+                return e.at(located.placed().page(), located.placed().box(), located.part());
             }
         }
         return e;
@@ -97,36 +96,11 @@ final class PdfPlacement {
 
     /** Each page and the range of normalised text that came from it. */
     List<PageLayout> pages() {
-        List<PageLayout> pages = new ArrayList<>();
-        for (PdfText.Page p : decoded.pdf().pages()) {
-            pages.add(new PageLayout(null, p.number(), p.width(), p.height(), p.rotation(), normalized(p.start()),
-                    normalized(p.end())));
-        }
-        return pages;
+        return document.pages();
     }
 
     /** Each printed line and its box. */
     List<TextLine> lines() {
-        List<TextLine> lines = new ArrayList<>(decoded.pdf().lines().size());
-        for (PdfText.Line l : decoded.pdf().lines()) {
-            lines.add(new TextLine(normalized(l.start()), normalized(l.end()), null, l.page(), l.box()));
-        }
-        return lines;
-    }
-
-    /** The normalised offset of an offset of the PDF text (the first normalised character at or after it). */
-    private int normalized(int original) {
-        int[] map = decoded.toOriginal();
-        int lo = 0;
-        int hi = decoded.text().length();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (map[mid] < original) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return document.lines();
     }
 }

@@ -42,6 +42,14 @@ public final class TableReader {
     }
 
     public static Result read(String text, List<TextTable> htmlTables) {
+        return read(text, htmlTables, htmlTables.isEmpty() ? List.of(new int[] {0, text.length()}) : List.of());
+    }
+
+    /**
+     * Tables of a text whose grids are known (HTML, PDF, spreadsheets), also scanning the given ranges of the text for
+     * tables written as text (a multi-part document may join a PDF and a text file).
+     */
+    public static Result read(String text, List<TextTable> htmlTables, List<int[]> scanRanges) {
         List<Block> blocks = new ArrayList<>();
         List<ParseWarning> warnings = new ArrayList<>();
         for (TextTable t : htmlTables) {
@@ -55,9 +63,16 @@ public final class TableReader {
             }
             blocks.add(new Block(t.start(), t.end(), t.grid(), spans));
         }
-        if (htmlTables.isEmpty()) {
-            scanText(text, blocks, warnings);
+        for (int[] range : scanRanges) {
+            List<Block> found = new ArrayList<>();
+            scanText(text.substring(range[0], range[1]), found, warnings);
+            for (Block b : found) {
+                List<int[]> spans = new ArrayList<>();
+                b.rowSpans().forEach(span -> spans.add(new int[] {span[0] + range[0], span[1] + range[0]}));
+                blocks.add(new Block(b.start() + range[0], b.end() + range[0], b.grid(), spans, b.title(), b.unit()));
+            }
         }
+        blocks.sort(java.util.Comparator.comparingInt(Block::start));
         List<DisclosureTable> tables = new ArrayList<>();
         for (Block block : blocks) {
             tables.add(build("t" + (tables.size() + 1), text, block));
