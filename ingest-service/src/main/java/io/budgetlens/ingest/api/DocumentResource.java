@@ -4,13 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -19,11 +23,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.ingest.IngestConfig;
 import io.budgetlens.ingest.intake.Intake;
 import io.budgetlens.ingest.intake.IntakeException;
+import io.budgetlens.ingest.intake.ZipParts;
 import io.budgetlens.ingest.parse.DisclosureParser;
 
 /**
@@ -57,11 +64,83 @@ public class DocumentResource {
                            @QueryParam("filename") String filename,
                            @Parameter(description = "public (default) or draft")
                            @QueryParam("visibility") String visibility) {
-        Intake.Accepted accepted = intake.accept(submission(body, config.maxDocumentBytes(), contentType, sourceUri,
-                filename, visibility));
+        Intake.Submission submission = submission(body, config.maxDocumentBytes(), contentType, sourceUri, filename,
+                visibility);
+        if (ZipParts.isArchive(submission.mediaType(), submission.content())) {
+            // A ZIP of the disclosure's files: one document of several parts.
+            return answer(intake.acceptParts(ZipParts.expand(submission.content(), config.maxDocumentBytes()),
+                    sourceUri, visibility));
+        }
+        return answer(intake.accept(submission));
+    }
+
+    @POST
+    @Path("documents")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Accept a disclosure published as several files (multipart/form-data, one file per part)",
+            description = "The files are one document whose id derives from the files' hashes, whatever their order "
+                    + "(docs/events.md). 202 / 200 duplicate, and the same 4xx answers as a single document.")
+    public Response acceptFiles(@RestForm(FileUpload.ALL) List<FileUpload> files,
+                                @QueryParam("sourceUri") String sourceUri,
+                                @QueryParam("visibility") String visibility) {
+        return answer(intake.acceptParts(parts(files), sourceUri, visibility));
+    }
+
+    @POST
+    @Path("documents/{id}/parts")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a part (one file in the body) to a received document",
+            description = "A new revision of the same document with all its parts, re-parsed and re-validated; the "
+                    + "history keeps the earlier revisions. 202; 200 when the document already has this part; 404 "
+                    + "unknown document; the same 4xx answers as a single document.")
+    public Response addPart(@PathParam("id") String id, InputStream body,
+                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                            @QueryParam("filename") String filename) {
+        Intake.Submission s = submission(body, config.maxDocumentBytes(), contentType, null, filename, null);
+        return answer(intake.addParts(id, List.of(new Intake.PartSubmission(s.content(), s.mediaType(), s.charset(),
+                s.filename()))));
+    }
+
+    @POST
+    @Path("documents/{id}/parts")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add parts (multipart/form-data, one file per part) to a received document")
+    public Response addParts(@PathParam("id") String id, @RestForm(FileUpload.ALL) List<FileUpload> files) {
+        return answer(intake.addParts(id, parts(files)));
+    }
+
+    private Response answer(Intake.Accepted accepted) {
         URI location = URI.create(config.reportingUrl() + "/api/v1/disclosures/" + accepted.documentId());
         AcceptedDocument answer = new AcceptedDocument(accepted.documentId(), "RECEIVED", accepted.duplicate());
         return (accepted.duplicate() ? Response.ok(answer) : Response.accepted(answer)).location(location).build();
+    }
+
+    /** The uploaded files as parts, each read within the document limit. */
+    private List<Intake.PartSubmission> parts(List<FileUpload> files) {
+        if (files == null || files.isEmpty()) {
+            throw new IntakeException(400, "The multipart request holds no file: send each part of the disclosure "
+                    + "as a file field.");
+        }
+        List<Intake.PartSubmission> parts = new ArrayList<>();
+        for (FileUpload file : files) {
+            Intake.Submission s;
+            try {
+                s = submission(Files.newInputStream(file.uploadedFile()), config.maxDocumentBytes(),
+                        file.contentType(), null, file.fileName(), null);
+            } catch (IOException e) {
+                throw new IntakeException(400, "The uploaded file " + file.fileName() + " could not be read: "
+                        + e.getMessage());
+            }
+            if (ZipParts.isArchive(s.mediaType(), s.content())) {
+                parts.addAll(ZipParts.expand(s.content(), config.maxDocumentBytes()));
+            } else {
+                parts.add(new Intake.PartSubmission(s.content(), s.mediaType(), s.charset(), s.filename()));
+            }
+        }
+        return parts;
     }
 
     /** Both endpoints live in this class: Quarkus REST routes a shared path prefix to one resource class only. */

@@ -3,6 +3,8 @@ package io.budgetlens.ingest.intake;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.budgetlens.events.DisclosureReceived;
 import io.budgetlens.events.DocumentIds;
+import io.budgetlens.events.ReceivedPart;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.ingest.IngestConfig;
 import io.budgetlens.ingest.decode.DocumentFormat;
@@ -47,22 +50,102 @@ public class Intake {
     public record Accepted(String documentId, boolean duplicate) {
     }
 
-    /** What a request sent, before checks. */
-    public record Submission(byte[] content, String mediaType, String charset, String sourceUri, String filename,
-                             String visibility) {
+    /** One file of a disclosure sent in several files (multipart upload, ZIP archive, or a part added later). */
+    public record PartSubmission(byte[] content, String mediaType, String charset, String filename) {
+    }
+
+    @Inject
+    ReceivedLookup lookup;
+
+    /**
+     * Validates, decodes and (unless a duplicate) publishes a disclosure made of several files as one document
+     * (docs/events.md, contract v1.1): its id is derived from the parts' hashes, whatever their order. One file is
+     * the same as {@link #accept(Submission)}.
+     */
+    public Accepted acceptParts(List<PartSubmission> parts, String sourceUri, String visibility) {
+        if (parts.size() == 1) {
+            PartSubmission p = parts.get(0);
+            return accept(new Submission(p.content(), p.mediaType(), p.charset(), sourceUri, p.filename(), visibility));
+        }
+        String uri = checkSourceUri(sourceUri);
+        Visibility v = visibility(visibility);
+        List<ReceivedPart> received = receivedParts(parts, uri, 0);
+        String id = DocumentIds.ofParts(received.stream().map(ReceivedPart::sha256).toList());
+        DisclosureReceived event = DisclosureReceived.of(id, received, clock.instant(), v, null, null);
+        return publishOnce(event);
     }
 
     /**
-     * Validates, decodes and (unless a duplicate) publishes a document.
+     * Adds a part to an existing document: a new revision of the same id carrying all its parts, re-parsed and
+     * re-validated downstream (the history keeps the earlier revisions). A part it already has is a duplicate.
      *
-     * @throws IntakeException with the HTTP status and message to answer
+     * @throws IntakeException 404 for an unknown document
      */
-    public Accepted accept(Submission submission) {
-        DisclosureReceived received = toReceived(submission);
+    public Accepted addParts(String documentId, List<PartSubmission> parts) {
+        if (!DocumentIds.isWellFormed(documentId)) {
+            throw new IntakeException(400, "'" + documentId + "' is not a documentId (64 lowercase hex digits).");
+        }
+        requireLoaded();
+        if (!index.contains(documentId)) {
+            throw new IntakeException(404, "No document " + documentId + " was received.");
+        }
+        DisclosureReceived current = lookup.latest(documentId)
+                .orElseThrow(() -> new IntakeException(404, "No document " + documentId + " was received."));
+        List<ReceivedPart> all = new ArrayList<>(current.allParts());
+        long size = all.stream().mapToLong(ReceivedPart::size).sum();
+        List<ReceivedPart> added = receivedParts(parts, null, size);
+        boolean any = false;
+        for (ReceivedPart part : added) {
+            if (all.stream().noneMatch(p -> p.sha256().equals(part.sha256()))) {
+                all.add(part);
+                any = true;
+            }
+        }
+        if (!any) {
+            return new Accepted(documentId, true);
+        }
+        DisclosureReceived next = DisclosureReceived.of(documentId, all, clock.instant(), current.visibility(),
+                current.revisionNumber() + 1, current.owner());
+        try {
+            publisher.publish(next);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not publish revision %d of %s", next.revisionNumber(), documentId);
+            throw new IntakeException(503, "The part could not be written to Kafka, so nothing was stored; retry "
+                    + "later. Cause: " + e.getMessage());
+        }
+        return new Accepted(documentId, false);
+    }
+
+    /** Each part checked like a single document; their sizes together within the document limit. */
+    private List<ReceivedPart> receivedParts(List<PartSubmission> parts, String sourceUri, long alreadyStored) {
+        long total = alreadyStored;
+        List<ReceivedPart> received = new ArrayList<>();
+        for (PartSubmission p : parts) {
+            total += p.content().length;
+            if (total > config.maxDocumentBytes()) {
+                throw new IntakeException(413, "The parts together are larger than the limit of "
+                        + config.maxDocumentBytes() + " bytes (budgetlens.ingest.max-document-bytes).");
+            }
+            DisclosureReceived one = toReceived(new Submission(p.content(), p.mediaType(), p.charset(), sourceUri,
+                    p.filename(), null));
+            if (received.stream().noneMatch(r -> r.sha256().equals(one.sha256()))) {
+                received.add(new ReceivedPart(one.sha256(), one.size(), one.contentType(), one.charset(),
+                        one.filename(), one.sourceUri(), one.content()));
+            }
+        }
+        return received;
+    }
+
+    private void requireLoaded() {
         if (!index.isLoaded()) {
             throw new IntakeException(503, "The service is starting: the duplicate index is still being rebuilt from "
                     + "the received topic. Retry in a few seconds.");
         }
+    }
+
+    /** Publishes a new document unless its id was received before. */
+    private Accepted publishOnce(DisclosureReceived received) {
+        requireLoaded();
         if (!index.claim(received.documentId())) {
             return new Accepted(received.documentId(), true);
         }
@@ -77,10 +160,24 @@ public class Intake {
         return new Accepted(received.documentId(), false);
     }
 
+    /** What a request sent, before checks. */
+    public record Submission(byte[] content, String mediaType, String charset, String sourceUri, String filename,
+                             String visibility) {
+    }
+
+    /**
+     * Validates, decodes and (unless a duplicate) publishes a document.
+     *
+     * @throws IntakeException with the HTTP status and message to answer
+     */
+    public Accepted accept(Submission submission) {
+        return publishOnce(toReceived(submission));
+    }
+
     /** Decodes a submission the way the parser will, refusing what cannot be read (415, 400). */
     public DisclosureReceived toReceived(Submission submission) {
         String sourceUri = checkSourceUri(submission.sourceUri());
-        String filename = submission.filename();
+        String filename = submission.filename() == null ? null : ZipParts.clean(submission.filename());
         if (filename != null && filename.length() > MAX_FILENAME) {
             throw new IntakeException(400, "filename is longer than " + MAX_FILENAME + " characters.");
         }

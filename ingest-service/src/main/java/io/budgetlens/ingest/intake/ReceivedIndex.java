@@ -30,6 +30,8 @@ public class ReceivedIndex {
     private static final Logger LOG = Logger.getLogger(ReceivedIndex.class);
 
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
+    /** Offset of the latest record of each document seen while rebuilding (where a lookup of its parts starts). */
+    private final Map<String, Long> offsets = new ConcurrentHashMap<>();
     private volatile boolean loaded;
     private volatile boolean stopping;
     private volatile String lastError;
@@ -53,7 +55,10 @@ public class ReceivedIndex {
         while (!stopping && !loaded) {
             try {
                 long started = System.nanoTime();
-                long count = TopicHistory.read(kafkaConfig, Topics.RECEIVED, false, r -> ids.add(r.key()));
+                long count = TopicHistory.read(kafkaConfig, Topics.RECEIVED, false, r -> {
+                    ids.add(r.key());
+                    offsets.put(r.key(), r.offset());
+                });
                 loaded = true;
                 lastError = null;
                 LOG.infof("Duplicate index rebuilt from %s: %d records, %d documents, in %d ms", Topics.RECEIVED,
@@ -82,6 +87,11 @@ public class ReceivedIndex {
         return ids.add(documentId);
     }
 
+    /** Whether a document was received (its id is on the topic). */
+    public boolean contains(String documentId) {
+        return ids.contains(documentId);
+    }
+
     /** Gives a claim back after a failed publication, so a retry is not mistaken for a duplicate. */
     public void release(String documentId) {
         ids.remove(documentId);
@@ -92,6 +102,11 @@ public class ReceivedIndex {
         if (documentId != null) {
             ids.add(documentId);
         }
+    }
+
+    /** The offset of the latest record of a document seen while rebuilding, or -1. */
+    public long offsetOf(String documentId) {
+        return offsets.getOrDefault(documentId, -1L);
     }
 
     public int size() {

@@ -21,7 +21,8 @@ public class ParsedPublisher {
     MutinyEmitter<DisclosureParsed> emitter;
 
     public void publish(DisclosureParsed parsed) {
-        String id = CloudEvents.id(parsed.documentId(), DisclosureParsed.TYPE, parsed.parserVersion(), null);
+        String id = CloudEvents.id(parsed.documentId(), DisclosureParsed.TYPE,
+                CloudEvents.revisionVersion(parsed.parserVersion(), parsed.revisionNumber()), null);
         var metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(parsed.documentId())
                 .withHeaders(KafkaHeaders.of(CloudEvents.headers(id, DisclosureParsed.TYPE, CloudEvents.SOURCE_INGEST,

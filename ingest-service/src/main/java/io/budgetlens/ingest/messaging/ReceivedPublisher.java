@@ -19,7 +19,10 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 @ApplicationScoped
 public class ReceivedPublisher {
 
-    /** Version part of the received event's ce_id: the raw document never changes, so its event id never does. */
+    /**
+     * Version part of the received event's ce_id: a revision's bytes never change, so its event id never does; a later
+     * revision (a part added) gets {@code 1+r<revision>}.
+     */
     static final String RECEIVED_EVENT_VERSION = "1";
 
     @Inject
@@ -27,7 +30,8 @@ public class ReceivedPublisher {
     MutinyEmitter<DisclosureReceived> emitter;
 
     public void publish(DisclosureReceived event) {
-        String id = CloudEvents.id(event.documentId(), DisclosureReceived.TYPE, RECEIVED_EVENT_VERSION, null);
+        String id = CloudEvents.id(event.documentId(), DisclosureReceived.TYPE,
+                CloudEvents.revisionVersion(RECEIVED_EVENT_VERSION, event.revisionNumber()), null);
         var metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.documentId())
                 .withHeaders(KafkaHeaders.of(CloudEvents.headers(id, DisclosureReceived.TYPE, CloudEvents.SOURCE_INGEST,

@@ -33,7 +33,8 @@ public class ReportPublisher {
     MutinyEmitter<AnomalyDetected> anomalies;
 
     public void publish(DisclosureParsed parsed, DisclosureValidated report) {
-        String id = CloudEvents.id(report.documentId(), DisclosureValidated.TYPE, report.rulesetVersion(), null);
+        String version = CloudEvents.revisionVersion(report.rulesetVersion(), parsed.revisionNumber());
+        String id = CloudEvents.id(report.documentId(), DisclosureValidated.TYPE, version, null);
         validated.sendMessageAndAwait(keyed(report, report.documentId(), id, DisclosureValidated.TYPE, report));
         List<Finding> findings = report.findings();
         for (int i = 0; i < findings.size(); i++) {
@@ -42,8 +43,9 @@ public class ReportPublisher {
                 continue;
             }
             AnomalyDetected anomaly = new AnomalyDetected(report.documentId(), report.rulesetVersion(), i,
-                    report.validatedAt(), report.visibility(), parsed.meta(), finding);
-            String anomalyId = CloudEvents.id(report.documentId(), AnomalyDetected.TYPE, report.rulesetVersion(),
+                    report.validatedAt(), report.visibility(), parsed.meta(), finding, report.revision(),
+                    report.owner());
+            String anomalyId = CloudEvents.id(report.documentId(), AnomalyDetected.TYPE, version,
                     Integer.toString(i));
             anomalies.sendMessageAndAwait(keyed(anomaly, report.documentId(), anomalyId, AnomalyDetected.TYPE, report));
         }

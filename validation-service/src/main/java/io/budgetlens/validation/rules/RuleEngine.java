@@ -73,6 +73,7 @@ public class RuleEngine {
             findings.addAll(outcome.findings());
         }
         return new DisclosureValidated(disclosure.documentId(), RULESET_VERSION, disclosure.parserVersion(),
-                clock.instant(), disclosure.visibility(), verdicts, findings, CompletenessRule.score(disclosure));
+                clock.instant(), disclosure.visibility(), verdicts, new EvidenceLocator(disclosure).locate(findings),
+                CompletenessRule.score(disclosure), disclosure.revision(), disclosure.owner());
     }
 }
