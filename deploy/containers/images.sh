@@ -98,6 +98,10 @@ cmd_build() {
     podman build --quiet --build-arg "BASE_IMAGE=$BASE_IMAGE" --label "io.budgetlens.fingerprint=$print" \
       -f "$ROOT/$s/src/main/docker/Dockerfile.jvm" -t "$image" "$ROOT/$s" >/dev/null
   done
+  # The images these builds replaced (untagged now); other dangling images on the machine are left alone.
+  local old
+  old="$(podman images --quiet --filter dangling=true --filter label=io.budgetlens.fingerprint)"
+  [[ -z "$old" ]] || podman rmi --force $old >/dev/null 2>&1 || true
 }
 
 cmd_sizes() {

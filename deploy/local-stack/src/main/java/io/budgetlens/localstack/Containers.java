@@ -55,7 +55,7 @@ public final class Containers {
         this.settings = settings;
     }
 
-    /** Why containers cannot run on this machine (a tool missing), or empty. */
+    /** Why containers cannot run on this machine (a tool missing, not root), or empty. */
     public static Optional<String> missingTools() {
         for (String tool : List.of("podman", "runc", "mmdebstrap")) {
             if (!onPath(tool)) {
@@ -63,7 +63,22 @@ public final class Containers {
                         + "image) mmdebstrap, as root: " + INSTALL);
             }
         }
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return Optional.of("podman runs containers as root here (rootless podman is not set up); run as root");
+        }
         return Optional.empty();
+    }
+
+    /** Why podman cannot run a container of the built images here (its own words), or empty. */
+    public Optional<String> cannotRunContainers() {
+        List<String> probe = List.of("run", "--rm", "--network", "host", "--entrypoint", "/bin/true",
+                PodmanRun.image("budgetlens/ingest-service"));
+        try {
+            podman(probe, true);
+            return Optional.empty();
+        } catch (IllegalStateException e) {
+            return Optional.of("podman cannot run containers on this machine: " + e.getMessage());
+        }
     }
 
     public String containerName(String service) {
