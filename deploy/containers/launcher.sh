@@ -23,14 +23,15 @@ containers_require() {
   [[ "$(id -u)" == 0 ]] || fail "--containers runs podman as root (the only way it runs containers on these machines); run it as root"
 }
 
+# Replaces containers of an earlier up; the files come first, so down also removes what a failed start left.
 containers_up() {
   say "  the services run as podman containers (network host, read-only root, user 185; logs in $LOGS)"
-  containers_java up || fail "the containers did not start; ./budgetlens down removes what did"
   local s
   mkdir -p "$STATE/containers"
   for s in ingest-service validation-service reporting-service; do
     echo "budgetlens-$s" >"$STATE/containers/$s.container"
   done
+  containers_java up || fail "the containers did not start; ./budgetlens down removes what did"
 }
 
 containers_down() {
