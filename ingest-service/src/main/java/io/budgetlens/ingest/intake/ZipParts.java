@@ -34,14 +34,20 @@ public final class ZipParts {
         if (declared.equals("application/zip") || declared.equals("application/x-zip-compressed")) {
             return true;
         }
+        if (declared.contains("officedocument") || declared.contains("msword") || declared.contains("ms-excel")
+                || declared.contains("opendocument")) {
+            return false;
+        }
         // Office Open XML packages carry [Content_Types].xml; an archive of files does not.
+        int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (e.getName().equals("[Content_Types].xml")) {
                     return false;
                 }
+                entries++;
             }
-            return true;
+            return entries > 0;
         } catch (IOException e) {
             return false;
         }
