@@ -24,6 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import io.budgetlens.reporting.query.Params;
+
 /**
  * Forwards an uploaded document to ingest-service, so the dashboard talks only to its own origin. Uploads are
  * drafts unless visibility=public is given: the "check before you publish" flow. Ingest's answer (202 with the

@@ -92,6 +92,19 @@ public final class I18n {
             {"PARSED", "已解析", "Parsed"},
             {"VALIDATED", "已检查", "Validated"},
             {"REJECTED", "未识别", "Rejected"},
+            {"BALANCE", "收支平衡", "Balance"},
+            {"HIERARCHY", "层级合计", "Hierarchy"},
+            {"CROSS_TABLE", "表间核对", "Across tables"},
+            {"TEXT_VS_TABLE", "文表一致", "Text vs. table"},
+            {"CHANGE", "增减变动", "Change"},
+            {"SHARE", "占比", "Share"},
+            {"DERIVED", "推算数", "Derived figure"},
+            {"PERFORMANCE", "绩效", "Performance"},
+            {"DUPLICATE", "重复", "Duplicate"},
+            {"COMPLETENESS", "完整性", "Completeness"},
+            {"CODE_LIST", "科目编码", "Classification code"},
+            {"CROSS_DOCUMENT", "跨文件", "Across documents"},
+            {"badFilter", "筛选条件“%s”的值“%s”无效，可用：%s", "The filter “%s” does not take “%s”; use: %s"},
     };
 
     private static final Map<String, String> ZH = new HashMap<>();
@@ -113,5 +126,12 @@ public final class I18n {
 
     public static Map<String, String> words(String lang) {
         return english(lang) ? EN : ZH;
+    }
+
+    /** A bad filter of a dashboard page, in the reader's language: which filter, the value given, what it takes. */
+    public static String badFilter(String lang, io.budgetlens.reporting.query.BadParameterException e) {
+        Map<String, String> words = words(lang);
+        String filter = words.getOrDefault("ruleId".equals(e.parameter()) ? "rule" : e.parameter(), e.parameter());
+        return String.format(words.get("badFilter"), filter, e.value(), e.allowed());
     }
 }
