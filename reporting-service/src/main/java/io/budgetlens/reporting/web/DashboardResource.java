@@ -1,5 +1,8 @@
 package io.budgetlens.reporting.web;
 
+import static java.util.Locale.CHINESE;
+import static java.util.Locale.ENGLISH;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -37,6 +40,8 @@ import io.budgetlens.reporting.query.Where;
 import io.budgetlens.reporting.store.DisclosureEntity;
 import io.budgetlens.reporting.store.DisclosureRepository;
 import io.quarkus.qute.Location;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 
@@ -85,8 +90,8 @@ public class DashboardResource {
                 .data("kindYearCounts", queries.kindYearCounts())
                 .data("findingCounts", queries.findingCounts())
                 .data("anomalies", queries.latestAnomalies(20))
-                .data("threePublicChart", threePublicChart(I18n.english(lang)))
-                .data("findingsChart", findingsChart(I18n.english(lang)));
+                .data("threePublicChart", threePublicChart(words(lang)))
+                .data("findingsChart", findingsChart(words(lang)));
     }
 
     @GET
@@ -98,7 +103,7 @@ public class DashboardResource {
             return Response.status(404).entity(page(notFound, lang, "/disclosures/" + documentId)
                     .data("what", documentId)).build();
         }
-        DisclosurePage model = DisclosurePage.of(d, queries.findingsOf(documentId), I18n.english(lang));
+        DisclosurePage model = DisclosurePage.of(d, queries.findingsOf(documentId), english(lang));
         return Response.ok(page(disclosure, lang, "/disclosures/" + documentId).data("p", model)
                 .data("departmentKey", d.departmentKey == null ? null : encode(d.departmentKey))).build();
     }
@@ -114,8 +119,8 @@ public class DashboardResource {
         }
         return Response.ok(page(department, lang, "/departments/" + encode(key))
                 .data("key", key).data("names", timeline.names()).data("docs", timeline.disclosures())
-                .data("cross", timeline.crossDocumentFindings()).data("english", I18n.english(lang))
-                .data("chart", timelineChart(timeline.disclosures(), I18n.english(lang)))).build();
+                .data("cross", timeline.crossDocumentFindings()).data("english", english(lang))
+                .data("chart", timelineChart(timeline.disclosures(), words(lang)))).build();
     }
 
     @GET
@@ -132,7 +137,7 @@ public class DashboardResource {
         } catch (BadParameterException e) {
             return page(findings, lang, "/findings").data("rows", List.of()).data("filters", Map.of())
                     .data("total", 0L).data("pageNumber", 0).data("hasNext", false)
-                    .data("error", I18n.badFilter(lang, e)).data("csv", "/api/v1/findings?format=csv")
+                    .data("error", badFilter(words(lang), e)).data("csv", "/api/v1/findings?format=csv")
                     .data("query", "");
         }
         Where where = filter.where();
@@ -170,20 +175,20 @@ public class DashboardResource {
     }
 
     private TemplateInstance page(Template template, String lang, String path) {
-        boolean english = I18n.english(lang);
-        return template.data("t", I18n.words(lang)).data("lang", english ? "en" : "zh")
+        boolean english = english(lang);
+        return template.instance().setLocale(english ? ENGLISH : CHINESE).data("lang", english ? "en" : "zh")
                 .data("toggle", "/lang/" + (english ? "zh" : "en") + "?back=" + encode(path));
     }
 
     /** ECharts option: “三公” per region, one series per kind and year. */
-    private String threePublicChart(boolean english) {
+    private String threePublicChart(Messages t) {
         List<String> regions = new ArrayList<>();
         Map<String, Map<String, BigDecimal>> series = new LinkedHashMap<>();
         for (DisclosureQueries.RegionTotal r : queries.threePublicByRegion()) {
             if (!regions.contains(r.region())) {
                 regions.add(r.region());
             }
-            String name = r.fiscalYear() + " " + I18n.words(english ? "en" : "zh").get(r.kind());
+            String name = r.fiscalYear() + " " + code(t, r.kind());
             series.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(r.region(), r.threePublicTotal());
         }
         ObjectNode option = EventJson.mapper().createObjectNode();
@@ -208,7 +213,7 @@ public class DashboardResource {
     }
 
     /** ECharts option: errors and warnings of the disclosures with the most findings. */
-    private String findingsChart(boolean english) {
+    private String findingsChart(Messages t) {
         var ranked = queries.mostFindings(15);
         ObjectNode option = EventJson.mapper().createObjectNode();
         option.putObject("tooltip").put("trigger", "axis");
@@ -218,9 +223,9 @@ public class DashboardResource {
         option.putObject("yAxis").put("type", "category").put("inverse", true)
                 .set("data", array(ranked.stream().map(DisclosureQueries.Ranked::label).toList()));
         ArrayNode list = option.putArray("series");
-        ArrayNode errors = list.addObject().put("name", I18n.words(english ? "en" : "zh").get("errors"))
+        ArrayNode errors = list.addObject().put("name", t.errors())
                 .put("type", "bar").put("stack", "f").putArray("data");
-        ArrayNode warnings = list.addObject().put("name", I18n.words(english ? "en" : "zh").get("warnings"))
+        ArrayNode warnings = list.addObject().put("name", t.warnings())
                 .put("type", "bar").put("stack", "f").putArray("data");
         ranked.forEach(r -> {
             errors.add(r.errors());
@@ -230,8 +235,7 @@ public class DashboardResource {
     }
 
     /** ECharts option: total expenditure and “三公” across years, one line per kind and scope. */
-    private String timelineChart(List<TimelineEntry> docs, boolean english) {
-        Map<String, String> t = I18n.words(english ? "en" : "zh");
+    private String timelineChart(List<TimelineEntry> docs, Messages t) {
         List<String> years = docs.stream().filter(TimelineEntry::latest).map(x -> String.valueOf(x.fiscalYear()))
                 .distinct().toList();
         ObjectNode option = EventJson.mapper().createObjectNode();
@@ -239,18 +243,18 @@ public class DashboardResource {
         option.putObject("legend");
         option.putObject("xAxis").put("type", "category").set("data", array(years));
         ArrayNode yAxes = option.putArray("yAxis");
-        yAxes.addObject().put("type", "value").put("name", t.get("expenditure"));
-        yAxes.addObject().put("type", "value").put("name", t.get("threePublic"));
+        yAxes.addObject().put("type", "value").put("name", t.expenditure());
+        yAxes.addObject().put("type", "value").put("name", t.threePublic());
         ArrayNode list = option.putArray("series");
         Map<String, Map<String, TimelineEntry>> byLine = new LinkedHashMap<>();
         for (TimelineEntry x : docs) {
             if (x.latest() && x.kind() != null && x.scope() != null) {
-                byLine.computeIfAbsent(t.get(x.kind()) + "·" + t.get(x.scope()), k -> new LinkedHashMap<>())
+                byLine.computeIfAbsent(code(t, x.kind()) + "·" + code(t, x.scope()), k -> new LinkedHashMap<>())
                         .put(String.valueOf(x.fiscalYear()), x);
             }
         }
         byLine.forEach((line, byYear) -> {
-            ArrayNode totals = list.addObject().put("name", line + " " + t.get("expenditure")).put("type", "line")
+            ArrayNode totals = list.addObject().put("name", line + " " + t.expenditure()).put("type", "line")
                     .put("yAxisIndex", 0).putArray("data");
             ArrayNode three = list.addObject().put("name", line + " “三公”").put("type", "bar").put("yAxisIndex", 1)
                     .putArray("data");
@@ -269,6 +273,41 @@ public class DashboardResource {
             });
         });
         return option.toString();
+    }
+
+    static boolean english(String lang) {
+        return "en".equals(lang);
+    }
+
+    /** The dashboard's words in the reader's language (the lang cookie: en, else Chinese). */
+    static Messages words(String lang) {
+        return english(lang) ? MessageBundles.get(Messages.class, Localized.Literal.of("en"))
+                : MessageBundles.get(Messages.class);
+    }
+
+    /** A kind or scope code in words. */
+    private static String code(Messages t, String code) {
+        return switch (code) {
+            case "BUDGET" -> t.BUDGET();
+            case "FINAL_ACCOUNT" -> t.FINAL_ACCOUNT();
+            case "DEPARTMENT" -> t.DEPARTMENT();
+            case "UNIT" -> t.UNIT();
+            default -> code;
+        };
+    }
+
+    /** A bad filter, in the reader's language: which filter, the value given and what it takes. */
+    static String badFilter(Messages t, BadParameterException e) {
+        String filter = switch (e.parameter()) {
+            case "severity" -> t.severity();
+            case "category" -> t.category();
+            case "ruleId" -> t.rule();
+            case "region" -> t.region();
+            case "year" -> t.year();
+            case "kind" -> t.kind();
+            default -> e.parameter();
+        };
+        return t.badFilter(filter, e.value(), e.allowed());
     }
 
     private static ArrayNode array(List<String> values) {
