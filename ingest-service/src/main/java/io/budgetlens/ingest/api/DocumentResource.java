@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Clock;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -40,7 +39,8 @@ public class DocumentResource {
     @Inject
     Intake intake;
 
-    private final DisclosureParser parser = new DisclosureParser(Clock.systemUTC());
+    @Inject
+    DisclosureParser parser;
 
     @POST
     @Path("documents")

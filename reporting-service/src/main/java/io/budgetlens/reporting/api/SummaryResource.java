@@ -31,7 +31,7 @@ import io.budgetlens.reporting.query.Where;
 /**
  * Totals per group. Only public disclosures that are the latest of their identity and were parsed count. Every
  * group is also split by kind and scope, whatever groupBy says: a budget is never added to a final account, nor a
- * 部门 disclosure to its own 本级 one (DOMAIN.md §7).
+ * 部门 disclosure to its own 本级 one (docs/domain.md §7).
  */
 @Path("/api/v1/summaries")
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.query.Params;
+import io.budgetlens.service.Problem;
 
 /**
  * Forwards an uploaded document to ingest-service, so the dashboard talks only to its own origin. Uploads are
