@@ -24,10 +24,4 @@ public record DisclosureReceived(
         byte[] content) {
 
     public static final String TYPE = "io.budgetlens.disclosure.received.v1";
-
-    /** Same record without the bytes, for logs and for consumers that keep metadata only. */
-    public DisclosureReceived withoutContent() {
-        return new DisclosureReceived(documentId, contentType, charset, sourceUri, filename, size, sha256, receivedAt,
-                visibility, null);
-    }
 }
