@@ -24,6 +24,7 @@ import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.Seed;
 import io.budgetlens.testsupport.CorpusFixtures;
 import io.budgetlens.testsupport.KafkaBrokerResource;
+import io.budgetlens.testsupport.ParsedBuilder;
 import io.budgetlens.testsupport.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,9 +63,7 @@ class DashboardPagesTest {
         int start = text.length() - HOSTILE_SENTENCE.length();
         facts.add(0, new Fact("f-hostile", "income.total", HOSTILE_SENTENCE, new BigDecimal("1"), "万元", 0, "CURRENT",
                 null, null, null, null, Evidence.ofText(HOSTILE_SENTENCE, start, text.length())));
-        hostile = new DisclosureParsed(base.documentId(), base.status(), base.parserVersion(), base.parsedAt(),
-                base.visibility(), base.contentType(), base.sourceUri(), base.rejectionReasons(), base.meta(), text,
-                base.sections(), facts, base.tables(), base.summary(), base.warnings(), base.performance());
+        hostile = ParsedBuilder.from(base).text(text).facts(facts).build();
         Seed.send(hostile);
         Seed.send(Seed.report(hostile, BigDecimal.ONE,
                 Seed.finding(hostile, "TXT-001", Severity.WARNING, Category.TEXT_VS_TABLE, HOSTILE_SENTENCE,
