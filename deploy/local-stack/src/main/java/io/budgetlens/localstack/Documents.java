@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The documents a command was given: files and directories (their visible files, in name order), and their types. */
@@ -35,19 +36,14 @@ public final class Documents {
         return files;
     }
 
-    /** The Content-Type a file is sent with; an unknown extension is left to ingest-service's sniffing. */
+    /** Content-Type by file extension; any other is left to ingest-service's sniffing. */
+    private static final Map<String, String> TYPES = Map.of("md", "text/markdown", "markdown", "text/markdown",
+            "html", "text/html", "htm", "text/html", "txt", "text/plain");
+
+    /** The Content-Type a file is sent with. */
     public static String contentType(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".md") || name.endsWith(".markdown")) {
-            return "text/markdown";
-        }
-        if (name.endsWith(".html") || name.endsWith(".htm")) {
-            return "text/html";
-        }
-        if (name.endsWith(".txt")) {
-            return "text/plain";
-        }
-        return "application/octet-stream";
+        return TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
     }
 
     static String shortId(String id) {
