@@ -10,6 +10,12 @@ import java.util.Map;
  * CloudEvents 1.0 attributes in Kafka binary mode: {@code ce_*} headers beside a JSON value.
  * {@code ce_id} is deterministic, {@code <documentId>:<type>:<version>[:<suffix>]}, so a redelivered or re-published
  * event carries the same id and consumers can deduplicate on it.
+ *
+ * <p>Why the producers write these headers themselves instead of attaching SmallRye's
+ * {@code OutgoingCloudEventMetadata}: the connector formats {@code ce_time} with ISO_OFFSET_DATE_TIME, which drops a
+ * fraction's trailing zeros ({@code 10:00:00.12Z} where the contract and {@link #headers} write the ISO-8601 instant
+ * {@code 10:00:00.120Z}), and it writes the headers in another order. The tests that pin every topic's headers
+ * (IngestPipelineTest, ValidationPipelineTest, CrossDocumentTest) would catch either change.
  */
 public final class CloudEvents {
 

@@ -83,10 +83,4 @@ public record DisclosureReceived(
         return all;
     }
 
-    /** Same record without the bytes, for logs and for consumers that keep metadata only. */
-    public DisclosureReceived withoutContent() {
-        return new DisclosureReceived(documentId, contentType, charset, sourceUri, filename, size, sha256, receivedAt,
-                visibility, null, revision, parts == null ? null : parts.stream().map(ReceivedPart::withoutContent)
-                .toList(), owner);
-    }
 }

@@ -1,7 +1,7 @@
 package io.budgetlens.events;
 
 /**
- * Whose money a figure counts (DOMAIN.md §7): every source (ALL_FUNDS), appropriations only
+ * Whose money a figure counts (docs/domain.md §7): every source (ALL_FUNDS), appropriations only
  * (FISCAL_APPROPRIATION: 一般公共预算 + 政府性基金 + 国有资本经营) or the general public budget only.
  */
 public enum FundScope {

@@ -31,11 +31,6 @@ public final class Topics {
     public static final String PARSED_REPORTING_DLQ = PARSED + ".reporting.dlq";
     public static final String VALIDATED_REPORTING_DLQ = VALIDATED + ".reporting.dlq";
 
-    /** Consumer groups, named budgetlens-&lt;service&gt;. */
-    public static final String GROUP_INGEST = "budgetlens-ingest";
-    public static final String GROUP_VALIDATION = "budgetlens-validation";
-    public static final String GROUP_REPORTING = "budgetlens-reporting";
-
     public static final TopicSpec RECEIVED_SPEC = new TopicSpec(RECEIVED, PARTITIONS, "compact", FOREVER,
             MAX_MESSAGE_BYTES, "Documents as received, with their bytes; compacted so the parser can re-run over history.");
     public static final TopicSpec PARSED_SPEC = new TopicSpec(PARSED, PARTITIONS, "compact", FOREVER,

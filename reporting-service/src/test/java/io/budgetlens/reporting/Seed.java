@@ -23,6 +23,7 @@ import io.budgetlens.events.Topics;
 import io.budgetlens.events.Verdict;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.testsupport.KafkaTestClient;
+import io.budgetlens.testsupport.ParsedBuilder;
 
 /** Builds and sends disclosure events for the reporting tests: corpus fixtures and variants of them. */
 public final class Seed {
@@ -35,21 +36,15 @@ public final class Seed {
     }
 
     public static DisclosureParsed withId(DisclosureParsed p, String documentId, Visibility visibility) {
-        return new DisclosureParsed(documentId, p.status(), p.parserVersion(), p.parsedAt(), visibility,
-                p.contentType(), p.sourceUri(), p.rejectionReasons(), p.meta(), p.text(), p.sections(), p.facts(),
-                p.tables(), p.summary(), p.warnings(), p.performance());
+        return ParsedBuilder.from(p).documentId(documentId).visibility(visibility).build();
     }
 
     public static DisclosureParsed withMeta(DisclosureParsed p, DisclosureMeta meta) {
-        return new DisclosureParsed(p.documentId(), p.status(), p.parserVersion(), p.parsedAt(), p.visibility(),
-                p.contentType(), p.sourceUri(), p.rejectionReasons(), meta, p.text(), p.sections(), p.facts(),
-                p.tables(), p.summary(), p.warnings(), p.performance());
+        return ParsedBuilder.from(p).meta(meta).build();
     }
 
     public static DisclosureParsed withSummary(DisclosureParsed p, Map<String, SummaryEntry> summary, List<Fact> facts) {
-        return new DisclosureParsed(p.documentId(), p.status(), p.parserVersion(), p.parsedAt(), p.visibility(),
-                p.contentType(), p.sourceUri(), p.rejectionReasons(), p.meta(), p.text(), p.sections(), facts,
-                p.tables(), summary, p.warnings(), p.performance());
+        return ParsedBuilder.from(p).summary(summary).facts(facts).build();
     }
 
     public static DisclosureMeta meta(DisclosureMeta m, String department, String code, String province,

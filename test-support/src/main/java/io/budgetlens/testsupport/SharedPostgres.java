@@ -67,10 +67,6 @@ public final class SharedPostgres {
         }
     }
 
-    public static synchronized boolean isRunning() {
-        return server != null;
-    }
-
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -1,5 +1,7 @@
 package io.budgetlens.ingest.api;
 
+import java.time.Instant;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,7 +12,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import io.budgetlens.ingest.messaging.ReparseJob;
+import io.budgetlens.events.serde.HistoryReplay;
+import io.budgetlens.ingest.parse.DisclosureParser;
+import io.budgetlens.service.Problem;
 
 /** Operations on history: re-parse every received document with the current parser version. */
 @Path("/api/v1/admin/reparse")
@@ -18,21 +22,31 @@ import io.budgetlens.ingest.messaging.ReparseJob;
 public class AdminResource {
 
     @Inject
-    ReparseJob job;
+    HistoryReplay reparse;
+
+    /** Progress of the current or last re-parse. */
+    public record Status(HistoryReplay.State state, String parserVersion, long parsed, long failed, Instant startedAt,
+                         Instant finishedAt, String error) {
+
+        static Status of(HistoryReplay.Progress p) {
+            return new Status(p.state(), DisclosureParser.VERSION, p.done(), p.failed(), p.startedAt(),
+                    p.finishedAt(), p.error());
+        }
+    }
 
     @POST
     @Operation(summary = "Re-parse every document on disclosure.received.v1 with the current parser (202; 409 if running)")
     public Response start() {
-        if (!job.start()) {
+        if (!reparse.start()) {
             return Problem.response(409, "A re-parse is already running; follow it with GET /api/v1/admin/reparse.",
                     "/api/v1/admin/reparse");
         }
-        return Response.accepted(job.status()).build();
+        return Response.accepted(status()).build();
     }
 
     @GET
     @Operation(summary = "Progress of the current or last re-parse")
-    public ReparseJob.Status status() {
-        return job.status();
+    public Status status() {
+        return Status.of(reparse.progress());
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +46,8 @@ public class DocumentResource {
     @Inject
     Intake intake;
 
-    private final DisclosureParser parser = new DisclosureParser(Clock.systemUTC());
+    @Inject
+    DisclosureParser parser;
 
     @POST
     @Path("documents")

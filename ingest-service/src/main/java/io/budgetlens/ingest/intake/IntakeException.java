@@ -1,16 +1,18 @@
 package io.budgetlens.ingest.intake;
 
-/** A refused submission: the HTTP status to answer (400, 413, 415, 503) and a message for the sender. */
-public class IntakeException extends RuntimeException {
+import jakarta.ws.rs.WebApplicationException;
 
-    private final int status;
+/**
+ * A refused submission: the HTTP status to answer (400, 413, 415, 503) and a message for the sender, answered as
+ * problem+json by the services' shared exception mapper.
+ */
+public class IntakeException extends WebApplicationException {
 
     public IntakeException(int status, String message) {
-        super(message);
-        this.status = status;
+        super(message, status);
     }
 
     public int status() {
-        return status;
+        return getResponse().getStatus();
     }
 }

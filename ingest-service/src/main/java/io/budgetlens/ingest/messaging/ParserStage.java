@@ -1,7 +1,5 @@
 package io.budgetlens.ingest.messaging;
 
-import java.time.Clock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -24,7 +22,8 @@ public class ParserStage {
 
     private static final Logger LOG = Logger.getLogger(ParserStage.class);
 
-    private final DisclosureParser parser = new DisclosureParser(Clock.systemUTC());
+    @Inject
+    DisclosureParser parser;
 
     @Inject
     ParsedPublisher publisher;

@@ -4,13 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.budgetlens.events.CloudEvents;
 import io.budgetlens.events.DisclosureReceived;
-import io.budgetlens.events.serde.KafkaHeaders;
+import io.budgetlens.service.EventMessages;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Publishes a received document on disclosure.received.v1, keyed by documentId, and returns only once the
@@ -32,11 +30,7 @@ public class ReceivedPublisher {
     public void publish(DisclosureReceived event) {
         String id = CloudEvents.id(event.documentId(), DisclosureReceived.TYPE,
                 CloudEvents.revisionVersion(RECEIVED_EVENT_VERSION, event.revisionNumber()), null);
-        var metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(event.documentId())
-                .withHeaders(KafkaHeaders.of(CloudEvents.headers(id, DisclosureReceived.TYPE, CloudEvents.SOURCE_INGEST,
-                        event.documentId(), event.receivedAt())))
-                .build();
-        emitter.sendMessageAndAwait(Message.of(event).addMetadata(metadata));
+        emitter.sendMessageAndAwait(EventMessages.keyed(event, event.documentId(), id, DisclosureReceived.TYPE,
+                CloudEvents.SOURCE_INGEST, event.receivedAt()));
     }
 }

@@ -12,13 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import io.budgetlens.events.CloudEvents;
 import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureReceived;
@@ -30,6 +30,7 @@ import io.budgetlens.events.Visibility;
 import io.budgetlens.events.serde.KafkaHeaders;
 import io.budgetlens.ingest.parse.DisclosureParser;
 import io.budgetlens.testsupport.KafkaBrokerResource;
+import io.budgetlens.testsupport.RecordHeaders;
 import io.budgetlens.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,21 +60,30 @@ class IngestPipelineTest {
                 .body("status", equalTo("RECEIVED"));
 
         ConsumerRecord<String, byte[]> received = awaitRecord(Topics.RECEIVED, documentId);
-        assertThat(KafkaHeaders.text(received.headers(), CloudEvents.H_TYPE)).isEqualTo(DisclosureReceived.TYPE);
-        assertThat(KafkaHeaders.text(received.headers(), CloudEvents.H_ID))
-                .isEqualTo(documentId + ":" + DisclosureReceived.TYPE + ":1");
-        assertThat(KafkaHeaders.text(received.headers(), CloudEvents.H_SUBJECT)).isEqualTo(documentId);
-        assertThat(KafkaHeaders.text(received.headers(), CloudEvents.H_SPECVERSION)).isEqualTo("1.0");
         DisclosureReceived receivedEvent = EventJson.read(received.value(), DisclosureReceived.class);
+        // pinned: the CloudEvents headers exactly as the contract (docs/events.md) has them
+        assertThat(RecordHeaders.lines(received)).containsExactly(
+                "ce_specversion=1.0",
+                "ce_id=" + documentId + ":io.budgetlens.disclosure.received.v1:1",
+                "ce_type=io.budgetlens.disclosure.received.v1",
+                "ce_source=/budgetlens/ingest-service",
+                "ce_subject=" + documentId,
+                "ce_time=" + DateTimeFormatter.ISO_INSTANT.format(receivedEvent.receivedAt()),
+                "content-type=application/json");
         assertThat(receivedEvent.content()).isEqualTo(content);
         assertThat(receivedEvent.contentType()).isEqualTo("text/plain");
         assertThat(receivedEvent.sourceUri()).isEqualTo("file:samples/jiangjin-2024-final-accounts.txt");
 
         ConsumerRecord<String, byte[]> parsed = awaitRecord(Topics.PARSED, documentId);
-        assertThat(KafkaHeaders.text(parsed.headers(), CloudEvents.H_TYPE)).isEqualTo(DisclosureParsed.TYPE);
-        assertThat(KafkaHeaders.text(parsed.headers(), CloudEvents.H_ID))
-                .isEqualTo(documentId + ":" + DisclosureParsed.TYPE + ":" + DisclosureParser.VERSION);
         DisclosureParsed parsedEvent = EventJson.read(parsed.value(), DisclosureParsed.class);
+        assertThat(RecordHeaders.lines(parsed)).containsExactly(
+                "ce_specversion=1.0",
+                "ce_id=" + documentId + ":io.budgetlens.disclosure.parsed.v1:" + DisclosureParser.VERSION,
+                "ce_type=io.budgetlens.disclosure.parsed.v1",
+                "ce_source=/budgetlens/ingest-service",
+                "ce_subject=" + documentId,
+                "ce_time=" + DateTimeFormatter.ISO_INSTANT.format(parsedEvent.parsedAt()),
+                "content-type=application/json");
         assertThat(parsedEvent.status()).isEqualTo(ParseStatus.PARSED);
         assertThat(parsedEvent.parserVersion()).isEqualTo(DisclosureParser.VERSION);
         assertThat(parsedEvent.meta().kind()).isEqualTo(DisclosureKind.FINAL_ACCOUNT);

@@ -1,11 +1,6 @@
 package io.budgetlens.reporting.api;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,10 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.budgetlens.events.Visibility;
-import io.budgetlens.reporting.store.DisclosureEntity;
-import io.budgetlens.reporting.store.DisclosureQueries;
-import io.budgetlens.reporting.store.DisclosureRepository;
-import io.budgetlens.reporting.store.Where;
+import io.budgetlens.reporting.query.DisclosureQueries;
+import io.budgetlens.reporting.query.DisclosureQueries.TimelineEntry;
+import io.budgetlens.reporting.query.Params;
 
 /** One department across years and kinds. */
 @Path("/api/v1/departments")
@@ -30,22 +24,11 @@ import io.budgetlens.reporting.store.Where;
 public class DepartmentResource {
 
     @Inject
-    DisclosureRepository repository;
-
-    @Inject
     DisclosureQueries queries;
 
     /** The department's disclosures in year order, budget before final account, 部门 before 本级. */
-    public record Timeline(String key, List<String> names, List<String> keys, List<Entry> disclosures,
+    public record Timeline(String key, List<String> names, List<String> keys, List<TimelineEntry> disclosures,
                            List<FindingView> crossDocumentFindings) {
-    }
-
-    /** One disclosure of the timeline with its figures (万元) and finding counts. */
-    public record Entry(String documentId, Integer fiscalYear, String kind, String scope, String title,
-                        LocalDate publicationDate, boolean latest, String status, BigDecimal expenditureTotal,
-                        BigDecimal incomeTotal, BigDecimal threePublicTotal, BigDecimal threePublicOverseas,
-                        BigDecimal threePublicReception, BigDecimal threePublicVehicle, BigDecimal operatingExpenses,
-                        int errors, int warnings, BigDecimal completeness) {
     }
 
     @GET
@@ -57,33 +40,9 @@ public class DepartmentResource {
                     + "name are joined when one of them carries both.")
     public Timeline timeline(@PathParam("key") String key, @QueryParam("visibility") String visibility) {
         Visibility vis = Params.enumValue("visibility", visibility, Visibility.class);
-        List<String> keys = queries.departmentKeys(key.trim());
-        if (keys.isEmpty()) {
-            throw new NotFoundException("No disclosure of department '" + key + "' is stored.");
-        }
-        List<DisclosureEntity> docs = repository.find("""
-                        visibility = ?1 AND (nameKey IN ?2 OR codeKey IN ?2) AND fiscalYear IS NOT NULL
-                        ORDER BY fiscalYear, kind, scope, publicationDate, receivedAt, documentId""",
-                vis == null ? Visibility.PUBLIC : vis, keys).list();
-        Set<String> names = new LinkedHashSet<>();
-        List<Entry> entries = new ArrayList<>();
-        for (DisclosureEntity d : docs) {
-            if (d.department != null) {
-                names.add(d.department);
-            }
-            entries.add(new Entry(d.documentId, d.fiscalYear, d.kind == null ? null : d.kind.name(),
-                    d.scope == null ? null : d.scope.name(), d.title, d.publicationDate, d.latest, d.status.name(),
-                    d.expenditureTotal, d.incomeTotal, d.threePublicTotal, d.threePublicOverseas,
-                    d.threePublicReception, d.threePublicVehicle, d.operatingExpenses,
-                    d.errorCount + d.crossErrorCount, d.warningCount + d.crossWarningCount, d.completeness));
-        }
-        List<FindingView> cross = List.of();
-        if (!docs.isEmpty()) {
-            Where where = new Where().and("f.source = 'CROSS_DOCUMENT'")
-                    .and("f.document_id IN (?)", docs.stream().map(d -> d.documentId).toList());
-            cross = queries.findings(where, "d.fiscal_year, f.document_id, f.idx", 0, 10_000).stream()
-                    .map(r -> FindingView.of(r, true)).toList();
-        }
-        return new Timeline(key, List.copyOf(names), keys, entries, cross);
+        DisclosureQueries.Timeline timeline = queries.timeline(key.trim(), vis == null ? Visibility.PUBLIC : vis)
+                .orElseThrow(() -> new NotFoundException("No disclosure of department '" + key + "' is stored."));
+        return new Timeline(key, timeline.names(), timeline.keys(), timeline.disclosures(),
+                timeline.crossDocumentFindings().stream().map(r -> FindingView.of(r, true)).toList());
     }
 }

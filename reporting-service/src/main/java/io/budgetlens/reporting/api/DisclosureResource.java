@@ -7,7 +7,6 @@ import java.util.TreeMap;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -27,17 +26,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import io.budgetlens.events.DocumentIds;
 import io.budgetlens.events.EventJson;
 import io.budgetlens.events.RuleVerdict;
 import io.budgetlens.events.Verdict;
 import io.budgetlens.events.Visibility;
+import io.budgetlens.reporting.query.DisclosureQueries;
+import io.budgetlens.reporting.query.Params;
+import io.budgetlens.reporting.query.Where;
 import io.budgetlens.reporting.store.DepartmentKeys;
 import io.budgetlens.reporting.store.DisclosureEntity;
-import io.budgetlens.reporting.store.DisclosureQueries;
 import io.budgetlens.reporting.store.DisclosureRepository;
 import io.budgetlens.reporting.store.DisclosureStatus;
-import io.budgetlens.reporting.store.Where;
 
 /** Stored disclosures: the filtered, sorted, paged list (JSON or CSV), one disclosure in full, deleting drafts. */
 @Path("/api/v1/disclosures")
@@ -115,7 +114,7 @@ public class DisclosureResource {
             return csv.response("disclosures.csv");
         }
         var items = queries.list(where, orderBy, page, size);
-        return Response.ok(new Page<>(items, page, size, queries.count("disclosure", where)))
+        return Response.ok(new Page<>(items, page, size, queries.countDisclosures(where)))
                 .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -125,11 +124,13 @@ public class DisclosureResource {
     @Operation(summary = "One disclosure in full: status, meta, summary, facts, tables, findings, verdict counts, "
             + "completeness, versions (404 while unknown; drafts too, by their id)")
     public DisclosureView get(@PathParam("documentId") String documentId) {
-        DisclosureEntity entity = repository.findById(checkedId(documentId));
+        DisclosureEntity entity = repository.findById(Params.documentId(documentId));
         if (entity == null) {
             throw new NotFoundException("No disclosure " + documentId + " is known (yet).");
         }
-        return DisclosureView.of(entity, findingsOf(queries, documentId), verdictCounts(entity.verdicts));
+        List<FindingView> findings = queries.findingsOf(documentId).stream().map(r -> FindingView.of(r, false))
+                .toList();
+        return DisclosureView.of(entity, findings, verdictCounts(entity.verdicts));
     }
 
     @DELETE
@@ -137,7 +138,7 @@ public class DisclosureResource {
     @Transactional
     @Operation(summary = "Delete a draft (204); a public disclosure cannot be deleted (409)")
     public Response delete(@PathParam("documentId") String documentId) {
-        DisclosureEntity entity = repository.findById(checkedId(documentId));
+        DisclosureEntity entity = repository.findById(Params.documentId(documentId));
         if (entity == null) {
             throw new NotFoundException("No disclosure " + documentId + " is known (yet).");
         }
@@ -146,20 +147,6 @@ public class DisclosureResource {
                     Response.Status.CONFLICT);
         }
         return Response.noContent().build();
-    }
-
-    static String checkedId(String documentId) {
-        if (!DocumentIds.isWellFormed(documentId)) {
-            throw new BadRequestException(
-                    "documentId must be the 64-character lowercase hex sha-256 of the document, got '" + documentId + "'");
-        }
-        return documentId;
-    }
-
-    static List<FindingView> findingsOf(DisclosureQueries queries, String documentId) {
-        Where where = new Where().and("f.document_id = ?", documentId);
-        return queries.findings(where, "f.source DESC, f.idx", 0, 10_000).stream()
-                .map(r -> FindingView.of(r, false)).toList();
     }
 
     private static final TypeReference<List<RuleVerdict>> VERDICTS = new TypeReference<>() {

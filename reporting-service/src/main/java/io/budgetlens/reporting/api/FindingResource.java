@@ -2,10 +2,8 @@ package io.budgetlens.reporting.api;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,21 +17,15 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.Severity;
-import io.budgetlens.events.Visibility;
-import io.budgetlens.reporting.store.DisclosureQueries;
-import io.budgetlens.reporting.store.Where;
+import io.budgetlens.reporting.query.DisclosureQueries;
+import io.budgetlens.reporting.query.FindingFilter;
+import io.budgetlens.reporting.query.Params;
+import io.budgetlens.reporting.query.Where;
 
 /** Findings across documents: the validation reports' and the cross-document checks'. */
 @Path("/api/v1/findings")
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
 public class FindingResource {
-
-    static final Map<String, String> SORTS = Params.fields(
-            "severity", "CASE f.severity WHEN 'ERROR' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END",
-            "ruleId", "f.rule_id", "category", "f.category", "excess", "f.excess", "fiscalYear", "d.fiscal_year",
-            "region", "d.region", "department", "d.department", "receivedAt", "d.received_at");
 
     @Inject
     DisclosureQueries queries;
@@ -61,30 +53,9 @@ public class FindingResource {
                          @QueryParam("size") @DefaultValue("50") int size,
                          @QueryParam("format") String format) {
         Params.paging(page, size);
-        Where where = new Where();
-        Visibility vis = Params.enumValue("visibility", visibility, Visibility.class);
-        where.and("d.visibility = ?", (vis == null ? Visibility.PUBLIC : vis).name());
-        if (Params.given(severity)) {
-            List<String> severities = Arrays.stream(severity.split(","))
-                    .map(s -> Params.enumValue("severity", s, Severity.class).name()).toList();
-            where.and("f.severity IN (?)", severities);
-        }
-        if (Params.given(ruleId)) {
-            String id = ruleId.trim().toUpperCase(java.util.Locale.ROOT);
-            if (!id.matches("[A-Z]{2,8}-\\d{3}")) {
-                throw new BadRequestException("ruleId must look like CHG-001; got '" + ruleId + "'");
-            }
-            where.and("f.rule_id = ?", id);
-        }
-        Category c = Params.enumValue("category", category, Category.class);
-        where.andIf(c != null, "f.category = ?", c == null ? null : c.name());
-        Params.disclosureFilters(where, "d.", region, year, kind, scope);
-        if (Params.given(documentId)) {
-            where.and("f.document_id = ?", DisclosureResource.checkedId(documentId.trim()));
-        }
-        Boolean onlyLatest = Params.bool("latest", latest);
-        where.andIf(onlyLatest != null, "d.latest = ?", onlyLatest);
-        String orderBy = Params.sort(sort, SORTS, "-severity,-fiscalYear", "f.document_id, f.source, f.idx");
+        Where where = FindingFilter.parse(severity, ruleId, category, region, year, kind, scope, documentId, latest,
+                visibility).where();
+        String orderBy = FindingFilter.orderBy(sort);
 
         if (Csv.wanted(headers, format)) {
             Csv csv = new Csv(List.of("documentId", "kind", "scope", "fiscalYear", "region", "department",

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import io.budgetlens.events.Decimals;
-import io.budgetlens.reporting.store.DisclosureQueries.FindingRow;
+import io.budgetlens.reporting.query.DisclosureQueries.FindingRow;
 
 /**
  * One finding as the API shows it: the contract's Finding fields (ruleId, severity, category, messageZh,

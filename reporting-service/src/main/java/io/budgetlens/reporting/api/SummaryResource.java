@@ -22,15 +22,16 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import io.budgetlens.reporting.store.DisclosureQueries;
-import io.budgetlens.reporting.store.DisclosureQueries.Dimension;
-import io.budgetlens.reporting.store.DisclosureQueries.Metric;
-import io.budgetlens.reporting.store.Where;
+import io.budgetlens.reporting.query.DisclosureQueries;
+import io.budgetlens.reporting.query.DisclosureQueries.Dimension;
+import io.budgetlens.reporting.query.DisclosureQueries.Metric;
+import io.budgetlens.reporting.query.Params;
+import io.budgetlens.reporting.query.Where;
 
 /**
  * Totals per group. Only public disclosures that are the latest of their identity and were parsed count. Every
  * group is also split by kind and scope, whatever groupBy says: a budget is never added to a final account, nor a
- * 部门 disclosure to its own 本级 one (DOMAIN.md §7).
+ * 部门 disclosure to its own 本级 one (docs/domain.md §7).
  */
 @Path("/api/v1/summaries")
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
@@ -97,14 +98,15 @@ public class SummaryResource {
             sorts.put(d.field, d.column);
         }
         for (Metric m : Metric.values()) {
-            sorts.put(m.field, m.name().toLowerCase(Locale.ROOT));
+            sorts.put(m.field, m.alias());
         }
         String defaultSort = String.join(",", dims.stream().map(d -> d.field).toList());
         String orderBy = Params.sort(sort, sorts, defaultSort,
                 String.join(", ", dims.stream().map(d -> d.column).toList()));
 
         if (Csv.wanted(headers, format)) {
-            var rows = queries.summaries(dims, where, orderBy, 0, Params.MAX_CSV_ROWS);
+            var rows = queries.summaries(dims, where, orderBy, 0, Params.MAX_CSV_ROWS).rows().stream()
+                    .map(r -> r.toMap(dims)).toList();
             List<String> header = new ArrayList<>(dims.stream().map(d -> d.field).toList());
             if (dims.contains(Dimension.DEPARTMENT)) {
                 header.add("department");
@@ -114,15 +116,14 @@ public class SummaryResource {
             rows.forEach(r -> csv.row(header.stream().map(r::get).toList()));
             return csv.response("summaries.csv");
         }
-        long[] total = new long[1];
-        var rows = queries.summaries(dims, where, orderBy, page, size, total);
+        DisclosureQueries.SummaryPage summaries = queries.summaries(dims, where, orderBy, page, size);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("groupBy", dims.stream().map(d -> d.field).toList());
         body.put("unit", "万元");
-        body.put("items", rows);
+        body.put("items", summaries.rows().stream().map(r -> r.toMap(dims)).toList());
         body.put("page", page);
         body.put("size", size);
-        body.put("total", total[0] >= 0 ? total[0] : queries.countGroups(dims, where));
+        body.put("total", summaries.totalGroups());
         return Response.ok(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -2,20 +2,18 @@ package io.budgetlens.reporting.api;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.Locale;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +21,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.budgetlens.events.Visibility;
+import io.budgetlens.reporting.query.Params;
+import io.budgetlens.service.Problem;
 
 /**
  * Forwards an uploaded document to ingest-service, so the dashboard talks only to its own origin. Uploads are
@@ -38,7 +41,9 @@ public class UploadResource {
     @ConfigProperty(name = "budgetlens.upload.max-bytes", defaultValue = "10485760")
     long maxUploadBytes;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @Inject
+    @RestClient
+    IngestClient ingest;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -50,32 +55,17 @@ public class UploadResource {
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @Parameter(description = "The file's name, shown in lists") @QueryParam("filename") String filename,
                            @Parameter(description = "draft (default) or public") @QueryParam("visibility") String visibility) {
-        var vis = Params.enumValue("visibility", visibility, io.budgetlens.events.Visibility.class);
+        Visibility vis = Params.enumValue("visibility", visibility, Visibility.class);
         byte[] content = readBounded(body, maxUploadBytes);
-        StringBuilder uri = new StringBuilder(ingestUrl).append("/api/v1/documents?visibility=")
-                .append(vis == null ? "draft" : vis.name().toLowerCase(java.util.Locale.ROOT));
-        if (Params.given(filename)) {
-            uri.append("&filename=").append(URLEncoder.encode(filename, StandardCharsets.UTF_8));
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString()))
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(content));
-        if (Params.given(contentType)) {
-            request.header("Content-Type", contentType);
-        }
-        HttpResponse<byte[]> answer;
-        try {
-            answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
+        try (Response answer = ingest.submit(content, Params.given(contentType) ? contentType : null,
+                (vis == null ? Visibility.DRAFT : vis).name().toLowerCase(Locale.ROOT),
+                Params.given(filename) ? filename : null)) {
+            MediaType type = answer.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : answer.getMediaType();
+            return Response.status(answer.getStatus()).entity(answer.readEntity(byte[].class)).type(type).build();
+        } catch (ProcessingException e) {
             return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "ingest-service (" + ingestUrl
                     + ") cannot be reached: " + e.getMessage() + ". Nothing was stored; try again.", "/api/v1/uploads");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "Interrupted while forwarding", null);
         }
-        String type = answer.headers().firstValue("Content-Type").orElse(MediaType.APPLICATION_JSON);
-        Response.ResponseBuilder out = Response.status(answer.statusCode()).entity(answer.body()).type(type);
-        return out.build();
     }
 
     private static byte[] readBounded(InputStream body, long limit) {
@@ -85,12 +75,12 @@ public class UploadResource {
         try (InputStream in = body) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) {
-                throw new jakarta.ws.rs.WebApplicationException("The document is larger than the limit of " + limit
+                throw new WebApplicationException("The document is larger than the limit of " + limit
                         + " bytes (budgetlens.upload.max-bytes).", 413);
             }
             return bytes;
         } catch (IOException e) {
-            throw new jakarta.ws.rs.BadRequestException("The request body could not be read: " + e.getMessage());
+            throw new BadRequestException("The request body could not be read: " + e.getMessage());
         }
     }
 }

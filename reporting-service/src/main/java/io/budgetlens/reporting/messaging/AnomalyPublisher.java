@@ -6,13 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.budgetlens.events.AnomalyDetected;
 import io.budgetlens.events.CloudEvents;
-import io.budgetlens.events.serde.KafkaHeaders;
+import io.budgetlens.service.EventMessages;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Publishes cross-document findings on disclosure.anomaly.v1, keyed by the documentId the finding belongs to,
@@ -32,12 +30,8 @@ public class AnomalyPublisher {
                     .map(e -> e.documentId()).filter(id -> id != null).findFirst().orElse("");
             String id = CloudEvents.id(anomaly.documentId(), AnomalyDetected.TYPE, anomaly.rulesetVersion(),
                     anomaly.finding().ruleId() + ":" + other + ":" + anomaly.findingIndex());
-            var metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                    .withKey(anomaly.documentId())
-                    .withHeaders(KafkaHeaders.of(CloudEvents.headers(id, AnomalyDetected.TYPE,
-                            CloudEvents.SOURCE_REPORTING, anomaly.documentId(), anomaly.detectedAt())))
-                    .build();
-            anomalies.sendMessageAndAwait(Message.of(anomaly).addMetadata(metadata));
+            anomalies.sendMessageAndAwait(EventMessages.keyed(anomaly, anomaly.documentId(), id, AnomalyDetected.TYPE,
+                    CloudEvents.SOURCE_REPORTING, anomaly.detectedAt()));
         }
     }
 }

@@ -7,21 +7,25 @@ import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
 
 /**
  * Runs each consumer write in its own transaction and waits out a database outage: when PostgreSQL cannot be
- * reached (or a deadlock between two channels' transactions aborts one), the write is retried with exponential
- * backoff for as long as it takes, so the record is neither skipped nor dead-lettered and its offset is committed
- * only after the write succeeds. While it waits, {@link StoreReadiness} reports DOWN. Any other failure (a record
- * the store cannot take) is thrown, and the channel's failure strategy dead-letters the record.
+ * reached (or a deadlock between two channels' transactions aborts one), SmallRye Fault Tolerance retries the write
+ * with exponential backoff (0.2 s doubling to 10 s) for as long as it takes, so the record is neither skipped nor
+ * dead-lettered and its offset is committed only after the write succeeds. While it waits, {@link StoreReadiness}
+ * reports DOWN. Any other failure (a record the store cannot take) is thrown at once, and the channel's failure
+ * strategy dead-letters the record.
  */
 @ApplicationScoped
 public class StoreWriter {
@@ -30,44 +34,38 @@ public class StoreWriter {
 
     private final AtomicReference<Unavailable> unavailable = new AtomicReference<>();
 
-    @ConfigProperty(name = "budgetlens.store.retry.initial", defaultValue = "PT0.2S")
-    Duration initialBackoff;
-
-    @ConfigProperty(name = "budgetlens.store.retry.max", defaultValue = "PT10S")
-    Duration maxBackoff;
-
     /** Why writes are waiting, and since when. */
     public record Unavailable(Instant since, String cause) {
     }
 
+    /** Retries only what is worth waiting out ({@link #isTransient}). */
+    public static final class TransientFailure implements Predicate<Throwable> {
+        @Override
+        public boolean test(Throwable e) {
+            return isTransient(e);
+        }
+    }
+
+    /** One attempt of a write in a new transaction; the interceptor retries it while the failure is transient. */
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 0)
+    @ExponentialBackoff(factor = 2, maxDelay = 10_000)
+    @RetryWhen(exception = TransientFailure.class)
     public <T> T write(Supplier<T> work) {
-        long backoff = initialBackoff.toMillis();
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            try {
-                T result = QuarkusTransaction.requiringNew().call(work::get);
-                Unavailable was = unavailable.getAndSet(null);
-                if (was != null) {
-                    LOG.infof("Database writes succeed again after %d ms (%s)",
-                            Duration.between(was.since(), Instant.now()).toMillis(), was.cause());
-                }
-                return result;
-            } catch (RuntimeException e) {
-                if (!isTransient(e)) {
-                    throw e;
-                }
+        try {
+            T result = QuarkusTransaction.requiringNew().call(work::get);
+            Unavailable was = unavailable.getAndSet(null);
+            if (was != null) {
+                LOG.infof("Database writes succeed again after %d ms (%s)",
+                        Duration.between(was.since(), Instant.now()).toMillis(), was.cause());
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (isTransient(e)) {
                 Throwable root = rootCause(e);
                 unavailable.compareAndSet(null, new Unavailable(Instant.now(), String.valueOf(root.getMessage())));
-                LOG.warnf("Database write failed (attempt %d, retrying in %d ms): %s", attempt, backoff, root);
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                backoff = Math.min(backoff * 2, maxBackoff.toMillis());
+                LOG.warnf("Database write failed, retrying with backoff: %s", root);
             }
+            throw e;
         }
     }
 

@@ -1,19 +1,19 @@
 package io.budgetlens.reporting.web;
 
+import static java.util.Locale.CHINESE;
+import static java.util.Locale.ENGLISH;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,13 +28,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.budgetlens.events.DocumentIds;
 import io.budgetlens.events.EventJson;
-import io.budgetlens.reporting.api.FindingView;
+import io.budgetlens.events.Visibility;
+import io.budgetlens.reporting.query.BadParameterException;
+import io.budgetlens.reporting.query.DisclosureQueries;
+import io.budgetlens.reporting.query.DisclosureQueries.FindingRow;
+import io.budgetlens.reporting.query.DisclosureQueries.TimelineEntry;
+import io.budgetlens.reporting.query.FindingFilter;
+import io.budgetlens.reporting.query.Where;
 import io.budgetlens.reporting.store.DisclosureEntity;
-import io.budgetlens.reporting.store.DisclosureQueries;
 import io.budgetlens.reporting.store.DisclosureRepository;
-import io.budgetlens.reporting.store.Where;
 import io.quarkus.qute.Location;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 
@@ -48,8 +55,8 @@ import io.quarkus.qute.TemplateInstance;
 @Tag(name = "Dashboard (HTML)")
 public class DashboardResource {
 
-    @Inject
-    DashboardQueries dashboard;
+    /** Findings per page of the findings list. */
+    static final int PAGE_SIZE = 50;
 
     @Inject
     DisclosureQueries queries;
@@ -79,26 +86,24 @@ public class DashboardResource {
     @Operation(hidden = true)
     public TemplateInstance overview(@CookieParam("lang") String lang) {
         return page(overview, lang, "/")
-                .data("statusCounts", dashboard.statusCounts())
-                .data("kindYearCounts", dashboard.kindYearCounts())
-                .data("findingCounts", dashboard.findingCounts())
-                .data("anomalies", dashboard.latestAnomalies(20))
-                .data("threePublicChart", threePublicChart(I18n.english(lang)))
-                .data("findingsChart", findingsChart(I18n.english(lang)));
+                .data("statusCounts", queries.statusCounts())
+                .data("kindYearCounts", queries.kindYearCounts())
+                .data("findingCounts", queries.findingCounts())
+                .data("anomalies", queries.latestAnomalies(20))
+                .data("threePublicChart", threePublicChart(words(lang)))
+                .data("findingsChart", findingsChart(words(lang)));
     }
 
     @GET
     @Path("disclosures/{documentId}")
     @Operation(hidden = true)
     public Response disclosure(@PathParam("documentId") String documentId, @CookieParam("lang") String lang) {
-        DisclosureEntity d = io.budgetlens.events.DocumentIds.isWellFormed(documentId)
-                ? repository.findById(documentId) : null;
+        DisclosureEntity d = DocumentIds.isWellFormed(documentId) ? repository.findById(documentId) : null;
         if (d == null) {
             return Response.status(404).entity(page(notFound, lang, "/disclosures/" + documentId)
                     .data("what", documentId)).build();
         }
-        List<FindingView> views = findingViews(documentId);
-        DisclosurePage model = DisclosurePage.of(d, views, I18n.english(lang));
+        DisclosurePage model = DisclosurePage.of(d, queries.findingsOf(documentId), english(lang));
         return Response.ok(page(disclosure, lang, "/disclosures/" + documentId).data("p", model)
                 .data("departmentKey", d.departmentKey == null ? null : encode(d.departmentKey))).build();
     }
@@ -107,29 +112,15 @@ public class DashboardResource {
     @Path("departments/{key}")
     @Operation(hidden = true)
     public Response department(@PathParam("key") String key, @CookieParam("lang") String lang) {
-        List<String> keys = queries.departmentKeys(key);
-        if (keys.isEmpty()) {
+        var timeline = queries.timeline(key, Visibility.PUBLIC).orElse(null);
+        if (timeline == null) {
             return Response.status(404).entity(page(notFound, lang, "/departments/" + encode(key)).data("what", key))
                     .build();
         }
-        List<DisclosureEntity> docs = repository.find("""
-                        visibility = ?1 AND (nameKey IN ?2 OR codeKey IN ?2) AND fiscalYear IS NOT NULL
-                        ORDER BY fiscalYear, kind, scope, publicationDate, receivedAt, documentId""",
-                io.budgetlens.events.Visibility.PUBLIC, keys).list();
-        Set<String> names = new LinkedHashSet<>();
-        docs.forEach(x -> {
-            if (x.department != null) {
-                names.add(x.department);
-            }
-        });
-        List<FindingView> cross = docs.isEmpty() ? List.of() : queries.findings(new Where()
-                        .and("f.source = 'CROSS_DOCUMENT'")
-                        .and("f.document_id IN (?)", docs.stream().map(x -> x.documentId).toList()),
-                "d.fiscal_year, f.document_id, f.idx", 0, 1000).stream().map(r -> FindingView.of(r, true)).toList();
         return Response.ok(page(department, lang, "/departments/" + encode(key))
-                .data("key", key).data("names", names).data("docs", docs).data("cross", cross)
-                .data("english", I18n.english(lang))
-                .data("chart", timelineChart(docs, I18n.english(lang)))).build();
+                .data("key", key).data("names", timeline.names()).data("docs", timeline.disclosures())
+                .data("cross", timeline.crossDocumentFindings()).data("english", english(lang))
+                .data("chart", timelineChart(timeline.disclosures(), words(lang)))).build();
     }
 
     @GET
@@ -139,50 +130,25 @@ public class DashboardResource {
                                      @QueryParam("category") String category, @QueryParam("ruleId") String ruleId,
                                      @QueryParam("region") String region, @QueryParam("year") String year,
                                      @QueryParam("kind") String kind, @QueryParam("page") @DefaultValue("0") int page) {
-        Where where = new Where().and("d.visibility = 'PUBLIC'");
-        Map<String, String> filters = new LinkedHashMap<>();
-        String error = null;
-        try {
-            if (given(severity)) {
-                where.and("f.severity = ?", io.budgetlens.events.Severity.valueOf(severity.trim().toUpperCase()).name());
-                filters.put("severity", severity.trim().toUpperCase());
-            }
-            if (given(category)) {
-                where.and("f.category = ?", io.budgetlens.events.Category.valueOf(category.trim().toUpperCase()).name());
-                filters.put("category", category.trim().toUpperCase());
-            }
-            if (given(ruleId)) {
-                where.and("f.rule_id = ?", ruleId.trim().toUpperCase());
-                filters.put("ruleId", ruleId.trim().toUpperCase());
-            }
-            if (given(region)) {
-                where.and("d.region = ?", region.trim());
-                filters.put("region", region.trim());
-            }
-            if (given(year)) {
-                where.and("d.fiscal_year = ?", Integer.parseInt(year.trim()));
-                filters.put("year", year.trim());
-            }
-            if (given(kind)) {
-                where.and("d.kind = ?", io.budgetlens.events.DisclosureKind.valueOf(kind.trim().toUpperCase()).name());
-                filters.put("kind", kind.trim().toUpperCase());
-            }
-        } catch (IllegalArgumentException e) {
-            error = e.getMessage();
-            where = new Where().and("1 = 0");
-        }
-        int size = 50;
         int p = Math.max(0, page);
-        var rows = queries.findings(where, "CASE f.severity WHEN 'ERROR' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END, "
-                + "d.fiscal_year DESC, f.document_id, f.source, f.idx", p, size);
+        FindingFilter filter;
+        try {
+            filter = FindingFilter.parse(severity, ruleId, category, region, year, kind, null, null, null, null);
+        } catch (BadParameterException e) {
+            return page(findings, lang, "/findings").data("rows", List.of()).data("filters", Map.of())
+                    .data("total", 0L).data("pageNumber", 0).data("hasNext", false)
+                    .data("error", badFilter(words(lang), e)).data("csv", "/api/v1/findings?format=csv")
+                    .data("query", "");
+        }
+        Where where = filter.where();
+        List<FindingRow> rows = queries.findings(where, FindingFilter.orderBy(null), p, PAGE_SIZE);
         long total = queries.countFindings(where);
         StringBuilder query = new StringBuilder();
-        filters.forEach((k, v) -> query.append(query.isEmpty() ? "" : "&").append(k).append('=').append(encode(v)));
+        filter.given().forEach((k, v) -> query.append(query.isEmpty() ? "" : "&").append(k).append('=')
+                .append(encode(v)));
         return page(findings, lang, "/findings" + (query.isEmpty() ? "" : "?" + query))
-                .data("rows", rows.stream().map(r -> FindingView.of(r, true)).toList())
-                .data("anchors", rows.stream().map(r -> DisclosurePage.anchor(r.source(), r.index())).toList())
-                .data("filters", filters).data("total", total).data("pageNumber", p)
-                .data("hasNext", (long) (p + 1) * size < total).data("error", error)
+                .data("rows", rows).data("filters", filter.given()).data("total", total).data("pageNumber", p)
+                .data("hasNext", (long) (p + 1) * PAGE_SIZE < total).data("error", null)
                 .data("csv", "/api/v1/findings?format=csv" + (query.isEmpty() ? "" : "&" + query))
                 .data("query", query.toString());
     }
@@ -209,29 +175,21 @@ public class DashboardResource {
     }
 
     private TemplateInstance page(Template template, String lang, String path) {
-        boolean english = I18n.english(lang);
-        return template.data("t", I18n.words(lang)).data("lang", english ? "en" : "zh")
+        boolean english = english(lang);
+        return template.instance().setLocale(english ? ENGLISH : CHINESE).data("lang", english ? "en" : "zh")
                 .data("toggle", "/lang/" + (english ? "zh" : "en") + "?back=" + encode(path));
     }
 
-    private List<FindingView> findingViews(String documentId) {
-        Where where = new Where().and("f.document_id = ?", documentId);
-        return queries.findings(where, "f.source DESC, f.idx", 0, 10_000).stream()
-                .map(r -> FindingView.of(r, false)).toList();
-    }
-
     /** ECharts option: “三公” per region, one series per kind and year. */
-    private String threePublicChart(boolean english) {
-        List<Object[]> rows = dashboard.threePublicByRegion();
+    private String threePublicChart(Messages t) {
         List<String> regions = new ArrayList<>();
         Map<String, Map<String, BigDecimal>> series = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            String region = (String) r[0];
-            if (!regions.contains(region)) {
-                regions.add(region);
+        for (DisclosureQueries.RegionTotal r : queries.threePublicByRegion()) {
+            if (!regions.contains(r.region())) {
+                regions.add(r.region());
             }
-            String name = r[2] + " " + I18n.words(english ? "en" : "zh").get((String) r[1]);
-            series.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(region, DashboardQueries.decimal(r[3]));
+            String name = r.fiscalYear() + " " + code(t, r.kind());
+            series.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(r.region(), r.threePublicTotal());
         }
         ObjectNode option = EventJson.mapper().createObjectNode();
         option.putObject("tooltip").put("trigger", "axis");
@@ -255,19 +213,19 @@ public class DashboardResource {
     }
 
     /** ECharts option: errors and warnings of the disclosures with the most findings. */
-    private String findingsChart(boolean english) {
-        var ranked = dashboard.mostFindings(15);
+    private String findingsChart(Messages t) {
+        var ranked = queries.mostFindings(15);
         ObjectNode option = EventJson.mapper().createObjectNode();
         option.putObject("tooltip").put("trigger", "axis");
         option.putObject("legend");
         option.putObject("grid").put("containLabel", true);
         option.putObject("xAxis").put("type", "value");
         option.putObject("yAxis").put("type", "category").put("inverse", true)
-                .set("data", array(ranked.stream().map(DashboardQueries.Ranked::label).toList()));
+                .set("data", array(ranked.stream().map(DisclosureQueries.Ranked::label).toList()));
         ArrayNode list = option.putArray("series");
-        ArrayNode errors = list.addObject().put("name", I18n.words(english ? "en" : "zh").get("errors"))
+        ArrayNode errors = list.addObject().put("name", t.errors())
                 .put("type", "bar").put("stack", "f").putArray("data");
-        ArrayNode warnings = list.addObject().put("name", I18n.words(english ? "en" : "zh").get("warnings"))
+        ArrayNode warnings = list.addObject().put("name", t.warnings())
                 .put("type", "bar").put("stack", "f").putArray("data");
         ranked.forEach(r -> {
             errors.add(r.errors());
@@ -277,55 +235,85 @@ public class DashboardResource {
     }
 
     /** ECharts option: total expenditure and “三公” across years, one line per kind and scope. */
-    private String timelineChart(List<DisclosureEntity> docs, boolean english) {
-        Map<String, String> t = I18n.words(english ? "en" : "zh");
-        List<String> years = docs.stream().filter(x -> x.latest).map(x -> String.valueOf(x.fiscalYear)).distinct()
-                .toList();
+    private String timelineChart(List<TimelineEntry> docs, Messages t) {
+        List<String> years = docs.stream().filter(TimelineEntry::latest).map(x -> String.valueOf(x.fiscalYear()))
+                .distinct().toList();
         ObjectNode option = EventJson.mapper().createObjectNode();
         option.putObject("tooltip").put("trigger", "axis");
         option.putObject("legend");
         option.putObject("xAxis").put("type", "category").set("data", array(years));
         ArrayNode yAxes = option.putArray("yAxis");
-        yAxes.addObject().put("type", "value").put("name", t.get("expenditure"));
-        yAxes.addObject().put("type", "value").put("name", t.get("threePublic"));
+        yAxes.addObject().put("type", "value").put("name", t.expenditure());
+        yAxes.addObject().put("type", "value").put("name", t.threePublic());
         ArrayNode list = option.putArray("series");
-        Map<String, Map<String, DisclosureEntity>> byLine = new LinkedHashMap<>();
-        for (DisclosureEntity x : docs) {
-            if (x.latest && x.kind != null && x.scope != null) {
-                byLine.computeIfAbsent(t.get(x.kind.name()) + "·" + t.get(x.scope.name()), k -> new LinkedHashMap<>())
-                        .put(String.valueOf(x.fiscalYear), x);
+        Map<String, Map<String, TimelineEntry>> byLine = new LinkedHashMap<>();
+        for (TimelineEntry x : docs) {
+            if (x.latest() && x.kind() != null && x.scope() != null) {
+                byLine.computeIfAbsent(code(t, x.kind()) + "·" + code(t, x.scope()), k -> new LinkedHashMap<>())
+                        .put(String.valueOf(x.fiscalYear()), x);
             }
         }
         byLine.forEach((line, byYear) -> {
-            ArrayNode totals = list.addObject().put("name", line + " " + t.get("expenditure")).put("type", "line")
+            ArrayNode totals = list.addObject().put("name", line + " " + t.expenditure()).put("type", "line")
                     .put("yAxisIndex", 0).putArray("data");
             ArrayNode three = list.addObject().put("name", line + " “三公”").put("type", "bar").put("yAxisIndex", 1)
                     .putArray("data");
             years.forEach(y -> {
-                DisclosureEntity x = byYear.get(y);
-                if (x == null || x.expenditureTotal == null) {
+                TimelineEntry x = byYear.get(y);
+                if (x == null || x.expenditureTotal() == null) {
                     totals.addNull();
                 } else {
-                    totals.add(x.expenditureTotal);
+                    totals.add(x.expenditureTotal());
                 }
-                if (x == null || x.threePublicTotal == null) {
+                if (x == null || x.threePublicTotal() == null) {
                     three.addNull();
                 } else {
-                    three.add(x.threePublicTotal);
+                    three.add(x.threePublicTotal());
                 }
             });
         });
         return option.toString();
     }
 
+    static boolean english(String lang) {
+        return "en".equals(lang);
+    }
+
+    /** The dashboard's words in the reader's language (the lang cookie: en, else Chinese). */
+    static Messages words(String lang) {
+        return english(lang) ? MessageBundles.get(Messages.class, Localized.Literal.of("en"))
+                : MessageBundles.get(Messages.class);
+    }
+
+    /** A kind or scope code in words. */
+    private static String code(Messages t, String code) {
+        return switch (code) {
+            case "BUDGET" -> t.BUDGET();
+            case "FINAL_ACCOUNT" -> t.FINAL_ACCOUNT();
+            case "DEPARTMENT" -> t.DEPARTMENT();
+            case "UNIT" -> t.UNIT();
+            default -> code;
+        };
+    }
+
+    /** A bad filter, in the reader's language: which filter, the value given and what it takes. */
+    static String badFilter(Messages t, BadParameterException e) {
+        String filter = switch (e.parameter()) {
+            case "severity" -> t.severity();
+            case "category" -> t.category();
+            case "ruleId" -> t.rule();
+            case "region" -> t.region();
+            case "year" -> t.year();
+            case "kind" -> t.kind();
+            default -> e.parameter();
+        };
+        return t.badFilter(filter, e.value(), e.allowed());
+    }
+
     private static ArrayNode array(List<String> values) {
         ArrayNode a = EventJson.mapper().createArrayNode();
         values.forEach(a::add);
         return a;
-    }
-
-    private static boolean given(String s) {
-        return s != null && !s.isBlank();
     }
 
     static String encode(String s) {

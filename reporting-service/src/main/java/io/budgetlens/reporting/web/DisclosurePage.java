@@ -14,7 +14,7 @@ import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Interval;
 import io.budgetlens.events.SummaryEntry;
 import io.budgetlens.events.TableRow;
-import io.budgetlens.reporting.api.FindingView;
+import io.budgetlens.reporting.query.DisclosureQueries.FindingRow;
 import io.budgetlens.reporting.store.DisclosureEntity;
 import io.quarkus.qute.TemplateData;
 
@@ -56,18 +56,13 @@ public record DisclosurePage(DisclosureEntity d, List<FindingItem> findings, Lis
     private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() {
     };
 
-    /** The anchor of a finding: f-V-3 (validation report, position 3) or f-X-0 (cross-document). */
-    public static String anchor(String source, int index) {
-        return "f-" + (source.startsWith("CROSS") ? "X" : "V") + "-" + index;
-    }
-
-    static DisclosurePage of(DisclosureEntity d, List<FindingView> views, boolean english) {
+    static DisclosurePage of(DisclosureEntity d, List<FindingRow> findingRows, boolean english) {
         List<HighlightedText.Range> ranges = new ArrayList<>();
         Map<String, List<String>> rowClasses = new HashMap<>();
         Map<String, String> rowAnchors = new HashMap<>();
         List<FindingItem> findings = new ArrayList<>();
-        for (FindingView f : views) {
-            String anchor = anchor(f.source(), f.index());
+        for (FindingRow f : findingRows) {
+            String anchor = f.anchor();
             List<Link> links = new ArrayList<>();
             String target = null;
             for (Evidence e : read(f.evidence(), EVIDENCE, List.<Evidence>of())) {

@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +30,7 @@ import io.budgetlens.reporting.Seed;
 import io.budgetlens.testsupport.CorpusFixtures;
 import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
+import io.budgetlens.testsupport.RecordHeaders;
 import io.budgetlens.testsupport.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -180,21 +181,22 @@ class CrossDocumentTest {
             AnomalyDetected anomaly = EventJson.read(record.value(), AnomalyDetected.class);
             assertThat(anomaly.finding().ruleId()).isEqualTo("XDOC-001");
             assertThat(anomaly.meta().kind()).isEqualTo(DisclosureKind.BUDGET);
-            assertThat(header(record, "ce_source")).isEqualTo("/budgetlens/reporting-service");
-            assertThat(header(record, "ce_type")).isEqualTo(AnomalyDetected.TYPE);
-            assertThat(header(record, "ce_id")).startsWith(budget2024.documentId() + ":" + AnomalyDetected.TYPE
-                    + ":cross-document-0.1.0:XDOC-001:" + budget2023.documentId());
+            // pinned: the CloudEvents headers exactly as the contract (docs/events.md) has them
+            assertThat(RecordHeaders.lines(record)).containsExactly(
+                    "ce_specversion=1.0",
+                    "ce_id=" + budget2024.documentId() + ":io.budgetlens.disclosure.anomaly.v1:cross-document-0.1.0"
+                            + ":XDOC-001:" + budget2023.documentId() + ":" + anomaly.findingIndex(),
+                    "ce_type=io.budgetlens.disclosure.anomaly.v1",
+                    "ce_source=/budgetlens/reporting-service",
+                    "ce_subject=" + budget2024.documentId(),
+                    "ce_time=" + DateTimeFormatter.ISO_INSTANT.format(anomaly.detectedAt()),
+                    "content-type=application/json");
         });
     }
 
     static void awaitStatus(String documentId, String status) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/disclosures/{id}", documentId)
                 .then().statusCode(200).body("status", equalTo(status)));
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     static DisclosureParsed budget(String department, int year, String seed, String code) {

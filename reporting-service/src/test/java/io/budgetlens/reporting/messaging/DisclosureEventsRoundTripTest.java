@@ -60,6 +60,9 @@ class DisclosureEventsRoundTripTest {
                 .then().statusCode(200)
                 .body("status", equalTo("RECEIVED"))
                 .body("sizeBytes", equalTo(content.length)));
+        given().queryParam("size", 500).get("/api/v1/disclosures").then().statusCode(200)
+                .body("items.find { it.documentId == '" + documentId + "' }.receivedAt",
+                        equalTo("2026-11-25T10:00:00Z"));
 
         try (var connection = DriverManager.getConnection(SharedPostgres.jdbcUrl(), SharedPostgres.USER, "");
              var statement = connection.prepareStatement(

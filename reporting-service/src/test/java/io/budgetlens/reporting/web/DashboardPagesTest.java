@@ -24,6 +24,7 @@ import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.Seed;
 import io.budgetlens.testsupport.CorpusFixtures;
 import io.budgetlens.testsupport.KafkaBrokerResource;
+import io.budgetlens.testsupport.ParsedBuilder;
 import io.budgetlens.testsupport.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,9 +63,7 @@ class DashboardPagesTest {
         int start = text.length() - HOSTILE_SENTENCE.length();
         facts.add(0, new Fact("f-hostile", "income.total", HOSTILE_SENTENCE, new BigDecimal("1"), "万元", 0, "CURRENT",
                 null, null, null, null, Evidence.ofText(HOSTILE_SENTENCE, start, text.length())));
-        hostile = new DisclosureParsed(base.documentId(), base.status(), base.parserVersion(), base.parsedAt(),
-                base.visibility(), base.contentType(), base.sourceUri(), base.rejectionReasons(), base.meta(), text,
-                base.sections(), facts, base.tables(), base.summary(), base.warnings(), base.performance());
+        hostile = ParsedBuilder.from(base).text(text).facts(facts).build();
         Seed.send(hostile);
         Seed.send(Seed.report(hostile, BigDecimal.ONE,
                 Seed.finding(hostile, "TXT-001", Severity.WARNING, Category.TEXT_VS_TABLE, HOSTILE_SENTENCE,
@@ -110,9 +109,16 @@ class DashboardPagesTest {
     void findingsDepartmentAndNotFoundPages() {
         given().get("/findings?severity=ERROR&region=江津区").then().statusCode(200)
                 .body(containsString("变动率不符")).body(containsString("format=csv"));
-        given().get("/findings?severity=LOUD").then().statusCode(200).body(containsString("filter-error"));
+        given().get("/findings?severity=LOUD").then().statusCode(200)
+                .body(containsString("<p class=\"error\" id=\"filter-error\">筛选条件“严重程度”的值“LOUD”无效，可用：error, warning, info</p>"))
+                .body(not(containsString("No enum constant")));
+        given().get("/findings?year=3000").then().statusCode(200)
+                .body(containsString("筛选条件“年度”的值“3000”无效，可用：1990–2100"));
+        given().cookie("lang", "en").get("/findings?kind=forecast").then().statusCode(200)
+                .body(containsString("The filter “Kind” does not take “forecast”; use: budget, final_account"));
         given().urlEncodingEnabled(true).get("/departments/{key}", "name:江津区仪表盘测试办公室").then().statusCode(200)
-                .body(containsString("江津区仪表盘测试办公室")).body(containsString("chart-timeline"));
+                .body(containsString("江津区仪表盘测试办公室")).body(containsString("chart-timeline"))
+                .body(containsString("<td class=\"num\">3,027.5</td>"));
         given().get("/disclosures/{id}", "c".repeat(64)).then().statusCode(404).contentType(containsString("text/html"));
         given().get("/upload").then().statusCode(200).body(containsString("upload-form"));
     }

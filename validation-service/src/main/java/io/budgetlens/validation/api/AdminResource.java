@@ -1,5 +1,7 @@
 package io.budgetlens.validation.api;
 
+import java.time.Instant;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,7 +12,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import io.budgetlens.validation.messaging.RevalidateJob;
+import io.budgetlens.events.serde.HistoryReplay;
+import io.budgetlens.service.Problem;
+import io.budgetlens.validation.rules.RuleEngine;
 
 /** Re-validation of history with the current ruleset (after a ruleset upgrade). */
 @Path("/api/v1/admin/revalidate")
@@ -18,21 +22,31 @@ import io.budgetlens.validation.messaging.RevalidateJob;
 public class AdminResource {
 
     @Inject
-    RevalidateJob job;
+    HistoryReplay revalidate;
+
+    /** Progress of the current or last re-validation. */
+    public record Status(HistoryReplay.State state, String rulesetVersion, long validated, long skipped, long failed,
+                         Instant startedAt, Instant finishedAt, String error) {
+
+        static Status of(HistoryReplay.Progress p) {
+            return new Status(p.state(), RuleEngine.RULESET_VERSION, p.done(), p.skipped(), p.failed(),
+                    p.startedAt(), p.finishedAt(), p.error());
+        }
+    }
 
     @POST
     @Operation(summary = "Re-validate every parsed disclosure with the current ruleset (202; 409 if running)")
     public Response start() {
-        if (!job.start()) {
+        if (!revalidate.start()) {
             return Problem.response(409, "A re-validation is already running; follow it with GET "
                     + "/api/v1/admin/revalidate.", "/api/v1/admin/revalidate");
         }
-        return Response.accepted(job.status()).build();
+        return Response.accepted(status()).build();
     }
 
     @GET
     @Operation(summary = "Progress of the current or last re-validation")
-    public RevalidateJob.Status status() {
-        return job.status();
+    public Status status() {
+        return Status.of(revalidate.progress());
     }
 }

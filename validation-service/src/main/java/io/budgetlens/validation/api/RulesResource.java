@@ -1,8 +1,8 @@
 package io.budgetlens.validation.api;
 
-import java.time.Clock;
 import java.util.List;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,7 +18,8 @@ import io.budgetlens.validation.rules.RuleEngine;
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
 
-    private final RuleEngine engine = RuleEngine.standard(Clock.systemUTC());
+    @Inject
+    RuleEngine engine;
 
     @GET
     @Operation(summary = "Every rule of the current ruleset")

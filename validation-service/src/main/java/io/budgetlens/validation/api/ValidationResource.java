@@ -1,7 +1,6 @@
 package io.budgetlens.validation.api;
 
-import java.time.Clock;
-
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -21,7 +20,8 @@ import io.budgetlens.validation.rules.RuleEngine;
 @Path("/api/v1/validations")
 public class ValidationResource {
 
-    private final RuleEngine engine = RuleEngine.standard(Clock.systemUTC());
+    @Inject
+    RuleEngine engine;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -6,16 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.budgetlens.events.AnomalyDetected;
 import io.budgetlens.events.CloudEvents;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureValidated;
 import io.budgetlens.events.Finding;
-import io.budgetlens.events.serde.KafkaHeaders;
+import io.budgetlens.service.EventMessages;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Publishes a validation report on disclosure.validated.v1 and one anomaly per WARNING or ERROR finding on
@@ -35,7 +33,8 @@ public class ReportPublisher {
     public void publish(DisclosureParsed parsed, DisclosureValidated report) {
         String version = CloudEvents.revisionVersion(report.rulesetVersion(), parsed.revisionNumber());
         String id = CloudEvents.id(report.documentId(), DisclosureValidated.TYPE, version, null);
-        validated.sendMessageAndAwait(keyed(report, report.documentId(), id, DisclosureValidated.TYPE, report));
+        validated.sendMessageAndAwait(EventMessages.keyed(report, report.documentId(), id, DisclosureValidated.TYPE,
+                CloudEvents.SOURCE_VALIDATION, report.validatedAt()));
         List<Finding> findings = report.findings();
         for (int i = 0; i < findings.size(); i++) {
             Finding finding = findings.get(i);
@@ -47,16 +46,8 @@ public class ReportPublisher {
                     report.owner());
             String anomalyId = CloudEvents.id(report.documentId(), AnomalyDetected.TYPE, version,
                     Integer.toString(i));
-            anomalies.sendMessageAndAwait(keyed(anomaly, report.documentId(), anomalyId, AnomalyDetected.TYPE, report));
+            anomalies.sendMessageAndAwait(EventMessages.keyed(anomaly, report.documentId(), anomalyId,
+                    AnomalyDetected.TYPE, CloudEvents.SOURCE_VALIDATION, report.validatedAt()));
         }
-    }
-
-    private static <T> Message<T> keyed(T payload, String key, String id, String type, DisclosureValidated report) {
-        var metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(key)
-                .withHeaders(KafkaHeaders.of(CloudEvents.headers(id, type, CloudEvents.SOURCE_VALIDATION, key,
-                        report.validatedAt())))
-                .build();
-        return Message.of(payload).addMetadata(metadata);
     }
 }

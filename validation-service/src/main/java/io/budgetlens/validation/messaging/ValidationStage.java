@@ -1,7 +1,5 @@
 package io.budgetlens.validation.messaging;
 
-import java.time.Clock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,7 +24,8 @@ public class ValidationStage {
 
     private static final Logger LOG = Logger.getLogger(ValidationStage.class);
 
-    private final RuleEngine engine = RuleEngine.standard(Clock.systemUTC());
+    @Inject
+    RuleEngine engine;
 
     @Inject
     ReportPublisher publisher;

@@ -1,19 +1,17 @@
 package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import io.budgetlens.events.Evidence;
-
 import io.budgetlens.events.Finding;
 import io.budgetlens.events.Verdict;
 
 /** Collects the comparisons a rule makes and turns them into its outcome: the worst verdict, the BROKEN findings. */
 abstract class AbstractRule implements Rule {
-
-    /** When set, the evidence of every operand of every comparison (held or broken) is added to it. */
-    static final ThreadLocal<Set<Evidence>> OPERANDS = new ThreadLocal<>();
 
     /** Accumulates checks during one evaluation. */
     static final class Checks {
@@ -21,12 +19,12 @@ abstract class AbstractRule implements Rule {
         private boolean anyRounding;
         private boolean anyBroken;
         private final List<Finding> findings = new ArrayList<>();
+        private final Set<Evidence> operands = new LinkedHashSet<>();
 
         void add(Comparison c, Finding finding) {
             count++;
-            Set<Evidence> recording = OPERANDS.get();
-            if (recording != null && finding.evidence() != null) {
-                recording.addAll(finding.evidence());
+            if (finding.evidence() != null) {
+                operands.addAll(finding.evidence());
             }
             if (c.verdict() == Verdict.WITHIN_ROUNDING) {
                 anyRounding = true;
@@ -42,7 +40,7 @@ abstract class AbstractRule implements Rule {
                 return Outcome.notApplicable();
             }
             Verdict verdict = anyBroken ? Verdict.BROKEN : anyRounding ? Verdict.WITHIN_ROUNDING : Verdict.HOLDS;
-            return new Outcome(verdict, count, List.copyOf(findings));
+            return new Outcome(verdict, count, List.copyOf(findings), Collections.unmodifiableSet(operands));
         }
     }
 }

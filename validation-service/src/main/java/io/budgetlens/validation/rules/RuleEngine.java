@@ -2,10 +2,13 @@ package io.budgetlens.validation.rules;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureValidated;
+import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Finding;
 import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.RuleVerdict;
@@ -43,13 +46,10 @@ public class RuleEngine {
      * The evidence of every figure some rule compared on this disclosure, whatever the verdict: the numbers that take
      * part in at least one identity (used to measure what the rules can catch).
      */
-    public java.util.Set<io.budgetlens.events.Evidence> operands(DisclosureParsed disclosure) {
-        java.util.Set<io.budgetlens.events.Evidence> operands = new java.util.LinkedHashSet<>();
-        AbstractRule.OPERANDS.set(operands);
-        try {
-            validate(disclosure);
-        } finally {
-            AbstractRule.OPERANDS.remove();
+    public Set<Evidence> operands(DisclosureParsed disclosure) {
+        Set<Evidence> operands = new LinkedHashSet<>();
+        for (Rule rule : rules) {
+            operands.addAll(evaluate(rule, disclosure).operands());
         }
         return operands;
     }
@@ -64,10 +64,7 @@ public class RuleEngine {
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
             RuleDescriptor descriptor = rule.descriptor();
-            boolean applies = disclosure.meta() == null
-                    || ((disclosure.meta().kind() == null || descriptor.kinds().contains(disclosure.meta().kind()))
-                    && (disclosure.meta().scope() == null || descriptor.scopes().contains(disclosure.meta().scope())));
-            Rule.Outcome outcome = applies ? rule.evaluate(disclosure) : Rule.Outcome.notApplicable();
+            Rule.Outcome outcome = evaluate(rule, disclosure);
             verdicts.add(new RuleVerdict(descriptor.id(), descriptor.category(), outcome.verdict(), outcome.checks(),
                     outcome.findings().size()));
             findings.addAll(outcome.findings());
@@ -75,5 +72,14 @@ public class RuleEngine {
         return new DisclosureValidated(disclosure.documentId(), RULESET_VERSION, disclosure.parserVersion(),
                 clock.instant(), disclosure.visibility(), verdicts, new EvidenceLocator(disclosure).locate(findings),
                 CompletenessRule.score(disclosure), disclosure.revision(), disclosure.owner());
+    }
+
+    /** A rule's outcome on the disclosure; NOT_APPLICABLE when the rule's kinds or scopes exclude it. */
+    private static Rule.Outcome evaluate(Rule rule, DisclosureParsed disclosure) {
+        RuleDescriptor descriptor = rule.descriptor();
+        boolean applies = disclosure.meta() == null
+                || ((disclosure.meta().kind() == null || descriptor.kinds().contains(disclosure.meta().kind()))
+                && (disclosure.meta().scope() == null || descriptor.scopes().contains(disclosure.meta().scope())));
+        return applies ? rule.evaluate(disclosure) : Rule.Outcome.notApplicable();
     }
 }

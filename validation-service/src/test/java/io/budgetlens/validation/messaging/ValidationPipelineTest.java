@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.budgetlens.events.AnomalyDetected;
-import io.budgetlens.events.CloudEvents;
 import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureMeta;
 import io.budgetlens.events.DisclosureParsed;
@@ -26,9 +26,9 @@ import io.budgetlens.events.EventJson;
 import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.Visibility;
-import io.budgetlens.events.serde.KafkaHeaders;
 import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
+import io.budgetlens.testsupport.RecordHeaders;
 import io.budgetlens.validation.rules.RuleEngine;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,10 +52,16 @@ class ValidationPipelineTest {
         KafkaTestClient.send(Topics.PARSED, parsed.documentId(), EventJson.write(parsed), Map.of());
 
         ConsumerRecord<String, byte[]> record = awaitRecord(Topics.VALIDATED, parsed.documentId());
-        assertThat(KafkaHeaders.text(record.headers(), CloudEvents.H_TYPE)).isEqualTo(DisclosureValidated.TYPE);
-        assertThat(KafkaHeaders.text(record.headers(), CloudEvents.H_ID)).isEqualTo(
-                parsed.documentId() + ":" + DisclosureValidated.TYPE + ":" + RuleEngine.RULESET_VERSION);
         DisclosureValidated report = EventJson.read(record.value(), DisclosureValidated.class);
+        // pinned: the CloudEvents headers exactly as the contract (docs/events.md) has them
+        assertThat(RecordHeaders.lines(record)).containsExactly(
+                "ce_specversion=1.0",
+                "ce_id=" + parsed.documentId() + ":io.budgetlens.disclosure.validated.v1:" + RuleEngine.RULESET_VERSION,
+                "ce_type=io.budgetlens.disclosure.validated.v1",
+                "ce_source=/budgetlens/validation-service",
+                "ce_subject=" + parsed.documentId(),
+                "ce_time=" + DateTimeFormatter.ISO_INSTANT.format(report.validatedAt()),
+                "content-type=application/json");
         assertThat(report.rulesetVersion()).isEqualTo(RuleEngine.RULESET_VERSION);
         assertThat(report.parserVersion()).isEqualTo("0.1.0");
     }
@@ -76,9 +82,16 @@ class ValidationPipelineTest {
                 () -> KafkaTestClient.readAll(Topics.ANOMALY, Duration.ofMillis(500)).stream()
                         .filter(r -> jiangjin.documentId().equals(r.key())).toList(), l -> l.size() == anomalies);
         assertThat(events).allSatisfy(r -> {
-            assertThat(KafkaHeaders.text(r.headers(), CloudEvents.H_TYPE)).isEqualTo(AnomalyDetected.TYPE);
-            assertThat(KafkaHeaders.text(r.headers(), CloudEvents.H_ID)).startsWith(jiangjin.documentId() + ":"
-                    + AnomalyDetected.TYPE + ":" + RuleEngine.RULESET_VERSION + ":");
+            AnomalyDetected anomaly = EventJson.read(r.value(), AnomalyDetected.class);
+            assertThat(RecordHeaders.lines(r)).containsExactly(
+                    "ce_specversion=1.0",
+                    "ce_id=" + jiangjin.documentId() + ":io.budgetlens.disclosure.anomaly.v1:"
+                            + RuleEngine.RULESET_VERSION + ":" + anomaly.findingIndex(),
+                    "ce_type=io.budgetlens.disclosure.anomaly.v1",
+                    "ce_source=/budgetlens/validation-service",
+                    "ce_subject=" + jiangjin.documentId(),
+                    "ce_time=" + DateTimeFormatter.ISO_INSTANT.format(report.validatedAt()),
+                    "content-type=application/json");
         });
         assertThat(events).extracting(r -> EventJson.read(r.value(), AnomalyDetected.class).finding().ruleId())
                 .contains("CHG-001");

@@ -1,11 +1,9 @@
 package io.budgetlens.validation.rules;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import io.budgetlens.events.Change;
 import io.budgetlens.events.DisclosureKind;
@@ -15,10 +13,9 @@ import io.budgetlens.events.DisclosureTable;
 import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Fact;
 import io.budgetlens.events.FundScope;
-import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
-import io.budgetlens.events.Visibility;
+import io.budgetlens.testsupport.ParsedBuilder;
 
 /** Small parsed disclosures built by hand for rule tests: tables from rows of printed cells, facts from sentences. */
 final class Docs {
@@ -62,10 +59,13 @@ final class Docs {
                 Evidence.ofText(sentence, 0, sentence.length()));
     }
 
+    /** A 2024 budget with nothing in it yet: name what the test is about, then {@code build()}. */
+    static ParsedBuilder doc() {
+        return ParsedBuilder.parsed().meta(new DisclosureMeta(DisclosureKind.BUDGET, null, 2024, "测试", null, null,
+                null, null, null, null, null, null));
+    }
+
     static DisclosureParsed parsed(List<DisclosureTable> tables, List<Fact> facts) {
-        DisclosureMeta meta = new DisclosureMeta(DisclosureKind.BUDGET, null, 2024, "测试", null, null, null, null, null,
-                null, null, null);
-        return new DisclosureParsed("a".repeat(64), ParseStatus.PARSED, "test", Instant.EPOCH, Visibility.PUBLIC,
-                "text/plain", null, List.of(), meta, "", List.of(), facts, tables, Map.of(), List.of(), List.of());
+        return doc().tables(tables).facts(facts).build();
     }
 }

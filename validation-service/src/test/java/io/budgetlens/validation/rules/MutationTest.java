@@ -21,6 +21,7 @@ import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Fact;
 import io.budgetlens.events.Finding;
 import io.budgetlens.events.TableRow;
+import io.budgetlens.testsupport.ParsedBuilder;
 
 /**
  * Mutation test on the plain-Java core: in the parsed corpus, every figure that takes part in at least one identity is
@@ -161,9 +162,7 @@ class MutationTest {
     }
 
     private static DisclosureParsed copy(DisclosureParsed d, List<DisclosureTable> tables, List<Fact> facts) {
-        return new DisclosureParsed(d.documentId(), d.status(), d.parserVersion(), d.parsedAt(), d.visibility(),
-                d.contentType(), d.sourceUri(), d.rejectionReasons(), d.meta(), d.text(), d.sections(), facts, tables,
-                d.summary(), d.warnings(), d.performance());
+        return ParsedBuilder.from(d).tables(tables).facts(facts).build();
     }
 
     private static Set<String> keys(List<Finding> findings) {

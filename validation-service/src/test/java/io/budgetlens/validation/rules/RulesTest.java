@@ -3,18 +3,24 @@ package io.budgetlens.validation.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.budgetlens.events.Category;
+import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Finding;
 import io.budgetlens.events.Severity;
 import io.budgetlens.events.Verdict;
+import io.budgetlens.testsupport.ParsedBuilder;
 
 /** Each rule on a case that holds, a case consistent only within rounding, and a broken case. */
 class RulesTest {
 
-    private static Rule.Outcome run(Rule rule, io.budgetlens.events.DisclosureParsed d) {
+    private static Rule.Outcome run(Rule rule, DisclosureParsed d) {
         return rule.evaluate(d);
     }
 
@@ -36,7 +42,7 @@ class RulesTest {
                 "2010301 | 行政运行 | 6.00 | 6.00 | ", "2010302 | 一般行政管理事务 | 4.00 | | 4.00")), List.of());
         assertThat(run(new HierarchyRule(), holds).verdict()).isEqualTo(Verdict.HOLDS);
 
-        // The Banan case of DOMAIN.md §6: 1,137.10 printed for parts adding up to 1,137.11.
+        // The Banan case of docs/domain.md §6: 1,137.10 printed for parts adding up to 1,137.11.
         var rounding = Docs.parsed(List.of(Docs.expenditure("合计 | | 1137.10 | 367.10 | 770.00",
                 "201 | 一般公共服务支出 | 1084.23 | 314.23 | 770.00", "208 | 社会保障和就业支出 | 25.89 | 25.89 | ",
                 "210 | 卫生健康支出 | 11.91 | 11.91 | ", "221 | 住房保障支出 | 15.08 | 15.08 | ")), List.of());
@@ -69,48 +75,65 @@ class RulesTest {
         assertThat(r.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
     }
 
-    @Test
-    void rowSumsHoldWithinRoundingAndBreak() {
-        assertThat(run(new RowSumRule(), Docs.parsed(List.of(Docs.expenditure("201 | 一般公共服务支出 | 10.00 | 6.00 | 4.00")),
-                List.of())).verdict()).isEqualTo(Verdict.HOLDS);
-        assertThat(run(new RowSumRule(), Docs.parsed(List.of(Docs.expenditure("201 | 一般公共服务支出 | 10.1 | 6.04 | 4.04")),
-                List.of())).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
-        Rule.Outcome broken = run(new RowSumRule(), Docs.parsed(List.of(Docs.expenditure(
-                "2010301 | 行政运行 | 314.23 | 300.00 | ")), List.of()));
-        assertThat(broken.verdict()).isEqualTo(Verdict.BROKEN);
-        assertThat(broken.findings().get(0).messageZh()).contains("2010301 行政运行");
+    /** Each arithmetic rule on a case that holds, one consistent only within rounding, and a broken one. */
+    static Stream<Arguments> verdicts() {
+        return Stream.of(
+                verdict("row sum holds", new RowSumRule(), expenditure("201 | 一般公共服务支出 | 10.00 | 6.00 | 4.00"),
+                        Verdict.HOLDS),
+                verdict("row sum within rounding", new RowSumRule(),
+                        expenditure("201 | 一般公共服务支出 | 10.1 | 6.04 | 4.04"), Verdict.WITHIN_ROUNDING),
+                verdict("row sum broken", new RowSumRule(), expenditure("2010301 | 行政运行 | 314.23 | 300.00 | "),
+                        Verdict.BROKEN),
+                verdict("balance holds", new BalanceRule(), totalTable("合计 | 1,137.10 | 合计 | 1,137.10"), Verdict.HOLDS),
+                verdict("balance within rounding", new BalanceRule(), totalTable("合计 | 1,137.1 | 合计 | 1,137.14"),
+                        Verdict.WITHIN_ROUNDING),
+                verdict("balance broken", new BalanceRule(), totalTable("合计 | 1,137.10 | 合计 | 1,173.10"),
+                        Verdict.BROKEN),
+                verdict("三公 holds", new ThreePublicRule(), threePublic("6.16"), Verdict.HOLDS),
+                verdict("三公 within rounding", new ThreePublicRule(), threePublic("6.2"), Verdict.WITHIN_ROUNDING),
+                verdict("三公 broken", new ThreePublicRule(), threePublic("6.61"), Verdict.BROKEN));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("verdicts")
+    void arithmeticRulesHoldAreWithinRoundingOrBreak(String name, Rule rule, DisclosureParsed doc, Verdict expected) {
+        Rule.Outcome outcome = run(rule, doc);
+        assertThat(outcome.verdict()).isEqualTo(expected);
+        if (expected == Verdict.BROKEN) {
+            assertThat(outcome.findings()).isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.evidence()).as("a broken check quotes its figures").isNotEmpty());
+        } else {
+            assertThat(outcome.findings()).as("no finding unless broken").isEmpty();
+        }
     }
 
     @Test
-    void balanceOfTheTotalTable() {
-        var table = Docs.table("INCOME_EXPENDITURE_TOTAL", "部门收支总表", List.of("项目", "预算数", "项目", "预算数"),
-                List.of("NAME", "BUDGET", "NAME", "BUDGET"), "合计 | 1,137.10 | 合计 | 1,137.10");
-        assertThat(run(new BalanceRule(), Docs.parsed(List.of(table), List.of())).verdict()).isEqualTo(Verdict.HOLDS);
-        var rounded = Docs.table("INCOME_EXPENDITURE_TOTAL", "部门收支总表", List.of("项目", "预算数", "项目", "预算数"),
-                List.of("NAME", "BUDGET", "NAME", "BUDGET"), "合计 | 1,137.1 | 合计 | 1,137.14");
-        assertThat(run(new BalanceRule(), Docs.parsed(List.of(rounded), List.of())).verdict())
-                .isEqualTo(Verdict.WITHIN_ROUNDING);
-        var broken = Docs.table("INCOME_EXPENDITURE_TOTAL", "部门收支总表", List.of("项目", "预算数", "项目", "预算数"),
-                List.of("NAME", "BUDGET", "NAME", "BUDGET"), "合计 | 1,137.10 | 合计 | 1,173.10");
-        assertThat(run(new BalanceRule(), Docs.parsed(List.of(broken), List.of())).findings()).singleElement()
+    void brokenChecksSayWhatWasExpected() {
+        assertThat(run(new RowSumRule(), expenditure("2010301 | 行政运行 | 314.23 | 300.00 | ")).findings().get(0)
+                .messageZh()).contains("2010301 行政运行");
+        assertThat(run(new BalanceRule(), totalTable("合计 | 1,137.10 | 合计 | 1,173.10")).findings()).singleElement()
                 .satisfies(f -> assertThat(f.excess()).isEqualByComparingTo("35.99"));
     }
 
-    @Test
-    void threePublicPartsAddUp() {
-        var holds = Docs.parsed(List.of(), List.of(Docs.amount("three_public.total", "三公", "6.16", "s"),
-                Docs.amount("three_public.overseas", "出国", "0", "s"), Docs.amount("three_public.reception", "接待", "3.50", "s"),
-                Docs.amount("three_public.vehicle", "车", "2.66", "s")));
-        assertThat(run(new ThreePublicRule(), holds).verdict()).isEqualTo(Verdict.HOLDS);
-        var rounding = Docs.parsed(List.of(), List.of(Docs.amount("three_public.total", "三公", "6.2", "s"),
-                Docs.amount("three_public.overseas", "出国", "0", "s"), Docs.amount("three_public.reception", "接待", "3.50", "s"),
-                Docs.amount("three_public.vehicle", "车", "2.66", "s")));
-        assertThat(run(new ThreePublicRule(), rounding).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
-        var broken = Docs.parsed(List.of(), List.of(Docs.amount("three_public.total", "三公", "6.61", "s"),
-                Docs.amount("three_public.overseas", "出国", "0", "s"), Docs.amount("three_public.reception", "接待", "3.50", "s"),
-                Docs.amount("three_public.vehicle", "车", "2.66", "s")));
-        assertThat(run(new ThreePublicRule(), broken).findings()).singleElement()
-                .satisfies(f -> assertThat(f.evidence()).isNotEmpty());
+    private static Arguments verdict(String name, Rule rule, DisclosureParsed doc, Verdict expected) {
+        return Arguments.of(name, rule, doc, expected);
+    }
+
+    private static DisclosureParsed expenditure(String... rows) {
+        return Docs.parsed(List.of(Docs.expenditure(rows)), List.of());
+    }
+
+    /** 部门收支总表 with one row: income total | amount | expenditure total | amount. */
+    private static DisclosureParsed totalTable(String row) {
+        return Docs.parsed(List.of(Docs.table("INCOME_EXPENDITURE_TOTAL", "部门收支总表", List.of("项目", "预算数", "项目",
+                "预算数"), List.of("NAME", "BUDGET", "NAME", "BUDGET"), row)), List.of());
+    }
+
+    /** “三公” total as given, parts 0 + 3.50 + 2.66 = 6.16. */
+    private static DisclosureParsed threePublic(String total) {
+        return Docs.parsed(List.of(), List.of(Docs.amount("three_public.total", "三公", total, "s"),
+                Docs.amount("three_public.overseas", "出国", "0", "s"), Docs.amount("three_public.reception", "接待", "3.50",
+                        "s"), Docs.amount("three_public.vehicle", "车", "2.66", "s")));
     }
 
     @Test
@@ -191,10 +214,7 @@ class RulesTest {
         }
         var evaluation = new io.budgetlens.events.PerformanceEvaluation("t1", "SELF_EVALUATION", "项目", new java.math.BigDecimal(total),
                 null, null, null, null, null, "100", java.math.BigDecimal.TEN, new java.math.BigDecimal(exec), indicators);
-        var base = Docs.parsed(List.of(), List.of());
-        return new io.budgetlens.events.DisclosureParsed(base.documentId(), base.status(), base.parserVersion(),
-                base.parsedAt(), base.visibility(), base.contentType(), null, List.of(), base.meta(), "", List.of(),
-                List.of(), List.of(), java.util.Map.of(), List.of(), List.of(evaluation));
+        return Docs.doc().performance(List.of(evaluation)).build();
     }
 
     @Test
@@ -233,11 +253,9 @@ class RulesTest {
     void perGuestReceptionFollowsFromExpenseAndGuests() {
         String text = "国内公务接待5批次77人,其中:国内外事接待0批次,0人。";
         java.util.function.BiFunction<String, String, io.budgetlens.events.DisclosureParsed> docWith = (expense, perGuest) -> {
-            var base = Docs.parsed(List.of(), List.of(Docs.amount("three_public.reception", "公务接待费", expense, "s"),
-                    Docs.amount("three_public.reception.per_capita", "人均接待费", perGuest, "人均接待费" + perGuest + "元")));
-            return new io.budgetlens.events.DisclosureParsed(base.documentId(), base.status(), base.parserVersion(),
-                    base.parsedAt(), base.visibility(), base.contentType(), null, List.of(), base.meta(), text,
-                    List.of(), base.facts(), List.of(), java.util.Map.of(), List.of(), List.of());
+            return Docs.doc().text(text).facts(List.of(Docs.amount("three_public.reception", "公务接待费", expense, "s"),
+                    Docs.amount("three_public.reception.per_capita", "人均接待费", perGuest, "人均接待费" + perGuest + "元")))
+                    .build();
         };
         java.util.function.Function<String, io.budgetlens.events.DisclosureParsed> doc = p -> docWith.apply("0.75", p);
         assertThat(run(new DerivedRule(), docWith.apply("0.77", "100")).verdict()).isEqualTo(Verdict.HOLDS);
@@ -280,11 +298,8 @@ class RulesTest {
     void codeListWarningsOfTheParserBecomeFindings() {
         var clean = Docs.parsed(List.of(Docs.expenditure("201 | 一般公共服务支出 | 1.00 | 1.00 | ")), List.of());
         assertThat(run(new CodeListRule(), clean).verdict()).isEqualTo(Verdict.HOLDS);
-        var base = clean;
-        var warned = new io.budgetlens.events.DisclosureParsed(base.documentId(), base.status(), base.parserVersion(),
-                base.parsedAt(), base.visibility(), base.contentType(), null, List.of(), base.meta(), "", List.of(),
-                List.of(), base.tables(), java.util.Map.of(), List.of(new io.budgetlens.events.ParseWarning(
-                "CODE_NAME_MISMATCH", "Code 205 is printed as '教育'; the code list names it '教育支出'", null)), List.of());
+        var warned = ParsedBuilder.from(clean).warnings(List.of(new io.budgetlens.events.ParseWarning(
+                "CODE_NAME_MISMATCH", "Code 205 is printed as '教育'; the code list names it '教育支出'", null))).build();
         assertThat(run(new CodeListRule(), warned).findings()).singleElement()
                 .satisfies(f -> assertThat(f.messageZh()).contains("教育支出"));
     }
@@ -324,12 +339,9 @@ class RulesTest {
             var e = new io.budgetlens.events.PerformanceEvaluation("t1", "SELF_EVALUATION", "项目", null, null, null,
                     new java.math.BigDecimal("42"), new java.math.BigDecimal("42"), new java.math.BigDecimal("35.33"), rate,
                     null, null, List.of());
-            var base = Docs.parsed(List.of(), List.of());
             var meta = new io.budgetlens.events.DisclosureMeta(io.budgetlens.events.DisclosureKind.FINAL_ACCOUNT, null,
                     2020, null, null, null, null, null, null, null, null, null);
-            return new io.budgetlens.events.DisclosureParsed(base.documentId(), base.status(), base.parserVersion(),
-                    base.parsedAt(), base.visibility(), base.contentType(), null, List.of(), meta, "", List.of(),
-                    List.of(), List.of(), java.util.Map.of(), List.of(), List.of(e));
+            return Docs.doc().meta(meta).performance(List.of(e)).build();
         };
         assertThat(run(new DerivedRule(), doc.apply("84%")).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
         assertThat(run(new DerivedRule(), doc.apply("48%")).findings()).singleElement()
@@ -338,11 +350,8 @@ class RulesTest {
 
     @Test
     void anEmptyHeadingIsACompletenessFinding() {
-        var base = Docs.parsed(List.of(), List.of());
-        var withSections = new io.budgetlens.events.DisclosureParsed(base.documentId(), base.status(),
-                base.parserVersion(), base.parsedAt(), base.visibility(), base.contentType(), null, List.of(),
-                base.meta(), "", List.of(new io.budgetlens.events.Section("s1", null, 2, "(一)", "部门收支总体情况", 0, 10,
-                true)), List.of(), List.of(), java.util.Map.of(), List.of(), List.of());
+        var withSections = Docs.doc().sections(List.of(new io.budgetlens.events.Section("s1", null, 2, "(一)",
+                "部门收支总体情况", 0, 10, true))).build();
         assertThat(run(new CompletenessRule(), withSections).findings()).extracting(Finding::messageZh)
                 .contains("标题“(一)部门收支总体情况”下没有内容。");
     }
@@ -355,10 +364,8 @@ class RulesTest {
                 projects.add(new io.budgetlens.events.PerformanceEvaluation("t1", "TARGETS", "项目" + b,
                         null, null, new java.math.BigDecimal(b), null, null, null, null, null, null, List.of()));
             }
-            var base = Docs.parsed(List.of(), List.of(Docs.amount("expenditure.project", "项目支出", "155.51", "s")));
-            return new io.budgetlens.events.DisclosureParsed(base.documentId(), base.status(), base.parserVersion(),
-                    base.parsedAt(), base.visibility(), base.contentType(), null, List.of(), base.meta(), "", List.of(),
-                    base.facts(), List.of(), java.util.Map.of(), List.of(), projects);
+            return Docs.doc().facts(List.of(Docs.amount("expenditure.project", "项目支出", "155.51", "s")))
+                    .performance(projects).build();
         };
         assertThat(run(new PerformanceRule(), doc.apply(new String[] {"100.00", "55.51"})).verdict())
                 .isEqualTo(Verdict.HOLDS);

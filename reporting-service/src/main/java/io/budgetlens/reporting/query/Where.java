@@ -1,4 +1,4 @@
-package io.budgetlens.reporting.store;
+package io.budgetlens.reporting.query;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
-package io.budgetlens.ingest.api;
+package io.budgetlens.service;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -9,13 +11,17 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.jboss.logging.Logger;
 
-import io.budgetlens.ingest.intake.IntakeException;
-
-/** Answers every error of this service as application/problem+json; unexpected failures are logged, not leaked. */
+/**
+ * Answers every error as application/problem+json: a {@link WebApplicationException} with its status and message, a
+ * failure a {@link ProblemTranslator} of the service knows as it says, anything else as 500, logged and not leaked.
+ */
 @Provider
 public class ProblemExceptionMapper implements ExceptionMapper<Exception> {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMapper.class);
+
+    @Inject
+    Instance<ProblemTranslator> translators;
 
     @Context
     UriInfo uriInfo;
@@ -23,8 +29,11 @@ public class ProblemExceptionMapper implements ExceptionMapper<Exception> {
     @Override
     public Response toResponse(Exception exception) {
         String instance = uriInfo == null ? null : uriInfo.getPath();
-        if (exception instanceof IntakeException intake) {
-            return Problem.response(intake.status(), intake.getMessage(), instance);
+        for (ProblemTranslator translator : translators) {
+            Response problem = translator.toProblem(exception, instance);
+            if (problem != null) {
+                return problem;
+            }
         }
         if (exception instanceof IllegalArgumentException && exception.getMessage() != null
                 && exception.getMessage().startsWith("Failed to parse media type")) {

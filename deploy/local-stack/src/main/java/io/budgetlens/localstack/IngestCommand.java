@@ -1,0 +1,53 @@
+package io.budgetlens.localstack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.budgetlens.localstack.StackClient.Accepted;
+import io.budgetlens.localstack.StackClient.Disclosure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ingest [--draft] FILE|DIR...}: sends documents, follows them until validated, prints a table. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Send documents, show their progress (received, parsed, validated) and print a table.")
+public class IngestCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Cli cli;
+
+    @Option(names = "--draft", description = "Send them as drafts (checked, kept out of public lists).")
+    boolean draft;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "1..*",
+            description = "Documents, or directories whose visible files are sent in name order.")
+    List<String> paths;
+
+    @Override
+    public Integer call() {
+        List<Path> files = Documents.files(paths);
+        if (files.isEmpty()) {
+            throw new CliException("ingest needs at least one file or directory");
+        }
+        try (StackClient client = cli.client()) {
+            Map<String, String> ids = new LinkedHashMap<>();
+            int i = 0;
+            for (Path file : files) {
+                i++;
+                Accepted answer = client.submit(file, draft);
+                ids.put(answer.documentId(), file.getFileName().toString());
+                cli.out().printf("[%d/%d] %s -> %s %s%n", i, files.size(), file, Documents.shortId(answer.documentId()),
+                        answer.duplicate() ? "(already received)" : "RECEIVED");
+            }
+            Map<String, Disclosure> finished = Pipeline.awaitAll(client, ids, cli.timeout(), cli.out());
+            cli.out().println();
+            Output.table(cli.out(), ids, finished);
+        }
+        return Cli.EXIT_OK;
+    }
+}

@@ -1,0 +1,23 @@
+package io.budgetlens.reporting.api;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * ingest-service's intake as this service calls it (Quarkus REST Client, {@code quarkus.rest-client.ingest.*}: the
+ * URL is {@code budgetlens.ingest.url}). The answer comes back as it is, whatever its status, so uploads can relay it.
+ */
+@RegisterRestClient(configKey = "ingest")
+@Path("/api/v1/documents")
+public interface IngestClient {
+
+    @POST
+    Response submit(byte[] document, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                    @QueryParam("visibility") String visibility, @QueryParam("filename") String filename);
+}
