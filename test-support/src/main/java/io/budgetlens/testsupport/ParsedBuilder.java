@@ -37,6 +37,7 @@ public final class ParsedBuilder {
     private Map<String, SummaryEntry> summary;
     private List<ParseWarning> warnings;
     private List<PerformanceEvaluation> performance;
+    private String owner;
 
     private ParsedBuilder() {
     }
@@ -69,6 +70,7 @@ public final class ParsedBuilder {
         b.parserVersion = p.parserVersion();
         b.parsedAt = p.parsedAt();
         b.visibility = p.visibility();
+        b.owner = p.owner();
         b.contentType = p.contentType();
         b.sourceUri = p.sourceUri();
         b.rejectionReasons = p.rejectionReasons();
@@ -133,8 +135,20 @@ public final class ParsedBuilder {
         return this;
     }
 
+    public ParsedBuilder parsedAt(Instant value) {
+        parsedAt = value;
+        return this;
+    }
+
+    /** The draft's owner (contract v1.1): the subject that uploaded it. */
+    public ParsedBuilder owner(String value) {
+        owner = value;
+        return this;
+    }
+
     public DisclosureParsed build() {
         return new DisclosureParsed(documentId, status, parserVersion, parsedAt, visibility, contentType, sourceUri,
-                rejectionReasons, meta, text, sections, facts, tables, summary, warnings, performance);
+                rejectionReasons, meta, text, sections, facts, tables, summary, warnings, performance, null, null, null,
+                null, null, null, owner);
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -31,12 +31,16 @@ import io.budgetlens.events.RuleVerdict;
 import io.budgetlens.events.Verdict;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.query.DisclosureQueries;
+import io.budgetlens.reporting.query.DraftAccess;
 import io.budgetlens.reporting.query.Params;
 import io.budgetlens.reporting.query.Where;
 import io.budgetlens.reporting.store.DepartmentKeys;
 import io.budgetlens.reporting.store.DisclosureEntity;
 import io.budgetlens.reporting.store.DisclosureRepository;
 import io.budgetlens.reporting.store.DisclosureStatus;
+import io.budgetlens.service.security.Caller;
+import io.budgetlens.service.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** Stored disclosures: the filtered, sorted, paged list (JSON or CSV), one disclosure in full, deleting drafts. */
 @Path("/api/v1/disclosures")
@@ -59,9 +63,16 @@ public class DisclosureResource {
     @Context
     HttpHeaders headers;
 
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    DraftDeletion deletion;
+
     @GET
     @Operation(summary = "Stored disclosures, filtered, sorted and paged (Accept: text/csv for all matching rows)",
-            description = "Drafts appear only with visibility=draft. Several documents may carry one identity "
+            description = "Drafts appear only with visibility=draft, and only the caller's own (all of them for an "
+                    + "admin; 401 without a token). Several documents may carry one identity "
                     + "(department, fiscalYear, kind, scope); all are listed, the newest public one has latest=true "
                     + "(latest=true lists only those).")
     public Response list(
@@ -84,7 +95,7 @@ public class DisclosureResource {
         Params.paging(page, size);
         Where where = new Where();
         Visibility vis = Params.enumValue("visibility", visibility, Visibility.class);
-        where.and("visibility = ?", (vis == null ? Visibility.PUBLIC : vis).name());
+        DraftAccess.restrict(where, "", vis == null ? Visibility.PUBLIC : vis, Caller.of(identity));
         Params.disclosureFilters(where, "", region, year, kind, scope);
         if (Params.given(department)) {
             String d = department.trim();
@@ -122,12 +133,13 @@ public class DisclosureResource {
     @Path("/{documentId}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One disclosure in full: status, meta, summary, facts, tables, findings, verdict counts, "
-            + "completeness, versions (404 while unknown; drafts too, by their id)")
+            + "completeness, versions (404 while unknown; a draft only for its owner or an admin)")
     public DisclosureView get(@PathParam("documentId") String documentId) {
         DisclosureEntity entity = repository.findById(Params.documentId(documentId));
         if (entity == null) {
             throw new NotFoundException("No disclosure " + documentId + " is known (yet).");
         }
+        DraftAccess.requireReadable(entity.visibility, entity.owner, Caller.of(identity), documentId);
         List<FindingView> findings = queries.findingsOf(documentId).stream().map(r -> FindingView.of(r, false))
                 .toList();
         return DisclosureView.of(entity, findings, verdictCounts(entity.verdicts));
@@ -135,18 +147,21 @@ public class DisclosureResource {
 
     @DELETE
     @Path("/{documentId}")
-    @Transactional
-    @Operation(summary = "Delete a draft (204); a public disclosure cannot be deleted (409)")
+    @RolesAllowed({Roles.SUBMITTER, Roles.ADMIN})
+    @Operation(summary = "Delete a draft: its owner or an admin (204); a public disclosure cannot be deleted (409)",
+            description = "ingest-service writes the draft's tombstones (its bytes leave the compacted topics); then "
+                    + "the stored draft is removed here. 503 when ingest-service cannot be reached (nothing deleted).")
     public Response delete(@PathParam("documentId") String documentId) {
         DisclosureEntity entity = repository.findById(Params.documentId(documentId));
-        if (entity == null) {
+        Caller caller = Caller.of(identity);
+        if (entity == null || !DraftAccess.mayRead(entity.visibility, entity.owner, caller)) {
             throw new NotFoundException("No disclosure " + documentId + " is known (yet).");
         }
-        if (!repository.deleteDraft(documentId)) {
+        if (entity.visibility != Visibility.DRAFT) {
             throw new ClientErrorException("Only drafts can be deleted; " + documentId + " is public.",
                     Response.Status.CONFLICT);
         }
-        return Response.noContent().build();
+        return deletion.delete(documentId, caller);
     }
 
     private static final TypeReference<List<RuleVerdict>> VERDICTS = new TypeReference<>() {

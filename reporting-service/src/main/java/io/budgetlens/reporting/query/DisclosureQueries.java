@@ -135,14 +135,18 @@ public class DisclosureQueries {
                            List<FindingRow> crossDocumentFindings) {
     }
 
-    /** The timeline of the department a key names, with the given visibility; empty when no disclosure has the key. */
-    public Optional<Timeline> timeline(String key, Visibility visibility) {
+    /**
+     * The timeline of the department a key names, with the given visibility (and, when given, only the drafts of
+     * {@code owner}); empty when no disclosure has the key.
+     */
+    public Optional<Timeline> timeline(String key, Visibility visibility, String owner) {
         List<String> keys = departmentKeys(key);
         if (keys.isEmpty()) {
             return Optional.empty();
         }
         Where where = new Where().and("visibility = ?", visibility.name())
-                .and("(name_key IN (?) OR code_key IN (?))", keys, keys).and("fiscal_year IS NOT NULL");
+                .and("(name_key IN (?) OR code_key IN (?))", keys, keys).and("fiscal_year IS NOT NULL")
+                .andIf(owner != null, "owner = ?", owner);
         List<TimelineEntry> entries = rows(TimelineEntry.class, """
                 SELECT document_id AS documentId, fiscal_year AS fiscalYear, kind, scope, title,
                        publication_date AS publicationDate, latest, status, expenditure_total AS expenditureTotal,

@@ -172,4 +172,7 @@ public class DisclosureEntity {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The subject that uploaded a draft (contract v1.1); null for public documents. */
+    public String owner;
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.budgetlens.service.Problem;
@@ -20,14 +21,29 @@ import io.vertx.core.http.HttpServerRequest;
  * Retry-After), then, when anonymous reading is off, a token with a role for any read (401 without one, 403 with a
  * token that has none of reader, submitter, admin). Writes and admin calls are guarded by their resources' roles. A
  * token that does not verify answers 401 wherever it is sent.
+ *
+ * <p>Settings ({@code budgetlens.security.*}, or BUDGETLENS_SECURITY_* environment variables):
+ * {@code anonymous-read} (true: public data can be read without a token); {@code rate-limit.enabled} (true),
+ * {@code rate-limit.requests-per-second} (1000) and {@code rate-limit.burst} (2000): a token bucket per caller (the
+ * token's subject, else the client address). The defaults are far above what a person, the launcher or a
+ * 10,000-document bench sends, and stop a runaway loop.
  */
 public class AccessFilter {
 
     /** Paths every caller may open whatever the settings: the dashboard's sign-in and sign-out. */
     static final Set<String> OPEN = Set.of("/login", "/logout");
 
-    @Inject
-    SecurityConfig config;
+    @ConfigProperty(name = "budgetlens.security.anonymous-read", defaultValue = "true")
+    boolean anonymousRead;
+
+    @ConfigProperty(name = "budgetlens.security.rate-limit.enabled", defaultValue = "true")
+    boolean rateLimited;
+
+    @ConfigProperty(name = "budgetlens.security.rate-limit.requests-per-second", defaultValue = "1000")
+    int requestsPerSecond;
+
+    @ConfigProperty(name = "budgetlens.security.rate-limit.burst", defaultValue = "2000")
+    int burst;
 
     @Inject
     CurrentIdentityAssociation identities;
@@ -41,12 +57,12 @@ public class AccessFilter {
             return Uni.createFrom().nullItem();
         }
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        boolean readNeedsToken = read && !config.anonymousRead() && !OPEN.contains(path);
-        if (!config.rateLimit().enabled() && !readNeedsToken) {
+        boolean readNeedsToken = read && !anonymousRead && !OPEN.contains(path);
+        if (!rateLimited && !readNeedsToken) {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity().map(identity -> {
-            if (config.rateLimit().enabled()) {
+            if (rateLimited) {
                 RateLimiter.Decision decision = limiter().take(key(identity, http));
                 if (!decision.allowed()) {
                     return Response.fromResponse(Problem.response(429, "Too many requests from this caller; retry in "
@@ -81,7 +97,7 @@ public class AccessFilter {
         if (l == null) {
             synchronized (this) {
                 if (limiter == null) {
-                    limiter = new RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst());
+                    limiter = new RateLimiter(requestsPerSecond, burst);
                 }
                 l = limiter;
             }

@@ -23,9 +23,11 @@ public record Caller(String subject, boolean admin, boolean submitter, String be
         String subject = principal instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt.getSubject()
                 : principal.getName();
         String token = principal instanceof JsonWebToken jwt ? jwt.getRawToken() : null;
-        TokenCredential access = identity.getCredential(TokenCredential.class);
-        if (access != null && "bearer".equalsIgnoreCase(access.getType())) {
-            token = access.getToken();
+        for (var credential : identity.getCredentials()) {
+            // an OIDC code-flow session carries the access token beside the ID token: that is what others accept
+            if (credential instanceof TokenCredential access && "bearer".equalsIgnoreCase(access.getType())) {
+                token = access.getToken();
+            }
         }
         return new Caller(subject, identity.hasRole(Roles.ADMIN),
                 identity.hasRole(Roles.SUBMITTER) || identity.hasRole(Roles.ADMIN), token);
