@@ -113,16 +113,15 @@ public class DisclosureResource {
         String orderBy = Params.sort(sort, SORTS, "-receivedAt", "document_id");
 
         if (Csv.wanted(headers, format)) {
-            Csv csv = new Csv(List.of("documentId", "status", "kind", "scope", "fiscalYear", "region", "department",
-                    "departmentKey", "title", "publicationDate", "latest", "errors", "warnings", "infos",
-                    "completeness", "expenditureTotal", "threePublicTotal", "parserVersion", "rulesetVersion"));
-            for (var i : queries.list(where, orderBy, 0, Params.MAX_CSV_ROWS)) {
-                csv.row(java.util.Arrays.asList(i.documentId(), i.status(), i.kind(), i.scope(), i.fiscalYear(),
-                        i.region(), i.department(), i.departmentKey(), i.title(), i.publicationDate(), i.latest(),
-                        i.errors(), i.warnings(), i.infos(), i.completeness(), i.expenditureTotal(),
-                        i.threePublicTotal(), i.parserVersion(), i.rulesetVersion()));
-            }
-            return csv.response("disclosures.csv");
+            return Csv.stream("disclosures.csv", List.of("documentId", "status", "kind", "scope", "fiscalYear",
+                    "region", "department", "departmentKey", "title", "publicationDate", "latest", "errors",
+                    "warnings", "infos", "completeness", "expenditureTotal", "threePublicTotal", "parserVersion",
+                    "rulesetVersion"), csv -> queries.eachListItem(where, orderBy, Params.MAX_CSV_ROWS,
+                            i -> csv.row(java.util.Arrays.asList(i.documentId(), i.status(), i.kind(), i.scope(),
+                                    i.fiscalYear(), i.region(), i.department(), i.departmentKey(), i.title(),
+                                    i.publicationDate(), i.latest(), i.errors(), i.warnings(), i.infos(),
+                                    i.completeness(), i.expenditureTotal(), i.threePublicTotal(), i.parserVersion(),
+                                    i.rulesetVersion()))));
         }
         var items = queries.list(where, orderBy, page, size);
         return Response.ok(new Page<>(items, page, size, queries.countDisclosures(where)))

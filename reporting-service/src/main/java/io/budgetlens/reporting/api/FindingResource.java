@@ -70,17 +70,16 @@ public class FindingResource {
         String orderBy = FindingFilter.orderBy(sort);
 
         if (Csv.wanted(headers, format)) {
-            Csv csv = new Csv(List.of("documentId", "kind", "scope", "fiscalYear", "region", "department",
-                    "ruleId", "severity", "category", "source", "messageZh", "messageEn", "expectedLow",
-                    "expectedHigh", "actual", "excess", "unit", "quote", "relatedDocumentId"));
-            for (DisclosureQueries.FindingRow r : queries.findings(where, orderBy, 0, Params.MAX_CSV_ROWS)) {
-                Interval interval = Interval.of(r.expected());
-                csv.row(Arrays.asList(r.documentId(), r.kind(), r.scope(), r.fiscalYear(), r.region(),
-                        r.department(), r.ruleId(), r.severity(), r.category(), r.source(), r.messageZh(),
-                        r.messageEn(), interval.low(), interval.high(), r.actual(), r.excess(), r.unit(),
-                        firstQuote(r.evidence()), r.relatedDocumentId()));
-            }
-            return csv.response("findings.csv");
+            return Csv.stream("findings.csv", List.of("documentId", "kind", "scope", "fiscalYear", "region",
+                    "department", "ruleId", "severity", "category", "source", "messageZh", "messageEn", "expectedLow",
+                    "expectedHigh", "actual", "excess", "unit", "quote", "relatedDocumentId"),
+                    csv -> queries.eachFinding(where, orderBy, Params.MAX_CSV_ROWS, r -> {
+                        Interval interval = Interval.of(r.expected());
+                        csv.row(Arrays.asList(r.documentId(), r.kind(), r.scope(), r.fiscalYear(), r.region(),
+                                r.department(), r.ruleId(), r.severity(), r.category(), r.source(), r.messageZh(),
+                                r.messageEn(), interval.low(), interval.high(), r.actual(), r.excess(), r.unit(),
+                                firstQuote(r.evidence()), r.relatedDocumentId()));
+                    }));
         }
         var items = queries.findings(where, orderBy, page, size).stream().map(r -> FindingView.of(r, true)).toList();
         return Response.ok(new Page<>(items, page, size, queries.countFindings(where)))
