@@ -353,9 +353,9 @@ class ReportingApiTest {
         Seed.send(honest);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             given().get("/api/v1/disclosures/{id}", honest.documentId()).then().statusCode(200)
-                    .body("latest", equalTo(true));
+                    .body("identity.latest", equalTo(true));
             given().get("/api/v1/disclosures/{id}", forged.documentId()).then().statusCode(200)
-                    .body("latest", equalTo(false));
+                    .body("identity.latest", equalTo(false));
         });
     }
 
