@@ -104,6 +104,11 @@ class PipelineEndToEndTest {
             assertThat(d.getString("completeness")).isNotBlank();
             FINDINGS_BEFORE.put(documentId, d.getList("findings").size());
         }
+        // the packaged services run the production profile: no Swagger UI, the OpenAPI document stays
+        for (ServiceProcess service : List.of(ingest, reporting)) {
+            given().baseUri(service.url()).get("/q/swagger-ui/").then().statusCode(404);
+            given().baseUri(service.url()).get("/q/openapi").then().statusCode(200);
+        }
         given().baseUri(reporting.url()).queryParam("severity", "error").get("/api/v1/findings").then()
                 .statusCode(200).body("total", equalTo(2)).body("items.ruleId", hasItems("CHG-001"));
     }

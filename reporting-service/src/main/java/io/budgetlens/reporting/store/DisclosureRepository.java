@@ -195,9 +195,9 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         em.createNativeQuery("""
                         WITH identity AS (
                             SELECT document_id,
-                                   row_number() OVER (ORDER BY LEAST(publication_date,
-                                           CAST(COALESCE(received_at, parsed_at) AT TIME ZONE 'Asia/Shanghai' AS date))
-                                           DESC NULLS LAST, COALESCE(received_at, parsed_at) DESC NULLS LAST,
+                                   row_number() OVER (ORDER BY CASE WHEN publication_date IS NULL THEN NULL
+                                           ELSE LEAST(publication_date, CAST(COALESCE(received_at, parsed_at)
+                                           AT TIME ZONE 'Asia/Shanghai' AS date)) END DESC NULLS LAST, COALESCE(received_at, parsed_at) DESC NULLS LAST,
                                            document_id DESC) AS rank
                             FROM disclosure
                             WHERE visibility = 'PUBLIC' AND status IN ('PARSED', 'VALIDATED')
