@@ -125,3 +125,14 @@
     wireUpload();
   });
 }());
+
+// A finding on its PDF page: place each evidence box from its data-box percentages (no inline styles: CSP).
+(function () {
+  document.querySelectorAll('.page-view .hl[data-box]').forEach(function (el) {
+    var b = el.getAttribute('data-box').split(',').map(Number);
+    el.style.left = b[0] + '%';
+    el.style.top = b[1] + '%';
+    el.style.width = b[2] + '%';
+    el.style.height = b[3] + '%';
+  });
+})();

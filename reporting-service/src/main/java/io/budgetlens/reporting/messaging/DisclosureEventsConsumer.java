@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.budgetlens.events.AnomalyDetected;
@@ -38,11 +39,15 @@ public class DisclosureEventsConsumer {
     @Inject
     AnomalyPublisher anomalies;
 
+    /** Original files above this size (all parts together) are not kept: no page images, no annotated PDF. */
+    @ConfigProperty(name = "budgetlens.files.max-stored-bytes", defaultValue = "20971520")
+    long maxStoredBytes;
+
     @Incoming("received")
     @Blocking
     public void onReceived(DisclosureReceived event) {
         List<AnomalyDetected> found = writer.write(() -> {
-            repository.recordReceived(event);
+            repository.recordReceived(event, maxStoredBytes);
             return crossDocuments.recompute(event.documentId());
         });
         anomalies.publish(found);

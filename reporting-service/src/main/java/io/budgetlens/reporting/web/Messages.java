@@ -290,4 +290,25 @@ public interface Messages {
 
     @Message("筛选条件“{filter}”的值“{value}”无效，可用：{allowed}")
     String badFilter(String filter, String value, String allowed);
+
+    @Message("在原页查看")
+    String seeOnPage();
+
+    @Message("第{page}页")
+    String pageNumber(int page);
+
+    @Message("第{part}个文件")
+    String partNumber(int part);
+
+    @Message("返回文件")
+    String backToDocument();
+
+    @Message("下载批注版 PDF")
+    String annotatedPdf();
+
+    @Message("问题清单（Excel）")
+    String findingsWorkbook();
+
+    @Message("本页的证据框由 BudgetLens 按原文件坐标绘制。")
+    String pageNote();
 }
