@@ -18,12 +18,16 @@ import io.budgetlens.ingest.decode.DocumentFormat;
 import io.budgetlens.ingest.decode.DocumentReader;
 import io.budgetlens.ingest.decode.UndecodableDocumentException;
 import io.budgetlens.ingest.decode.UnsupportedFormatException;
+import io.budgetlens.ingest.decode.office.OfficeLimitException;
+import io.budgetlens.ingest.decode.office.OfficeLimits;
+import io.budgetlens.ingest.decode.office.OfficeReader;
 import io.budgetlens.ingest.decode.pdf.PdfReader;
 import io.budgetlens.ingest.messaging.ReceivedPublisher;
 
 /**
- * Accepting a document: it must be a readable format (sniffed; text decoded, a PDF opened), it gets its content-derived
- * documentId, and it is published on the received topic once, unless the same bytes were received before.
+ * Accepting a document: it must be a readable format (sniffed; text decoded, a PDF or Office file opened and its
+ * limits checked), it gets its content-derived documentId, and it is published on the received topic once, unless
+ * the same bytes were received before.
  */
 @ApplicationScoped
 public class Intake {
@@ -92,11 +96,16 @@ public class Intake {
                 // Opened and counted here; its pages are read by the parser stage.
                 PdfReader.check(submission.content(), new PdfReader.Limits(config.pdfMaxPages(),
                         PdfReader.Limits.DEFAULT.maxGlyphsPerPage()));
+            } else if (format.isOffice()) {
+                // Container, ZIP bomb, macro, sheet and cell limits checked here; cells are read by the parser stage.
+                OfficeReader.check(submission.content(), format, OfficeLimits.DEFAULT);
             } else {
                 DocumentReader.read(submission.content(), submission.mediaType(), submission.charset());
             }
         } catch (UnsupportedFormatException e) {
             throw new IntakeException(415, e.getMessage());
+        } catch (OfficeLimitException e) {
+            throw new IntakeException(413, e.getMessage());
         } catch (UndecodableDocumentException e) {
             throw new IntakeException(400, e.getMessage());
         } catch (PdfReader.TooManyPagesException e) {

@@ -89,9 +89,11 @@ public class DisclosureParser {
         List<ContentsEntry> toc = contents.entries().isEmpty() ? null : contents.entries();
         Boolean partial = shape.tablesOnly() ? Boolean.TRUE : null;
         if (decoded.pdf() == null) {
+            // Spreadsheets: each table's sheet and each cell's A1 reference (no-op for other formats).
+            List<DisclosureTable> sheetTables = SheetPlacement.tables(tables.tables(), decoded.tables());
             return new DisclosureParsed(received.documentId(), ParseStatus.PARSED, VERSION, clock.instant(),
                     received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta, text,
-                    sections, facts.facts(), tables.tables(), summary, warnings, performance, null, null, null, null,
+                    sections, facts.facts(), sheetTables, summary, warnings, performance, null, null, null, null,
                     toc, partial, received.owner());
         }
         PdfPlacement placement = new PdfPlacement(decoded);
