@@ -96,9 +96,6 @@ public final class FormatSniffer {
         if (startsWith(b, "%PDF-")) {
             return "PDF document";
         }
-        if (b.length >= 4 && b[0] == 'P' && b[1] == 'K' && (b[2] == 3 || b[2] == 5 || b[2] == 7)) {
-            return "ZIP archive (also DOCX/XLSX/ODT)";
-        }
         if (b.length >= 8 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF && (b[2] & 0xFF) == 0x11
                 && (b[3] & 0xFF) == 0xE0) {
             return "Microsoft Office 97-2003 document (DOC/XLS)";
