@@ -3,9 +3,7 @@ package io.budgetlens.ingest.office;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -114,7 +111,7 @@ class OfficeReaderTest {
             wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
         });
         // The same file as a generator that never calculates writes it: the formula without its <v> result.
-        byte[] uncalculated = rewriteEntry(evaluated, "xl/worksheets/sheet1.xml",
+        byte[] uncalculated = TestOffice.rewriteEntry(evaluated, "xl/worksheets/sheet1.xml",
                 xml -> xml.replaceAll("(<f>B1\\*2</f>)<v>[^<]*</v>", "$1"));
         DecodedDocument d = read(uncalculated);
         assertThat(onlyTable(d).grid()).containsExactly(List.of("合计", "5"), List.of("小计", ""));
@@ -130,7 +127,7 @@ class OfficeReaderTest {
     @Test
     void mergedCellsOfASheetExpandAsPdfSpansDo() {
         byte[] xlsx = TestOffice.xlsx(wb -> fillMerged(wb.createSheet("公开02表")));
-        byte[] xls = hssf(wb -> fillMerged(wb.createSheet("公开02表")));
+        byte[] xls = TestOffice.xls(wb -> fillMerged(wb.createSheet("公开02表")));
         for (byte[] file : List.of(xlsx, xls)) {
             TextTable t = onlyTable(read(file));
             assertThat(t.grid()).containsExactly(
@@ -373,7 +370,7 @@ class OfficeReaderTest {
         assertThatThrownBy(() -> read(TestOffice.truncatedXlsx())).isInstanceOf(UndecodableDocumentException.class)
                 .hasMessageContaining("OFFICE_UNREADABLE");
         // A macro-enabled content type without the VBA part is refused too.
-        byte[] xlsmType = rewriteEntry(TestOffice.xlsxLines("x"), "[Content_Types].xml", xml -> xml.replace(
+        byte[] xlsmType = TestOffice.rewriteEntry(TestOffice.xlsxLines("x"), "[Content_Types].xml", xml -> xml.replace(
                 "spreadsheetml.sheet.main+xml", "sheet.macroEnabled.main+xml").replace("application/vnd.openxml"
                 + "formats-officedocument.sheet.macroEnabled", "application/vnd.ms-excel.sheet.macroEnabled"));
         assertThatThrownBy(() -> OfficeReader.check(xlsmType, DocumentFormat.XLSX, OfficeLimits.DEFAULT))
@@ -403,7 +400,7 @@ class OfficeReaderTest {
                 .isInstanceOf(OfficeLimitException.class).hasMessageContaining("OFFICE_SHEET_TOO_LARGE")
                 .hasMessageContaining("5000 rows × 26 columns");
         // The parser counts the cells themselves (a sheet's declared range may be wrong or missing).
-        byte[] undeclared = rewriteEntry(TestOffice.hugeSheet(), "xl/worksheets/sheet1.xml",
+        byte[] undeclared = TestOffice.rewriteEntry(TestOffice.hugeSheet(), "xl/worksheets/sheet1.xml",
                 xml -> xml.replaceAll("<dimension ref=\"[^\"]*\"/>", ""));
         assertThatThrownBy(() -> OfficeReader.read(undeclared, DocumentFormat.XLSX, OfficeLimits.DEFAULT))
                 .isInstanceOf(OfficeLimitException.class).hasMessageContaining("A1:Z5000");
@@ -414,14 +411,14 @@ class OfficeReaderTest {
                 .isInstanceOf(OfficeLimitException.class).hasMessageContaining("OFFICE_TOO_MANY_SHEETS");
         OfficeReader.check(TestOffice.sheets(64), DocumentFormat.XLSX, OfficeLimits.DEFAULT);
         // XLS: the same limits from its records.
-        byte[] xls = hssf(wb -> {
+        byte[] xls = TestOffice.xls(wb -> {
             for (int i = 0; i < 65; i++) {
                 wb.createSheet("表" + i).createRow(0).createCell(0).setCellValue(i);
             }
         });
         assertThatThrownBy(() -> OfficeReader.check(xls, DocumentFormat.XLS, OfficeLimits.DEFAULT))
                 .isInstanceOf(OfficeLimitException.class).hasMessageContaining("OFFICE_TOO_MANY_SHEETS");
-        byte[] bigXls = hssf(wb -> {
+        byte[] bigXls = TestOffice.xls(wb -> {
             Sheet s = wb.createSheet("大表");
             s.createRow(0).createCell(0).setCellValue("预算");
             s.createRow(4999).createCell(25).setCellValue(1);
@@ -442,42 +439,5 @@ class OfficeReaderTest {
         OfficeLimits small = new OfficeLimits(1_000, 64L << 20, 100, 64, 100, 500_000);
         assertThatThrownBy(() -> OfficeReader.read(docx, DocumentFormat.DOCX, small))
                 .isInstanceOf(OfficeLimitException.class).hasMessageContaining("30 rows × 4 columns");
-    }
-
-    interface Fill {
-        void accept(HSSFWorkbook wb);
-    }
-
-    static byte[] hssf(Fill fill) {
-        try (HSSFWorkbook wb = new HSSFWorkbook()) {
-            fill.accept(wb);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static byte[] rewriteEntry(byte[] zip, String name, java.util.function.UnaryOperator<String> change) {
-        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (var out = new java.util.zip.ZipOutputStream(bytes)) {
-                java.util.zip.ZipEntry e;
-                while ((e = in.getNextEntry()) != null) {
-                    byte[] content = in.readAllBytes();
-                    if (e.getName().equals(name)) {
-                        content = change.apply(new String(content, StandardCharsets.UTF_8))
-                                .getBytes(StandardCharsets.UTF_8);
-                    }
-                    out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
-                    out.write(content);
-                    out.closeEntry();
-                }
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

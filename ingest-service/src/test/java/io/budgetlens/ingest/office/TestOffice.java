@@ -1,6 +1,7 @@
 package io.budgetlens.ingest.office;
 
 import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,10 +9,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ooxml.POIXMLDocument;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -27,25 +32,36 @@ public final class TestOffice {
     }
 
     public static byte[] xlsx(Consumer<XSSFWorkbook> fill) {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            fill.accept(wb);
+        return write(XSSFWorkbook::new, fill);
+    }
+
+    public static byte[] xls(Consumer<HSSFWorkbook> fill) {
+        return write(HSSFWorkbook::new, fill);
+    }
+
+    public static byte[] docx(Consumer<XWPFDocument> fill) {
+        return write(XWPFDocument::new, fill);
+    }
+
+    /** A document of POI's made, filled and written to bytes. */
+    private static <T extends Closeable> byte[] write(Supplier<T> create, Consumer<T> fill) {
+        try (T document = create.get()) {
+            fill.accept(document);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            wb.write(out);
+            if (document instanceof POIXMLDocument ooxml) {
+                ooxml.write(out);
+            } else {
+                ((HSSFWorkbook) document).write(out);
+            }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public static byte[] docx(Consumer<XWPFDocument> fill) {
-        try (XWPFDocument doc = new XWPFDocument()) {
-            fill.accept(doc);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** A copy of a ZIP with one entry's text changed. */
+    public static byte[] rewriteEntry(byte[] zip, String name, UnaryOperator<String> change) {
+        return copy(zip, name, change);
     }
 
     /** A small workbook with one sheet holding the given lines in column A. */
@@ -60,13 +76,22 @@ public final class TestOffice {
 
     /** A copy of a ZIP with entries added (name, content) at the end. */
     public static byte[] withEntries(byte[] zip, Object... nameAndContent) {
+        return copy(zip, null, null, nameAndContent);
+    }
+
+    private static byte[] copy(byte[] zip, String changed, UnaryOperator<String> change, Object... nameAndContent) {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream out = new ZipOutputStream(bytes)) {
                 ZipEntry e;
                 while ((e = in.getNextEntry()) != null) {
+                    byte[] content = in.readAllBytes();
+                    if (e.getName().equals(changed)) {
+                        content = change.apply(new String(content, StandardCharsets.UTF_8))
+                                .getBytes(StandardCharsets.UTF_8);
+                    }
                     out.putNextEntry(new ZipEntry(e.getName()));
-                    in.transferTo(out);
+                    out.write(content);
                     out.closeEntry();
                 }
                 for (int i = 0; i < nameAndContent.length; i += 2) {

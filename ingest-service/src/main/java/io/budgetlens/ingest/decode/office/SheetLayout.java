@@ -72,6 +72,39 @@ final class SheetLayout {
         new SheetLayout(sheet).render(out);
     }
 
+    /** The sheets of one workbook laid out in order, their cells counted against the workbook's limit. */
+    static final class Workbook {
+        private final OfficeText.Builder out;
+        private final OfficeLimits limits;
+        private final List<String> hidden = new ArrayList<>();
+        private long cells;
+
+        Workbook(OfficeText.Builder out, OfficeLimits limits) {
+            this.out = out;
+            this.limits = limits;
+        }
+
+        void hidden(String name) {
+            hidden.add(name);
+        }
+
+        void sheet(SheetModel sheet) {
+            cells += sheet.usedCells();
+            if (cells > limits.maxCells()) {
+                throw new OfficeLimitException("OFFICE_TOO_LARGE: the workbook's sheets hold more than "
+                        + limits.maxCells() + " cells (rows × columns of the ranges with values) together.");
+            }
+            render(sheet, out);
+        }
+
+        /** Notes what was left out. */
+        void finish() {
+            if (!hidden.isEmpty()) {
+                out.note("Hidden sheets were not read: " + String.join(", ", hidden) + ".");
+            }
+        }
+    }
+
     private sealed interface Item permits Line, Block {
     }
 

@@ -3,8 +3,6 @@ package io.budgetlens.ingest.decode.office;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import org.apache.poi.EncryptedDocumentException;
@@ -99,12 +97,11 @@ final class XlsReader {
             try (HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), true)) {
                 DataFormatter formatter = new DataFormatter(Locale.ROOT);
                 formatter.setUseCachedValuesForFormulaCells(true);
-                long total = 0;
-                List<String> hidden = new ArrayList<>();
+                SheetLayout.Workbook layout = new SheetLayout.Workbook(out, limits);
                 for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
                     Sheet s = workbook.getSheetAt(i);
                     if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
-                        hidden.add(s.getSheetName());
+                        layout.hidden(s.getSheetName());
                         continue;
                     }
                     SheetModel sheet = new SheetModel(s.getSheetName(), limits.maxCellsPerSheet());
@@ -127,16 +124,9 @@ final class XlsReader {
                     for (CellRangeAddress m : s.getMergedRegions()) {
                         sheet.merge(m.getFirstRow(), m.getFirstColumn(), m.getLastRow(), m.getLastColumn());
                     }
-                    total += sheet.usedCells();
-                    if (total > limits.maxCells()) {
-                        throw new OfficeLimitException("OFFICE_TOO_LARGE: the workbook's sheets hold more than "
-                                + limits.maxCells() + " cells (rows × columns of the ranges with values) together.");
-                    }
-                    SheetLayout.render(sheet, out);
+                    layout.sheet(sheet);
                 }
-                if (!hidden.isEmpty()) {
-                    out.note("Hidden sheets were not read: " + String.join(", ", hidden) + ".");
-                }
+                layout.finish();
             }
             return out.build();
         } catch (UndecodableDocumentException e) {

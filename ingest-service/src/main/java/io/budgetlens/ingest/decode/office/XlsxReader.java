@@ -84,12 +84,11 @@ final class XlsxReader {
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             StylesTable styles = reader.getStylesTable();
             DataFormatter formatter = new DataFormatter(Locale.ROOT);
-            long total = 0;
+            SheetLayout.Workbook layout = new SheetLayout.Workbook(out, limits);
             int formulasWithoutValue = 0;
-            List<String> hidden = new ArrayList<>();
             for (SheetEntry entry : workbook.sheets()) {
                 if (entry.hidden()) {
-                    hidden.add(entry.name());
+                    layout.hidden(entry.name());
                     continue;
                 }
                 SheetModel sheet = new SheetModel(entry.name(), limits.maxCellsPerSheet());
@@ -98,16 +97,9 @@ final class XlsxReader {
                     parse(in, handler);
                 }
                 formulasWithoutValue += handler.formulasWithoutValue;
-                total += sheet.usedCells();
-                if (total > limits.maxCells()) {
-                    throw new OfficeLimitException("OFFICE_TOO_LARGE: the workbook's sheets hold more than "
-                            + limits.maxCells() + " cells (rows × columns of the ranges with values) together.");
-                }
-                SheetLayout.render(sheet, out);
+                layout.sheet(sheet);
             }
-            if (!hidden.isEmpty()) {
-                out.note("Hidden sheets were not read: " + String.join(", ", hidden) + ".");
-            }
+            layout.finish();
             if (formulasWithoutValue > 0) {
                 out.note(formulasWithoutValue + " formula cell(s) have no stored result (the file was not "
                         + "calculated when saved) and were read as blank; open and save it in Excel to keep them.");
