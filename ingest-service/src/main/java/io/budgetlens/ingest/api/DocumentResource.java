@@ -27,9 +27,9 @@ import io.budgetlens.ingest.intake.IntakeException;
 import io.budgetlens.ingest.parse.DisclosureParser;
 
 /**
- * The front door: a document in the body (text/plain, text/html, text/markdown; other or missing types are sniffed),
- * {@code disclosure.received.v1} out. Bodies are read in bounded chunks, so an oversized body is refused without
- * being held in memory.
+ * The front door: a document in the body (text/plain, text/html, text/markdown, PDF, XLSX, XLS, DOCX; other or missing
+ * types are sniffed), {@code disclosure.received.v1} out. Bodies are read in bounded chunks, so an oversized body is
+ * refused without being held in memory.
  */
 @Path("/api/v1")
 public class DocumentResource {
