@@ -33,9 +33,9 @@ import io.budgetlens.ingest.intake.ZipParts;
 import io.budgetlens.ingest.parse.DisclosureParser;
 
 /**
- * The front door: a document in the body (text/plain, text/html, text/markdown; other or missing types are sniffed),
- * {@code disclosure.received.v1} out. Bodies are read in bounded chunks, so an oversized body is refused without
- * being held in memory.
+ * The front door: a document in the body (text/plain, text/html, text/markdown, PDF, XLSX, XLS, DOCX; other or missing
+ * types are sniffed), {@code disclosure.received.v1} out. Bodies are read in bounded chunks, so an oversized body is
+ * refused without being held in memory.
  */
 @Path("/api/v1")
 public class DocumentResource {
@@ -153,8 +153,12 @@ public class DocumentResource {
                                     @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                     @QueryParam("sourceUri") String sourceUri,
                                     @QueryParam("visibility") String visibility) {
-        var received = intake.toReceived(submission(body, config.maxDocumentBytes(), contentType, sourceUri, null,
-                visibility));
+        Intake.Submission submission = submission(body, config.maxDocumentBytes(), contentType, sourceUri, null,
+                visibility);
+        var received = ZipParts.isArchive(submission.mediaType(), submission.content())
+                ? intake.toReceived(ZipParts.expand(submission.content(), config.maxDocumentBytes()), sourceUri,
+                        visibility)
+                : intake.toReceived(submission);
         return parser.parse(received);
     }
 

@@ -21,12 +21,16 @@ import io.budgetlens.ingest.decode.DocumentFormat;
 import io.budgetlens.ingest.decode.DocumentReader;
 import io.budgetlens.ingest.decode.UndecodableDocumentException;
 import io.budgetlens.ingest.decode.UnsupportedFormatException;
+import io.budgetlens.ingest.decode.office.OfficeLimitException;
+import io.budgetlens.ingest.decode.office.OfficeLimits;
+import io.budgetlens.ingest.decode.office.OfficeReader;
 import io.budgetlens.ingest.decode.pdf.PdfReader;
 import io.budgetlens.ingest.messaging.ReceivedPublisher;
 
 /**
- * Accepting a document: it must be a readable format (sniffed; text decoded, a PDF opened), it gets its content-derived
- * documentId, and it is published on the received topic once, unless the same bytes were received before.
+ * Accepting a document: it must be a readable format (sniffed; text decoded, a PDF or Office file opened and its
+ * limits checked), it gets its content-derived documentId, and it is published on the received topic once, unless
+ * the same bytes were received before.
  */
 @ApplicationScoped
 public class Intake {
@@ -63,16 +67,26 @@ public class Intake {
      * the same as {@link #accept(Submission)}.
      */
     public Accepted acceptParts(List<PartSubmission> parts, String sourceUri, String visibility) {
+        return publishOnce(toReceived(parts, sourceUri, visibility));
+    }
+
+    /** A disclosure of several files checked and made into its received event, without publishing it. */
+    public DisclosureReceived toReceived(List<PartSubmission> parts, String sourceUri, String visibility) {
         if (parts.size() == 1) {
             PartSubmission p = parts.get(0);
-            return accept(new Submission(p.content(), p.mediaType(), p.charset(), sourceUri, p.filename(), visibility));
+            return toReceived(new Submission(p.content(), p.mediaType(), p.charset(), sourceUri, p.filename(),
+                    visibility));
         }
         String uri = checkSourceUri(sourceUri);
         Visibility v = visibility(visibility);
         List<ReceivedPart> received = receivedParts(parts, uri, 0);
+        if (received.size() == 1) {
+            ReceivedPart p = received.get(0);
+            return toReceived(new Submission(p.content(), p.contentType(), p.charset(), sourceUri, p.filename(),
+                    visibility));
+        }
         String id = DocumentIds.ofParts(received.stream().map(ReceivedPart::sha256).toList());
-        DisclosureReceived event = DisclosureReceived.of(id, received, clock.instant(), v, null, null);
-        return publishOnce(event);
+        return DisclosureReceived.of(id, received, clock.instant(), v, null, null);
     }
 
     /**
@@ -189,11 +203,16 @@ public class Intake {
                 // Opened and counted here; its pages are read by the parser stage.
                 PdfReader.check(submission.content(), new PdfReader.Limits(config.pdfMaxPages(),
                         PdfReader.Limits.DEFAULT.maxGlyphsPerPage()));
+            } else if (format.isOffice()) {
+                // Container, ZIP bomb, macro, sheet and cell limits checked here; cells are read by the parser stage.
+                OfficeReader.check(submission.content(), format, OfficeLimits.DEFAULT);
             } else {
                 DocumentReader.read(submission.content(), submission.mediaType(), submission.charset());
             }
         } catch (UnsupportedFormatException e) {
             throw new IntakeException(415, e.getMessage());
+        } catch (OfficeLimitException e) {
+            throw new IntakeException(413, e.getMessage());
         } catch (UndecodableDocumentException e) {
             throw new IntakeException(400, e.getMessage());
         } catch (PdfReader.TooManyPagesException e) {

@@ -86,14 +86,16 @@ public class DisclosureParser {
         Boolean partial = shape.tablesOnly() ? Boolean.TRUE : null;
         Integer revision = received.revision();
         var parts = document.parsedParts();
+        // Spreadsheets: each table's sheet and each cell's A1 reference (no-op for other formats).
+        List<DisclosureTable> sheetTables = SheetPlacement.tables(tables.tables(), document.tables());
         if (!document.hasPositions()) {
             return new DisclosureParsed(received.documentId(), ParseStatus.PARSED, VERSION, clock.instant(),
                     received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta, text,
-                    sections, facts.facts(), tables.tables(), summary, warnings, performance, revision, parts, null,
+                    sections, facts.facts(), sheetTables, summary, warnings, performance, revision, parts, null,
                     null, toc, partial, received.owner());
         }
         PdfPlacement placement = new PdfPlacement(document);
-        List<DisclosureTable> placedTables = placement.tables(tables.tables());
+        List<DisclosureTable> placedTables = placement.tables(sheetTables);
         return new DisclosureParsed(received.documentId(), ParseStatus.PARSED, VERSION, clock.instant(),
                 received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta, text,
                 sections, placement.facts(facts.facts()), placedTables, placement.summary(summary),

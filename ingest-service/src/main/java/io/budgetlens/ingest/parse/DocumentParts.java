@@ -79,7 +79,7 @@ final class DocumentParts {
             text.append(d.document().text());
             parts.add(new Part(d.source(), d.document(), d.role(), start, text.length()));
             for (TextTable t : d.document().tables()) {
-                tables.add(new TextTable(t.start() + start, t.end() + start, t.grid(), t.placements()));
+                tables.add(t.at(t.start() + start, t.end() + start));
             }
         }
         return new DocumentParts(List.copyOf(parts), text.toString(), List.copyOf(tables));
