@@ -168,7 +168,7 @@ public interface Messages {
     @Message("全部")
     String all();
 
-    @Message("选择预算或决算文件（HTML、文本或 Markdown）。默认作为草稿检查，不出现在公开列表中。")
+    @Message("选择预算或决算文件（PDF、Excel、Word、HTML、文本或 Markdown）；一份公开分为几个文件（如情况说明和公开表）时一次选择全部文件。默认作为草稿检查，不出现在公开列表中。")
     String uploadHelp();
 
     @Message("文件")
