@@ -89,6 +89,7 @@ public class UploadResource {
             throw new BadRequestException("The upload holds no file: send each part of the disclosure as a file field.");
         }
         long total = 0;
+        int n = 0;
         ClientMultipartForm form = ClientMultipartForm.create();
         for (FileUpload file : files) {
             byte[] content;
@@ -98,7 +99,8 @@ public class UploadResource {
                 throw new BadRequestException("The uploaded file could not be read: " + e.getMessage());
             }
             total += content.length;
-            form.binaryFileUpload("file", file.fileName() == null ? "part" : file.fileName(),
+            // One field per file (ingest reads every file field): same-named fields would be nested multipart/mixed.
+            form.binaryFileUpload("file" + (++n), file.fileName() == null ? "part" + n : file.fileName(),
                     Buffer.buffer(content), Params.given(file.contentType()) ? file.contentType()
                             : MediaType.APPLICATION_OCTET_STREAM);
         }
