@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Prints a JMH JSON result of {@link PdfBenchmark} as the README's Markdown table: per document its pages, the time
  * of {@code PdfReader.read}, of the whole parse and of the {@code PDFTextStripper} floor (ms per document ± error and
- * ms per page), and PdfReader's ratio to the floor. Usage: {@code PdfBenchReport target/pdf-jmh.json}.
+ * ms per page), and PdfReader's ratio to the floor; a second table with the CPU time per document when the run used
+ * {@link CpuTimeProfiler}. Usage: {@code PdfBenchReport target/pdf-jmh.json}.
  */
 public final class PdfBenchReport {
 
@@ -40,21 +41,34 @@ public final class PdfBenchReport {
             double error = metric.path("scoreError").asDouble(Double.NaN);
             scores.computeIfAbsent(document, d -> new LinkedHashMap<>()).put(method,
                     new double[] {metric.path("score").asDouble() * factor, error * factor});
+            // The CPU time per operation that CpuTimeProfiler adds (ms/op), when the run had it.
+            run.path("secondaryMetrics").properties().stream().filter(m -> m.getKey().endsWith("cpu")).findFirst()
+                    .ifPresent(m -> scores.get(document).put(method + ".cpu", new double[] {
+                            m.getValue().path("score").asDouble(), m.getValue().path("scoreError").asDouble(Double.NaN)}));
             mode = run.path("mode").asText();
         }
         if (scores.isEmpty()) {
             throw new IllegalStateException(result + " has no PdfBenchmark result.");
         }
         System.out.println("JMH mode " + mode + "; ms per document ± 99.9 % error, (ms per page)");
+        table(scores, "");
+        if (scores.values().stream().anyMatch(m -> m.containsKey("pdfReader.cpu"))) {
+            System.out.println();
+            System.out.println("The same run, CPU time of the JVM per document (CpuTimeProfiler), (ms per page)");
+            table(scores, ".cpu");
+        }
+    }
+
+    private static void table(Map<String, Map<String, double[]>> scores, String suffix) throws IOException {
         System.out.println();
         System.out.println("| document | pages | PdfReader.read | full parse | PDFTextStripper (floor) "
                 + "| PdfReader / floor |");
         System.out.println("|---|---|---|---|---|---|");
         for (var e : scores.entrySet()) {
             int pages = pages(e.getKey());
-            double[] reader = e.getValue().get("pdfReader");
-            double[] parse = e.getValue().get("fullParse");
-            double[] floor = e.getValue().get("textStripperFloor");
+            double[] reader = e.getValue().get("pdfReader" + suffix);
+            double[] parse = e.getValue().get("fullParse" + suffix);
+            double[] floor = e.getValue().get("textStripperFloor" + suffix);
             System.out.println("| " + e.getKey() + " | " + pages + " | " + cell(reader, pages) + " | "
                     + cell(parse, pages) + " | " + cell(floor, pages) + " | "
                     + (reader == null || floor == null ? "–" : String.format(Locale.ROOT, "%.2f×",

@@ -27,8 +27,9 @@ import io.budgetlens.ingest.parse.DisclosureParser;
  * Time per shared development PDF on one thread (so per core), three ways in the same run, each from the bytes (the
  * PDF is loaded every time): {@code PdfReader.read} (text in reading order, ruled tables, every character's page and
  * box), the whole {@code DisclosureParser.parse}, and the floor, PDFBox's plain {@code PDFTextStripper.getText}.
- * The setup only reads the bytes, so a single-shot run in a fresh JVM ({@code -bm ss -wi 0 -i 1}) measures the cold
- * first PDF. {@link PdfBenchReport} turns the JSON result into the README's table (per document and per page).
+ * Run it with {@code -prof io.budgetlens.bench.CpuTimeProfiler} to get the CPU time per document beside the wall
+ * clock. The setup only reads the bytes, so a single-shot run in a fresh JVM ({@code -bm ss -wi 0 -i 1}) measures the
+ * cold first PDF. {@link PdfBenchReport} turns the JSON result into the README's tables (per document and per page).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
