@@ -117,7 +117,7 @@ class UploadForwardingTest {
             assertThat(r.pathAndQuery()).startsWith("POST /api/v1/documents?").contains("visibility=draft");
             assertThat(r.contentType()).startsWith("multipart/form-data");
             assertThat(r.body()).contains("filename=\"tables.pdf\"").contains("filename=\"narrative.txt\"").contains("%PDF-1.7 tables")
-                    .contains("2025年部门预算情况说明").contains("Content-Type: application/pdf");
+                    .contains("2025年部门预算情况说明").containsIgnoringCase("Content-Type: application/pdf");
         });
     }
 }
