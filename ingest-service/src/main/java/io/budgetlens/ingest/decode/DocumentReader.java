@@ -26,9 +26,15 @@ public final class DocumentReader {
 
     public static DecodedDocument read(byte[] bytes, String declaredMediaType, String declaredCharset,
                                        PdfReader.Limits pdfLimits) {
+        return read(bytes, declaredMediaType, declaredCharset, pdfLimits, () -> { });
+    }
+
+    /** @param tick called as pages are read: the caller's deadline check */
+    public static DecodedDocument read(byte[] bytes, String declaredMediaType, String declaredCharset,
+                                       PdfReader.Limits pdfLimits, Runnable tick) {
         DocumentFormat format = format(bytes, declaredMediaType);
         if (format == DocumentFormat.PDF) {
-            return fromPdf(PdfReader.read(bytes, pdfLimits));
+            return fromPdf(PdfReader.read(bytes, pdfLimits, tick));
         }
         if (format.isOffice()) {
             return fromOffice(format, OfficeReader.read(bytes, format, OfficeLimits.DEFAULT));
