@@ -167,7 +167,8 @@ final class Addresses {
     /** An address as people write it: dotted quad, or RFC 5952 IPv6 text ({@code ::1}, {@code ::ffff:10.0.0.1}). */
     static String format(byte[] address) {
         if (address.length == 4) {
-            return (address[0] & 0xFF) + "." + (address[1] & 0xFF) + "." + (address[2] & 0xFF) + "." + (address[3] & 0xFF);
+            return (address[0] & 0xFF) + "." + (address[1] & 0xFF) + "." + (address[2] & 0xFF) + "."
+                    + (address[3] & 0xFF);
         }
         if (MAPPED.contains(address)) {
             return "::ffff:" + format(java.util.Arrays.copyOfRange(address, 12, 16));

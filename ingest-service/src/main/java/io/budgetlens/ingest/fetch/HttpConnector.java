@@ -284,8 +284,24 @@ public final class HttpConnector implements Connector {
         }
     }
 
+    /** A body stream that reads in blocks; a single byte is a block of one. */
+    private abstract static class BlockStream extends InputStream {
+
+        protected final InputStream in;
+
+        BlockStream(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+    }
+
     /** A body of Content-Length bytes; fewer before the connection closes is an error. */
-    private static final class LengthStream extends FilterInputStream {
+    private static final class LengthStream extends BlockStream {
 
         private long remaining;
 
@@ -295,17 +311,11 @@ public final class HttpConnector implements Connector {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
         public int read(byte[] b, int off, int len) throws IOException {
             if (remaining == 0) {
                 return -1;
             }
-            int n = super.read(b, off, (int) Math.min(len, remaining));
+            int n = in.read(b, off, (int) Math.min(len, remaining));
             if (n < 0) {
                 throw new IOException("the connection closed " + remaining + " bytes before the announced length");
             }
@@ -315,20 +325,13 @@ public final class HttpConnector implements Connector {
     }
 
     /** Transfer-Encoding: chunked (RFC 9112 §7.1); trailers are read and ignored. */
-    private static final class ChunkedStream extends InputStream {
+    private static final class ChunkedStream extends BlockStream {
 
-        private final InputStream in;
         private long chunkLeft;
         private boolean done;
 
         ChunkedStream(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            super(in);
         }
 
         @Override

@@ -221,7 +221,8 @@ public final class PortalFetcher {
             long budget = limits.maxBytes() - used;
             String length = got.response.header("Content-Length");
             try (got) {
-                if (length != null && length.strip().matches("[0-9]{1,18}") && Long.parseLong(length.strip()) > budget) {
+                if (length != null && length.strip().matches("[0-9]{1,18}")
+                        && Long.parseLong(length.strip()) > budget) {
                     throw tooLarge();
                 }
                 ByteArrayOutputStream out = new ByteArrayOutputStream();

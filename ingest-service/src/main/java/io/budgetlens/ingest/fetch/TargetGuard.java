@@ -134,8 +134,8 @@ public final class TargetGuard {
             for (InetAddress address : addresses) {
                 String special = Addresses.special(address);
                 if (special != null && !allow.allowsAddress(address)) {
-                    throw refused("Refused " + shown + ": " + host + " resolves to " + Addresses.format(address.getAddress())
-                            + ", " + special + "." + ALLOW_HINT);
+                    throw refused("Refused " + shown + ": " + host + " resolves to "
+                            + Addresses.format(address.getAddress()) + ", " + special + "." + ALLOW_HINT);
                 }
             }
         }

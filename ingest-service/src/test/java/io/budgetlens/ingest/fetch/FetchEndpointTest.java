@@ -140,7 +140,8 @@ class FetchEndpointTest {
                 .header("Location", containsString("/api/v1/disclosures/" + id))
                 .body("documentId", equalTo(id))
                 .body("status", equalTo("RECEIVED"))
-                .body("fetched.url", equalTo(List.of(pageUrl, portal.url("portal.test", "/uploadfiles/2019/ysgk/sm.pdf"),
+                .body("fetched.url", equalTo(List.of(pageUrl,
+                        portal.url("portal.test", "/uploadfiles/2019/ysgk/sm.pdf"),
                         portal.url("portal.test", "/module/download/downfile.jsp?classid=0&filename=bg.pdf"))))
                 .body("parts.filename", equalTo(List.of("art_60_8201.html", "sm.pdf", "bg.pdf")));
 
@@ -239,7 +240,8 @@ class FetchEndpointTest {
                 .body("detail", containsString("url is required"));
         problem(request().contentType(ContentType.TEXT).body(portal.url("portal.test", "/p.html"))
                 .post(PATH).then(), 415);
-        problem(fetch(portal.url("portal.test", "/p.html"), "secret"), 400).body("detail", containsString("visibility"));
+        problem(fetch(portal.url("portal.test", "/p.html"), "secret"), 400)
+                .body("detail", containsString("visibility"));
         assertThat(RecordingConnector.CALLS).isEmpty();
         problem(fetch(portal.url("portal.test", "/logo.png"), null), 415).body("detail", containsString("image/png"));
         problem(fetch(portal.url("portal.test", "/huge.pdf"), null), 413).body("detail", containsString("limit"));
