@@ -34,6 +34,11 @@ public final class ZipParts {
         if (declared.equals("application/zip") || declared.equals("application/x-zip-compressed")) {
             return true;
         }
+        if (declared.startsWith("application/vnd.openxmlformats-officedocument.")
+                || declared.startsWith("application/vnd.ms-")) {
+            // Declared as an Office document: read (or refused) as one, even when damaged.
+            return false;
+        }
         // Office Open XML packages carry [Content_Types].xml; an archive of files does not.
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
