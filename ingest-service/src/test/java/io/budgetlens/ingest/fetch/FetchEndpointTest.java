@@ -240,7 +240,7 @@ class FetchEndpointTest {
                 .body("detail", containsString("url is required"));
         problem(request().contentType(ContentType.TEXT).body(portal.url("portal.test", "/p.html"))
                 .post(PATH).then(), 415);
-        problem(request().header("Content-Type", "not a media type").body("{}").post(PATH).then(), 415);
+        problem(request().header("Content-Type", "not a media type").body("{}".getBytes()).post(PATH).then(), 415);
         problem(fetch(portal.url("portal.test", "/p.html"), "secret"), 400)
                 .body("detail", containsString("visibility"));
         assertThat(RecordingConnector.CALLS).isEmpty();
