@@ -54,8 +54,18 @@ public class Intake {
     public record Accepted(String documentId, boolean duplicate) {
     }
 
-    /** One file of a disclosure sent in several files (multipart upload, ZIP archive, or a part added later). */
-    public record PartSubmission(byte[] content, String mediaType, String charset, String filename) {
+    /**
+     * One file of a disclosure sent in several files (multipart upload, ZIP archive, or a part added later).
+     * {@code sourceUri}, when set, is where this part came from (a fetched portal page or attachment) and wins over
+     * the document's sourceUri for this part.
+     */
+    public record PartSubmission(byte[] content, String mediaType, String charset, String filename,
+                                 String sourceUri) {
+
+        /** A part without a source of its own: it takes the document's sourceUri. */
+        public PartSubmission(byte[] content, String mediaType, String charset, String filename) {
+            this(content, mediaType, charset, filename, null);
+        }
     }
 
     @Inject
@@ -74,8 +84,8 @@ public class Intake {
     public DisclosureReceived toReceived(List<PartSubmission> parts, String sourceUri, String visibility) {
         if (parts.size() == 1) {
             PartSubmission p = parts.get(0);
-            return toReceived(new Submission(p.content(), p.mediaType(), p.charset(), sourceUri, p.filename(),
-                    visibility));
+            return toReceived(new Submission(p.content(), p.mediaType(), p.charset(),
+                    p.sourceUri() != null ? p.sourceUri() : sourceUri, p.filename(), visibility));
         }
         String uri = checkSourceUri(sourceUri);
         Visibility v = visibility(visibility);
@@ -140,8 +150,8 @@ public class Intake {
                 throw new IntakeException(413, "The parts together are larger than the limit of "
                         + config.maxDocumentBytes() + " bytes (budgetlens.ingest.max-document-bytes).");
             }
-            DisclosureReceived one = toReceived(new Submission(p.content(), p.mediaType(), p.charset(), sourceUri,
-                    p.filename(), null));
+            DisclosureReceived one = toReceived(new Submission(p.content(), p.mediaType(), p.charset(),
+                    p.sourceUri() != null ? p.sourceUri() : sourceUri, p.filename(), null));
             if (received.stream().noneMatch(r -> r.sha256().equals(one.sha256()))) {
                 received.add(new ReceivedPart(one.sha256(), one.size(), one.contentType(), one.charset(),
                         one.filename(), one.sourceUri(), one.content()));

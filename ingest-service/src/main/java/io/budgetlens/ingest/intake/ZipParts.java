@@ -38,6 +38,11 @@ public final class ZipParts {
                 || declared.contains("opendocument")) {
             return false;
         }
+        if (declared.startsWith("application/vnd.openxmlformats-officedocument.")
+                || declared.startsWith("application/vnd.ms-")) {
+            // Declared as an Office document: read (or refused) as one, even when damaged.
+            return false;
+        }
         // Office Open XML packages carry [Content_Types].xml; an archive of files does not.
         int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
