@@ -1,5 +1,6 @@
 package io.budgetlens.reporting.api;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -7,9 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 /**
  * ingest-service's intake as this service calls it (Quarkus REST Client, {@code quarkus.rest-client.ingest.*}: the
@@ -24,6 +27,12 @@ public interface IngestClient {
     Response submit(byte[] document, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                     @QueryParam("visibility") String visibility, @QueryParam("filename") String filename,
                     @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** A disclosure of several files, one multipart file field per part. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    Response submitParts(ClientMultipartForm files, @QueryParam("visibility") String visibility,
+                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @DELETE
     @Path("/{id}")

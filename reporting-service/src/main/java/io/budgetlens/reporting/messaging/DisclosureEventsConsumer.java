@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.budgetlens.events.DisclosureParsed;
@@ -37,6 +38,10 @@ public class DisclosureEventsConsumer {
     @Inject
     AnomalyOutbox outbox;
 
+    /** Original files above this size (all parts together) are not kept: no page images, no annotated PDF. */
+    @ConfigProperty(name = "budgetlens.files.max-stored-bytes", defaultValue = "20971520")
+    long maxStoredBytes;
+
     @Incoming("received")
     @Blocking
     public void onReceived(ConsumerRecord<String, DisclosureReceived> record) {
@@ -46,7 +51,7 @@ public class DisclosureEventsConsumer {
                 repository.deleteDocument(record.key());
                 return null;
             }
-            repository.recordReceived(event);
+            repository.recordReceived(event, maxStoredBytes);
             outbox.add(crossDocuments.recompute(event.documentId()));
             return null;
         });

@@ -1,5 +1,4 @@
--- Drafts belong to the subject that uploaded them (contract v1.1 "owner"): only the owner and admins see them.
-ALTER TABLE disclosure ADD COLUMN owner TEXT;
+-- Drafts belong to the subject that uploaded them (the owner column, V4): only the owner and admins see them.
 CREATE INDEX disclosure_draft_owner_idx ON disclosure (owner) WHERE visibility = 'DRAFT';
 
 -- Cross-document anomalies to publish, written in the transaction that computed them and sent by the outbox relay
