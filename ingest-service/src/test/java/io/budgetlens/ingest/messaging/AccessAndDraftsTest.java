@@ -60,6 +60,53 @@ class AccessAndDraftsTest {
     }
 
     @Test
+    void multiPartUploadsAddedPartsAndPortalFetchesNeedASubmitter() {
+        byte[] doc = text("某局2024年部门预算 parts access test " + System.nanoTime());
+        String id = asSubmitter().contentType("text/plain").body(doc).post("/api/v1/documents").then()
+                .statusCode(202).extract().path("documentId");
+        awaitRecord(Topics.RECEIVED, id);
+        String fetch = "{\"url\": \"http://127.0.0.1/budget.html\"}";
+
+        given().multiPart("file", "a.txt", doc, "text/plain").post("/api/v1/documents").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().contentType("text/plain").body(text("a table part")).post("/api/v1/documents/{id}/parts", id)
+                .then().statusCode(401).contentType("application/problem+json");
+        given().urlEncodingEnabled(false).contentType("application/json").body(fetch)
+                .post("/api/v1/documents:fetch").then().statusCode(401).contentType("application/problem+json");
+
+        asReader().multiPart("file", "a.txt", doc, "text/plain").post("/api/v1/documents").then().statusCode(403);
+        asReader().contentType("text/plain").body(text("a table part")).post("/api/v1/documents/{id}/parts", id)
+                .then().statusCode(403).contentType("application/problem+json");
+        asReader().urlEncodingEnabled(false).contentType("application/json").body(fetch)
+                .post("/api/v1/documents:fetch").then().statusCode(403).contentType("application/problem+json");
+
+        // With the role the calls get through to their own checks: a loopback URL is refused as such (400).
+        asSubmitter().urlEncodingEnabled(false).contentType("application/json").body(fetch)
+                .post("/api/v1/documents:fetch").then().statusCode(400).body("detail", containsString("127.0.0.1"));
+        asSubmitter().contentType("text/plain").body(text("某局2024年部门预算 a table part " + System.nanoTime()))
+                .post("/api/v1/documents/{id}/parts", id).then().statusCode(202).body("documentId", equalTo(id));
+    }
+
+    @Test
+    void theOwnerAddsPartsToTheirDraftAndTheRevisionStaysTheirs() {
+        String draftId = asSubmitter("officer-d").contentType("text/plain")
+                .body(text("某局2025年部门预算说明 a draft that grows " + System.nanoTime()))
+                .queryParam("visibility", "draft").post("/api/v1/documents").then().statusCode(202)
+                .extract().path("documentId");
+        awaitRecord(Topics.RECEIVED, draftId);
+        asSubmitter("officer-d").contentType("text/plain").body(text("部门预算表 its tables " + System.nanoTime()))
+                .post("/api/v1/documents/{id}/parts", draftId).then().statusCode(202)
+                .body("documentId", equalTo(draftId));
+        DisclosureReceived revision = await().atMost(Duration.ofSeconds(60)).until(() -> records(Topics.RECEIVED,
+                        draftId, Duration.ofMillis(500)).stream().filter(r -> r.value() != null)
+                        .map(r -> EventJson.read(r.value(), DisclosureReceived.class))
+                        .filter(r -> r.revisionNumber() == 2).findFirst().orElse(null), r -> r != null);
+        assertThat(revision.owner()).isEqualTo("officer-d");
+        assertThat(revision.visibility()).isEqualTo(Visibility.DRAFT);
+        assertThat(revision.allParts()).hasSize(2);
+    }
+
+    @Test
     void tokensThatDoNotVerifyAreRefused() {
         byte[] doc = text("某局2024年部门预算 token test");
         String expired = TestTokens.sign("x", TestTokens.ISSUER, TestTokens.AUDIENCE, -120, "submitter");
