@@ -182,7 +182,7 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ingest-service", "validation-service", "reporting-service"})
-    void egressReachesOnlyDnsKafkaTheIdentityProviderAndForReportingPostgresAndIngest(String service) {
+    void egressReachesOnlyDnsKafkaTheIdentityProviderAndForReportingPostgresAndIngestAndForIngestPortals(String service) {
         NetworkPolicy policy = (NetworkPolicy) resource(service, "networkpolicy.yaml");
         List<Integer> ports = policy.getSpec().getEgress().stream().flatMap(r -> r.getPorts().stream())
                 .map(p -> p.getPort().getIntVal()).toList();
@@ -190,7 +190,23 @@ class KubernetesManifestsTest {
         if (service.equals("reporting-service")) {
             expected.addAll(List.of(5432, 8081));
         }
+        if (service.equals("ingest-service")) {
+            expected.add(80); // portal fetch over plain http
+        }
         assertThat(ports).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void ingestReachesPortalsOverPlainHttpOnlyAtPublicAddresses() {
+        NetworkPolicy policy = (NetworkPolicy) resource("ingest-service", "networkpolicy.yaml");
+        var http = policy.getSpec().getEgress().stream()
+                .filter(r -> r.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 80)).toList();
+        assertThat(http).singleElement().satisfies(rule -> assertThat(rule.getTo()).singleElement()
+                .satisfies(peer -> {
+                    assertThat(peer.getIpBlock().getCidr()).isEqualTo("0.0.0.0/0");
+                    assertThat(peer.getIpBlock().getExcept()).contains("10.0.0.0/8", "172.16.0.0/12",
+                            "192.168.0.0/16", "169.254.0.0/16", "127.0.0.0/8");
+                }));
     }
 
     @ParameterizedTest
