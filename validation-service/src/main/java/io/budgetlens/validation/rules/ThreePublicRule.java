@@ -93,8 +93,10 @@ public final class ThreePublicRule extends AbstractRule {
         }
         Quantity sum = q.get("OVERSEAS").plus(vehicle).plus(q.get("RECEPTION"));
         List<Quantity> operands = new ArrayList<>(List.of(total, q.get("OVERSEAS"), q.get("RECEPTION")));
-        if (q.containsKey("VEHICLE")) {
-            operands.add(q.get("VEHICLE"));
+        for (String part : List.of("VEHICLE", "VEHICLE_PURCHASE", "VEHICLE_OPERATION")) {
+            if (q.containsKey(part)) {
+                operands.add(q.get(part));
+            }
         }
         Comparison cmp = Comparison.of(sum, total, DESCRIPTOR.severity());
         checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
