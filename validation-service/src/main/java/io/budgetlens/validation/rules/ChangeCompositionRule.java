@@ -45,9 +45,9 @@ public final class ChangeCompositionRule extends AbstractRule {
                 continue;
             }
             for (Composition c : Composition.ALL) {
-                if (c.whole().test(w) && !c.part().test(w) && c != Composition.ALL.get(1)
-                        && (c != Composition.ALL.get(2) || completeFunctionList(n, w))) {
-                    check(checks, n, w, c.en(), partKeys(n, w, c), c == Composition.ALL.get(0), done);
+                if (c.forChanges() && c.whole().test(w) && !c.part().test(w)
+                        && (c != Composition.FUNCTIONS || completeFunctionList(n, w))) {
+                    check(checks, n, w, c.en(), partKeys(n, w, c), c == Composition.INCOME_SOURCES, done);
                 }
             }
             if (w.key().equals("three_public.total")) {
@@ -90,7 +90,7 @@ public final class ChangeCompositionRule extends AbstractRule {
         if (!c.closedSet().isEmpty()) {
             return new ArrayList<>(c.closedSet());
         }
-        if (c == Composition.ALL.get(0)) {
+        if (c == Composition.INCOME_SOURCES) {
             return new ArrayList<>(Composition.SOURCES);
         }
         Set<String> keys = new LinkedHashSet<>();

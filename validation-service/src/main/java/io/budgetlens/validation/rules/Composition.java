@@ -16,38 +16,64 @@ import io.budgetlens.events.Fact;
  * paragraph — and, for closed sets and complete function lists, anywhere in the document.
  */
 record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> part, Set<String> skippable,
-                   boolean ignoresPartScope, int completeAt, Set<String> closedSet, boolean acrossDocument) {
+                   boolean ignoresPartScope, int completeAt, Set<String> closedSet, boolean acrossDocument,
+                   boolean forChanges) {
 
     static final Set<String> SOURCES = Set.of("income.general_public_budget", "income.government_fund",
             "income.state_capital", "income.special_account", "income.operations", "income.business",
             "income.higher_level_subsidy", "income.subordinate_remittance", "income.other");
 
-    static final List<Composition> ALL = List.of(
-            new Composition("收入来源", "income sources",
-                    f -> Set.of("income.current_year", "income.total", "carry_forward.opening").contains(f.key()),
-                    f -> SOURCES.contains(f.key()), Set.of(), true, 3, Set.of(), false),
-            new Composition("本年收入与上年结转", "income of the year and carry-over",
-                    f -> f.key().equals("income.total") || (SOURCES.contains(f.key())
-                            && !Narrative.totalWord(f.label()).isEmpty()),
-                    f -> f.key().equals("income.current_year") || f.key().equals("carry_forward.opening"),
-                    SOURCES, false, 2, Set.of("income.current_year", "carry_forward.opening"), false),
-            new Composition("各功能分类支出", "functional classes",
-                    f -> f.key().equals("expenditure.total"), f -> f.key().startsWith("expenditure.function."),
-                    Set.of(), false, 2, Set.of(), true),
-            new Composition("基本支出与项目支出", "basic and project expenditure",
-                    f -> f.key().equals("expenditure.total"),
-                    f -> f.key().equals("expenditure.basic") || f.key().equals("expenditure.project"),
-                    Set.of("expenditure.basic.personnel", "expenditure.basic.public"), false, 2,
-                    Set.of("expenditure.basic", "expenditure.project"), true),
-            new Composition("人员经费与公用经费", "personnel and public expenses",
-                    f -> f.key().equals("expenditure.basic"),
-                    f -> f.key().equals("expenditure.basic.personnel") || f.key().equals("expenditure.basic.public"),
-                    Set.of(), false, 2, Set.of("expenditure.basic.personnel", "expenditure.basic.public"), true),
-            new Composition("政府采购货物、工程、服务", "procurement of goods, works and services",
-                    f -> f.key().equals("procurement.total"),
-                    f -> Set.of("procurement.goods", "procurement.works", "procurement.services").contains(f.key()),
-                    Set.of(), false, 3, Set.of("procurement.goods", "procurement.works", "procurement.services"),
-                    true));
+    static final Composition INCOME_SOURCES = new Composition("收入来源", "income sources",
+            f -> Set.of("income.current_year", "income.total", "carry_forward.opening").contains(f.key()),
+            f -> SOURCES.contains(f.key()), Set.of(), true, 3, Set.of(), false, true);
+
+    static final Composition INCOME_SPLIT = new Composition("本年收入与上年结转",
+            "income of the year and carry-over",
+            f -> f.key().equals("income.total") || (SOURCES.contains(f.key())
+            && !Narrative.totalWord(f.label()).isEmpty()),
+            f -> f.key().equals("income.current_year") || f.key().equals("carry_forward.opening"),
+            SOURCES, false, 2, Set.of("income.total", "carry_forward.opening"), false, false);
+
+    static final Composition FUNCTIONS = new Composition("各功能分类支出", "functional classes",
+            f -> f.key().equals("expenditure.total"), f -> f.key().startsWith("expenditure.function."),
+            Set.of(), false, 2, Set.of(), true, true);
+
+    static final Composition BASIC_PROJECT = new Composition("基本支出与项目支出",
+            "basic and project expenditure",
+            f -> f.key().equals("expenditure.total"),
+            f -> f.key().equals("expenditure.basic") || f.key().equals("expenditure.project"),
+            Set.of("expenditure.basic.personnel", "expenditure.basic.public"), false, 2,
+            Set.of("expenditure.basic", "expenditure.project"), true, true);
+
+    static final Composition PERSONNEL_PUBLIC = new Composition("人员经费与公用经费",
+            "personnel and public expenses",
+            f -> f.key().equals("expenditure.basic"),
+            f -> f.key().equals("expenditure.basic.personnel") || f.key().equals("expenditure.basic.public"),
+            Set.of(), false, 2, Set.of("expenditure.basic.personnel", "expenditure.basic.public"), true, true);
+
+    static final Composition PROCUREMENT = new Composition("政府采购货物、工程、服务",
+            "procurement of goods, works and services",
+            f -> f.key().equals("procurement.total"),
+            f -> Set.of("procurement.goods", "procurement.works", "procurement.services").contains(f.key()),
+            Set.of(), false, 3, Set.of("procurement.goods", "procurement.works", "procurement.services"),
+            true, true);
+
+    static final Composition INCOME_GRAND = new Composition("收入合计与年初结转和结余",
+            "income of the year and the balance brought forward",
+            f -> f.key().equals("income.total") && "总计".equals(Narrative.totalWord(f.label())),
+            f -> (f.key().equals("income.total") && "合计".equals(Narrative.totalWord(f.label())))
+            || f.key().equals("income.current_year") || f.key().equals("carry_forward.opening"),
+            Set.of(), false, 2, Set.of("income.total", "carry_forward.opening"), true, false);
+
+    static final Composition EXPENDITURE_GRAND = new Composition("支出合计与年末结转和结余",
+            "expenditure of the year and the balance carried forward",
+            f -> f.key().equals("expenditure.total") && "总计".equals(Narrative.totalWord(f.label())),
+            f -> (f.key().equals("expenditure.total") && "合计".equals(Narrative.totalWord(f.label())))
+            || f.key().equals("expenditure.current_year") || f.key().equals("carry_forward.closing"),
+            Set.of(), false, 2, Set.of("expenditure.total", "carry_forward.closing"), true, false);
+
+    static final List<Composition> ALL = List.of(INCOME_SOURCES, INCOME_SPLIT, FUNCTIONS, BASIC_PROJECT,
+            PERSONNEL_PUBLIC, PROCUREMENT, INCOME_GRAND, EXPENDITURE_GRAND);
 
     /** One whole with the parts stated with it; {@code complete} when the parts are the whole list. */
     record Run(Composition composition, Fact whole, List<Fact> parts, boolean complete) {
@@ -58,7 +84,7 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
      * fund's expenditure is never the whole of the general lists.
      */
     private boolean listsFundIncome() {
-        return ignoresPartScope || closedSet.contains("income.current_year");
+        return this == INCOME_SOURCES || this == INCOME_SPLIT;
     }
 
     /** A figure that is only part of its kind ("部分项目支出减少34.49万元") is never a part of a list. */
@@ -108,7 +134,7 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
             if (parts.isEmpty()) {
                 continue;
             }
-            if (this == ALL.get(0) && w.key().equals("income.total")
+            if (this == INCOME_SOURCES && w.key().equals("income.total")
                     && paragraph.stream().anyMatch(f -> f.key().equals("income.current_year"))) {
                 continue;
             }
@@ -126,7 +152,8 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
             return false;
         }
         if (!closedSet.isEmpty()) {
-            return parts.stream().map(Fact::key).collect(java.util.stream.Collectors.toSet()).containsAll(closedSet);
+            return parts.stream().map(f -> f.key().replace("current_year", "total"))
+                    .collect(java.util.stream.Collectors.toSet()).containsAll(closedSet);
         }
         return parts.size() >= completeAt;
     }
