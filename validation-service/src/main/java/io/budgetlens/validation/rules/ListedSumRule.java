@@ -126,7 +126,7 @@ public final class ListedSumRule extends AbstractRule {
                 }
             }
             subset.add(last);
-            if (closeEnough(total(subset, groupSign), target, subset.size())) {
+            if (closeEnough(subset, total(subset, groupSign), target)) {
                 return subset;
             }
         }
@@ -135,12 +135,13 @@ public final class ListedSumRule extends AbstractRule {
 
     /**
      * Another subset than the amounts just before the sum must match on its printed figures (within the sum's own
-     * rounding for each amount added), not merely overlap: whole-number amounts ("42万元") have intervals wide enough
-     * to let some subset overlap almost any sum.
+     * rounding, once more for each amount printed with decimals), not merely overlap: whole-number amounts ("42万元")
+     * have intervals wide enough to let some subset overlap almost any sum.
      */
-    private static boolean closeEnough(Quantity subset, Quantity target, int size) {
-        BigDecimal slack = target.unit().multiply(BigDecimal.valueOf(size + 1)).divide(BigDecimal.valueOf(2));
-        return subset.value().subtract(target.value()).abs().compareTo(slack) <= 0;
+    private static boolean closeEnough(List<Item> subset, Quantity total, Quantity target) {
+        long rounded = subset.stream().filter(i -> i.value().decimals() > 0).count();
+        BigDecimal slack = target.unit().multiply(BigDecimal.valueOf(rounded + 1)).divide(BigDecimal.valueOf(2));
+        return total.value().subtract(target.value()).abs().compareTo(slack) <= 0;
     }
 
     private static Quantity total(List<Item> items, int groupSign) {
