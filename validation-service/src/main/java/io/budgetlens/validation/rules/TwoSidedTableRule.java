@@ -96,7 +96,10 @@ public final class TwoSidedTableRule extends AbstractRule {
     }
 
     private static void sum(Checks checks, DisclosureTable table, TableColumn label, TableColumn column, TableRow whole,
-                            List<TableRow> items) {
+                            List<TableRow> rows) {
+        // header rows ("项目 | 预算数") print words where the amounts are
+        List<TableRow> items = rows.stream().filter(r -> column.index() >= r.cells().size()
+                || TableRules.numericOrBlank(r.cells().get(column.index()))).toList();
         if (items.isEmpty()) {
             return;
         }
