@@ -66,6 +66,7 @@ public final class PerformanceTableRule extends AbstractRule {
         }
         for (PerformanceEvaluation e : d.performance() == null ? List.<PerformanceEvaluation>of() : d.performance()) {
             indicators(checks, d, e);
+            departmentBudget(checks, d, e);
         }
         narrativeSums(checks, d, all);
         return checks.outcome();
@@ -352,10 +353,15 @@ public final class PerformanceTableRule extends AbstractRule {
         if (!NUMBER.matcher(printed).matches()) {
             return;
         }
+        if (weight.value().signum() <= 0) {
+            return;
+        }
+        // A weight is an allocation, not a measurement: exact. The rate is compared with 得分 / 权重, so that a whole-
+        // number score (±0.5) does not hide a wrong rate.
         Quantity rate = Quantity.parse(printed, i.name() + "得分系数", i.evidence());
         Quantity score = Quantity.printed(i.score(), Math.max(0, i.score().scale()), i.name() + "得分", i.evidence());
-        Quantity computed = rate.times(weight.value()).dividedBy(HUNDRED);
-        Comparison cmp = Comparison.of(computed, score, DESCRIPTOR.severity());
+        Quantity computed = score.times(HUNDRED).dividedBy(weight.value());
+        Comparison cmp = Comparison.of(computed, rate, DESCRIPTOR.severity());
         add(checks, cmp, t, "《" + project + "》指标“" + i.name() + "”得分" + Findings.plain(i.score()) + "不等于权重"
                         + Findings.plain(i.weight()) + "×得分系数" + i.scoreRate(),
                 "In " + project + ", indicator " + i.name() + " scores " + Findings.plain(i.score()) + ", not its weight "
@@ -373,7 +379,8 @@ public final class PerformanceTableRule extends AbstractRule {
                 || new BigDecimal(target).signum() == 0) {
             return;
         }
-        Quantity tq = Quantity.parse(target, "指标值", i.evidence());
+        // A target is set, not measured: exact.
+        Quantity tq = Quantity.exact(new BigDecimal(target), "指标值").withEvidence(i.evidence());
         Quantity aq = Quantity.parse(actual, "完成值", i.evidence());
         Quantity difference = aq.value().compareTo(tq.value()) >= 0 ? aq.minus(tq) : tq.minus(aq);
         Quantity computed = difference.low().signum() < 0
@@ -385,6 +392,35 @@ public final class PerformanceTableRule extends AbstractRule {
                         + "不符", "In " + project + ", indicator " + i.name() + ": the deviation " + dev
                         + "% does not follow from the target " + target + " and the result " + actual,
                 List.of(stated), "%");
+    }
+
+    /** A budget's whole-department target table states the department's expenditure budget (部门支出预算数). */
+    private static void departmentBudget(Checks checks, DisclosureParsed d, PerformanceEvaluation e) {
+        boolean whole = e.projectName() != null && (e.projectName().contains("整体")
+                || (d.meta() != null && e.projectName().equals(d.meta().department())));
+        if (!whole || e.budget() == null || d.meta() == null || d.meta().kind() != DisclosureKind.BUDGET) {
+            return;
+        }
+        Quantity total = BoundRule.tableTotal(d, "EXPENDITURE", "TOTAL");
+        if (total == null && d.facts() != null) {
+            total = d.facts().stream().filter(f -> f.key().equals("expenditure.total") && Narrative.isCurrentAmount(f)
+                    && f.scope() == io.budgetlens.events.FundScope.ALL_FUNDS && Narrative.fund(f.label()).isEmpty())
+                    .findFirst().map(Narrative::value).orElse(null);
+        }
+        DisclosureTable t = d.tables().stream().filter(x -> x.id().equals(e.tableId())).findFirst().orElse(null);
+        if (total == null || t == null) {
+            return;
+        }
+        TableRow row = t.rows().stream().filter(r -> r.cells().stream().anyMatch(c -> c.contains("预算数")
+                && !c.contains("执行"))).findFirst().orElse(null);
+        Quantity stated = Quantity.printed(e.budget(), Math.max(0, e.budget().scale()), "部门支出预算数",
+                row == null ? null : new Evidence(String.join(" | ", row.cells()), row.start(), row.end(), t.id(),
+                        row.index(), null, null));
+        Comparison cmp = Comparison.of(total, stated, DESCRIPTOR.severity());
+        add(checks, cmp, t, "部门支出预算数" + Findings.plain(e.budget()) + "万元与部门支出总额" + Findings.plain(total.value())
+                        + "万元不符", "the department's expenditure budget " + Findings.plain(e.budget())
+                        + " differs from its total expenditure " + Findings.plain(total.value()),
+                List.of(stated, total), "万元");
     }
 
     /** 到位项目资金 = Σ 全年预算数 and 项目资金执行 = Σ 全年执行数 over the projects' self-evaluations. */
