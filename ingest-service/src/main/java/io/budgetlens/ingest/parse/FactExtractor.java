@@ -55,6 +55,11 @@ public final class FactExtractor {
     private static final int FLAT_WORD = 7;
     /** Keys that name no quantity of their own; in a cause clause such a figure is a {@link #CAUSE_KEY} fact. */
     static final java.util.Set<String> GENERIC_KEYS = java.util.Set.of("project.item", "budget.total", "indicator.rate");
+    /**
+     * An amount named only by what kind of figure it is ("年初预算为1560.05万元,支出决算为1511.89万元"): the same quantity
+     * as the subject of its sentence, on the basis the words give.
+     */
+    static final Pattern GENERIC_AMOUNT = Pattern.compile("(支出)?(决算数?|支出数|执行数|实际支出|预算数|年初预算数?)(为|是)?");
     static final String CAUSE_KEY = "change.cause";
     static final String SUM_KEY = "change.sum";
 
@@ -120,6 +125,8 @@ public final class FactExtractor {
         /** The last fact of the current cause clause. */
         Draft lastCause;
         String lastBase;
+        /** Where the sentence of the subject starts in its line (a generic amount word refers to it only there). */
+        int subjectSentence = -1;
         boolean cause;
         boolean lastWasChange;
 
@@ -287,7 +294,10 @@ public final class FactExtractor {
                         }
                     }
                     String fullLabel = label.isBlank() ? sinceSentence : label;
-                    Draft d = newDraft(fullLabel, sinceSentence, kind, fiscalYear);
+                    Draft d = GENERIC_AMOUNT.matcher(label.strip()).matches() && p.subject != null
+                            && p.subjectSentence == sentence[0]
+                            ? sameQuantity(p.subject, label.strip(), kind, fiscalYear)
+                            : newDraft(fullLabel, sinceSentence, kind, fiscalYear);
                     if (d == null && !label.isBlank()) {
                         d = newDraft(sinceSentence, sinceSentence, kind, fiscalYear);
                     }
@@ -304,6 +314,7 @@ public final class FactExtractor {
                     drafts.add(d);
                     if (!p.cause) {
                         p.subject = d;
+                        p.subjectSentence = sentence[0];
                     }
                     p.lastWasChange = false;
                     attributed++;
@@ -420,6 +431,16 @@ public final class FactExtractor {
         d.start = start;
         d.end = end;
         drafts.add(d);
+        return d;
+    }
+
+    /** The subject's quantity stated again as another kind of figure (its budget, its final amount). */
+    private static Draft sameQuantity(Draft subject, String label, DisclosureKind kind, Integer fiscalYear) {
+        Draft d = new Draft();
+        d.key = subject.key;
+        d.scope = subject.scope;
+        d.label = subject.label.replaceAll(GENERIC_AMOUNT.pattern() + "$", "") + label;
+        d.basis = basis(label, kind, fiscalYear);
         return d;
     }
 

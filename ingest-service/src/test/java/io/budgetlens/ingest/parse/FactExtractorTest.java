@@ -119,4 +119,13 @@ class FactExtractorTest {
                 .satisfies(f -> assertThat(f.change().directionWord()).isEqualTo("持平"));
         assertThat(facts).as("a sentence of its own with nothing to attach to").noneMatch(f -> f.key().contains("fund"));
     }
+
+    @Test
+    void anAmountNamedOnlyByItsKindIsTheSameQuantityAsItsSentencesSubject() {
+        List<Fact> facts = facts("“三公”经费年初预算数为62.29万元,支出决算为60.99万元,决算数等于预算数。",
+                DisclosureKind.FINAL_ACCOUNT, 2024);
+        assertThat(facts).extracting(Fact::key).containsExactly("three_public.total", "three_public.total");
+        assertThat(facts).extracting(Fact::basis).containsExactly("INITIAL_BUDGET", "CURRENT");
+        assertThat(facts.get(1).value()).isEqualByComparingTo("60.99");
+    }
 }

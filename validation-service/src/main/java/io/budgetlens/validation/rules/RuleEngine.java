@@ -32,7 +32,8 @@ public class RuleEngine {
         return new RuleEngine(List.of(new BalanceRule(), new IncomeSourcesRule(), new HierarchyRule(), new RowSumRule(),
                 new CrossTableRule(), new ThreePublicRule(), new ChangeRule(), new DuplicateRowRule(),
                 new TextVsTableRule(), new ShareRule(), new DerivedRule(), new PerformanceRule(), new CodeListRule(),
-                new CompletenessRule(), new CompositionRule(), new ChangeCompositionRule(), new ListedSumRule(), new RestatementRule(), new BoundRule(), new TwoSidedTableRule(), new TotalRowRule(), new UnitRule(), new PerformanceTableRule()), clock);
+                new CompletenessRule(), new CompositionRule(), new ChangeCompositionRule(), new ListedSumRule(), new RestatementRule(), new BoundRule(), new TwoSidedTableRule(), new TotalRowRule(), new UnitRule(), new PerformanceTableRule(), new ComparisonWordRule(), new PlaceholderRule(), new ZeroTotalRule(),
+                new YearRule(), new DepartmentNameRule(), new ContentsRule()), clock);
     }
 
     public List<RuleDescriptor> catalogue() {
