@@ -258,7 +258,15 @@ public final class PerformanceTableRule extends AbstractRule {
         String project = e.projectName() == null ? "绩效表" : e.projectName();
         Quantity weights = null;
         List<Quantity> weightOperands = new ArrayList<>();
-        for (PerformanceIndicator i : e.indicators()) {
+        List<PerformanceIndicator> all = new ArrayList<>(e.indicators());
+        if (!everyIndicatorRead(t, e)) {
+            List<PerformanceIndicator> more = unreadRows(t, e);
+            if (more == null) {
+                return;
+            }
+            all.addAll(more);
+        }
+        for (PerformanceIndicator i : all) {
             if (i.weight() == null) {
                 weights = null;
                 break;
@@ -269,8 +277,11 @@ public final class PerformanceTableRule extends AbstractRule {
             scoreRate(checks, t, project, i, w);
             deviation(checks, t, project, i);
         }
-        if (weights == null || !everyIndicatorRead(t, e)) {
+        if (weights == null) {
             return;
+        }
+        if (all.size() > e.indicators().size()) {
+            totalScore(checks, t, project, e, all, weights);
         }
         Quantity executionWeight = executionWeight(t, e);
         boolean holds = weights.value().compareTo(HUNDRED) == 0
@@ -318,6 +329,121 @@ public final class PerformanceTableRule extends AbstractRule {
             }
         }
         return true;
+    }
+
+    /**
+     * Indicator rows the parser could not read (a 定性 indicator printed without its 计量单位 cell, so its cells are
+     * one short): read from the right against the indicator header, whose last columns are 得分系数, 权重, 得分, 说明.
+     * Null when a row does not fit.
+     */
+    private static List<PerformanceIndicator> unreadRows(DisclosureTable t, PerformanceEvaluation e) {
+        Set<Integer> read = new java.util.HashSet<>();
+        e.indicators().forEach(i -> read.add(i.evidence().row()));
+        int first = read.stream().min(Integer::compare).orElse(0);
+        List<String> header = null;
+        for (String cell : t.rows().get(first).cells()) {
+            String h = cell.replace(" ", "");
+            if (header == null && (h.equals("指标名称") || h.equals("三级指标"))) {
+                header = new ArrayList<>();
+            }
+            if (header != null) {
+                header.add(h);
+                if (h.equals("说明") || h.startsWith("偏离绩效目标原因")) {
+                    break;
+                }
+            }
+        }
+        if (header == null) {
+            return null;
+        }
+        int weight = indexOf(header, "指标权重", "分值");
+        int score = indexOf(header, "指标得分", "得分");
+        int rate = header.stream().filter(h -> h.startsWith("得分系数")).findFirst().map(header::indexOf).orElse(-1);
+        if (weight < 0 || score < 0) {
+            return null;
+        }
+        List<PerformanceIndicator> out = new ArrayList<>();
+        for (int r = first + 1; r < t.rows().size(); r++) {
+            TableRow row = t.rows().get(r);
+            List<String> cells = row.cells();
+            String head = cells.isEmpty() ? "" : cells.get(0).replace(" ", "");
+            if (head.contains("项目名称") || head.startsWith("说明") || head.contains("自评表")) {
+                break;
+            }
+            if (read.contains(r) || cells.stream().filter(c -> NUMBER.matcher(c.replace("%", "").strip()).matches())
+                    .count() < 2) {
+                continue;
+            }
+            int shift = header.size() - cells.size();
+            BigDecimal w = number(cells, weight - shift);
+            BigDecimal sc = number(cells, score - shift);
+            if (w == null || sc == null) {
+                return null;
+            }
+            String rateCell = rate < 0 || rate - shift < 0 || rate - shift >= cells.size() ? null
+                    : cells.get(rate - shift);
+            out.add(new PerformanceIndicator(null, null, cells.get(0).strip(), null, null, null, null, null, w,
+                    rateCell, sc, new Evidence(String.join(" | ", cells), row.start(), row.end(), t.id(), row.index(),
+                    null, null)));
+        }
+        return out;
+    }
+
+    /** The first header starting with the first prefix, else the second…; 得分 never matches 得分系数. */
+    private static int indexOf(List<String> header, String... prefixes) {
+        for (String p : prefixes) {
+            for (int i = 0; i < header.size(); i++) {
+                if (header.get(i).startsWith(p) && !header.get(i).startsWith("得分系数")) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static BigDecimal number(List<String> cells, int index) {
+        if (index < 0 || index >= cells.size()) {
+            return null;
+        }
+        String c = cells.get(index).strip();
+        return NUMBER.matcher(c).matches() ? new BigDecimal(c) : null;
+    }
+
+    /**
+     * 总分 = Σ得分 + 执行率得分, under the table's convention (indicators weighted 100 scaled to 90), when the parser's
+     * own indicators were incomplete and PERF-001 could not add them up.
+     */
+    private static void totalScore(Checks checks, DisclosureTable t, String project, PerformanceEvaluation e,
+                                   List<PerformanceIndicator> all, Quantity weights) {
+        if (e.totalScore() == null || e.executionScore() == null) {
+            return;
+        }
+        List<Quantity> scores = new ArrayList<>();
+        for (PerformanceIndicator i : all) {
+            if (i.score() == null) {
+                return;
+            }
+            scores.add(Quantity.printed(i.score(), Math.max(0, i.score().scale()), i.name() + "得分", i.evidence()));
+        }
+        Quantity sum = Quantity.sum(scores);
+        if (weights.value().compareTo(HUNDRED) == 0 && e.executionWeight() != null) {
+            sum = sum.times(new BigDecimal("0.9"));
+        }
+        Quantity exec = Quantity.printed(e.executionScore(), Math.max(0, e.executionScore().scale()), "执行率得分", null);
+        Quantity expected = sum.plus(exec);
+        TableRow totalRow = t.rows().stream().filter(r -> r.cells().stream().anyMatch(c -> c.replace(" ", "")
+                .matches(".*总分.*"))).findFirst().orElse(null);
+        Quantity total = Quantity.printed(e.totalScore(), Math.max(0, e.totalScore().scale()), "总分",
+                totalRow == null ? null : new Evidence(String.join(" | ", totalRow.cells()), totalRow.start(),
+                        totalRow.end(), t.id(), totalRow.index(), null, null));
+        List<Quantity> operands = new ArrayList<>(scores);
+        operands.add(0, total);
+        Comparison cmp = Comparison.of(expected, total, DESCRIPTOR.severity());
+        add(checks, cmp, t, "《" + project + "》自评总分" + Findings.plain(e.totalScore()) + "与指标得分及执行率得分合计"
+                        + Findings.plain(expected.value()) + "不符",
+                "In " + project + ", the total score " + Findings.plain(e.totalScore())
+                        + " does not match the indicator and execution-rate scores, which give "
+                        + Findings.plain(expected.value()), operands, "分");
     }
 
     /** The execution-rate weight of an evaluation: its own, or the 预算执行率权重 row printed above its indicators. */
