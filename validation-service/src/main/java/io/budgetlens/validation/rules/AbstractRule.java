@@ -2,18 +2,12 @@ package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-
-import io.budgetlens.events.Evidence;
 
 import io.budgetlens.events.Finding;
 import io.budgetlens.events.Verdict;
 
 /** Collects the comparisons a rule makes and turns them into its outcome: the worst verdict, the BROKEN findings. */
 abstract class AbstractRule implements Rule {
-
-    /** When set, the evidence of every operand of every comparison (held or broken) is added to it. */
-    static final ThreadLocal<Set<Evidence>> OPERANDS = new ThreadLocal<>();
 
     /** Accumulates checks during one evaluation. */
     static final class Checks {
@@ -24,10 +18,6 @@ abstract class AbstractRule implements Rule {
 
         void add(Comparison c, Finding finding) {
             count++;
-            Set<Evidence> recording = OPERANDS.get();
-            if (recording != null && finding.evidence() != null) {
-                recording.addAll(finding.evidence());
-            }
             if (c.verdict() == Verdict.WITHIN_ROUNDING) {
                 anyRounding = true;
             }

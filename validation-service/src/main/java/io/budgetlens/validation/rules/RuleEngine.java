@@ -40,21 +40,6 @@ public class RuleEngine {
         return rules.stream().map(Rule::descriptor).toList();
     }
 
-    /**
-     * The evidence of every figure some rule compared on this disclosure, whatever the verdict: the numbers that take
-     * part in at least one identity (used to measure what the rules can catch).
-     */
-    public java.util.Set<io.budgetlens.events.Evidence> operands(DisclosureParsed disclosure) {
-        java.util.Set<io.budgetlens.events.Evidence> operands = new java.util.LinkedHashSet<>();
-        AbstractRule.OPERANDS.set(operands);
-        try {
-            validate(disclosure);
-        } finally {
-            AbstractRule.OPERANDS.remove();
-        }
-        return operands;
-    }
-
     /** Validates a PARSED disclosure. REJECTED input has nothing to check and is refused. */
     public DisclosureValidated validate(DisclosureParsed disclosure) {
         if (disclosure.status() != ParseStatus.PARSED) {
