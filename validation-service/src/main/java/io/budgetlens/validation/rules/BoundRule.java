@@ -50,7 +50,7 @@ public final class BoundRule extends AbstractRule {
     @Override
     public Outcome evaluate(DisclosureParsed d) {
         Checks checks = new Checks();
-        Narrative n = new Narrative(d);
+        Narrative n = Narrative.of(d);
         for (Fact f : n.facts()) {
             if (!Narrative.isCurrentAmount(f)) {
                 continue;

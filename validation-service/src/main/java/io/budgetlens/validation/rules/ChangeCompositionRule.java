@@ -37,7 +37,7 @@ public final class ChangeCompositionRule extends AbstractRule {
     @Override
     public Outcome evaluate(DisclosureParsed d) {
         Checks checks = new Checks();
-        Narrative n = new Narrative(d);
+        Narrative n = Narrative.of(d);
         Set<String> done = new java.util.HashSet<>();
         for (Fact w : n.facts()) {
             if (!Narrative.hasChange(w) || w.change().base() == null || !"万元".equals(w.unit())

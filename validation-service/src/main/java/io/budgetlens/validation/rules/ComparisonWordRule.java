@@ -57,7 +57,7 @@ public final class ComparisonWordRule extends AbstractRule {
             }
             lineStart += line.length() + 1;
         }
-        Narrative n = new Narrative(d);
+        Narrative n = Narrative.of(d);
         statedBases(checks, n);
         causeDirections(checks, n);
         zeroCannotHaveGrown(checks, n);

@@ -88,9 +88,14 @@ public final class CompletenessRule implements Rule {
                 return true;
             }
         }
-        String heading = (section.number() + section.title()).replaceAll("[\\s.…·\\d]+$", "");
-        return sections.stream().anyMatch(s -> s.start() > section.start() && !s.empty()
-                && (s.number() + s.title()).replaceAll("[\\s.…·\\d]+$", "").equals(heading));
+        String heading = heading(section);
+        return sections.stream().anyMatch(s -> s.start() > section.start() && !s.empty() && heading(s).equals(heading));
+    }
+
+    private static final java.util.regex.Pattern PAGE_REFERENCE = java.util.regex.Pattern.compile("[\\s.…·\\d]+$");
+
+    private static String heading(io.budgetlens.events.Section s) {
+        return PAGE_REFERENCE.matcher(s.number() + s.title()).replaceAll("");
     }
 
     public static BigDecimal score(DisclosureParsed d) {

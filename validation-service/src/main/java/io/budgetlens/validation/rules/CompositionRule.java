@@ -33,9 +33,9 @@ public final class CompositionRule extends AbstractRule {
     @Override
     public Outcome evaluate(DisclosureParsed d) {
         Checks checks = new Checks();
-        Narrative n = new Narrative(d);
+        Narrative n = Narrative.of(d);
         for (Composition c : Composition.ALL) {
-            for (Composition.Run run : c.runs(n)) {
+            for (Composition.Run run : n.runs(c)) {
                 check(checks, run);
             }
         }

@@ -32,6 +32,7 @@ public final class DepartmentNameRule implements Rule {
     private static final Pattern TABLE_TITLE = Pattern.compile("^(.{4,40}?" + ORG + ")(本级)?(?:19|20)\\d{2}\\s*年");
     private static final Pattern ATTACHMENT = Pattern.compile("附件\\s*[:：]\\s*(.{4,40}?" + ORG + ")(本级)?(?:19|20)\\d{2}\\s*年");
     private static final Pattern NAME_CELL = Pattern.compile("部门[(（]?单位[)）]?名称|单位名称|编制单位");
+    private static final Pattern ORGANISATION = Pattern.compile(".*" + ORG + "(本级)?$");
 
     @Override
     public RuleDescriptor descriptor() {
@@ -58,7 +59,7 @@ public final class DepartmentNameRule implements Rule {
                 for (int i = 0; i + 1 < row.cells().size(); i++) {
                     if (NAME_CELL.matcher(row.cells().get(i).replace(" ", "")).find()) {
                         String value = row.cells().get(i + 1).replaceFirst("^[\\dA-Za-z]+[-－]", "").strip();
-                        if (!value.isEmpty() && value.matches(".*" + ORG + "(本级)?$") && row.start() != null) {
+                        if (!value.isEmpty() && ORGANISATION.matcher(value).matches() && row.start() != null) {
                             int at = text.indexOf(value, row.start());
                             named.add(new Object[] {value, at < 0 ? row.start() : at});
                         }

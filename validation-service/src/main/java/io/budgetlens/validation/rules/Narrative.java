@@ -3,6 +3,7 @@ package io.budgetlens.validation.rules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,7 +34,51 @@ final class Narrative {
     private final boolean fiscalIsGpb;
     private final boolean allIsFiscal;
 
-    Narrative(DisclosureParsed d) {
+    /** The last document's narrative, so the rules of one validation share it (and its lists and pairs). */
+    private static final ThreadLocal<Narrative> LAST = new ThreadLocal<>();
+
+    private Map<Fact, Fact> parents;
+    private final Map<Composition, List<Composition.Run>> runs = new java.util.HashMap<>();
+    private List<TextTablePairs.Pair> pairs;
+
+    static Narrative of(DisclosureParsed d) {
+        Narrative last = LAST.get();
+        if (last != null && last.d == d) {
+            return last;
+        }
+        Narrative n = new Narrative(d);
+        LAST.set(n);
+        return n;
+    }
+
+    /** The lists of a composition in this document (computed once). */
+    List<Composition.Run> runs(Composition c) {
+        return runs.computeIfAbsent(c, x -> x.runs(this));
+    }
+
+    /** The whole each listed part belongs to (computed once). */
+    Map<Fact, Fact> parents() {
+        if (parents == null) {
+            Map<Fact, Fact> out = new java.util.HashMap<>();
+            for (Composition c : Composition.ALL) {
+                for (Composition.Run run : runs(c)) {
+                    run.parts().forEach(p -> out.putIfAbsent(p, run.whole()));
+                }
+            }
+            parents = out;
+        }
+        return parents;
+    }
+
+    /** Narrative facts and the table cells that state them (computed once). */
+    List<TextTablePairs.Pair> pairs() {
+        if (pairs == null) {
+            pairs = TextTablePairs.compute(this);
+        }
+        return pairs;
+    }
+
+    private Narrative(DisclosureParsed d) {
         this.d = d;
         this.facts = d.facts() == null ? List.of() : d.facts();
         String text = d.text() == null ? "" : d.text();

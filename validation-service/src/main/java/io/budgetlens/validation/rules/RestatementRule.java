@@ -35,7 +35,7 @@ public final class RestatementRule extends AbstractRule {
     @Override
     public Outcome evaluate(DisclosureParsed d) {
         Checks checks = new Checks();
-        Narrative n = new Narrative(d);
+        Narrative n = Narrative.of(d);
         Map<Fact, Fact> parents = parents(n);
         Map<String, List<Fact>> values = new LinkedHashMap<>();
         Map<String, List<Fact>> changes = new LinkedHashMap<>();
@@ -90,13 +90,7 @@ public final class RestatementRule extends AbstractRule {
 
     /** The whole each listed part belongs to (NAR-001's lists). */
     static Map<Fact, Fact> parents(Narrative n) {
-        Map<Fact, Fact> out = new HashMap<>();
-        for (Composition c : Composition.ALL) {
-            for (Composition.Run run : c.runs(n)) {
-                run.parts().forEach(p -> out.putIfAbsent(p, run.whole()));
-            }
-        }
-        return out;
+        return n.parents();
     }
 
     /**

@@ -44,13 +44,6 @@ final class TextHygiene {
         return out;
     }
 
-    static boolean inTableLine(String text, int offset) {
-        int s = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-        int e = text.indexOf('\n', offset);
-        String line = text.substring(s, e < 0 ? text.length() : e);
-        return line.contains("|") || line.contains("\t");
-    }
-
     static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
 
     static List<Matcher> all(Pattern p, String text) {

@@ -46,7 +46,11 @@ final class TextTablePairs {
             "income.subordinate_remittance", "附属单位", "income.other", "其他收入");
 
     static List<Pair> pairs(DisclosureParsed d) {
-        Narrative n = new Narrative(d);
+        return Narrative.of(d).pairs();
+    }
+
+    static List<Pair> compute(Narrative n) {
+        DisclosureParsed d = n.document();
         Map<Fact, Fact> parents = RestatementRule.parents(n);
         List<Pair> out = new ArrayList<>();
         for (Fact f : n.facts()) {
@@ -210,7 +214,7 @@ final class TextTablePairs {
 
     /** The label of a row on one side (0 income, 1 expenditure) of a two-sided table. */
     private static String side(DisclosureTable table, TableRow row, int side) {
-        List<List<TableColumn>> groups = TableColumns.groups(table);
+        List<List<TableColumn>> groups = TableColumns.groupsOf(table);
         if (groups.size() <= side) {
             return "";
         }
@@ -220,7 +224,7 @@ final class TextTablePairs {
 
     /** The first amount column of a side of a two-sided table. */
     private static TableColumn sideValue(DisclosureTable t, int side) {
-        List<List<TableColumn>> groups = TableColumns.groups(t);
+        List<List<TableColumn>> groups = TableColumns.groupsOf(t);
         if (groups.size() <= side) {
             return null;
         }

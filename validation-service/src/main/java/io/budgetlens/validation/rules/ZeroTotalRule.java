@@ -33,7 +33,7 @@ public final class ZeroTotalRule implements Rule {
 
     @Override
     public Outcome evaluate(DisclosureParsed d) {
-        Narrative n = new Narrative(d);
+        Narrative n = Narrative.of(d);
         List<Finding> findings = new ArrayList<>();
         int checks = 0;
         for (Fact f : n.facts()) {
