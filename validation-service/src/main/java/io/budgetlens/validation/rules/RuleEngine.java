@@ -18,7 +18,7 @@ import io.budgetlens.events.RuleVerdict;
 public class RuleEngine {
 
     /** Version of the ruleset; a newer version's report supersedes an older one downstream. */
-    public static final String RULESET_VERSION = "0.2.0";
+    public static final String RULESET_VERSION = "0.3.0";
 
     private final List<Rule> rules;
     private final Clock clock;
@@ -29,11 +29,21 @@ public class RuleEngine {
     }
 
     public static RuleEngine standard(Clock clock) {
-        return new RuleEngine(List.of(new BalanceRule(), new IncomeSourcesRule(), new HierarchyRule(), new RowSumRule(),
-                new CrossTableRule(), new ThreePublicRule(), new ChangeRule(), new DuplicateRowRule(),
-                new TextVsTableRule(), new ShareRule(), new DerivedRule(), new PerformanceRule(), new CodeListRule(),
-                new CompletenessRule(), new CompositionRule(), new ChangeCompositionRule(), new ListedSumRule(), new RestatementRule(), new BoundRule(), new TwoSidedTableRule(), new TotalRowRule(), new UnitRule(), new PerformanceTableRule(), new ComparisonWordRule(), new PlaceholderRule(), new ZeroTotalRule(),
-                new YearRule(), new DepartmentNameRule(), new ContentsRule()), clock);
+        return new RuleEngine(List.of(
+                // tables
+                new BalanceRule(), new IncomeSourcesRule(), new HierarchyRule(), new RowSumRule(), new CrossTableRule(),
+                new ThreePublicRule(), new DuplicateRowRule(), new TwoSidedTableRule(), new TotalRowRule(),
+                new PerformanceRule(), new PerformanceTableRule(), new CodeListRule(),
+                // narrative arithmetic
+                new ChangeRule(), new ShareRule(), new DerivedRule(), new CompositionRule(), new ChangeCompositionRule(),
+                new ListedSumRule(), new RestatementRule(), new BoundRule(),
+                // comparison words
+                new ComparisonWordRule(),
+                // units, text against tables
+                new TextVsTableRule(), new UnitRule(),
+                // document hygiene and completeness
+                new PlaceholderRule(), new ZeroTotalRule(), new YearRule(), new DepartmentNameRule(), new ContentsRule(),
+                new CompletenessRule()), clock);
     }
 
     public List<RuleDescriptor> catalogue() {
