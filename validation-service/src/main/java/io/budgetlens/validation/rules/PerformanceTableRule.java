@@ -52,6 +52,7 @@ public final class PerformanceTableRule extends AbstractRule {
     public Outcome evaluate(DisclosureParsed d) {
         Checks checks = new Checks();
         List<Funding> all = new ArrayList<>();
+        Set<String> read = new java.util.HashSet<>();
         for (DisclosureTable t : TableRules.tables(d, "PERFORMANCE_SELF_EVALUATION", "PERFORMANCE_TARGETS")) {
             List<TableRow> rows = t.rows();
             for (int i = 0; i < rows.size(); i++) {
@@ -60,11 +61,15 @@ public final class PerformanceTableRule extends AbstractRule {
                     List<Funding> block = block(t, rows, i, columns);
                     fundingRows(checks, t, block);
                     all.addAll(block.stream().filter(f -> isTotal(f.label())).toList());
+                    read.add(t.id());
                 }
                 budgetSplit(checks, t, rows.get(i));
             }
         }
         for (PerformanceEvaluation e : d.performance() == null ? List.<PerformanceEvaluation>of() : d.performance()) {
+            if (!read.contains(e.tableId())) {
+                executionRate(checks, e);
+            }
             indicators(checks, d, e);
             departmentBudget(checks, d, e);
         }
@@ -210,6 +215,33 @@ public final class PerformanceTableRule extends AbstractRule {
             case 1 -> f.adjusted();
             default -> f.executed();
         };
+    }
+
+    /** 执行率 = 全年执行数 / 全年(调整)预算数 as the parser read the evaluation, when its funding rows could not be read. */
+    private static void executionRate(Checks checks, PerformanceEvaluation e) {
+        if (e.executionRate() == null || e.executed() == null || e.adjustedBudget() == null
+                || e.adjustedBudget().signum() <= 0) {
+            return;
+        }
+        String printed = e.executionRate().replace("%", "").strip();
+        if (!NUMBER.matcher(printed).matches()) {
+            return;
+        }
+        Evidence evidence = new Evidence((e.projectName() == null ? "" : e.projectName()) + " 执行率 " + e.executionRate(),
+                null, null, e.tableId(), null, null, null);
+        Quantity rate = Quantity.parse(printed, "执行率", evidence);
+        Quantity executed = Quantity.printed(e.executed(), Math.max(0, e.executed().scale()), "全年执行数", evidence);
+        Quantity budget = Quantity.printed(e.adjustedBudget(), Math.max(0, e.adjustedBudget().scale()), "全年预算数",
+                evidence);
+        Comparison cmp = Comparison.of(executed.percentOf(budget), rate, DESCRIPTOR.severity());
+        String computed = cmp.expected().value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        io.budgetlens.events.Finding f = Findings.of(DESCRIPTOR, cmp,
+                "《" + e.projectName() + "》执行率" + e.executionRate() + "与全年执行数" + e.executed() + "/全年预算数"
+                        + e.adjustedBudget() + "计算的" + computed + "%不符。",
+                "In " + e.projectName() + ", the execution rate " + e.executionRate() + " does not follow from "
+                        + e.executed() + " / " + e.adjustedBudget() + " = " + computed + "%.", List.of(rate));
+        checks.add(cmp, new io.budgetlens.events.Finding(f.ruleId(), f.severity(), f.category(), f.messageZh(),
+                f.messageEn(), f.expected(), f.actual(), f.excess(), "%", f.evidence()));
     }
 
     /** "当年预算(万元) | 26.62 | 本级安排(万元) | 26.62" and "上级补助(万元) | ": 当年预算 = 本级安排 + 上级补助. */
