@@ -113,7 +113,7 @@ public final class BoundRule extends AbstractRule {
             return;
         }
         Quantity q = Narrative.value(part);
-        Comparison cmp = equal ? Comparison.of(whole, q, DESCRIPTOR.severity()) : atMost(q, whole);
+        Comparison cmp = equal ? Comparison.of(whole, q, DESCRIPTOR.severity()) : Comparison.atMost(q, whole, true, DESCRIPTOR.severity());
         checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
                 "“" + part.label() + "”" + Findings.plain(part.value()) + "万元" + (equal ? "应等于" : "不应超过") + wholeZh
                         + Findings.plain(whole.value()) + "万元。",
@@ -122,16 +122,6 @@ public final class BoundRule extends AbstractRule {
                 List.of(q, whole)));
     }
 
-    /** part ≤ whole: broken only when the part's whole interval lies above the whole's. */
-    static Comparison atMost(Quantity part, Quantity whole) {
-        if (part.low().compareTo(whole.high()) > 0) {
-            BigDecimal gap = part.low().subtract(whole.high());
-            return new Comparison(whole, part, Verdict.BROKEN,
-                    gap.compareTo(part.unit()) <= 0 ? Severity.INFO : DESCRIPTOR.severity(), gap);
-        }
-        return new Comparison(whole, part, part.value().compareTo(whole.value()) <= 0 ? Verdict.HOLDS
-                : Verdict.WITHIN_ROUNDING, null, BigDecimal.ZERO);
-    }
 
     /** A count of zero with an amount above zero: "开展绩效自评0项,涉及资金5万元", "0个团组" and 因公出国费用 5万元. */
     private static void zeroCounts(Checks checks, Narrative n) {

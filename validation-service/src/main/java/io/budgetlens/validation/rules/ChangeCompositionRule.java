@@ -12,7 +12,6 @@ import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Fact;
 import io.budgetlens.events.Severity;
-import io.budgetlens.events.Verdict;
 
 /**
  * NAR-002 the changes of the parts add up to the change of their whole, on the same comparison base: “一般公共财政拨款
@@ -159,7 +158,7 @@ public final class ChangeCompositionRule extends AbstractRule {
         List<Quantity> operands = new ArrayList<>();
         operands.add(whole);
         stated.forEach(f -> operands.add(Narrative.change(f)));
-        Comparison cmp = complete ? Comparison.of(sum, whole, DESCRIPTOR.severity()) : atMost(whole, sum);
+        Comparison cmp = complete ? Comparison.of(sum, whole, DESCRIPTOR.severity()) : Comparison.atMost(whole, sum, true, DESCRIPTOR.severity());
         String parts = String.join("、", stated.stream().map(f -> f.label() + signed(f)).toList());
         checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
                 "“" + w.label() + "”" + w.change().directionWord() + plain(w) + "万元,所述分项变动(" + parts + ")合计"
@@ -180,16 +179,6 @@ public final class ChangeCompositionRule extends AbstractRule {
         return q.value().signum() > 0 ? "+" + v : v;
     }
 
-    /** The whole can have changed by at most the stated parts (the others can only have fallen to zero). */
-    private static Comparison atMost(Quantity whole, Quantity parts) {
-        if (whole.low().compareTo(parts.high()) > 0) {
-            BigDecimal gap = whole.low().subtract(parts.high());
-            return new Comparison(parts, whole, Verdict.BROKEN,
-                    gap.compareTo(whole.unit()) <= 0 ? Severity.INFO : DESCRIPTOR.severity(), gap);
-        }
-        return new Comparison(parts, whole, whole.value().compareTo(parts.value()) <= 0 ? Verdict.HOLDS
-                : Verdict.WITHIN_ROUNDING, null, BigDecimal.ZERO);
-    }
 
     private static final Fact AMBIGUOUS = new Fact("?", "?", "?", null, null, 0, null, null, null, null, null, null);
 

@@ -78,7 +78,7 @@ public final class ComparisonWordRule extends AbstractRule {
             clause = clause.substring(cut + 1);
             previous = m.end();
             BigDecimal v = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : "." + m.group(2)));
-            Evidence e = sentence(line, offset, m.start());
+            Evidence e = TextHygiene.sentence(line, offset, m.start());
             out.add(new Figure(Quantity.printed(v, m.group(2) == null ? 0 : m.group(2).length(), clause.strip(), e),
                     clause, m.start()));
         }
@@ -266,20 +266,5 @@ public final class ComparisonWordRule extends AbstractRule {
         return new io.budgetlens.events.Finding(DESCRIPTOR.id(), cmp.severity(), DESCRIPTOR.category(), zh, en,
                 cmp.expectedInterval(), cmp.actual().value(), cmp.excess(), unit,
                 evidence.stream().filter(Objects::nonNull).distinct().toList());
-    }
-
-    private static Evidence sentence(String line, int lineOffset, int at) {
-        int s = at;
-        while (s > 0 && "。;".indexOf(line.charAt(s - 1)) < 0) {
-            s--;
-        }
-        int e = at;
-        while (e < line.length() && "。;".indexOf(line.charAt(e)) < 0) {
-            e++;
-        }
-        if (e < line.length()) {
-            e++;
-        }
-        return Evidence.ofText(line.substring(s, e), lineOffset + s, lineOffset + e);
     }
 }

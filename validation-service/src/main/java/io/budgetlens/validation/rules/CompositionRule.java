@@ -1,6 +1,5 @@
 package io.budgetlens.validation.rules;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +9,6 @@ import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Fact;
 import io.budgetlens.events.Severity;
-import io.budgetlens.events.Verdict;
 
 /**
  * NAR-001 the parts the narrative lists add up to their whole: “收入预算371.06万元，其中：一般公共预算拨款371.06万元，
@@ -55,7 +53,7 @@ public final class CompositionRule extends AbstractRule {
             boolean mayBePartial = run.composition().closedSet().isEmpty();
             cmp = Comparison.of(sum, whole, exceeds || !mayBePartial ? Severity.ERROR : Severity.WARNING);
         } else {
-            cmp = atMost(sum, whole);
+            cmp = Comparison.atMost(sum, whole, false, Severity.ERROR);
         }
         String names = String.join("、", run.parts().stream().map(Fact::label).toList());
         String enNames = String.join(", ", run.parts().stream().map(Fact::label).toList());
@@ -66,16 +64,5 @@ public final class CompositionRule extends AbstractRule {
                         + run.composition().en() + " listed with it (" + enNames + ") add up to "
                         + Findings.plain(sum.value()) + (run.complete() ? "." : ", more than the whole."),
                 operands));
-    }
-
-    /** Parts that may not be all of the whole: only more than the whole is broken (an ERROR: parts cannot exceed). */
-    static Comparison atMost(Quantity parts, Quantity whole) {
-        if (parts.low().compareTo(whole.high()) > 0) {
-            BigDecimal gap = parts.low().subtract(whole.high());
-            return new Comparison(parts, whole, Verdict.BROKEN,
-                    gap.compareTo(whole.unit()) <= 0 ? Severity.INFO : Severity.ERROR, gap);
-        }
-        Verdict v = parts.value().compareTo(whole.value()) <= 0 ? Verdict.HOLDS : Verdict.WITHIN_ROUNDING;
-        return new Comparison(parts, whole, v, null, BigDecimal.ZERO);
     }
 }

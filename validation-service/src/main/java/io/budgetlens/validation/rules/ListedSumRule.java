@@ -75,7 +75,7 @@ public final class ListedSumRule extends AbstractRule {
             BigDecimal value = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : "." + m.group(2)));
             int sentence = sentenceIndex(line, m.start());
             int sign = direction(clause);
-            Evidence evidence = sentenceEvidence(line, offset, m.start());
+            Evidence evidence = TextHygiene.sentence(line, offset, m.start());
             Quantity q = Quantity.printed(value, m.group(2) == null ? 0 : m.group(2).length(), clause.strip(), evidence);
             Matcher closer = CLOSER.matcher(clause);
             if (!closer.find()) {
@@ -203,21 +203,5 @@ public final class ListedSumRule extends AbstractRule {
             }
         }
         return n;
-    }
-
-    /** The sentence around an offset of the line, as evidence with offsets into the text. */
-    private static Evidence sentenceEvidence(String line, int lineOffset, int at) {
-        int s = at;
-        while (s > 0 && "。;".indexOf(line.charAt(s - 1)) < 0) {
-            s--;
-        }
-        int e = at;
-        while (e < line.length() && "。;".indexOf(line.charAt(e)) < 0) {
-            e++;
-        }
-        if (e < line.length()) {
-            e++;
-        }
-        return Evidence.ofText(line.substring(s, e), lineOffset + s, lineOffset + e);
     }
 }

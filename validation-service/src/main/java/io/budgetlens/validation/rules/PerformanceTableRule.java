@@ -201,7 +201,7 @@ public final class PerformanceTableRule extends AbstractRule {
             List<Quantity> operands = new ArrayList<>(values);
             operands.add(0, whole);
             Comparison cmp = everySource ? Comparison.of(sum, whole, DESCRIPTOR.severity())
-                    : CompositionRule.atMost(sum, whole);
+                    : Comparison.atMost(sum, whole, false, DESCRIPTOR.severity());
             add(checks, cmp, t, total.label() + "为" + Findings.plain(whole.value()) + "万元,其下各行合计"
                             + Findings.plain(sum.value()) + "万元",
                     total.label() + " is " + Findings.plain(whole.value()) + " but the rows under it give "

@@ -66,7 +66,7 @@ public class RuleEngine {
             Rule.Outcome outcome = applies ? rule.evaluate(disclosure) : Rule.Outcome.notApplicable();
             verdicts.add(new RuleVerdict(descriptor.id(), descriptor.category(), outcome.verdict(), outcome.checks(),
                     outcome.findings().size()));
-            findings.addAll(outcome.findings());
+            outcome.findings().forEach(f -> findings.add(Findings.withTolerance(f)));
         }
         return new DisclosureValidated(disclosure.documentId(), RULESET_VERSION, disclosure.parserVersion(),
                 clock.instant(), disclosure.visibility(), verdicts, findings, CompletenessRule.score(disclosure));

@@ -44,6 +44,22 @@ final class TextHygiene {
         return out;
     }
 
+    /** The sentence (。 or ; delimited) around an offset of a line, as evidence with offsets into the text. */
+    static Evidence sentence(String line, int lineOffset, int at) {
+        int s = at;
+        while (s > 0 && "。;".indexOf(line.charAt(s - 1)) < 0) {
+            s--;
+        }
+        int e = at;
+        while (e < line.length() && "。;".indexOf(line.charAt(e)) < 0) {
+            e++;
+        }
+        if (e < line.length()) {
+            e++;
+        }
+        return Evidence.ofText(line.substring(s, e), lineOffset + s, lineOffset + e);
+    }
+
     static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
 
     static List<Matcher> all(Pattern p, String text) {

@@ -87,6 +87,9 @@ class CorpusValidationTest {
         assertThat(findings.get(0).expected().value()).isBetween(new java.math.BigDecimal("2.33"),
                 new java.math.BigDecimal("2.35"));
         assertThat(findings.get(1).evidence().get(0).quote()).contains("2.82万元").contains("0.40%");
+        assertThat(findings.get(0).messageZh()).as("expected, found and the tolerance in words")
+                .contains("按金额计算应为2.34%", "所述变动率0.57%", "按舍入应在2.333至2.3479之间");
+        assertThat(findings.get(0).messageEn()).contains("Rounding allows 2.333 to 2.3479");
     }
 
     @Test
