@@ -94,5 +94,6 @@ final class ContractV11 {
         }
     }
 
+    /** Marks "this record has no such component" in the cache (a component of another record, never returned). */
     private static final RecordComponent NONE = ContentsEntry.class.getRecordComponents()[0];
 }

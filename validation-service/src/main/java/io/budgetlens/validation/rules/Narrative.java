@@ -122,11 +122,6 @@ final class Narrative {
         return scopeClass(a) == scopeClass(b);
     }
 
-    /** Whether the two scopes are equal as printed (not only equivalent in this document). */
-    static boolean sameScope(FundScope a, FundScope b) {
-        return a == b;
-    }
-
     /** 1 一般公共预算, 2 财政拨款, 3 all funds, after this document's equivalences (0: no scope). */
     int scopeClass(FundScope s) {
         if (s == null) {
