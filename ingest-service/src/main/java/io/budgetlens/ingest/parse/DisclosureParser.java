@@ -93,7 +93,7 @@ public class DisclosureParser {
                 .withTemplateFamily(TableClassifier.family(titles));
         List<Section> sections = SectionParser.parse(text, contents);
         budget.checkTime();
-        FactExtractor.Result facts = new FactExtractor(Vocabulary.standard()).extract(text, meta.kind(),
+        FactExtractor.Result facts = new FactExtractor(Vocabulary.standard(), budget.limits()).extract(text, meta.kind(),
                 meta.fiscalYear(), sections);
         warnings.addAll(facts.warnings());
         budget.checkTime();

@@ -63,10 +63,28 @@ public final class FactExtractor {
     static final String CAUSE_KEY = "change.cause";
     static final String SUM_KEY = "change.sum";
 
+    /**
+     * How much of a sentence (and of the paragraph lead and the sentence before) the words in front of a figure are
+     * read from. A real sentence is far shorter (the five samples: ≤ 210 characters); the bound keeps the work per
+     * figure constant on a hostile line of thousands of figures.
+     */
+    static final int CONTEXT_CHARS = 1_000;
+    /** Warnings of one kind kept per document; the rest are counted in one closing warning. */
+    static final int WARNINGS_PER_CODE = 100;
+
     private final Vocabulary vocabulary;
+    private final int maxFigures;
+    private final int maxQuoteChars;
 
     public FactExtractor(Vocabulary vocabulary) {
+        this(vocabulary, ParseBudget.Limits.DEFAULT);
+    }
+
+    /** With the figure and quote budgets of {@code limits}. */
+    public FactExtractor(Vocabulary vocabulary, ParseBudget.Limits limits) {
         this.vocabulary = vocabulary;
+        this.maxFigures = limits.maxFigures();
+        this.maxQuoteChars = limits.maxQuoteChars();
     }
 
     /** Facts, warnings, and the number of figures seen (for the attribution rate). */
@@ -157,6 +175,11 @@ public final class FactExtractor {
         int figures = 0;
         int attributed = 0;
         int lineStart = 0;
+        // Quotes of the evidence, in characters: beyond twice the text (plus room for a normal document) a figure is
+        // quoted by itself, so the answer stays proportional to the input whatever its shape.
+        long quoteBudget = 2L * text.length() + 100_000;
+        boolean stopped = false;
+        lines:
         for (String line : text.split("\n", -1)) {
             int lineOffset = lineStart;
             lineStart += line.length() + 1;
@@ -167,7 +190,7 @@ public final class FactExtractor {
             Matcher firstFigure = FIGURE.matcher(line);
             // The words of a paragraph before its first figure ("2024年一般公共财政拨款收入…") set the scope of the
             // whole paragraph unless a sentence names its own.
-            String lineLead = firstFigure.find() ? line.substring(0, firstFigure.start()) : "";
+            String lineLead = firstFigure.find() ? tail(line, firstFigure.start()) : "";
             String previousSentence = "";
             String context = "";
             for (int[] sentence : sentences(line)) {
@@ -175,7 +198,7 @@ public final class FactExtractor {
                 // "其中:…" breaks down the sentence before it, whose words (一般公共预算, 财政拨款) set the fund scope;
                 // the breakdown runs on over ";" until the next "。".
                 if (s.stripLeading().startsWith("其中")) {
-                    context = previousSentence;
+                    context = tail(previousSentence, previousSentence.length());
                 } else if (previousSentence.endsWith("。") || previousSentence.isEmpty()) {
                     context = "";
                 }
@@ -185,6 +208,10 @@ public final class FactExtractor {
                 Matcher m = FIGURE.matcher(s);
                 int previousEnd = 0;
                 while (m.find()) {
+                    if (figures >= maxFigures || drafts.size() >= maxFigures) {
+                        stopped = true;
+                        break lines;
+                    }
                     flatStatements(p, drafts, s, previousEnd, m.start(), sentenceOffset, sentenceContext, kind,
                             fiscalYear);
                     figures++;
@@ -192,7 +219,7 @@ public final class FactExtractor {
                     int absEnd = sentenceOffset + m.end();
                     String label = clauseLabel(s, previousEnd, m.start());
                     int labelFrom = previousEnd;
-                    String sinceSentence = sentenceContext + s.substring(0, m.start());
+                    String sinceSentence = sentenceContext + tail(s, m.start());
                     if (CAUSE_MARKER.matcher(s.substring(previousEnd, m.start())).find() && p.lastWasChange) {
                         p.cause = true;
                     }
@@ -327,19 +354,26 @@ public final class FactExtractor {
                 }
             }
         }
+        if (stopped) {
+            warnings.add(new ParseWarning("FIGURE_BUDGET", "The text states more than " + maxFigures + " figures; the "
+                    + "first " + maxFigures + " were read and the rest were not (a department's disclosure states a few "
+                    + "hundred).", null));
+        }
         List<Fact> facts = new ArrayList<>();
         int n = 0;
         for (Draft d : drafts) {
             n++;
-            int sentenceStart = sentenceStart(text, d.start);
-            int sentenceEnd = sentenceEnd(text, d.end);
+            int[] quote = quoteRange(text, d.start, d.end, quoteBudget);
+            quoteBudget -= quote[1] - quote[0];
+            int sentenceStart = quote[0];
+            int sentenceEnd = quote[1];
             Change change = d.hasChange() ? new Change(d.changeAmount, d.changeAmountDecimals, d.changePercent,
                     d.changePercentDecimals, d.directionWord, d.sign, d.changeBase) : null;
             facts.add(new Fact("f" + n, d.key, d.label, d.value, d.unit == null ? "万元" : d.unit, d.decimals,
                     d.basis, d.scope, change, d.share, d.shareDecimals,
                     Evidence.ofText(text.substring(sentenceStart, sentenceEnd), sentenceStart, sentenceEnd)));
         }
-        return new Result(facts, warnings, figures, attributed);
+        return new Result(facts, capped(warnings), figures, attributed);
     }
 
     /**
@@ -402,7 +436,7 @@ public final class FactExtractor {
             int absEnd = sentenceOffset + f.end();
             Draft target;
             if (!subjectLabel.isEmpty()) {
-                Draft d = newDraft(subjectLabel, sentenceContext + s.substring(0, f.start()), kind, fiscalYear);
+                Draft d = newDraft(subjectLabel, sentenceContext + tail(s, f.start()), kind, fiscalYear);
                 if (d == null || GENERIC_KEYS.contains(d.key)) {
                     continue;
                 }
@@ -612,25 +646,77 @@ public final class FactExtractor {
         return last;
     }
 
-    private static int sentenceStart(String text, int offset) {
+    /** The last {@code CONTEXT_CHARS} characters of {@code s} before {@code end}. */
+    private static String tail(String s, int end) {
+        return s.substring(Math.max(0, end - CONTEXT_CHARS), end);
+    }
+
+    /**
+     * The part of the text a figure at [start, end) is quoted with: its sentence, or when that is longer than the
+     * quote budget a window of at most {@code maxQuoteChars} around the figure; the figure alone once the document's
+     * quotes have used up {@code remaining}.
+     */
+    int[] quoteRange(String text, int start, int end, long remaining) {
+        int s = sentenceStart(text, start, maxQuoteChars);
+        int e = sentenceEnd(text, end, maxQuoteChars);
+        if (end - start > maxQuoteChars) {
+            // A figure and the change stated after it, further apart than a quote may be: the figure's end of it.
+            s = start;
+            e = start + maxQuoteChars;
+        } else if (e - s > maxQuoteChars) {
+            int room = Math.max(0, maxQuoteChars - (end - start));
+            int from = Math.max(s, start - room / 2);
+            int to = Math.max(end, Math.min(e, from + maxQuoteChars));
+            s = Math.min(start, Math.max(s, to - maxQuoteChars));
+            e = to;
+        }
+        if (e - s > remaining) {
+            return new int[] {start, end};
+        }
+        return new int[] {s, e};
+    }
+
+    /** Where the sentence around an offset starts, looking back at most {@code limit} characters. */
+    private static int sentenceStart(String text, int offset, int limit) {
         int i = offset;
-        while (i > 0 && "。;\n".indexOf(text.charAt(i - 1)) < 0) {
+        int floor = Math.max(0, offset - limit);
+        while (i > floor && "。;\n".indexOf(text.charAt(i - 1)) < 0) {
             i--;
         }
         return i;
     }
 
-    private static int sentenceEnd(String text, int offset) {
+    /** Where the sentence around an offset ends, looking ahead at most {@code limit} characters. */
+    private static int sentenceEnd(String text, int offset, int limit) {
         int i = offset;
-        while (i < text.length() && "。;\n".indexOf(text.charAt(i)) < 0) {
+        int ceiling = Math.min(text.length(), offset + limit);
+        while (i < ceiling && "。;\n".indexOf(text.charAt(i)) < 0) {
             i++;
         }
-        return i < text.length() && text.charAt(i) != '\n' ? i + 1 : i;
+        return i < text.length() && text.charAt(i) != '\n' && "。;".indexOf(text.charAt(i)) >= 0 ? i + 1 : i;
     }
 
-    private static ParseWarning warning(String code, String message, String text, int start, int end) {
-        int s = sentenceStart(text, start);
-        int e = sentenceEnd(text, end);
-        return new ParseWarning(code, message, Evidence.ofText(text.substring(s, e), s, e));
+    private ParseWarning warning(String code, String message, String text, int start, int end) {
+        int[] q = quoteRange(text, start, end, Long.MAX_VALUE);
+        return new ParseWarning(code, message, Evidence.ofText(text.substring(q[0], q[1]), q[0], q[1]));
+    }
+
+    /** At most {@link #WARNINGS_PER_CODE} warnings of each code, then one that says how many more there were. */
+    private static List<ParseWarning> capped(List<ParseWarning> warnings) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        List<ParseWarning> out = new ArrayList<>();
+        for (ParseWarning w : warnings) {
+            int count = seen.merge(w.code(), 1, Integer::sum);
+            if (count <= WARNINGS_PER_CODE) {
+                out.add(w);
+            }
+        }
+        seen.forEach((code, count) -> {
+            if (count > WARNINGS_PER_CODE) {
+                out.add(new ParseWarning(code, (count - WARNINGS_PER_CODE) + " more " + code + " warnings like the "
+                        + WARNINGS_PER_CODE + " above were left out.", null));
+            }
+        });
+        return out;
     }
 }
