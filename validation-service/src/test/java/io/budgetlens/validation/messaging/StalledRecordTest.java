@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -69,7 +70,7 @@ class StalledRecordTest {
                 public DisclosureValidated validate(DisclosureParsed disclosure) {
                     if (disclosure.meta().title().startsWith("STALL")) {
                         try {
-                            Thread.sleep(Duration.ofMinutes(10).toMillis());
+                            new CountDownLatch(1).await(); // stalls until the deadline interrupts it
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             throw new IllegalStateException("interrupted", e);
