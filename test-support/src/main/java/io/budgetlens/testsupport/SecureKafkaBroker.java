@@ -3,6 +3,7 @@ package io.budgetlens.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -65,6 +66,9 @@ public final class SecureKafkaBroker implements AutoCloseable {
         Path keystore = dir.resolve("broker.p12");
         Path certificate = dir.resolve("broker.pem");
         Path truststore = dir.resolve("truststore.p12");
+        for (Path store : List.of(keystore, certificate, truststore)) {
+            deleteIfExists(store); // a store of an earlier run has another password
+        }
         keytool("-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
                 "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
                 "-keystore", keystore.toString(), "-storepass", password, "-keypass", password);
@@ -73,10 +77,14 @@ public final class SecureKafkaBroker implements AutoCloseable {
         keytool("-importcert", "-noprompt", "-alias", "broker", "-file", certificate.toString(), "-storetype",
                 "PKCS12", "-keystore", truststore.toString(), "-storepass", password);
         int port = freePort();
+        int plainPort = freePort();
+        // Kafka wants the inter-broker listener among the advertised ones: the plaintext one (the test's admin) too.
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
                 .withDeleteLogDirsOnClose(true)
+                .withKafkaPort(plainPort)
                 .withAdvertisedListeners(EmbeddedKafkaBroker.endpoint("SASL_SSL", SecurityProtocol.SASL_SSL,
-                        "localhost", port))
+                        "localhost", port), EmbeddedKafkaBroker.endpoint(SecurityProtocol.PLAINTEXT, "localhost",
+                        plainPort))
                 .withAdditionalProperties(props -> {
                     props.putAll(TopicAdmin.singleNodeBrokerProperties());
                     props.put("sasl.enabled.mechanisms", MECHANISM);
@@ -175,6 +183,14 @@ public final class SecureKafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteIfExists(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
