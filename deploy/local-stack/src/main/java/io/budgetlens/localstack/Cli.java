@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The Java half of the {@code ./budgetlens} launcher: the commands that talk to a running stack, parsed with picocli.
- * Each subcommand is one class ({@link IngestCommand}, {@link CheckCommand}); a new one is a class with
- * {@code @Command(name = …)} added to {@code subcommands} below, reaching the stack through {@link #client()}.
+ * Each subcommand is one class ({@link IngestCommand}, {@link CheckCommand}, {@link BenchCommand}); a new one is a
+ * class with {@code @Command(name = …)} added to {@code subcommands} below, reaching the stack through
+ * {@link #client()}.
  * URLs come from the system properties {@code budgetlens.ingest.url} and {@code budgetlens.reporting.url}.
  *
  * <p>Exit codes (README, "The launcher"): 0 done; 1 a checked document has an ERROR finding or was rejected;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "budgetlens", mixinStandardHelpOptions = true,
         description = "Send documents to a running BudgetLens stack and show what it found.",
-        subcommands = {IngestCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestCommand.class, CheckCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
 
     static final int EXIT_OK = 0;

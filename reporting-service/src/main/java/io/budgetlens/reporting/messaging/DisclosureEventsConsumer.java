@@ -1,11 +1,18 @@
 package io.budgetlens.reporting.messaging;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import io.budgetlens.events.AnomalyDetected;
 import io.budgetlens.events.DisclosureParsed;
@@ -15,16 +22,24 @@ import io.budgetlens.reporting.crossdoc.CrossDocumentService;
 import io.budgetlens.reporting.store.DisclosureRepository;
 import io.budgetlens.reporting.store.StoreWriter;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Consumes the three pipeline topics into PostgreSQL, one transaction per record, retried through a database
- * outage (see {@link StoreWriter}); the offset is committed after the write. The repository makes every write
- * idempotent and order-tolerant, so redelivery after a crash changes nothing. A stored parse result also
- * recomputes the cross-document findings it takes part in; their anomalies are published after the commit
- * (with deterministic CloudEvents ids, so a redelivery republishes the same events, never new ones).
+ * Consumes the three pipeline topics into PostgreSQL a batch at a time (each poll of a channel, up to its
+ * {@code max.poll.records}): one transaction per batch, retried through a database outage (see {@link StoreWriter}),
+ * the offsets committed after the commit. The repository makes every write idempotent and order-tolerant, so
+ * redelivery after a crash changes nothing. A batch that fails for another reason is written again one record per
+ * transaction, so that only the record the store cannot take goes to the channel's dead-letter topic. Within a batch
+ * the records are stored in documentId order (a document's own records keep their offset order): the three channels'
+ * transactions then lock rows in the same order. A stored parse result also recomputes the cross-document findings
+ * it takes part in; their anomalies are published after the commit (with deterministic CloudEvents ids, so a
+ * redelivery republishes the same events, never new ones).
  */
 @ApplicationScoped
 public class DisclosureEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(DisclosureEventsConsumer.class);
 
     @Inject
     DisclosureRepository repository;
@@ -38,30 +53,86 @@ public class DisclosureEventsConsumer {
     @Inject
     AnomalyPublisher anomalies;
 
+    @Inject
+    EntityManager entityManager;
+
     @Incoming("received")
     @Blocking
-    public void onReceived(DisclosureReceived event) {
-        List<AnomalyDetected> found = writer.write(() -> {
-            repository.recordReceived(event);
-            return crossDocuments.recompute(event.documentId());
-        });
-        anomalies.publish(found);
+    public CompletionStage<Void> onReceived(KafkaRecordBatch<String, DisclosureReceived> batch) {
+        return store(batch, DisclosureReceived::documentId, this::storeReceived);
     }
 
     @Incoming("parsed")
     @Blocking
-    public void onParsed(DisclosureParsed event) {
-        List<AnomalyDetected> found = writer.write(() -> repository.recordParsed(event)
-                ? crossDocuments.recompute(event.documentId()) : List.<AnomalyDetected>of());
-        anomalies.publish(found);
+    public CompletionStage<Void> onParsed(KafkaRecordBatch<String, DisclosureParsed> batch) {
+        return store(batch, DisclosureParsed::documentId, this::storeParsed);
     }
 
     @Incoming("validated")
     @Blocking
-    public void onValidated(DisclosureValidated event) {
-        writer.write(() -> {
-            repository.recordValidated(event);
-            return null;
-        });
+    public CompletionStage<Void> onValidated(KafkaRecordBatch<String, DisclosureValidated> batch) {
+        return store(batch, DisclosureValidated::documentId, this::storeValidated);
+    }
+
+    private List<AnomalyDetected> storeReceived(DisclosureReceived event) {
+        repository.recordReceived(event);
+        return crossDocuments.recompute(event.documentId());
+    }
+
+    private List<AnomalyDetected> storeParsed(DisclosureParsed event) {
+        return repository.recordParsed(event) ? crossDocuments.recompute(event.documentId()) : List.of();
+    }
+
+    private List<AnomalyDetected> storeValidated(DisclosureValidated event) {
+        repository.recordValidated(event);
+        return List.of();
+    }
+
+    private <T> CompletionStage<Void> store(KafkaRecordBatch<String, T> batch, Function<T, String> documentId,
+                                            Function<T, List<AnomalyDetected>> work) {
+        List<KafkaRecord<String, T>> records = new ArrayList<>();
+        for (KafkaRecord<String, T> record : batch.getRecords()) {
+            if (record.getPayload() == null) { // did not deserialize: straight to the dead-letter topic
+                record.nack(new IllegalArgumentException("the record of key " + record.getKey() + " on "
+                        + record.getTopic() + " has no value that reads as an event")).toCompletableFuture().join();
+            } else {
+                records.add(record);
+            }
+        }
+        if (records.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        // stable: a document's records keep their offset order
+        records.sort(Comparator.comparing(r -> documentId.apply(r.getPayload())));
+        try {
+            List<AnomalyDetected> found = writer.write(() -> {
+                List<AnomalyDetected> all = new ArrayList<>();
+                for (KafkaRecord<String, T> record : records) {
+                    all.addAll(work.apply(record.getPayload()));
+                    // written; the next record's flushes then check only its own rows
+                    entityManager.flush();
+                    entityManager.clear();
+                }
+                return all;
+            });
+            anomalies.publish(found);
+            return batch.ack();
+        } catch (RuntimeException batchFailure) {
+            if (records.size() > 1) {
+                LOG.warnf("A batch of %d records failed (%s); storing them one at a time", records.size(),
+                        batchFailure.toString());
+            }
+        }
+        // Never thrown out of the method (that would fail the channel): each record acknowledged, or nacked to its
+        // dead-letter topic.
+        for (KafkaRecord<String, T> record : records) {
+            try {
+                anomalies.publish(writer.write(() -> work.apply(record.getPayload())));
+                record.ack().toCompletableFuture().join();
+            } catch (RuntimeException e) {
+                record.nack(e).toCompletableFuture().join(); // the channel's failure strategy: its dead-letter topic
+            }
+        }
+        return CompletableFuture.completedFuture(null); // every record acknowledged on its own
     }
 }
