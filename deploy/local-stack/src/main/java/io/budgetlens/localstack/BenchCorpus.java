@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * New text disclosures for the load generator, varied from the samples so that every one is a document the stack
  * has not seen (a new sha-256, so never a duplicate) and still reads like the sample it came from: the same sections,
  * tables and figures, moved to another Chongqing district, another office and another year. Variant {@code i} takes
- * sample {@code i mod samples}; the district, the office and the year shift follow from {@code i / samples}, and past
- * the 3,800 combinations per sample a publication serial is added to the portal header line.
+ * sample {@code i mod samples}; the district (38), the office (10) and the year shift (0-9 years back) follow from
+ * {@code i / samples}, and past those 3,800 combinations per sample an index-number line (索引号, as portals print)
+ * is added at the end.
  */
 public final class BenchCorpus {
 
