@@ -96,7 +96,8 @@
 
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      var file = document.getElementById('upload-file').files[0];
+      var files = document.getElementById('upload-file').files;
+      var file = files[0];
       if (!file) { return; }
       var draft = document.getElementById('upload-draft').checked;
       progress.hidden = false;
@@ -104,10 +105,20 @@
       list.textContent = '';
       open.hidden = true;
       document.querySelectorAll('ol.steps li').forEach(function (li) { li.classList.remove('done'); });
-      var type = file.type || (/\.md$/i.test(file.name) ? 'text/markdown' : /\.html?$/i.test(file.name) ? 'text/html' : 'text/plain');
-      fetch('/api/v1/uploads?visibility=' + (draft ? 'draft' : 'public') + '&filename=' + encodeURIComponent(file.name), {
-        method: 'POST', headers: { 'Content-Type': type }, body: file
-      }).then(function (response) {
+      var request;
+      if (files.length > 1) {
+        // Several files of one disclosure (narrative and tables…): one document, sent as multipart.
+        var data = new FormData();
+        Array.prototype.forEach.call(files, function (f) { data.append('file', f, f.name); });
+        request = fetch('/api/v1/uploads?visibility=' + (draft ? 'draft' : 'public'), { method: 'POST', body: data });
+      } else {
+        var type = file.type || (/\.md$/i.test(file.name) ? 'text/markdown' : /\.html?$/i.test(file.name) ? 'text/html'
+          : /\.pdf$/i.test(file.name) ? 'application/pdf' : /\.txt$/i.test(file.name) ? 'text/plain' : 'application/octet-stream');
+        request = fetch('/api/v1/uploads?visibility=' + (draft ? 'draft' : 'public') + '&filename=' + encodeURIComponent(file.name), {
+          method: 'POST', headers: { 'Content-Type': type }, body: file
+        });
+      }
+      request.then(function (response) {
         return response.json().then(function (body) { return { ok: response.ok, body: body }; });
       }).then(function (answer) {
         if (!answer.ok) { status.textContent = answer.body.detail || answer.body.title; return; }
@@ -125,3 +136,14 @@
     wireUpload();
   });
 }());
+
+// A finding on its PDF page: place each evidence box from its data-box percentages (no inline styles: CSP).
+(function () {
+  document.querySelectorAll('.page-view .hl[data-box]').forEach(function (el) {
+    var b = el.getAttribute('data-box').split(',').map(Number);
+    el.style.left = b[0] + '%';
+    el.style.top = b[1] + '%';
+    el.style.width = b[2] + '%';
+    el.style.height = b[3] + '%';
+  });
+})();

@@ -35,12 +35,6 @@ public class ProblemExceptionMapper implements ExceptionMapper<Exception> {
                 return problem;
             }
         }
-        if (exception instanceof IllegalArgumentException && exception.getMessage() != null
-                && exception.getMessage().startsWith("Failed to parse media type")) {
-            // Thrown while routing by Content-Type, before a resource method runs.
-            return Problem.response(415, "The Content-Type header is not a valid media type: "
-                    + exception.getMessage().substring("Failed to parse media type".length()).strip(), instance);
-        }
         if (exception instanceof WebApplicationException web) {
             return Problem.response(web.getResponse().getStatus(), exception.getMessage(), instance);
         }

@@ -4,15 +4,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.budgetlens.events.ContentsEntry;
 import io.budgetlens.events.DisclosureMeta;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
 import io.budgetlens.events.Fact;
+import io.budgetlens.events.PageLayout;
 import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.ParseWarning;
+import io.budgetlens.events.ParsedPart;
 import io.budgetlens.events.PerformanceEvaluation;
 import io.budgetlens.events.Section;
 import io.budgetlens.events.SummaryEntry;
+import io.budgetlens.events.TextLine;
 import io.budgetlens.events.Visibility;
 
 /**
@@ -37,6 +41,13 @@ public final class ParsedBuilder {
     private Map<String, SummaryEntry> summary;
     private List<ParseWarning> warnings;
     private List<PerformanceEvaluation> performance;
+    private Integer revision;
+    private List<ParsedPart> parts;
+    private List<PageLayout> pages;
+    private List<TextLine> lines;
+    private List<ContentsEntry> contents;
+    private Boolean partial;
+    private String owner;
 
     private ParsedBuilder() {
     }
@@ -80,11 +91,28 @@ public final class ParsedBuilder {
         b.summary = p.summary();
         b.warnings = p.warnings();
         b.performance = p.performance();
+        b.revision = p.revision();
+        b.parts = p.parts();
+        b.pages = p.pages();
+        b.lines = p.lines();
+        b.contents = p.contents();
+        b.partial = p.partial();
+        b.owner = p.owner();
         return b;
     }
 
     public ParsedBuilder documentId(String value) {
         documentId = value;
+        return this;
+    }
+
+    public ParsedBuilder parserVersion(String value) {
+        parserVersion = value;
+        return this;
+    }
+
+    public ParsedBuilder contentType(String value) {
+        contentType = value;
         return this;
     }
 
@@ -133,8 +161,44 @@ public final class ParsedBuilder {
         return this;
     }
 
+    public ParsedBuilder revision(Integer value) {
+        revision = value;
+        return this;
+    }
+
+    public ParsedBuilder parts(List<ParsedPart> value) {
+        parts = value;
+        return this;
+    }
+
+    public ParsedBuilder pages(List<PageLayout> value) {
+        pages = value;
+        return this;
+    }
+
+    public ParsedBuilder lines(List<TextLine> value) {
+        lines = value;
+        return this;
+    }
+
+    public ParsedBuilder contents(List<ContentsEntry> value) {
+        contents = value;
+        return this;
+    }
+
+    public ParsedBuilder partial(Boolean value) {
+        partial = value;
+        return this;
+    }
+
+    public ParsedBuilder owner(String value) {
+        owner = value;
+        return this;
+    }
+
     public DisclosureParsed build() {
         return new DisclosureParsed(documentId, status, parserVersion, parsedAt, visibility, contentType, sourceUri,
-                rejectionReasons, meta, text, sections, facts, tables, summary, warnings, performance);
+                rejectionReasons, meta, text, sections, facts, tables, summary, warnings, performance, revision, parts,
+                pages, lines, contents, partial, owner);
     }
 }

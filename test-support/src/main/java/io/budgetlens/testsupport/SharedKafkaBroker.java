@@ -22,15 +22,44 @@ public final class SharedKafkaBroker {
 
     public static synchronized String bootstrapServers() {
         if (broker == null) {
-            broker = new EmbeddedKafkaBroker()
-                    .withDeleteLogDirsOnClose(true)
-                    .withAdditionalProperties(SharedKafkaBroker::brokerProperties)
-                    .start();
+            broker = startWithRetry();
             createTopics(broker.getAdvertisedListeners(), Topics.ALL);
             EmbeddedKafkaBroker started = broker;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-kafka-stop"));
         }
         return broker.getAdvertisedListeners();
+    }
+
+    /**
+     * The embedded broker chooses a free port before it binds it; another process (a parallel build) can take the
+     * port in between. A bind failure is retried on new ports.
+     */
+    private static EmbeddedKafkaBroker startWithRetry() {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            EmbeddedKafkaBroker candidate = new EmbeddedKafkaBroker()
+                    .withDeleteLogDirsOnClose(true)
+                    .withAdditionalProperties(SharedKafkaBroker::brokerProperties);
+            try {
+                return candidate.start();
+            } catch (RuntimeException e) {
+                last = e;
+                candidate.close();
+                if (!causedByBind(e)) {
+                    throw e;
+                }
+            }
+        }
+        throw last;
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The local stack's broker settings (TopicAdmin): single node, 16 MiB records, no topic auto-creation. */

@@ -3,11 +3,13 @@ package io.budgetlens.events.serde;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 import io.budgetlens.events.TopicSpec;
 import io.budgetlens.events.Topics;
@@ -52,10 +54,22 @@ public final class TopicAdmin {
                     .filter(spec -> !existing.contains(spec.name()))
                     .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs()))
                     .toList();
+            int created = 0;
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+                // One future per topic: a topic that exists by now (another client created it, or the admin client
+                // retried a request the broker had already carried out) is there, which is all that is asked.
+                for (var entry : admin.createTopics(missing).values().entrySet()) {
+                    try {
+                        entry.getValue().get(60, TimeUnit.SECONDS);
+                        created++;
+                    } catch (ExecutionException e) {
+                        if (!(e.getCause() instanceof TopicExistsException)) {
+                            throw e;
+                        }
+                    }
+                }
             }
-            return missing.size();
+            return created;
         }
     }
 }

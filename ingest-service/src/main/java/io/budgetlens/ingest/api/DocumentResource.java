@@ -27,15 +27,16 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.ingest.IngestConfig;
+import io.budgetlens.ingest.fetch.PortalFetchService;
 import io.budgetlens.ingest.intake.Intake;
 import io.budgetlens.ingest.intake.IntakeException;
 import io.budgetlens.ingest.intake.ZipParts;
 import io.budgetlens.ingest.parse.DisclosureParser;
 
 /**
- * The front door: a document in the body (text/plain, text/html, text/markdown; other or missing types are sniffed),
- * {@code disclosure.received.v1} out. Bodies are read in bounded chunks, so an oversized body is refused without
- * being held in memory.
+ * The front door: a document in the body (text/plain, text/html, text/markdown, PDF, XLSX, XLS, DOCX; other or missing
+ * types are sniffed), {@code disclosure.received.v1} out. Bodies are read in bounded chunks, so an oversized body is
+ * refused without being held in memory.
  */
 @Path("/api/v1")
 public class DocumentResource {
@@ -153,10 +154,45 @@ public class DocumentResource {
                                     @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                     @QueryParam("sourceUri") String sourceUri,
                                     @QueryParam("visibility") String visibility) {
-        var received = intake.toReceived(submission(body, config.maxDocumentBytes(), contentType, sourceUri, null,
-                visibility));
+        Intake.Submission submission = submission(body, config.maxDocumentBytes(), contentType, sourceUri, null,
+                visibility);
+        var received = ZipParts.isArchive(submission.mediaType(), submission.content())
+                ? intake.toReceived(ZipParts.expand(submission.content(), config.maxDocumentBytes()), sourceUri,
+                        visibility)
+                : intake.toReceived(submission);
         return parser.parse(received);
     }
+
+    // ---- Fetching a disclosure from a portal (issue 13 §3): a thin delegate to fetch.PortalFetchService ----
+
+    @Inject
+    PortalFetchService portalFetch;
+
+    @POST
+    @Path("documents:fetch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Fetch a disclosure page or file from a portal, with the page's attachments, as one document",
+            description = "Body {\"url\": \"https://…\", \"visibility\": \"public|draft\"}. An HTML page and the "
+                    + "PDF/XLS(X)/DOC(X)/ZIP files it links become one document of several parts, each part's "
+                    + "sourceUri the URL it came from. Only http/https to public addresses (budgetlens.ingest.fetch"
+                    + ".allow for exceptions), redirects checked, bytes and time bounded. 202 / 200 duplicate with the "
+                    + "URLs fetched; 400 refused or malformed URL; 413 too large; 415 not a document; 422 the portal "
+                    + "answered 4xx; 502 the portal failed; 504 too slow; all as application/problem+json.")
+    public Response fetch(FetchRequest request) {
+        if (request == null) {
+            throw new IntakeException(400, "Send a JSON body {\"url\": \"https://…\"} naming the disclosure page or "
+                    + "file to fetch.");
+        }
+        PortalFetchService.Outcome outcome = portalFetch.fetch(request.url(), request.visibility());
+        Intake.Accepted accepted = outcome.accepted();
+        FetchedDocument answer = new FetchedDocument(accepted.documentId(), "RECEIVED", accepted.duplicate(),
+                outcome.exchanges(), outcome.parts(), outcome.skipped());
+        URI location = URI.create(config.reportingUrl() + "/api/v1/disclosures/" + accepted.documentId());
+        return (accepted.duplicate() ? Response.ok(answer) : Response.accepted(answer)).location(location).build();
+    }
+
+    // ---- end of fetching ----
 
     static Intake.Submission submission(InputStream body, int maxBytes, String contentType, String sourceUri,
                                         String filename, String visibility) {

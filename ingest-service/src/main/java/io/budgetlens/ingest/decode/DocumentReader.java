@@ -5,12 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import io.budgetlens.ingest.decode.office.OfficeLimits;
+import io.budgetlens.ingest.decode.office.OfficeReader;
+import io.budgetlens.ingest.decode.office.OfficeText;
 import io.budgetlens.ingest.decode.pdf.PdfReader;
 import io.budgetlens.ingest.decode.pdf.PdfText;
 
 /**
  * The decoding pipeline in front of the parser: format sniffing, charset decoding, HTML rendering (with tables as
- * grids), full-width normalisation. Plain Java. Offsets of tables are into the normalised text.
+ * grids), PDF, spreadsheet and Word reading, full-width normalisation. Plain Java. Offsets of tables are into the normalised text.
  */
 public final class DocumentReader {
 
@@ -23,9 +26,18 @@ public final class DocumentReader {
 
     public static DecodedDocument read(byte[] bytes, String declaredMediaType, String declaredCharset,
                                        PdfReader.Limits pdfLimits) {
+        return read(bytes, declaredMediaType, declaredCharset, pdfLimits, () -> { });
+    }
+
+    /** @param tick called as pages are read: the caller's deadline check */
+    public static DecodedDocument read(byte[] bytes, String declaredMediaType, String declaredCharset,
+                                       PdfReader.Limits pdfLimits, Runnable tick) {
         DocumentFormat format = format(bytes, declaredMediaType);
         if (format == DocumentFormat.PDF) {
-            return fromPdf(PdfReader.read(bytes, pdfLimits));
+            return fromPdf(PdfReader.read(bytes, pdfLimits, tick));
+        }
+        if (format.isOffice()) {
+            return fromOffice(format, OfficeReader.read(bytes, format, OfficeLimits.DEFAULT));
         }
         DocumentDecoder.Result decoded = DocumentDecoder.decode(bytes, format, declaredCharset);
         String original;
@@ -64,6 +76,19 @@ public final class DocumentReader {
         }
         return new DecodedDocument(DocumentFormat.PDF, null, normalized.text(), pdf.text(), normalized.toOriginal(),
                 shifted, pdf.notes(), pdf);
+    }
+
+    private static DecodedDocument fromOffice(DocumentFormat format, OfficeText office) {
+        if (office.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
+            throw new UndecodableDocumentException("OFFICE_EMPTY: the " + format + " file holds no text.");
+        }
+        TextNormalizer.Normalized normalized = TextNormalizer.normalize(office.text());
+        List<TextTable> shifted = new ArrayList<>(office.tables().size());
+        for (TextTable table : office.tables()) {
+            shifted.add(table.at(toNormalized(normalized, table.start()), toNormalized(normalized, table.end())));
+        }
+        return new DecodedDocument(format, null, normalized.text(), office.text(), normalized.toOriginal(), shifted,
+                office.notes());
     }
 
     /** The normalised offset of an original offset (the first normalised character at or after it). */

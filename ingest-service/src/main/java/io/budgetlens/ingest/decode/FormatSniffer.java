@@ -4,10 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
+import io.budgetlens.ingest.decode.office.OfficeContainer;
+
 /**
  * Decides what a body is from its declared media type and its first bytes. Binary formats are recognised by their
  * magic numbers whatever the declared type says (a PDF sent as text/plain is still a PDF); a missing or generic type
  * (application/octet-stream) is sniffed: HTML by its tags, Markdown by headings or pipe tables, otherwise text.
+ * A ZIP or OLE2 container is what its directory holds ({@link OfficeContainer}): XLSX, DOCX or XLS; other
+ * containers (macro-enabled files, DOC, plain ZIP archives…) are refused.
  */
 public final class FormatSniffer {
 
@@ -18,7 +22,10 @@ public final class FormatSniffer {
             "text/markdown", DocumentFormat.MARKDOWN,
             "text/x-markdown", DocumentFormat.MARKDOWN,
             "application/pdf", DocumentFormat.PDF,
-            "application/x-pdf", DocumentFormat.PDF);
+            "application/x-pdf", DocumentFormat.PDF,
+            DocumentFormat.XLSX.mediaType(), DocumentFormat.XLSX,
+            DocumentFormat.XLS.mediaType(), DocumentFormat.XLS,
+            DocumentFormat.DOCX.mediaType(), DocumentFormat.DOCX);
 
     private static final String[] GENERIC = {"application/octet-stream", "binary/octet-stream", "text/*", "*/*",
             "application/x-www-form-urlencoded"};
@@ -38,9 +45,18 @@ public final class FormatSniffer {
         if (isPdf(bytes)) {
             return DocumentFormat.PDF;
         }
-        if (DocumentFormat.PDF == DECLARED.get(declared == null ? "" : declared)) {
+        if (OfficeContainer.isZip(bytes) || OfficeContainer.isOle2(bytes)) {
+            // What the container holds decides, whatever was declared (an XLSX sent as application/zip is an XLSX).
+            return OfficeContainer.format(bytes);
+        }
+        DocumentFormat declaredFormat = DECLARED.get(declared == null ? "" : declared);
+        if (declaredFormat == DocumentFormat.PDF) {
             throw new UndecodableDocumentException("The body is declared as " + declared + " but is not a PDF (it "
                     + "does not start with %PDF-).");
+        }
+        if (declaredFormat != null && declaredFormat.isOffice()) {
+            throw new UndecodableDocumentException("The body is declared as " + declared + " but is not an "
+                    + declaredFormat + " file (it is neither a ZIP nor an OLE2 container).");
         }
         String magic = magic(bytes);
         if (magic != null) {
@@ -79,9 +95,6 @@ public final class FormatSniffer {
     static String magic(byte[] b) {
         if (startsWith(b, "%PDF-")) {
             return "PDF document";
-        }
-        if (b.length >= 4 && b[0] == 'P' && b[1] == 'K' && (b[2] == 3 || b[2] == 5 || b[2] == 7)) {
-            return "ZIP archive (also DOCX/XLSX/ODT)";
         }
         if (b.length >= 8 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF && (b[2] & 0xFF) == 0x11
                 && (b[3] & 0xFF) == 0xE0) {

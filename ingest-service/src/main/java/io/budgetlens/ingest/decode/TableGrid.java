@@ -1,16 +1,15 @@
 package io.budgetlens.ingest.decode;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jsoup.nodes.Element;
 
 /**
  * Expands an HTML table into a rectangular grid: a cell with rowspan/colspan repeats its text in every position it
  * covers, so each row has one value per column the way the printed table reads. Rows of nested tables are not rows of
- * this table; a nested table's text stays inside its cell. Spans are capped so a hostile page cannot blow up memory.
+ * this table; a nested table's text stays inside its cell. Spans, columns and the grid's size are capped so a hostile
+ * page cannot blow up memory or the text rendered from it.
  */
 final class TableGrid {
 
@@ -20,30 +19,46 @@ final class TableGrid {
     private TableGrid() {
     }
 
+    /** Positions (rows × columns) of one table's grid at most: a hostile page cannot make it larger. */
+    static final int MAX_CELLS = 20_000;
+    /** Rows of one table read at most (a disclosure's longest tables have a few hundred). */
+    static final int MAX_ROWS = 2_000;
+
     static List<List<String>> of(Element table) {
         List<Element> rows = new ArrayList<>();
         for (Element row : table.select("tr")) {
             if (row.closest("table") == table) {
                 rows.add(row);
             }
+            if (rows.size() == MAX_ROWS) {
+                break;
+            }
         }
-        Map<Long, String> cells = new HashMap<>();
+        int maxRows = rows.size();
+        String[][] cells = new String[maxRows][MAX_COLUMNS];
         int width = 0;
-        for (int r = 0; r < rows.size(); r++) {
+        int filled = 0;
+        for (int r = 0; r < maxRows && filled < MAX_CELLS; r++) {
             int c = 0;
             for (Element cell : rows.get(r).children()) {
                 if (!"td".equals(cell.tagName()) && !"th".equals(cell.tagName())) {
                     continue;
                 }
-                while (cells.containsKey(key(r, c))) {
+                while (c < MAX_COLUMNS && cells[r][c] != null) {
                     c++;
+                }
+                if (c >= MAX_COLUMNS) {
+                    break;
                 }
                 int rowspan = span(cell.attr("rowspan"));
                 int colspan = span(cell.attr("colspan"));
                 String text = cell.text().strip();
-                for (int dr = 0; dr < rowspan && r + dr < rows.size(); dr++) {
+                for (int dr = 0; dr < rowspan && r + dr < maxRows; dr++) {
                     for (int dc = 0; dc < colspan && c + dc < MAX_COLUMNS; dc++) {
-                        cells.put(key(r + dr, c + dc), text);
+                        if (cells[r + dr][c + dc] == null) {
+                            cells[r + dr][c + dc] = text;
+                            filled++;
+                        }
                     }
                 }
                 c += colspan;
@@ -51,11 +66,11 @@ final class TableGrid {
             }
         }
         List<List<String>> grid = new ArrayList<>();
-        for (int r = 0; r < rows.size(); r++) {
+        for (int r = 0; r < maxRows && (long) (grid.size() + 1) * Math.max(1, width) <= MAX_CELLS; r++) {
             List<String> row = new ArrayList<>(width);
             boolean any = false;
             for (int c = 0; c < width; c++) {
-                String v = cells.getOrDefault(key(r, c), "");
+                String v = cells[r][c] == null ? "" : cells[r][c];
                 any |= !v.isEmpty();
                 row.add(v);
             }
@@ -66,9 +81,6 @@ final class TableGrid {
         return grid;
     }
 
-    private static long key(int row, int column) {
-        return ((long) row << 32) | column;
-    }
 
     private static int span(String value) {
         try {

@@ -21,12 +21,16 @@ import io.budgetlens.ingest.decode.DocumentFormat;
 import io.budgetlens.ingest.decode.DocumentReader;
 import io.budgetlens.ingest.decode.UndecodableDocumentException;
 import io.budgetlens.ingest.decode.UnsupportedFormatException;
+import io.budgetlens.ingest.decode.office.OfficeLimitException;
+import io.budgetlens.ingest.decode.office.OfficeLimits;
+import io.budgetlens.ingest.decode.office.OfficeReader;
 import io.budgetlens.ingest.decode.pdf.PdfReader;
 import io.budgetlens.ingest.messaging.ReceivedPublisher;
 
 /**
- * Accepting a document: it must be a readable format (sniffed; text decoded, a PDF opened), it gets its content-derived
- * documentId, and it is published on the received topic once, unless the same bytes were received before.
+ * Accepting a document: it must be a readable format (sniffed; text decoded, a PDF or Office file opened and its
+ * limits checked), it gets its content-derived documentId, and it is published on the received topic once, unless
+ * the same bytes were received before.
  */
 @ApplicationScoped
 public class Intake {
@@ -50,8 +54,18 @@ public class Intake {
     public record Accepted(String documentId, boolean duplicate) {
     }
 
-    /** One file of a disclosure sent in several files (multipart upload, ZIP archive, or a part added later). */
-    public record PartSubmission(byte[] content, String mediaType, String charset, String filename) {
+    /**
+     * One file of a disclosure sent in several files (multipart upload, ZIP archive, or a part added later).
+     * {@code sourceUri}, when set, is where this part came from (a fetched portal page or attachment) and wins over
+     * the document's sourceUri for this part.
+     */
+    public record PartSubmission(byte[] content, String mediaType, String charset, String filename,
+                                 String sourceUri) {
+
+        /** A part without a source of its own: it takes the document's sourceUri. */
+        public PartSubmission(byte[] content, String mediaType, String charset, String filename) {
+            this(content, mediaType, charset, filename, null);
+        }
     }
 
     @Inject
@@ -63,16 +77,26 @@ public class Intake {
      * the same as {@link #accept(Submission)}.
      */
     public Accepted acceptParts(List<PartSubmission> parts, String sourceUri, String visibility) {
+        return publishOnce(toReceived(parts, sourceUri, visibility));
+    }
+
+    /** A disclosure of several files checked and made into its received event, without publishing it. */
+    public DisclosureReceived toReceived(List<PartSubmission> parts, String sourceUri, String visibility) {
         if (parts.size() == 1) {
             PartSubmission p = parts.get(0);
-            return accept(new Submission(p.content(), p.mediaType(), p.charset(), sourceUri, p.filename(), visibility));
+            return toReceived(new Submission(p.content(), p.mediaType(), p.charset(),
+                    p.sourceUri() != null ? p.sourceUri() : sourceUri, p.filename(), visibility));
         }
         String uri = checkSourceUri(sourceUri);
         Visibility v = visibility(visibility);
         List<ReceivedPart> received = receivedParts(parts, uri, 0);
+        if (received.size() == 1) {
+            ReceivedPart p = received.get(0);
+            return toReceived(new Submission(p.content(), p.contentType(), p.charset(), sourceUri, p.filename(),
+                    visibility));
+        }
         String id = DocumentIds.ofParts(received.stream().map(ReceivedPart::sha256).toList());
-        DisclosureReceived event = DisclosureReceived.of(id, received, clock.instant(), v, null, null);
-        return publishOnce(event);
+        return DisclosureReceived.of(id, received, clock.instant(), v, null, null);
     }
 
     /**
@@ -126,8 +150,8 @@ public class Intake {
                 throw new IntakeException(413, "The parts together are larger than the limit of "
                         + config.maxDocumentBytes() + " bytes (budgetlens.ingest.max-document-bytes).");
             }
-            DisclosureReceived one = toReceived(new Submission(p.content(), p.mediaType(), p.charset(), sourceUri,
-                    p.filename(), null));
+            DisclosureReceived one = toReceived(new Submission(p.content(), p.mediaType(), p.charset(),
+                    p.sourceUri() != null ? p.sourceUri() : sourceUri, p.filename(), null));
             if (received.stream().noneMatch(r -> r.sha256().equals(one.sha256()))) {
                 received.add(new ReceivedPart(one.sha256(), one.size(), one.contentType(), one.charset(),
                         one.filename(), one.sourceUri(), one.content()));
@@ -189,11 +213,16 @@ public class Intake {
                 // Opened and counted here; its pages are read by the parser stage.
                 PdfReader.check(submission.content(), new PdfReader.Limits(config.pdfMaxPages(),
                         PdfReader.Limits.DEFAULT.maxGlyphsPerPage()));
+            } else if (format.isOffice()) {
+                // Container, ZIP bomb, macro, sheet and cell limits checked here; cells are read by the parser stage.
+                OfficeReader.check(submission.content(), format, OfficeLimits.DEFAULT);
             } else {
                 DocumentReader.read(submission.content(), submission.mediaType(), submission.charset());
             }
         } catch (UnsupportedFormatException e) {
             throw new IntakeException(415, e.getMessage());
+        } catch (OfficeLimitException e) {
+            throw new IntakeException(413, e.getMessage());
         } catch (UndecodableDocumentException e) {
             throw new IntakeException(400, e.getMessage());
         } catch (PdfReader.TooManyPagesException e) {

@@ -24,18 +24,23 @@ public final class ZipParts {
     private ZipParts() {
     }
 
-    /** Whether a body is a plain ZIP archive of files (not an Office document, which is a ZIP too). */
+    /**
+     * Whether a body is a plain ZIP archive of files: ZIP entries and no [Content_Types].xml (an Office document is a
+     * ZIP too, whatever it is declared as). A damaged ZIP is left to the Office reader, which says what is wrong.
+     */
     public static boolean isArchive(String declaredMediaType, byte[] bytes) {
         boolean zipMagic = bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         if (!zipMagic) {
             return false;
         }
         String declared = declaredMediaType == null ? "" : declaredMediaType.toLowerCase(Locale.ROOT);
-        if (declared.equals("application/zip") || declared.equals("application/x-zip-compressed")) {
-            return true;
-        }
         if (declared.contains("officedocument") || declared.contains("msword") || declared.contains("ms-excel")
                 || declared.contains("opendocument")) {
+            return false;
+        }
+        if (declared.startsWith("application/vnd.openxmlformats-officedocument.")
+                || declared.startsWith("application/vnd.ms-")) {
+            // Declared as an Office document: read (or refused) as one, even when damaged.
             return false;
         }
         // Office Open XML packages carry [Content_Types].xml; an archive of files does not.

@@ -37,26 +37,43 @@ public class DisclosureParser {
 
     private final Clock clock;
     private final PdfReader.Limits pdfLimits;
+    private final ParseBudget.Limits budget;
 
     public DisclosureParser(Clock clock) {
         this(clock, PdfReader.Limits.DEFAULT);
     }
 
     public DisclosureParser(Clock clock, PdfReader.Limits pdfLimits) {
-        this.clock = clock;
-        this.pdfLimits = pdfLimits;
+        this(clock, pdfLimits, ParseBudget.Limits.DEFAULT);
     }
 
+    public DisclosureParser(Clock clock, PdfReader.Limits pdfLimits, ParseBudget.Limits budget) {
+        this.clock = clock;
+        this.pdfLimits = pdfLimits;
+        this.budget = budget;
+    }
+
+    /** The parse result; REJECTED (never an exception) for what cannot be read, is not a disclosure, or is too costly. */
     public DisclosureParsed parse(DisclosureReceived received) {
+        try {
+            return parse(received, new ParseBudget(budget));
+        } catch (ParseBudget.Exceeded e) {
+            return rejected(received, List.of(e.getMessage()));
+        }
+    }
+
+    private DisclosureParsed parse(DisclosureReceived received, ParseBudget budget) {
         DocumentParts document;
         try {
-            document = DocumentParts.read(received.allParts(), pdfLimits);
+            document = DocumentParts.read(received.allParts(), pdfLimits, budget);
         } catch (DocumentParts.UnreadablePart e) {
             return rejected(received, List.of(e.getMessage()));
         }
         String text = document.text();
         ContentsDetector.Contents contents = ContentsDetector.detect(text);
-        TableReader.Result tables = TableReader.read(text, document.tables(), document.rangesWithoutGrids());
+        budget.checkTime();
+        TableReader.Result tables = TableReader.read(text, document.tables(), document.rangesWithoutGrids(), budget);
+        budget.checkTime();
         DocumentShape shape = DocumentShape.of(text, tables.tables(), contents);
         List<String> reasons = DisclosureClassifier.rejectionReasons(text, shape);
         if (!reasons.isEmpty()) {
@@ -75,9 +92,11 @@ public class DisclosureParser {
                         tables.tables().stream().map(DisclosureTable::title).toList())
                 .withTemplateFamily(TableClassifier.family(titles));
         List<Section> sections = SectionParser.parse(text, contents);
+        budget.checkTime();
         FactExtractor.Result facts = new FactExtractor(Vocabulary.standard()).extract(text, meta.kind(),
                 meta.fiscalYear(), sections);
         warnings.addAll(facts.warnings());
+        budget.checkTime();
         warnings.addAll(tables.warnings());
         warnings.addAll(CodeList.standard().check(tables.tables(), meta.fiscalYear()));
         var summary = SummaryBuilder.build(facts.facts(), tables.tables());
@@ -86,14 +105,16 @@ public class DisclosureParser {
         Boolean partial = shape.tablesOnly() ? Boolean.TRUE : null;
         Integer revision = received.revision();
         var parts = document.parsedParts();
+        // Spreadsheets: each table's sheet and each cell's A1 reference (no-op for other formats).
+        List<DisclosureTable> sheetTables = SheetPlacement.tables(tables.tables(), document.tables());
         if (!document.hasPositions()) {
             return new DisclosureParsed(received.documentId(), ParseStatus.PARSED, VERSION, clock.instant(),
                     received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta, text,
-                    sections, facts.facts(), tables.tables(), summary, warnings, performance, revision, parts, null,
+                    sections, facts.facts(), sheetTables, summary, warnings, performance, revision, parts, null,
                     null, toc, partial, received.owner());
         }
         PdfPlacement placement = new PdfPlacement(document);
-        List<DisclosureTable> placedTables = placement.tables(tables.tables());
+        List<DisclosureTable> placedTables = placement.tables(sheetTables);
         return new DisclosureParsed(received.documentId(), ParseStatus.PARSED, VERSION, clock.instant(),
                 received.visibility(), received.contentType(), received.sourceUri(), List.of(), meta, text,
                 sections, placement.facts(facts.facts()), placedTables, placement.summary(summary),

@@ -46,13 +46,20 @@ final class DocumentParts {
     }
 
     static DocumentParts read(List<ReceivedPart> received, PdfReader.Limits limits) {
+        return read(received, limits, new ParseBudget(ParseBudget.Limits.DEFAULT));
+    }
+
+    static DocumentParts read(List<ReceivedPart> received, PdfReader.Limits limits, ParseBudget budget) {
         record Decoded(ReceivedPart source, DecodedDocument document, String role) {
         }
         List<Decoded> decoded = new ArrayList<>();
         for (ReceivedPart part : received) {
             DecodedDocument document;
             try {
-                document = DocumentReader.read(part.content(), part.contentType(), part.charset(), limits);
+                document = DocumentReader.read(part.content(), part.contentType(), part.charset(), limits,
+                        budget::checkTime);
+            } catch (ParseBudget.Exceeded e) {
+                throw e;
             } catch (RuntimeException e) {
                 String name = part.filename() == null ? part.sha256().substring(0, 12) : part.filename();
                 throw new UnreadablePart(received.size() == 1 ? e.getMessage() : "Part " + name + ": " + e.getMessage());
@@ -79,9 +86,10 @@ final class DocumentParts {
             text.append(d.document().text());
             parts.add(new Part(d.source(), d.document(), d.role(), start, text.length()));
             for (TextTable t : d.document().tables()) {
-                tables.add(new TextTable(t.start() + start, t.end() + start, t.grid(), t.placements()));
+                tables.add(t.at(t.start() + start, t.end() + start));
             }
         }
+        budget.checkText(text.length());
         return new DocumentParts(List.copyOf(parts), text.toString(), List.copyOf(tables));
     }
 

@@ -50,6 +50,11 @@ public final class TableReader {
      * tables written as text (a multi-part document may join a PDF and a text file).
      */
     public static Result read(String text, List<TextTable> htmlTables, List<int[]> scanRanges) {
+        return read(text, htmlTables, scanRanges, new ParseBudget(ParseBudget.Limits.DEFAULT));
+    }
+
+    /** The same within a document's budget: at most its tables and cells are read, the rest is a warning. */
+    public static Result read(String text, List<TextTable> htmlTables, List<int[]> scanRanges, ParseBudget budget) {
         List<Block> blocks = new ArrayList<>();
         List<ParseWarning> warnings = new ArrayList<>();
         for (TextTable t : htmlTables) {
@@ -74,8 +79,23 @@ public final class TableReader {
         }
         blocks.sort(java.util.Comparator.comparingInt(Block::start));
         List<DisclosureTable> tables = new ArrayList<>();
+        int cells = 0;
+        int maxTables = budget.limits().maxTables();
+        int maxCells = budget.limits().maxCells();
         for (Block block : blocks) {
+            int blockCells = block.grid().stream().mapToInt(List::size).sum();
+            if (tables.size() == maxTables || cells + blockCells > maxCells) {
+                warnings.add(new ParseWarning("TABLE_BUDGET", "Only the first " + tables.size() + " tables ("
+                        + cells + " cells) were read; this document has " + blocks.size() + " tables, more than a "
+                        + "disclosure has (budget: " + maxTables + " tables, " + maxCells + " cells).",
+                        Evidence.ofText("", block.start(), block.start())));
+                break;
+            }
+            cells += blockCells;
             tables.add(build("t" + (tables.size() + 1), text, block));
+            if (tables.size() % 50 == 0) {
+                budget.checkTime();
+            }
         }
         return new Result(tables, warnings);
     }

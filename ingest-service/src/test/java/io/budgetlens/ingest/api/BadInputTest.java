@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.budgetlens.ingest.office.TestOffice;
 import io.budgetlens.ingest.pdf.TestPdfs;
 import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -40,6 +41,8 @@ class BadInputTest {
             return name;
         }
     }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -80,12 +83,34 @@ class BadInputTest {
                         none, 202, "REJECTED", null),
                 new Case("damaged PDF declared as text", "text/plain", utf8("%PDF-1.4\n%âãÏÓ"), none, 400, null,
                         "PDF_UNREADABLE"),
-                new Case("damaged zip archive", "application/zip", new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0}, none, 400,
-                        null, "ZIP archive"),
-                new Case("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                        new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0}, none, 415, null, "DOCX"),
-                new Case("legacy xls", "application/vnd.ms-excel", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11,
-                        (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}, none, 415, null, "XLS"),
+                new Case("truncated zip", "application/zip", new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0}, none, 400, null,
+                        "OFFICE_UNREADABLE"),
+                new Case("truncated docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0}, none, 400, null, "OFFICE_UNREADABLE"),
+                new Case("OLE2 header only, declared XLS", "application/vnd.ms-excel", new byte[] {(byte) 0xD0,
+                        (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}, none, 400, null,
+                        "OFFICE_UNREADABLE"),
+                new Case("zip archive of two copies of one text", "application/zip", TestOffice.plainZip(), none, 202,
+                        "REJECTED", null),
+                new Case("xlsm with macros", null, TestOffice.xlsm(), none, 415, null, "OFFICE_MACROS"),
+                new Case("Word 97-2003 DOC", "application/msword", TestOffice.doc(), none, 415, null, "DOC"),
+                new Case("zip bomb (20 MiB in 20 KB)", XLSX, TestOffice.zipBomb(), none, 413, null,
+                        "OFFICE_ZIP_BOMB"),
+                new Case("xlsx with 2,000 extra entries", XLSX, TestOffice.manyEntries(), none, 413, null,
+                        "OFFICE_ZIP_BOMB"),
+                new Case("huge sheet (A1:Z5000)", XLSX, TestOffice.hugeSheet(), none, 413, null,
+                        "OFFICE_SHEET_TOO_LARGE"),
+                new Case("65 sheets", XLSX, TestOffice.sheets(65), none, 413, null, "OFFICE_TOO_MANY_SHEETS"),
+                new Case("corrupt xlsx (cut in half)", XLSX, TestOffice.truncatedXlsx(), none, 400, null,
+                        "OFFICE_UNREADABLE"),
+                new Case("password-protected xlsx", XLSX, TestOffice.encryptedXlsx(), none, 400, null,
+                        "OFFICE_ENCRYPTED"),
+                new Case("text declared as XLSX", XLSX, utf8("2024年部门预算"), none, 400, null, "is not an XLSX"),
+                new Case("xlsx disclosure declared as zip", "application/zip",
+                        TestOffice.xlsxLines(qianjiang.split("\n")), none, 202, "PARSED", null),
+                new Case("docx that is not a disclosure", null,
+                        TestOffice.docx(d -> d.createParagraph().createRun().setText("会议通知")), none, 202,
+                        "REJECTED", null),
                 new Case("gzip", null, new byte[] {0x1F, (byte) 0x8B, 8, 0, 0, 0}, none, 415, null, "gzip"),
                 new Case("json body", "application/json", utf8("{\"budget\": 1}"), none, 415, null, "text/plain"),
                 new Case("image declared, text sent", "image/jpeg", utf8("2024年部门预算"), none, 415, null,

@@ -42,10 +42,21 @@ class FormatSnifferTest {
 
     @Test
     void otherBinaryFormatsAreRefusedByNameWhateverTheDeclaredType() {
-        assertThatThrownBy(() -> FormatSniffer.sniff("text/plain", new byte[] {'P', 'K', 3, 4, 20, 0}))
+        assertThatThrownBy(() -> FormatSniffer.sniff("text/plain", new byte[] {0x1F, (byte) 0x8B, 8, 0}))
                 .isInstanceOf(UnsupportedFormatException.class)
-                .hasMessageContaining("ZIP archive (also DOCX/XLSX/ODT) (declared as text/plain)")
-                .hasMessageContaining("application/pdf, text/plain, text/html");
+                .hasMessageContaining("gzip archive (declared as text/plain)")
+                .hasMessageContaining("application/pdf, XLSX, XLS and DOCX (without macros), text/plain");
+    }
+
+    @Test
+    void aZipOrOle2ContainerIsWhatItsDirectoryHoldsWhateverTheDeclaredType() {
+        // A damaged ZIP cannot be looked into: unreadable, not unsupported.
+        assertThatThrownBy(() -> FormatSniffer.sniff("text/plain", new byte[] {'P', 'K', 3, 4, 20, 0}))
+                .isInstanceOf(UndecodableDocumentException.class)
+                .hasMessageContaining("OFFICE_UNREADABLE");
+        assertThatThrownBy(() -> FormatSniffer.sniff(DocumentFormat.XLSX.mediaType(), utf8("2024年部门预算")))
+                .isInstanceOf(UndecodableDocumentException.class)
+                .hasMessageContaining("declared as " + DocumentFormat.XLSX.mediaType() + " but is not an XLSX file");
     }
 
     @Test

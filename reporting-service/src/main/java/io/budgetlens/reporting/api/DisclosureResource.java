@@ -1,5 +1,6 @@
 package io.budgetlens.reporting.api;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.budgetlens.events.EventJson;
@@ -33,6 +35,8 @@ import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.query.DisclosureQueries;
 import io.budgetlens.reporting.query.Params;
 import io.budgetlens.reporting.query.Where;
+import io.budgetlens.reporting.files.DocumentFiles;
+import io.budgetlens.reporting.query.BadParameterException;
 import io.budgetlens.reporting.store.DepartmentKeys;
 import io.budgetlens.reporting.store.DisclosureEntity;
 import io.budgetlens.reporting.store.DisclosureRepository;
@@ -42,6 +46,9 @@ import io.budgetlens.reporting.store.DisclosureStatus;
 @Path("/api/v1/disclosures")
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
 public class DisclosureResource {
+
+    @Inject
+    DocumentFiles files;
 
     static final Map<String, String> SORTS = Params.fields(
             "receivedAt", "received_at", "publicationDate", "publication_date", "fiscalYear", "fiscal_year",
@@ -131,6 +138,75 @@ public class DisclosureResource {
         List<FindingView> findings = queries.findingsOf(documentId).stream().map(r -> FindingView.of(r, false))
                 .toList();
         return DisclosureView.of(entity, findings, verdictCounts(entity.verdicts));
+    }
+
+    @GET
+    @Path("/{documentId}/pages/{page: [0-9]+}.png")
+    @Produces("image/png")
+    @Operation(summary = "A page of the disclosure's PDF as an image (part: which file of a multi-part document, "
+            + "1-based), for showing evidence where it is printed; 404 when the document is not a stored PDF")
+    public Response page(@PathParam("documentId") String documentId, @PathParam("page") int page,
+                         @QueryParam("part") String part) {
+        var rendered = files.page(Params.documentId(documentId), part(part), page);
+        return Response.ok(rendered.png()).header("X-Page-Width", rendered.width())
+                .header("X-Page-Height", rendered.height())
+                .header("Cache-Control", "private, max-age=3600").build();
+    }
+
+    @GET
+    @Path("/{documentId}/annotated.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "The disclosure's PDF with a highlight and a bilingual comment (expected, found, tolerance) "
+            + "over the evidence of every WARNING and ERROR finding")
+    public Response annotated(@PathParam("documentId") String documentId, @QueryParam("part") String part) {
+        String id = Params.documentId(documentId);
+        return Response.ok(files.annotated(id, part(part)))
+                .header("Content-Disposition", "attachment; filename=\"" + id.substring(0, 12) + "-annotated.pdf\"")
+                .build();
+    }
+
+    @GET
+    @Path("/{documentId}/findings.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "The disclosure's findings as a spreadsheet (one row per finding, amounts as printed text)")
+    public Response findingsWorkbook(@PathParam("documentId") String documentId) {
+        String id = Params.documentId(documentId);
+        return Response.ok(files.findingsWorkbook(id))
+                .header("Content-Disposition", "attachment; filename=\"" + id.substring(0, 12) + "-findings.xlsx\"")
+                .build();
+    }
+
+    @GET
+    @Path("/{documentId}/revisions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The revisions of a document (a part added makes a new one): when each was received and its "
+            + "files")
+    public List<Revision> revisions(@PathParam("documentId") String documentId) {
+        String id = Params.documentId(documentId);
+        if (repository.findById(id) == null) {
+            throw new NotFoundException("No disclosure " + documentId + " is known (yet).");
+        }
+        return queries.revisions(id).stream().map(r -> new Revision(r.revision(), r.receivedAt(), r.parts())).toList();
+    }
+
+    /** One revision of a document: when it was received and its files. */
+    public record Revision(int revision, Instant receivedAt, @JsonRawValue String parts) {
+    }
+
+    private static Integer part(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadParameterException("part", value, "1, 2, …",
+                    "part must be a positive whole number (the file of a multi-part document), got '" + value + "'");
+        }
     }
 
     @DELETE

@@ -1,13 +1,16 @@
 package io.budgetlens.reporting.api;
 
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 /**
  * ingest-service's intake as this service calls it (Quarkus REST Client, {@code quarkus.rest-client.ingest.*}: the
@@ -20,4 +23,9 @@ public interface IngestClient {
     @POST
     Response submit(byte[] document, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                     @QueryParam("visibility") String visibility, @QueryParam("filename") String filename);
+
+    /** A disclosure of several files, one multipart file field per part. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    Response submitParts(ClientMultipartForm files, @QueryParam("visibility") String visibility);
 }

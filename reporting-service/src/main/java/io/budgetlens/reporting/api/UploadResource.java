@@ -2,6 +2,8 @@ package io.budgetlens.reporting.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.inject.Inject;
@@ -22,10 +24,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.query.Params;
 import io.budgetlens.service.Problem;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * Forwards an uploaded document to ingest-service, so the dashboard talks only to its own origin. Uploads are
@@ -49,7 +55,8 @@ public class UploadResource {
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "Upload a disclosure document (forwarded to ingest-service); a draft by default",
-            description = "The body is the document itself (HTML, text or Markdown). Answers ingest's 202/200 with "
+            description = "The body is the document itself (PDF, XLSX/XLS, DOCX, HTML, text, Markdown, or a ZIP of a "
+                    + "disclosure's files). Answers ingest's 202/200 with "
                     + "{documentId, status, duplicate}; 503 when ingest-service cannot be reached.")
     public Response upload(InputStream body,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -60,6 +67,45 @@ public class UploadResource {
         try (Response answer = ingest.submit(content, Params.given(contentType) ? contentType : null,
                 (vis == null ? Visibility.DRAFT : vis).name().toLowerCase(Locale.ROOT),
                 Params.given(filename) ? filename : null)) {
+            MediaType type = answer.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : answer.getMediaType();
+            return Response.status(answer.getStatus()).entity(answer.readEntity(byte[].class)).type(type).build();
+        } catch (ProcessingException e) {
+            return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "ingest-service (" + ingestUrl
+                    + ") cannot be reached: " + e.getMessage() + ". Nothing was stored; try again.", "/api/v1/uploads");
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Upload a disclosure published as several files (one document; forwarded to ingest-service)",
+            description = "multipart/form-data, one file field per part (narrative, tables, attachments). A draft by "
+                    + "default. Answers as a single upload.")
+    public Response uploadFiles(@RestForm(FileUpload.ALL) List<FileUpload> files,
+                                @Parameter(description = "draft (default) or public") @QueryParam("visibility")
+                                String visibility) {
+        Visibility vis = Params.enumValue("visibility", visibility, Visibility.class);
+        if (files == null || files.isEmpty()) {
+            throw new BadRequestException("The upload holds no file: send each part of the disclosure as a file field.");
+        }
+        long total = 0;
+        int n = 0;
+        ClientMultipartForm form = ClientMultipartForm.create();
+        for (FileUpload file : files) {
+            byte[] content;
+            try {
+                content = readBounded(Files.newInputStream(file.uploadedFile()), maxUploadBytes - total);
+            } catch (IOException e) {
+                throw new BadRequestException("The uploaded file could not be read: " + e.getMessage());
+            }
+            total += content.length;
+            // One field per file (ingest reads every file field): same-named fields would be nested multipart/mixed.
+            form.binaryFileUpload("file" + (++n), file.fileName() == null ? "part" + n : file.fileName(),
+                    Buffer.buffer(content), Params.given(file.contentType()) ? file.contentType()
+                            : MediaType.APPLICATION_OCTET_STREAM);
+        }
+        try (Response answer = ingest.submitParts(form, (vis == null ? Visibility.DRAFT : vis).name()
+                .toLowerCase(Locale.ROOT))) {
             MediaType type = answer.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : answer.getMediaType();
             return Response.status(answer.getStatus()).entity(answer.readEntity(byte[].class)).type(type).build();
         } catch (ProcessingException e) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -56,6 +57,10 @@ public class DisclosureEventsConsumer {
     @Inject
     EntityManager entityManager;
 
+    /** Original files above this size (all parts together) are not kept: no page images, no annotated PDF. */
+    @ConfigProperty(name = "budgetlens.files.max-stored-bytes", defaultValue = "20971520")
+    long maxStoredBytes;
+
     @Incoming("received")
     @Blocking
     public CompletionStage<Void> onReceived(KafkaRecordBatch<String, DisclosureReceived> batch) {
@@ -75,7 +80,7 @@ public class DisclosureEventsConsumer {
     }
 
     private List<AnomalyDetected> storeReceived(DisclosureReceived event) {
-        repository.recordReceived(event);
+        repository.recordReceived(event, maxStoredBytes);
         return crossDocuments.recompute(event.documentId());
     }
 

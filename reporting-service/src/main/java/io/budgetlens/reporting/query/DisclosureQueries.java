@@ -369,4 +369,15 @@ public class DisclosureQueries {
         return " LIMIT " + size + " OFFSET " + ((long) page * size);
     }
 
+
+    /** One revision of a document: when it was received and its files (JSON). */
+    public record Revision(Integer revision, Instant receivedAt, String parts) {
+    }
+
+    /** The revisions of a document, oldest first. */
+    public List<Revision> revisions(String documentId) {
+        Where where = new Where().and("document_id = ?", documentId);
+        return rows(Revision.class, "SELECT revision, received_at AS receivedAt, CAST(parts AS text) AS parts"
+                + " FROM disclosure_revision" + where.sql() + " ORDER BY revision", where);
+    }
 }

@@ -176,6 +176,37 @@ public class DisclosureEntity {
     @Column(name = "cross_warning_count", nullable = false)
     public int crossWarningCount;
 
+    /** Newest revision received (a part added makes a new one). */
+    @Column(nullable = false)
+    public int revision = 1;
+
+    @Column(name = "parsed_revision")
+    public Integer parsedRevision;
+
+    @Column(name = "validated_revision")
+    public Integer validatedRevision;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String parts;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String pages;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String contents;
+
+    @Column(nullable = false)
+    public boolean partial;
+
+    @Column(name = "template_family", length = 16)
+    public String templateFamily;
+
+    /** The uploader of a draft. */
+    public String owner;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

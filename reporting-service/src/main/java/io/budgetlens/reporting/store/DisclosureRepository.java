@@ -16,6 +16,7 @@ import io.budgetlens.events.DisclosureValidated;
 import io.budgetlens.events.EventJson;
 import io.budgetlens.events.Finding;
 import io.budgetlens.events.ParseStatus;
+import io.budgetlens.events.ReceivedPart;
 import io.budgetlens.events.Severity;
 import io.budgetlens.events.SummaryEntry;
 import io.budgetlens.events.Visibility;
@@ -34,10 +35,49 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
     public static final String SOURCE_CROSS_DOCUMENT = "CROSS_DOCUMENT";
 
     public void recordReceived(DisclosureReceived event) {
+        recordReceived(event, Long.MAX_VALUE);
+    }
+
+    /**
+     * Stores a received event: the document's metadata, its revision in the history, and (when the files together
+     * are within {@code maxStoredBytes}) the original bytes of each file, to render pages and annotate from.
+     */
+    public void recordReceived(DisclosureReceived event, long maxStoredBytes) {
         DisclosureEntity entity = findOrCreate(event.documentId(), event.visibility());
         if (entity == null) {
             return;
         }
+        var em = getEntityManager();
+        var parts = event.allParts();
+        em.createNativeQuery("""
+                        INSERT INTO disclosure_revision (document_id, revision, received_at, parts)
+                        VALUES (?1, ?2, ?3, CAST(?4 AS jsonb)) ON CONFLICT (document_id, revision) DO NOTHING""")
+                .setParameter(1, event.documentId()).setParameter(2, event.revisionNumber())
+                .setParameter(3, event.receivedAt())
+                .setParameter(4, json(parts.stream().map(p -> Map.of("sha256", p.sha256(), "size", p.size(),
+                        "filename", p.filename() == null ? "" : p.filename(),
+                        "contentType", p.contentType() == null ? "" : p.contentType())).toList()))
+                .executeUpdate();
+        long total = parts.stream().mapToLong(ReceivedPart::size).sum();
+        if (total <= maxStoredBytes) {
+            for (ReceivedPart p : parts) {
+                if (p.content() == null) {
+                    continue;
+                }
+                em.createNativeQuery("""
+                                INSERT INTO document_file (document_id, sha256, filename, content_type, size_bytes, content)
+                                VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (document_id, sha256) DO NOTHING""")
+                        .setParameter(1, event.documentId()).setParameter(2, p.sha256())
+                        .setParameter(3, p.filename()).setParameter(4, p.contentType())
+                        .setParameter(5, p.size()).setParameter(6, p.content())
+                        .executeUpdate();
+            }
+        }
+        if (event.revisionNumber() < entity.revision) {
+            return; // an older revision arriving late: its files and history are kept, the document stays newer
+        }
+        entity.revision = event.revisionNumber();
+        entity.owner = event.owner();
         entity.contentType = event.contentType();
         entity.sourceUri = event.sourceUri();
         entity.filename = event.filename();
@@ -52,9 +92,16 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
     /** Stores the parse result; answers whether it was taken (false when an older parser version arrived late). */
     public boolean recordParsed(DisclosureParsed event) {
         DisclosureEntity entity = findOrCreate(event.documentId(), event.visibility());
-        if (entity == null || Versions.isOlder(event.parserVersion(), entity.parserVersion)) {
+        if (entity == null || isOlder(event.revisionNumber(), event.parserVersion(), entity.parsedRevision,
+                entity.parserVersion)) {
             return false;
         }
+        entity.parsedRevision = event.revisionNumber();
+        entity.parts = event.parts() == null ? null : json(event.parts());
+        entity.pages = event.pages() == null ? null : json(event.pages());
+        entity.contents = event.contents() == null ? null : json(event.contents());
+        entity.partial = event.isPartial();
+        entity.templateFamily = event.meta() == null ? null : event.meta().templateFamily();
         entity.parserVersion = event.parserVersion();
         entity.parsedAt = event.parsedAt();
         if (entity.contentType == null) {
@@ -117,9 +164,12 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
 
     public void recordValidated(DisclosureValidated event) {
         DisclosureEntity entity = findOrCreate(event.documentId(), event.visibility());
-        if (entity == null || Versions.isOlder(event.rulesetVersion(), entity.rulesetVersion)) {
+        int revision = event.revision() == null ? 1 : event.revision();
+        if (entity == null || isOlder(revision, event.rulesetVersion(), entity.validatedRevision,
+                entity.rulesetVersion)) {
             return;
         }
+        entity.validatedRevision = revision;
         entity.rulesetVersion = event.rulesetVersion();
         entity.validatedAt = event.validatedAt();
         entity.errorCount = (int) event.count(Severity.ERROR);
@@ -224,6 +274,23 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
      * consumed by three channels at once; the insert-if-absent plus row lock makes their updates serialise instead
      * of overwriting each other's columns. Null for a deleted draft: its late events are dropped.
      */
+    /** An event of an older revision, or of the same revision by an older version, than the one stored. */
+    private static boolean isOlder(int revision, String version, Integer storedRevision, String storedVersion) {
+        int stored = storedRevision == null ? 0 : storedRevision;
+        if (revision != stored) {
+            return revision < stored;
+        }
+        return Versions.isOlder(version, storedVersion);
+    }
+
+    /** The stored bytes of one file of a document, or null. */
+    public byte[] file(String documentId, String sha256) {
+        List<?> rows = getEntityManager().createNativeQuery(
+                        "SELECT content FROM document_file WHERE document_id = ?1 AND sha256 = ?2")
+                .setParameter(1, documentId).setParameter(2, sha256).getResultList();
+        return rows.isEmpty() ? null : (byte[]) rows.get(0);
+    }
+
     private DisclosureEntity findOrCreate(String documentId, Visibility visibility) {
         if (visibility == Visibility.DRAFT && !getEntityManager().createNativeQuery(
                 "SELECT 1 FROM deleted_draft WHERE document_id = ?1").setParameter(1, documentId)

@@ -82,6 +82,9 @@ public class DashboardResource {
     @Location("not-found.html")
     Template notFound;
 
+    @Location("page.html")
+    Template pageView;
+
     @GET
     @Operation(hidden = true)
     public TemplateInstance overview(@CookieParam("lang") String lang) {
@@ -106,6 +109,25 @@ public class DashboardResource {
         DisclosurePage model = DisclosurePage.of(d, queries.findingsOf(documentId), english(lang));
         return Response.ok(page(disclosure, lang, "/disclosures/" + documentId).data("p", model)
                 .data("departmentKey", d.departmentKey == null ? null : encode(d.departmentKey))).build();
+    }
+
+    /** A finding shown on its PDF page: the page image with a box over each piece of its evidence there. */
+    @GET
+    @Path("disclosures/{documentId}/page")
+    @Operation(hidden = true)
+    public Response findingOnPage(@PathParam("documentId") String documentId, @QueryParam("finding") String finding,
+                                  @QueryParam("evidence") @DefaultValue("0") String evidence,
+                                  @CookieParam("lang") String lang) {
+        DisclosureEntity d = DocumentIds.isWellFormed(documentId) ? repository.findById(documentId) : null;
+        FindingRow row = d == null || finding == null ? null : queries.findingsOf(documentId).stream()
+                .filter(f -> f.anchor().equals(finding)).findFirst().orElse(null);
+        int index = evidence.matches("\\d{1,3}") ? Integer.parseInt(evidence) : 0;
+        PageView view = row == null ? null : PageView.of(d, row, index, english(lang));
+        if (view == null) {
+            return Response.status(404).entity(page(notFound, lang, "/disclosures/" + documentId + "/page")
+                    .data("what", documentId + (finding == null ? "" : " " + finding))).build();
+        }
+        return Response.ok(page(pageView, lang, "/disclosures/" + documentId + "/page").data("v", view)).build();
     }
 
     @GET

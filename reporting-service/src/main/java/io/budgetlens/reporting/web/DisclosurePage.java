@@ -25,7 +25,7 @@ import io.quarkus.qute.TemplateData;
  */
 @TemplateData
 public record DisclosurePage(DisclosureEntity d, List<FindingItem> findings, List<HighlightedText.Segment> text,
-                             List<Figure> summary, List<Table> tables, boolean draft) {
+                             List<Figure> summary, List<Table> tables, boolean draft, boolean pdf) {
 
     @TemplateData
     public record FindingItem(String anchor, String severity, String ruleId, String category, String message,
@@ -34,7 +34,11 @@ public record DisclosurePage(DisclosureEntity d, List<FindingItem> findings, Lis
     }
 
     @TemplateData
-    public record Link(String href, String quote, boolean otherDocument) {
+    public record Link(String href, String quote, boolean otherDocument, String pageHref) {
+
+        Link(String href, String quote, boolean otherDocument) {
+            this(href, quote, otherDocument, null);
+        }
     }
 
     @TemplateData
@@ -65,8 +69,12 @@ public record DisclosurePage(DisclosureEntity d, List<FindingItem> findings, Lis
             String anchor = f.anchor();
             List<Link> links = new ArrayList<>();
             String target = null;
-            for (Evidence e : read(f.evidence(), EVIDENCE, List.<Evidence>of())) {
+            List<Evidence> evidence = read(f.evidence(), EVIDENCE, List.<Evidence>of());
+            for (int n = 0; n < evidence.size(); n++) {
+                Evidence e = evidence.get(n);
                 boolean other = e.documentId() != null && !e.documentId().equals(d.documentId);
+                String pageHref = !other && e.page() != null && e.box() != null
+                        ? "/disclosures/" + d.documentId + "/page?finding=" + anchor + "&evidence=" + n : null;
                 if (other) {
                     links.add(new Link("/disclosures/" + e.documentId(), e.quote(), true));
                     continue;
@@ -74,16 +82,16 @@ public record DisclosurePage(DisclosureEntity d, List<FindingItem> findings, Lis
                 if (e.start() != null && e.end() != null && d.text != null && e.end() <= d.text.length()) {
                     String evAnchor = "ev-" + anchor + (target == null ? "" : "-" + links.size());
                     ranges.add(new HighlightedText.Range(e.start(), e.end(), "ev ev-" + anchor + " q-" + evAnchor, evAnchor));
-                    links.add(new Link("#" + evAnchor, e.quote(), false));
+                    links.add(new Link("#" + evAnchor, e.quote(), false, pageHref));
                     target = target == null ? "#" + evAnchor : target;
                 } else if (e.tableId() != null && e.row() != null) {
                     String rowKey = e.tableId() + "-r" + e.row();
                     rowClasses.computeIfAbsent(rowKey, k -> new ArrayList<>()).add("ev-" + anchor);
                     rowAnchors.putIfAbsent(rowKey, "row-" + rowKey);
-                    links.add(new Link("#row-" + rowKey, e.quote(), false));
+                    links.add(new Link("#row-" + rowKey, e.quote(), false, pageHref));
                     target = target == null ? "#row-" + rowKey : target;
                 } else if (e.quote() != null) {
-                    links.add(new Link(null, e.quote(), false));
+                    links.add(new Link(null, e.quote(), false, pageHref));
                 }
             }
             Interval expected = read(f.expected(), new TypeReference<Interval>() {
@@ -114,7 +122,7 @@ public record DisclosurePage(DisclosureEntity d, List<FindingItem> findings, Lis
             tables.add(new Table(t.id(), t.title(), t.unit(), headers, rows));
         }
         return new DisclosurePage(d, findings, HighlightedText.segments(d.text, ranges), figures, tables,
-                d.visibility == io.budgetlens.events.Visibility.DRAFT);
+                d.visibility == io.budgetlens.events.Visibility.DRAFT, d.pages != null);
     }
 
     private static String interval(Interval i) {

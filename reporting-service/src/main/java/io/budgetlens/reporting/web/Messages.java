@@ -168,7 +168,7 @@ public interface Messages {
     @Message("全部")
     String all();
 
-    @Message("选择预算或决算文件（HTML、文本或 Markdown）。默认作为草稿检查，不出现在公开列表中。")
+    @Message("选择预算或决算文件（PDF、Excel、Word、HTML、文本或 Markdown）；一份公开分为几个文件（如情况说明和公开表）时一次选择全部文件。默认作为草稿检查，不出现在公开列表中。")
     String uploadHelp();
 
     @Message("文件")
@@ -290,4 +290,25 @@ public interface Messages {
 
     @Message("筛选条件“{filter}”的值“{value}”无效，可用：{allowed}")
     String badFilter(String filter, String value, String allowed);
+
+    @Message("在原页查看")
+    String seeOnPage();
+
+    @Message("第{page}页")
+    String pageNumber(int page);
+
+    @Message("第{part}个文件")
+    String partNumber(int part);
+
+    @Message("返回文件")
+    String backToDocument();
+
+    @Message("下载批注版 PDF")
+    String annotatedPdf();
+
+    @Message("问题清单（Excel）")
+    String findingsWorkbook();
+
+    @Message("本页的证据框由 BudgetLens 按原文件坐标绘制。")
+    String pageNote();
 }

@@ -106,4 +106,18 @@ class UploadForwardingTest {
             assertThat(r.contentType()).startsWith("application/octet-stream");
         });
     }
+
+    @Test
+    void severalFilesOfOneDisclosureGoToIngestAsOneMultipartUpload() {
+        given().multiPart("file", "narrative.txt", "2025年部门预算情况说明".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .multiPart("file", "tables.pdf", "%PDF-1.7 tables".getBytes(StandardCharsets.UTF_8), "application/pdf")
+                .post("/api/v1/uploads")
+                .then().statusCode(202).body("documentId", equalTo("a".repeat(64)));
+        assertThat(RECEIVED).singleElement().satisfies(r -> {
+            assertThat(r.pathAndQuery()).startsWith("POST /api/v1/documents?").contains("visibility=draft");
+            assertThat(r.contentType()).startsWith("multipart/form-data");
+            assertThat(r.body()).contains("filename=\"tables.pdf\"").contains("filename=\"narrative.txt\"").contains("%PDF-1.7 tables")
+                    .contains("2025年部门预算情况说明").containsIgnoringCase("Content-Type: application/pdf");
+        });
+    }
 }

@@ -43,8 +43,11 @@ final class PageCollector extends PDFTextStripper {
     /** The current path: subpaths of points in crop-relative user space. */
     private final List<List<float[]>> path = new ArrayList<>();
 
-    PageCollector(int maxGlyphsPerPage) {
+    private final Runnable tick;
+
+    PageCollector(int maxGlyphsPerPage, Runnable tick) {
         this.maxGlyphsPerPage = maxGlyphsPerPage;
+        this.tick = tick;
         addOperator(new PathOperator(this, "m"));
         addOperator(new PathOperator(this, "l"));
         addOperator(new PathOperator(this, "re"));
@@ -60,6 +63,7 @@ final class PageCollector extends PDFTextStripper {
 
     @Override
     protected void startPage(PDPage page) throws IOException {
+        tick.run();
         PDRectangle crop = page.getCropBox();
         cropX = crop.getLowerLeftX();
         cropY = crop.getLowerLeftY();

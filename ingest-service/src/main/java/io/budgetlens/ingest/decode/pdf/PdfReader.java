@@ -6,6 +6,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
+import io.budgetlens.ingest.decode.ReadStopped;
 import io.budgetlens.ingest.decode.UndecodableDocumentException;
 
 /**
@@ -74,6 +75,11 @@ public final class PdfReader {
     }
 
     public static PdfText read(byte[] bytes, Limits limits) {
+        return read(bytes, limits, () -> { });
+    }
+
+    /** @param tick called before each page: the caller's deadline check (it may throw to stop reading) */
+    public static PdfText read(byte[] bytes, Limits limits, Runnable tick) {
         try (PDDocument document = Loader.loadPDF(bytes)) {
             int pages = document.getNumberOfPages();
             if (pages == 0) {
@@ -83,7 +89,7 @@ public final class PdfReader {
                 throw new UndecodableDocumentException(new TooManyPagesException(pages, limits.maxPages())
                         .getMessage());
             }
-            PageCollector collector = new PageCollector(limits.maxGlyphsPerPage());
+            PageCollector collector = new PageCollector(limits.maxGlyphsPerPage(), tick);
             collector.setSortByPosition(false);
             collector.getText(document);
             PdfText text = PdfLayout.layout(collector.pages());
@@ -98,6 +104,9 @@ public final class PdfReader {
         } catch (IOException | RuntimeException e) {
             if (e instanceof UndecodableDocumentException u) {
                 throw u;
+            }
+            if (e instanceof ReadStopped stopped) {
+                throw stopped; // the caller's budget, not a damaged file
             }
             throw unreadable(e);
         }

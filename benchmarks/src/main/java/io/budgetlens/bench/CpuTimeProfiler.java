@@ -1,0 +1,44 @@
+package io.budgetlens.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.Collection;
+import java.util.List;
+
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.profile.InternalProfiler;
+import org.openjdk.jmh.results.AggregationPolicy;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ScalarResult;
+
+/**
+ * A JMH profiler that adds the CPU time of the benchmark JVM per operation ({@code ·cpu}, ms/op, garbage collection
+ * included) beside JMH's wall-clock score. On a machine other builds share, the wall clock counts the time the
+ * benchmark thread waited for a core; the CPU time does not. Use with {@code -prof io.budgetlens.bench.CpuTimeProfiler}.
+ */
+public class CpuTimeProfiler implements InternalProfiler {
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private long start;
+
+    @Override
+    public String getDescription() {
+        return "CPU time of the JVM per operation (GC included), ms/op";
+    }
+
+    @Override
+    public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        start = OS.getProcessCpuTime();
+    }
+
+    @Override
+    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
+                                                       IterationParams iterationParams, IterationResult result) {
+        long used = OS.getProcessCpuTime() - start;
+        long ops = Math.max(1, result.getMetadata().getMeasuredOps());
+        return List.of(new ScalarResult("cpu", used / 1e6 / ops, "ms/op", AggregationPolicy.AVG));
+    }
+}
