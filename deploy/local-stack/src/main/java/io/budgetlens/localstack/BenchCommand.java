@@ -73,6 +73,10 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "DIR", description = "Text disclosures to vary (default: samples/).")
     Path samples;
 
+    @Option(names = "--first", paramLabel = "I", defaultValue = "-1", description = "Index of the first generated "
+            + "document (default: the number of disclosures already stored, so that a second run sends new ones).")
+    int first;
+
     @Option(names = "--no-floor", description = "Skip the bare Kafka client run.")
     boolean noFloor;
 
@@ -99,10 +103,12 @@ public class BenchCommand implements Callable<Integer> {
         BenchCorpus corpus = BenchCorpus.fromDirectory(samples != null ? samples
                 : Path.of(System.getProperty("budgetlens.samples", "samples")));
 
-        cli.out().printf("Generating %d documents from %d samples ...%n", documents, corpus.samples());
+        int from = first >= 0 ? first : storedDisclosures(jdbcUrl);
+        cli.out().printf("Generating %d documents (variants %d to %d) from %d samples ...%n", documents, from,
+                from + documents - 1, corpus.samples());
         Document[] docs = new Document[documents];
         for (int i = 0; i < documents; i++) {
-            docs[i] = corpus.document(i);
+            docs[i] = corpus.document(from + i);
         }
         StackProcesses processes = StackProcesses.of(home.resolve("pids"))
                 .withPostmaster(home.resolve("postgres").resolve("data"));
@@ -158,6 +164,19 @@ public class BenchCommand implements Callable<Integer> {
         return complete ? Cli.EXIT_OK : Cli.EXIT_FINDINGS;
     }
 
+    /** How many disclosures the database holds: where the generated variants continue from. */
+    private static int storedDisclosures(String jdbcUrl) {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, System.getProperty("budgetlens.jdbc.user",
+                "budgetlens"), System.getProperty("budgetlens.jdbc.password", ""));
+             ResultSet rs = db.createStatement().executeQuery("SELECT count(*) FROM disclosure")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new CliException("cannot reach the reporting database at " + jdbcUrl + " (" + e.getMessage()
+                    + "); is the stack up? Try ./budgetlens status");
+        }
+    }
+
     /** The received event ingest writes for a document (its timestamps aside): the floor's record. */
     private static DisclosureReceived receivedEvent(Document d) {
         String id = DocumentIds.of(d.content());
@@ -178,6 +197,7 @@ public class BenchCommand implements Callable<Integer> {
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger accepted = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
+        final AtomicInteger duplicates = new AtomicInteger();
         final AtomicInteger validated = new AtomicInteger();
         final AtomicInteger rejected = new AtomicInteger();
         final AtomicLong lastAccepted = new AtomicLong();
@@ -232,6 +252,10 @@ public class BenchCommand implements Callable<Integer> {
                     StackClient.Accepted answer = client.submit(ingestUrls.get(i % ingestUrls.size()), d.content(),
                             d.contentType(), d.filename());
                     acceptedAt[i] = System.currentTimeMillis();
+                    if (answer.duplicate()) { // seen before (give --first): nothing new to measure
+                        duplicates.incrementAndGet();
+                        continue;
+                    }
                     ids[i] = answer.documentId();
                     accepted.incrementAndGet();
                     lastAccepted.accumulateAndGet(acceptedAt[i], Math::max);
@@ -324,7 +348,7 @@ public class BenchCommand implements Callable<Integer> {
             int n = accepted.get();
             int finished = validated.get() + rejected.get();
             double acceptSeconds = (lastAccepted.get() - start) / 1000.0;
-            double endToEndSeconds = (lastFinished - start) / 1000.0;
+            double endToEndSeconds = finished == 0 ? 0 : (lastFinished - start) / 1000.0;
             long[] post = new long[n];
             long[] e2e = new long[finished];
             int p = 0;
@@ -350,6 +374,7 @@ public class BenchCommand implements Callable<Integer> {
 
             Map<String, Object> runInfo = new LinkedHashMap<>();
             runInfo.put("documents", docs.length);
+            runInfo.put("firstVariant", docs.length == 0 ? null : docs[0].index());
             runInfo.put("clients", clients);
             runInfo.put("rateLimit", rate > 0 ? rate : null);
             runInfo.put("ingestInstances", ingestUrls.size());
@@ -359,6 +384,7 @@ public class BenchCommand implements Callable<Integer> {
             Map<String, Object> throughput = new LinkedHashMap<>();
             throughput.put("accepted", n);
             throughput.put("refused", refused.get());
+            throughput.put("duplicates", duplicates.get());
             throughput.put("validated", validated.get());
             throughput.put("rejected", rejected.get());
             throughput.put("acceptSeconds", round(acceptSeconds));
@@ -403,8 +429,9 @@ public class BenchCommand implements Callable<Integer> {
         out.println();
         var t = r.throughput();
         var l = r.latencyMillis();
-        out.printf(Locale.ROOT, "accepted      %s of %s (%s refused) in %s s: %s accepts/s%n", t.get("accepted"),
-                r.run().get("documents"), t.get("refused"), t.get("acceptSeconds"), t.get("acceptsPerSecond"));
+        out.printf(Locale.ROOT, "accepted      %s of %s (%s refused, %s duplicates) in %s s: %s accepts/s%n",
+                t.get("accepted"), r.run().get("documents"), t.get("refused"), t.get("duplicates"),
+                t.get("acceptSeconds"), t.get("acceptsPerSecond"));
         out.printf(Locale.ROOT, "end to end    %s VALIDATED, %s REJECTED after %s s: %s documents/s%n",
                 t.get("validated"), t.get("rejected"), t.get("endToEndSeconds"), t.get("endToEndPerSecond"));
         out.printf(Locale.ROOT, "POST          p50 %s ms  p99 %s ms%n", l.get("postP50"), l.get("postP99"));
