@@ -148,9 +148,13 @@ class RulesTest {
         assertThat(broken.verdict()).isEqualTo(Verdict.BROKEN);
         assertThat(broken.findings().get(0).messageZh()).contains("2.34");
         assertThat(broken.findings().get(0).evidence().get(0).quote()).contains("下降0.57%");
+        Rule.Outcome allNew = run(new ChangeRule(), Docs.parsed(List.of(), List.of(Docs.change("x", "机关运行经费支出",
+                "10.23", "10.23", "100.00", "增加", 1, "机关运行经费支出10.23万元,比2023年度增加10.23万元,增长100.00%"))));
+        assertThat(allNew.verdict()).as("增长100% of an item that did not exist last year (Putuo 2024, a new department)")
+                .isEqualTo(Verdict.HOLDS);
         Rule.Outcome zeroBase = run(new ChangeRule(), Docs.parsed(List.of(), List.of(Docs.change("x", "项目支出", "5",
-                "5", "100", "增加", 1, "s"))));
-        assertThat(zeroBase.verdict()).as("a percentage on a zero base").isEqualTo(Verdict.BROKEN);
+                "5", "35", "增加", 1, "s"))));
+        assertThat(zeroBase.verdict()).as("any other percentage on a zero base").isEqualTo(Verdict.BROKEN);
     }
 
     @Test
@@ -171,8 +175,10 @@ class RulesTest {
     void theEngineReportsEveryRuleAndNotApplicableWhenInputsAreAbsent() {
         var report = RuleEngine.standard(java.time.Clock.systemUTC()).validate(Docs.parsed(List.of(), List.of()));
         assertThat(report.verdicts()).extracting(v -> v.ruleId())
-                .containsExactly("BAL-001", "SRC-001", "SUM-001", "SUM-002", "XTB-001", "TPB-001", "CHG-001", "DUP-001",
-                        "TXT-001", "SHR-001", "DER-001", "PERF-001", "CODE-001", "COMP-001");
+                .containsExactly("BAL-001", "SRC-001", "SUM-001", "SUM-002", "XTB-001", "TPB-001", "DUP-001", "TBL-001",
+                        "TBL-002", "PERF-001", "PERF-002", "CODE-001", "CHG-001", "SHR-001", "DER-001", "NAR-001",
+                        "NAR-002", "NAR-003", "NAR-004", "NAR-005", "CMP-001", "TXT-001", "UNIT-001", "HYG-001",
+                        "HYG-002", "HYG-003", "HYG-004", "HYG-005", "COMP-001");
         assertThat(report.verdicts()).filteredOn(v -> !v.ruleId().equals("COMP-001"))
                 .allSatisfy(v -> assertThat(v.verdict()).isEqualTo(Verdict.NOT_APPLICABLE));
         assertThat(report.completeness()).as("nothing present").isEqualByComparingTo("0");
@@ -343,8 +349,8 @@ class RulesTest {
                     2020, null, null, null, null, null, null, null, null, null);
             return Docs.doc().meta(meta).performance(List.of(e)).build();
         };
-        assertThat(run(new DerivedRule(), doc.apply("84%")).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
-        assertThat(run(new DerivedRule(), doc.apply("48%")).findings()).singleElement()
+        assertThat(run(new PerformanceTableRule(), doc.apply("84%")).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
+        assertThat(run(new PerformanceTableRule(), doc.apply("48%")).findings()).singleElement()
                 .satisfies(f -> assertThat(f.messageEn()).contains("84.12%"));
     }
 
