@@ -43,14 +43,14 @@ import io.budgetlens.testsupport.SharedPostgres;
 
 /**
  * Scale-out: two instances of each service on one broker (the contract's 6 partitions shared between them, every
- * instance owning some) and one database. While 400 new documents stream in through both ingest instances, one
+ * instance owning some) and one database. While 300 new documents stream in through both ingest instances, one
  * instance of each service is killed with SIGKILL (no shutdown: offsets not committed, writes cut short); the
  * survivors take over its partitions and every document ends VALIDATED, stored once with all its findings, nothing
  * lost and nothing doubled. Runs in its own JVM (its own broker and database; see the module's pom).
  */
 class ScaleOutTest {
 
-    static final int DOCUMENTS = 400;
+    static final int DOCUMENTS = 300;
     static final String[] SERVICES = {"ingest-service", "validation-service", "reporting-service"};
     static final Pattern ASSIGNED = Pattern.compile(
             "^kafka_consumer_coordinator_assigned_partitions\\{client_id=\"kafka-consumer-([a-z]+)[^\"]*\"[^}]*} ([0-9.]+)$",
@@ -132,7 +132,7 @@ class ScaleOutTest {
                             .allMatch(n -> n == 6);
                 }
             });
-            await("every document VALIDATED").atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2))
+            await("every document VALIDATED").atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> validated(db, ids) == DOCUMENTS);
 
             // stored once each, with exactly the findings their reports counted: none lost, none doubled
