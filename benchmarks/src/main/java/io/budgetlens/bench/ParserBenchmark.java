@@ -3,6 +3,8 @@ package io.budgetlens.bench;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -21,8 +23,9 @@ import io.budgetlens.events.DisclosureReceived;
 import io.budgetlens.ingest.parse.DisclosureParser;
 
 /**
- * Documents per second per core for the parser core on each corpus document, beside a bare {@code Jsoup.parse} of
- * the same text as the floor. Single-threaded, so the score is per core.
+ * Documents per second per core for the parser core on each corpus document, beside two floors on the same text: a
+ * bare {@code Jsoup.parse}, and one pass of a precompiled amount regex (the classifier's, counting its matches).
+ * Single-threaded, so the score is per core; add {@code -prof io.budgetlens.bench.CpuTimeProfiler} for CPU time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -33,6 +36,9 @@ public class ParserBenchmark {
     @Param({"banan-2024-budget.md", "jiangjin-2024-final-accounts.txt", "qianjiang-2024-budget.txt",
             "rongchang-2025-unit-budget.txt", "wulong-2020-final-accounts.txt"})
     public String document;
+
+    /** The amount pattern of {@code DisclosureClassifier} and {@code DocumentShape}. */
+    private static final Pattern AMOUNT = Pattern.compile("\\d[\\d,]*(\\.\\d+)?\\s*万?元");
 
     private DisclosureReceived received;
     private String text;
@@ -52,5 +58,14 @@ public class ParserBenchmark {
     @Benchmark
     public Document jsoupFloor() {
         return Jsoup.parse(text);
+    }
+
+    @Benchmark
+    public int amountRegexFloor() {
+        int found = 0;
+        for (Matcher m = AMOUNT.matcher(text); m.find(); ) {
+            found++;
+        }
+        return found;
     }
 }

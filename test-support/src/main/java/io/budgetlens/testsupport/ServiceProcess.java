@@ -90,6 +90,18 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the service at once (SIGKILL, {@code kill -9}): no shutdown, nothing flushed or committed. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Stops the service the way Kubernetes does (SIGTERM), waiting for the graceful shutdown. */
     @Override
     public void close() {

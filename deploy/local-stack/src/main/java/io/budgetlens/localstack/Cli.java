@@ -16,18 +16,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * The Java half of the {@code ./budgetlens} launcher: the commands that talk to a running stack, parsed with picocli.
- * Each subcommand is one class ({@link IngestCommand}, {@link CheckCommand}); a new one is a class with
- * {@code @Command(name = …)} added to {@code subcommands} below, reaching the stack through {@link #client()}.
- * URLs come from the system properties {@code budgetlens.ingest.url} and {@code budgetlens.reporting.url}. Requests
- * carry a submitter's token of the user running the launcher, signed with the local stack's key ({@link LocalKeys},
- * under {@code budgetlens.home}), or the token in {@code budgetlens.token} (a stack elsewhere).
+ * Each subcommand is one class ({@link IngestCommand}, {@link CheckCommand}, {@link BenchCommand}, {@link TokenCommand});
+ * a new one is a class with {@code @Command(name = …)} added to {@code subcommands} below, reaching the stack through
+ * {@link #client()}. URLs come from the system properties {@code budgetlens.ingest.url} and
+ * {@code budgetlens.reporting.url}. Requests carry a submitter's token of the user running the launcher, signed with
+ * the local stack's key ({@link LocalKeys}, under {@code budgetlens.home}), or the token in {@code budgetlens.token}
+ * (a stack elsewhere).
  *
  * <p>Exit codes (README, "The launcher"): 0 done; 1 a checked document has an ERROR finding or was rejected;
  * 2 bad usage (an unknown command or option, a missing file) or a failure talking to the stack.
  */
 @Command(name = "budgetlens", mixinStandardHelpOptions = true,
         description = "Send documents to a running BudgetLens stack and show what it found.",
-        subcommands = {IngestCommand.class, CheckCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestCommand.class, CheckCommand.class, BenchCommand.class, TokenCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
 
     static final int EXIT_OK = 0;

@@ -1,5 +1,6 @@
 package io.budgetlens.localstack;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -8,10 +9,13 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -65,15 +69,27 @@ public final class StackClient implements AutoCloseable {
     private final Client client;
     private final String authorization;
 
+    /** Connections kept per stack address: the load generator's clients send concurrently over one client. */
+    static final int CONNECTIONS = 64;
+
     /** @param token the bearer token every request carries (a submitter's: drafts are its own) */
     public StackClient(String ingestUrl, String reportingUrl, String token) {
         this.ingestUrl = ingestUrl;
         this.reportingUrl = reportingUrl;
         this.authorization = "Bearer " + token;
-        this.client = ClientBuilder.newBuilder()
+        this.client = ((ResteasyClientBuilder) ClientBuilder.newBuilder())
+                .connectionPoolSize(CONNECTIONS)
+                .maxPooledPerRoute(CONNECTIONS)
                 .connectTimeout(5, TimeUnit.SECONDS)
                 .readTimeout(60, TimeUnit.SECONDS)
                 .build();
+    }
+
+    /**
+     * Every request to the stack is built here: the one place for what each must carry (the bearer token).
+     */
+    private Invocation.Builder request(WebTarget target) {
+        return target.request(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.AUTHORIZATION, authorization);
     }
 
     /** Sends a document to ingest-service (a draft when asked), with its Content-Type guessed from its name. */
@@ -84,28 +100,36 @@ public final class StackClient implements AutoCloseable {
         if (draft) {
             documents = documents.queryParam("visibility", "draft");
         }
-        try (Response response = documents.request(MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.AUTHORIZATION, authorization)
-                .post(Entity.entity(file.toFile(), Documents.contentType(file)))) {
+        return post(documents, Entity.entity(file.toFile(), Documents.contentType(file)), file.toString());
+    }
+
+    /** Sends a document's bytes to the ingest-service at {@code url} (one of several instances), public. */
+    public Accepted submit(String url, byte[] content, String contentType, String filename) {
+        return post(client.target(url).path("api/v1/documents").queryParam("filename", filename),
+                Entity.entity(content, contentType), filename);
+    }
+
+    private Accepted post(WebTarget documents, Entity<?> body, String name) {
+        try (Response response = request(documents).post(body)) {
             if (response.getStatus() == 401) {
                 throw new CliException("ingest-service did not accept the launcher's token (" + detail(response)
                         + "); was the stack started by ./budgetlens up with this BUDGETLENS_HOME?");
             }
             if (response.getStatus() >= 300) {
-                throw new CliException(file + " was refused (" + response.getStatus() + "): " + detail(response));
+                throw new CliException(name + " was refused (" + response.getStatus() + "): " + detail(response));
             }
             return response.readEntity(Accepted.class);
         } catch (ProcessingException e) {
-            throw new CliException("cannot reach ingest-service at " + ingestUrl + " (" + rootMessage(e)
-                    + "); is the stack up? Try ./budgetlens status");
+            URI uri = documents.getUri();
+            throw new CliException("cannot reach ingest-service at " + uri.getScheme() + "://" + uri.getAuthority()
+                    + " (" + rootMessage(e) + "); is the stack up? Try ./budgetlens status");
         }
     }
 
     /** The disclosure as stored by reporting-service; empty while it is not known there. */
     public Optional<Disclosure> disclosure(String documentId) {
-        try (Response response = client.target(reportingUrl).path("api/v1/disclosures/{documentId}")
-                .resolveTemplate("documentId", documentId).request(MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.AUTHORIZATION, authorization).get()) {
+        try (Response response = request(client.target(reportingUrl).path("api/v1/disclosures/{documentId}")
+                .resolveTemplate("documentId", documentId)).get()) {
             if (response.getStatus() == 404) {
                 return Optional.empty();
             }

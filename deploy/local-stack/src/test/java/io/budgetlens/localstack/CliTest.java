@@ -164,6 +164,17 @@ class CliTest {
         assertThat(err()).contains("was refused (415): not a document");
     }
 
+    @Test
+    void benchRefusesNoDocumentsOrNoClientsAndNamesItsOptionsInItsHelp() {
+        assertThat(cli("http://localhost:1").run("bench", "--documents", "0")).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(err()).contains("--documents and --clients must be at least 1");
+        assertThat(cli("http://localhost:1").run("bench", "--clinets=2")).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(err()).contains("Unknown option: '--clinets=2'").contains("Possible solutions: --clients");
+        assertThat(cli("http://localhost:1").run("help", "bench")).isEqualTo(Cli.EXIT_OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--documents=N", "--clients=C", "--rate=R",
+                "--json=FILE");
+    }
+
     private Cli cli(String url) {
         err.reset();
         LocalKeys keys = new LocalKeys(dir.resolve("state"));

@@ -1,12 +1,21 @@
 package io.budgetlens.reporting.messaging;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
+import io.budgetlens.events.AnomalyDetected;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureReceived;
 import io.budgetlens.events.DisclosureValidated;
@@ -14,17 +23,26 @@ import io.budgetlens.reporting.crossdoc.CrossDocumentService;
 import io.budgetlens.reporting.store.DisclosureRepository;
 import io.budgetlens.reporting.store.StoreWriter;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Consumes the three pipeline topics into PostgreSQL, one transaction per record, retried through a database
- * outage (see {@link StoreWriter}); the offset is committed after the write. The repository makes every write
- * idempotent and order-tolerant, so redelivery after a crash changes nothing. A stored parse result also
- * recomputes the cross-document findings it takes part in; their anomalies go to the outbox in the same transaction
- * and are published from there ({@link AnomalyOutbox}), with deterministic CloudEvents ids. A tombstone (a null value:
- * a deleted draft) deletes the document and its findings.
+ * Consumes the three pipeline topics into PostgreSQL a batch at a time (each poll of a channel, up to its
+ * {@code max.poll.records}): one transaction per batch, retried through a database outage (see {@link StoreWriter}),
+ * the offsets committed after the commit. The repository makes every write idempotent and order-tolerant, so
+ * redelivery after a crash changes nothing. A batch that fails for another reason is written again one record per
+ * transaction, so that only the record the store cannot take goes to the channel's dead-letter topic. Within a batch
+ * the records are stored in documentId order (a document's own records keep their offset order): the three channels'
+ * transactions then lock rows in the same order. A stored parse result also recomputes the cross-document findings
+ * it takes part in; their anomalies go to the outbox in the same transaction and are published from there
+ * ({@link AnomalyOutbox}), with deterministic CloudEvents ids. A tombstone (a null value: a deleted draft) deletes the
+ * document and its findings.
  */
 @ApplicationScoped
 public class DisclosureEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(DisclosureEventsConsumer.class);
 
     @Inject
     DisclosureRepository repository;
@@ -38,50 +56,107 @@ public class DisclosureEventsConsumer {
     @Inject
     AnomalyOutbox outbox;
 
+    @Inject
+    EntityManager entityManager;
+
     /** Original files above this size (all parts together) are not kept: no page images, no annotated PDF. */
     @ConfigProperty(name = "budgetlens.files.max-stored-bytes", defaultValue = "20971520")
     long maxStoredBytes;
 
     @Incoming("received")
     @Blocking
-    public void onReceived(ConsumerRecord<String, DisclosureReceived> record) {
-        DisclosureReceived event = record.value();
-        writer.write(() -> {
-            if (event == null) {
-                repository.deleteDocument(record.key());
-                return null;
-            }
-            repository.recordReceived(event, maxStoredBytes);
-            outbox.add(crossDocuments.recompute(event.documentId()));
-            return null;
-        });
+    public CompletionStage<Void> onReceived(KafkaRecordBatch<String, DisclosureReceived> batch) {
+        return store(batch, this::storeReceived);
     }
 
     @Incoming("parsed")
     @Blocking
-    public void onParsed(ConsumerRecord<String, DisclosureParsed> record) {
-        DisclosureParsed event = record.value();
-        writer.write(() -> {
-            if (event == null) {
-                repository.deleteDocument(record.key());
-            } else if (repository.recordParsed(event)) {
-                outbox.add(crossDocuments.recompute(event.documentId()));
-            }
-            return null;
-        });
+    public CompletionStage<Void> onParsed(KafkaRecordBatch<String, DisclosureParsed> batch) {
+        return store(batch, this::storeParsed);
     }
 
     @Incoming("validated")
     @Blocking
-    public void onValidated(ConsumerRecord<String, DisclosureValidated> record) {
-        DisclosureValidated event = record.value();
-        writer.write(() -> {
-            if (event == null) {
-                repository.deleteDocument(record.key());
+    public CompletionStage<Void> onValidated(KafkaRecordBatch<String, DisclosureValidated> batch) {
+        return store(batch, this::storeValidated);
+    }
+
+    private List<AnomalyDetected> storeReceived(String key, DisclosureReceived event) {
+        if (event == null) {
+            repository.deleteDocument(key);
+            return List.of();
+        }
+        repository.recordReceived(event, maxStoredBytes);
+        return crossDocuments.recompute(event.documentId());
+    }
+
+    private List<AnomalyDetected> storeParsed(String key, DisclosureParsed event) {
+        if (event == null) {
+            repository.deleteDocument(key);
+            return List.of();
+        }
+        return repository.recordParsed(event) ? crossDocuments.recompute(event.documentId()) : List.of();
+    }
+
+    private List<AnomalyDetected> storeValidated(String key, DisclosureValidated event) {
+        if (event == null) {
+            repository.deleteDocument(key);
+            return List.of();
+        }
+        repository.recordValidated(event);
+        return List.of();
+    }
+
+    private <T> CompletionStage<Void> store(KafkaRecordBatch<String, T> batch,
+                                            BiFunction<String, T, List<AnomalyDetected>> work) {
+        List<KafkaRecord<String, T>> records = new ArrayList<>();
+        for (KafkaRecord<String, T> record : batch.getRecords()) {
+            if (record.getPayload() == null && record.getHeaders()
+                    .lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON) != null) {
+                // did not deserialize: straight to the dead-letter topic (a null value without it is a tombstone)
+                record.nack(new IllegalArgumentException("the record of key " + record.getKey() + " on "
+                        + record.getTopic() + " has no value that reads as an event")).toCompletableFuture().join();
             } else {
-                repository.recordValidated(event);
+                records.add(record);
             }
-            return null;
-        });
+        }
+        if (records.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        // stable: a document's records keep their offset order
+        records.sort(Comparator.comparing(r -> r.getKey() == null ? "" : r.getKey()));
+        try {
+            writer.write(() -> {
+                List<AnomalyDetected> all = new ArrayList<>();
+                for (KafkaRecord<String, T> record : records) {
+                    all.addAll(work.apply(record.getKey(), record.getPayload()));
+                    // written; the next record's flushes then check only its own rows
+                    entityManager.flush();
+                    entityManager.clear();
+                }
+                outbox.add(all); // in the same transaction
+                return all;
+            });
+            return batch.ack();
+        } catch (RuntimeException batchFailure) {
+            if (records.size() > 1) {
+                LOG.warnf("A batch of %d records failed (%s); storing them one at a time", records.size(),
+                        batchFailure.toString());
+            }
+        }
+        // Never thrown out of the method (that would fail the channel): each record acknowledged, or nacked to its
+        // dead-letter topic.
+        for (KafkaRecord<String, T> record : records) {
+            try {
+                writer.write(() -> {
+                    outbox.add(work.apply(record.getKey(), record.getPayload()));
+                    return null;
+                });
+                record.ack().toCompletableFuture().join();
+            } catch (RuntimeException e) {
+                record.nack(e).toCompletableFuture().join(); // the channel's failure strategy: its dead-letter topic
+            }
+        }
+        return CompletableFuture.completedFuture(null); // every record acknowledged on its own
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -18,8 +19,13 @@ import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureScope;
 import io.budgetlens.events.Visibility;
 
-/** A stored disclosure document, keyed by its documentId, with what its received, parsed and validated events said. */
+/**
+ * A stored disclosure document, keyed by its documentId, with what its received, parsed and validated events said.
+ * Updates write only the columns that changed: a received or validated event leaves the text and the JSON of the
+ * parse result (tens of kilobytes, stored out of line) as they are instead of writing them again.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "disclosure")
 public class DisclosureEntity {
 

@@ -1,0 +1,475 @@
+package io.budgetlens.localstack;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.budgetlens.events.DisclosureReceived;
+import io.budgetlens.events.DocumentIds;
+import io.budgetlens.events.EventJson;
+import io.budgetlens.events.Visibility;
+import io.budgetlens.localstack.BenchCorpus.Document;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code bench [--documents N] [--clients C] [--rate R] [--json FILE]}: the load generator. Generates N new text
+ * disclosures from the samples ({@link BenchCorpus}), posts them to ingest-service from C concurrent clients (spread
+ * over every running ingest instance), follows each to its VALIDATED (or REJECTED) row in PostgreSQL, and reports
+ * the accept rate, the end-to-end rate, the latency from POST to the stored final row, the CPU time each component
+ * used per document, the load of the machine besides the stack, and the floor: the same records produced and
+ * consumed on the same broker by a bare Kafka client ({@link KafkaFloor}).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Load the running stack with new documents and report throughput, latency, CPU per document "
+                + "and the Kafka floor.")
+public class BenchCommand implements Callable<Integer> {
+
+    /** What the services' producers compress with (application.properties); the floor uses the same. */
+    static final String SERVICE_COMPRESSION = "lz4";
+
+    private static final long POLL_MILLIS = 100;
+    private static final int POLL_BATCH = 2000;
+
+    @ParentCommand
+    Cli cli;
+
+    @Option(names = "--documents", paramLabel = "N", defaultValue = "1000", description = "Documents to send "
+            + "(default ${DEFAULT-VALUE}).")
+    int documents;
+
+    @Option(names = "--clients", paramLabel = "C", defaultValue = "8", description = "Concurrent clients "
+            + "(default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "0", description = "Send at most R documents per "
+            + "second in all (default: as fast as the clients go).")
+    double rate;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results to FILE as JSON.")
+    Path json;
+
+    @Option(names = "--samples", paramLabel = "DIR", description = "Text disclosures to vary (default: samples/).")
+    Path samples;
+
+    @Option(names = "--first", paramLabel = "I", defaultValue = "-1", description = "Index of the first generated "
+            + "document (default: the number of disclosures already stored, so that a second run sends new ones).")
+    int first;
+
+    @Option(names = "--no-floor", description = "Skip the bare Kafka client run.")
+    boolean noFloor;
+
+    @Option(names = "--floor-compression", paramLabel = "TYPE", defaultValue = SERVICE_COMPRESSION,
+            description = "The floor producer's compression.type (default ${DEFAULT-VALUE}, as the services').")
+    String floorCompression;
+
+    /** The results, as printed and as written with --json. */
+    record Result(Instant startedAt, Map<String, Object> machine, Map<String, Object> run,
+                  Map<String, Object> throughput, Map<String, Object> latencyMillis,
+                  Map<String, Map<String, Object>> cpu, Map<String, Object> floor) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (documents < 1 || clients < 1 || rate < 0) {
+            throw new CliException("--documents and --clients must be at least 1, --rate not negative");
+        }
+        Path home = Path.of(System.getProperty("budgetlens.home", ".budgetlens"));
+        List<String> ingestUrls = Arrays.stream(System.getProperty("budgetlens.ingest.urls",
+                System.getProperty("budgetlens.ingest.url", "http://localhost:8081")).split(",")).toList();
+        String jdbcUrl = System.getProperty("budgetlens.jdbc.url", "jdbc:postgresql://localhost:15432/budgetlens");
+        String bootstrap = System.getProperty("budgetlens.kafka.bootstrap", "localhost:9092");
+        BenchCorpus corpus = BenchCorpus.fromDirectory(samples != null ? samples
+                : Path.of(System.getProperty("budgetlens.samples", "samples")));
+
+        int from = first >= 0 ? first : storedDisclosures(jdbcUrl);
+        cli.out().printf("Generating %d documents (variants %d to %d) from %d samples ...%n", documents, from,
+                from + documents - 1, corpus.samples());
+        Document[] docs = new Document[documents];
+        for (int i = 0; i < documents; i++) {
+            docs[i] = corpus.document(from + i);
+        }
+        StackProcesses processes = StackProcesses.of(home.resolve("pids"))
+                .withPostmaster(home.resolve("postgres").resolve("data"));
+        cli.out().printf("Sending them from %d clients to %s%s; following them in %s%n", clients,
+                String.join(", ", ingestUrls), rate > 0 ? String.format(Locale.ROOT, " at %.0f/s", rate) : "",
+                jdbcUrl);
+
+        Run run = new Run(docs, ingestUrls, jdbcUrl);
+        Instant startedAt = Instant.now();
+        double loadBefore = StackProcesses.loadAverage();
+        Map<String, Long> cpuBefore = processes.cpuMillis();
+        long machineBefore = StackProcesses.machineBusyMillis(processes.ticks());
+        long ownBefore = ownCpuMillis();
+        boolean complete = run.execute();
+        Map<String, Long> cpuAfter = processes.cpuMillis();
+        long machineAfter = StackProcesses.machineBusyMillis(processes.ticks());
+        long ownAfter = ownCpuMillis();
+        double loadAfter = StackProcesses.loadAverage();
+
+        Map<String, Object> floor = new LinkedHashMap<>();
+        if (!noFloor && run.accepted.get() > 0) {
+            cli.out().println("Measuring the floor: the same received events through a bare Kafka producer and "
+                    + "consumer on " + bootstrap + " ...");
+            Map<String, Long> brokerBefore = processes.cpuMillis();
+            KafkaFloor.Result f = KafkaFloor.measure(bootstrap, documents, i -> run.ids[i] != null ? run.ids[i]
+                    : DocumentIds.of(docs[i].content()), i -> EventJson.write(receivedEvent(docs[i])),
+                    floorCompression);
+            Map<String, Long> brokerAfter = processes.cpuMillis();
+            floor.put("records", f.records());
+            floor.put("megabytes", round(f.bytes() / 1e6));
+            floor.put("seconds", round(f.seconds()));
+            floor.put("recordsPerSecond", round(f.recordsPerSecond()));
+            floor.put("megabytesPerSecond", round(f.megabytesPerSecond()));
+            floor.put("compression", floorCompression);
+            floor.put("clientCpuMsPerRecord", round((double) f.cpuMillis() / f.records()));
+            if (brokerAfter.containsKey("kafka")) {
+                floor.put("brokerCpuMsPerRecord", round((double) (brokerAfter.get("kafka")
+                        - brokerBefore.get("kafka")) / f.records()));
+            }
+        }
+
+        Result result = run.result(startedAt, loadBefore, loadAfter, cpuBefore, cpuAfter,
+                machineAfter - machineBefore, ownAfter - ownBefore, floor);
+        print(result);
+        if (json != null) {
+            try {
+                Files.write(json, EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(result));
+            } catch (IOException e) {
+                throw new CliException("cannot write " + json + ": " + e.getMessage());
+            }
+            cli.out().println("Results written to " + json);
+        }
+        return complete ? Cli.EXIT_OK : Cli.EXIT_FINDINGS;
+    }
+
+    /** How many disclosures the database holds: where the generated variants continue from. */
+    private static int storedDisclosures(String jdbcUrl) {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, System.getProperty("budgetlens.jdbc.user",
+                "budgetlens"), System.getProperty("budgetlens.jdbc.password", ""));
+             ResultSet rs = db.createStatement().executeQuery("SELECT count(*) FROM disclosure")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new CliException("cannot reach the reporting database at " + jdbcUrl + " (" + e.getMessage()
+                    + "); is the stack up? Try ./budgetlens status");
+        }
+    }
+
+    /** The received event ingest writes for a document (its timestamps aside): the floor's record. */
+    private static DisclosureReceived receivedEvent(Document d) {
+        String id = DocumentIds.of(d.content());
+        return new DisclosureReceived(id, d.contentType().replaceFirst(";.*", ""), "UTF-8", null, d.filename(),
+                d.content().length, id, Instant.now(), Visibility.PUBLIC, d.content());
+    }
+
+    /** One benchmark run: the clients, the follower, and what they measured. */
+    private final class Run {
+
+        final Document[] docs;
+        final List<String> ingestUrls;
+        final String jdbcUrl;
+        final String[] ids;
+        final long[] postedAt;      // wall-clock ms when the POST started
+        final long[] acceptedAt;    // wall-clock ms of the 202
+        final long[] finishedAt;    // wall-clock ms the row was stored VALIDATED / REJECTED
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger accepted = new AtomicInteger();
+        final AtomicInteger refused = new AtomicInteger();
+        final AtomicInteger duplicates = new AtomicInteger();
+        final AtomicInteger validated = new AtomicInteger();
+        final AtomicInteger rejected = new AtomicInteger();
+        final AtomicLong lastAccepted = new AtomicLong();
+        final ConcurrentLinkedQueue<Integer> toFollow = new ConcurrentLinkedQueue<>();
+        volatile String failure;
+        long start;
+        long lastFinished;
+
+        Run(Document[] docs, List<String> ingestUrls, String jdbcUrl) {
+            this.docs = docs;
+            this.ingestUrls = ingestUrls;
+            this.jdbcUrl = jdbcUrl;
+            int n = docs.length;
+            ids = new String[n];
+            postedAt = new long[n];
+            acceptedAt = new long[n];
+            finishedAt = new long[n];
+        }
+
+        /** Sends everything and follows it; answers whether every accepted document finished in time. */
+        boolean execute() throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            try (StackClient client = cli.client(); Connection db = connect()) {
+                start = System.currentTimeMillis();
+                for (int c = 0; c < clients; c++) {
+                    pool.submit(() -> send(client));
+                }
+                pool.shutdown();
+                return follow(db, pool);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private void send(StackClient client) {
+            int i;
+            while ((i = next.getAndIncrement()) < docs.length && failure == null) {
+                if (rate > 0) {
+                    long due = start + (long) (i * 1000 / rate);
+                    long wait = due - System.currentTimeMillis();
+                    if (wait > 0) {
+                        try {
+                            Thread.sleep(wait);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }
+                Document d = docs[i];
+                postedAt[i] = System.currentTimeMillis();
+                try {
+                    StackClient.Accepted answer = client.submit(ingestUrls.get(i % ingestUrls.size()), d.content(),
+                            d.contentType(), d.filename());
+                    acceptedAt[i] = System.currentTimeMillis();
+                    if (answer.duplicate()) { // seen before (give --first): nothing new to measure
+                        duplicates.incrementAndGet();
+                        continue;
+                    }
+                    ids[i] = answer.documentId();
+                    accepted.incrementAndGet();
+                    lastAccepted.accumulateAndGet(acceptedAt[i], Math::max);
+                    toFollow.add(i);
+                } catch (CliException e) {
+                    if (e.getMessage().startsWith("cannot reach")) {
+                        failure = e.getMessage();
+                    }
+                    refused.incrementAndGet();
+                }
+            }
+        }
+
+        /** Polls the database for the rows of accepted documents until all are final, printing progress. */
+        private boolean follow(Connection db, ExecutorService senders) throws SQLException, InterruptedException {
+            List<Integer> pending = new ArrayList<>();
+            long lastProgress = System.currentTimeMillis();
+            long lastPrint = 0;
+            int lastDone = 0;
+            try (PreparedStatement query = db.prepareStatement("""
+                    SELECT document_id, status, (extract(epoch FROM updated_at) * 1000)::bigint
+                    FROM disclosure WHERE document_id = ANY(?::bpchar[]) AND status IN ('VALIDATED', 'REJECTED')""")) {
+                while (true) {
+                    for (Integer i; (i = toFollow.poll()) != null; ) {
+                        pending.add(i);
+                    }
+                    long now = System.currentTimeMillis();
+                    if (!pending.isEmpty()) {
+                        List<Integer> batch = pending.subList(0, Math.min(POLL_BATCH, pending.size()));
+                        Map<String, Integer> byId = new LinkedHashMap<>();
+                        batch.forEach(i -> byId.put(ids[i], i));
+                        Array array = db.createArrayOf("text", byId.keySet().toArray());
+                        query.setArray(1, array);
+                        try (ResultSet rs = query.executeQuery()) {
+                            while (rs.next()) {
+                                int i = byId.remove(rs.getString(1).trim());
+                                // the row's last update, or when it was seen if that is earlier (another clock)
+                                finishedAt[i] = Math.min(rs.getLong(3), now);
+                                lastFinished = Math.max(lastFinished, finishedAt[i]);
+                                ("VALIDATED".equals(rs.getString(2)) ? validated : rejected).incrementAndGet();
+                            }
+                        }
+                        array.free();
+                        batch.clear();
+                        batch.addAll(byId.values());
+                        batch.sort(null);
+                    }
+                    int done = validated.get() + rejected.get();
+                    if (done > lastDone) {
+                        lastProgress = now;
+                        lastDone = done;
+                    }
+                    boolean sending = !senders.isTerminated();
+                    if (now - lastPrint >= 2000 || (!sending && pending.isEmpty())) {
+                        double s = (now - start) / 1000.0;
+                        cli.out().printf(Locale.ROOT, "%7.1f s  sent %d/%d  accepted %d  refused %d  validated %d"
+                                        + "  rejected %d  in flight %d  (%.0f done/s)%n", s, next.get() > docs.length
+                                        ? docs.length : next.get(), docs.length, accepted.get(), refused.get(),
+                                validated.get(), rejected.get(), pending.size(), done / Math.max(s, 0.001));
+                        lastPrint = now;
+                    }
+                    if (failure != null) {
+                        throw new CliException(failure);
+                    }
+                    if (!sending && pending.isEmpty() && toFollow.isEmpty()) {
+                        return true;
+                    }
+                    if (now - lastProgress > cli.timeout().toMillis()) {
+                        cli.err().printf("gave up: no document finished for %d s, %d still in flight%n",
+                                cli.timeout().toSeconds(), pending.size());
+                        return false;
+                    }
+                    Thread.sleep(POLL_MILLIS);
+                }
+            }
+        }
+
+        private Connection connect() {
+            try {
+                return DriverManager.getConnection(jdbcUrl, System.getProperty("budgetlens.jdbc.user", "budgetlens"),
+                        System.getProperty("budgetlens.jdbc.password", ""));
+            } catch (SQLException e) {
+                throw new CliException("cannot reach the reporting database at " + jdbcUrl + " (" + e.getMessage()
+                        + "); is the stack up? Try ./budgetlens status");
+            }
+        }
+
+        Result result(Instant startedAt, double loadBefore, double loadAfter, Map<String, Long> cpuBefore,
+                      Map<String, Long> cpuAfter, long machineBusy, long ownCpu, Map<String, Object> floor) {
+            int n = accepted.get();
+            int finished = validated.get() + rejected.get();
+            double acceptSeconds = (lastAccepted.get() - start) / 1000.0;
+            double endToEndSeconds = finished == 0 ? 0 : (lastFinished - start) / 1000.0;
+            long[] post = new long[n];
+            long[] e2e = new long[finished];
+            int p = 0;
+            int q = 0;
+            for (int i = 0; i < docs.length; i++) {
+                if (ids[i] != null) {
+                    post[p++] = acceptedAt[i] - postedAt[i];
+                    if (finishedAt[i] > 0) {
+                        e2e[q++] = finishedAt[i] - postedAt[i];
+                    }
+                }
+            }
+            Arrays.sort(post);
+            Arrays.sort(e2e);
+            double wallSeconds = endToEndSeconds > 0 ? endToEndSeconds : acceptSeconds;
+
+            Map<String, Object> machine = new LinkedHashMap<>();
+            machine.put("cores", Runtime.getRuntime().availableProcessors());
+            machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+            machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+            machine.put("loadAverageBefore", loadBefore);
+            machine.put("loadAverageAfter", loadAfter);
+
+            Map<String, Object> runInfo = new LinkedHashMap<>();
+            runInfo.put("documents", docs.length);
+            runInfo.put("firstVariant", docs.length == 0 ? null : docs[0].index());
+            runInfo.put("clients", clients);
+            runInfo.put("rateLimit", rate > 0 ? rate : null);
+            runInfo.put("ingestInstances", ingestUrls.size());
+            runInfo.put("meanDocumentBytes", Arrays.stream(docs).mapToLong(d -> d.content().length).sum()
+                    / docs.length);
+
+            Map<String, Object> throughput = new LinkedHashMap<>();
+            throughput.put("accepted", n);
+            throughput.put("refused", refused.get());
+            throughput.put("duplicates", duplicates.get());
+            throughput.put("validated", validated.get());
+            throughput.put("rejected", rejected.get());
+            throughput.put("acceptSeconds", round(acceptSeconds));
+            throughput.put("acceptsPerSecond", round(n / Math.max(acceptSeconds, 0.001)));
+            throughput.put("endToEndSeconds", round(endToEndSeconds));
+            throughput.put("endToEndPerSecond", round(finished / Math.max(endToEndSeconds, 0.001)));
+
+            Map<String, Object> latency = new LinkedHashMap<>();
+            latency.put("postP50", percentile(post, 50));
+            latency.put("postP99", percentile(post, 99));
+            latency.put("endToEndP50", percentile(e2e, 50));
+            latency.put("endToEndP95", percentile(e2e, 95));
+            latency.put("endToEndP99", percentile(e2e, 99));
+            latency.put("endToEndMax", e2e.length == 0 ? null : e2e[e2e.length - 1]);
+
+            Map<String, Map<String, Object>> cpu = new LinkedHashMap<>();
+            long stack = 0;
+            for (var e : cpuAfter.entrySet()) {
+                long used = e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L);
+                stack += used;
+                cpu.put(e.getKey(), cpuRow(used, finished, wallSeconds));
+            }
+            cpu.put("bench client", cpuRow(ownCpu, finished, wallSeconds));
+            if (machineBusy >= 0) {
+                cpu.put("rest of the machine", cpuRow(Math.max(0, machineBusy - stack - ownCpu), finished,
+                        wallSeconds));
+            }
+            return new Result(startedAt, machine, runInfo, throughput, latency, cpu, floor);
+        }
+
+        private static Map<String, Object> cpuRow(long millis, int documents, double seconds) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("cpuMs", millis);
+            row.put("cpuMsPerDocument", documents == 0 ? null : round((double) millis / documents));
+            row.put("cores", seconds <= 0 ? null : round(millis / 1000.0 / seconds));
+            return row;
+        }
+    }
+
+    private void print(Result r) {
+        var out = cli.out();
+        out.println();
+        var t = r.throughput();
+        var l = r.latencyMillis();
+        out.printf(Locale.ROOT, "accepted      %s of %s (%s refused, %s duplicates) in %s s: %s accepts/s%n",
+                t.get("accepted"), r.run().get("documents"), t.get("refused"), t.get("duplicates"),
+                t.get("acceptSeconds"), t.get("acceptsPerSecond"));
+        out.printf(Locale.ROOT, "end to end    %s VALIDATED, %s REJECTED after %s s: %s documents/s%n",
+                t.get("validated"), t.get("rejected"), t.get("endToEndSeconds"), t.get("endToEndPerSecond"));
+        out.printf(Locale.ROOT, "POST          p50 %s ms  p99 %s ms%n", l.get("postP50"), l.get("postP99"));
+        out.printf(Locale.ROOT, "POST→stored   p50 %s ms  p95 %s ms  p99 %s ms  max %s ms%n", l.get("endToEndP50"),
+                l.get("endToEndP95"), l.get("endToEndP99"), l.get("endToEndMax"));
+        out.printf(Locale.ROOT, "load average  %s before, %s after (%s cores)%n", r.machine().get("loadAverageBefore"),
+                r.machine().get("loadAverageAfter"), r.machine().get("cores"));
+        out.println();
+        out.printf("%-22s %10s %12s %8s%n", "CPU", "ms", "ms/document", "cores");
+        r.cpu().forEach((name, row) -> out.printf(Locale.ROOT, "%-22s %10s %12s %8s%n", name, row.get("cpuMs"),
+                row.get("cpuMsPerDocument"), row.get("cores")));
+        if (!r.floor().isEmpty()) {
+            var f = r.floor();
+            out.println();
+            out.printf(Locale.ROOT, "floor         %s records (%s MB, %s) produced and consumed in %s s: %s records/s,"
+                            + " %s MB/s; CPU ms/record: client %s, broker %s%n", f.get("records"), f.get("megabytes"),
+                    f.get("compression"), f.get("seconds"), f.get("recordsPerSecond"), f.get("megabytesPerSecond"),
+                    f.get("clientCpuMsPerRecord"), f.getOrDefault("brokerCpuMsPerRecord", "-"));
+        }
+    }
+
+    static Long percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return null;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    static long ownCpuMillis() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime() / 1_000_000;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+package io.budgetlens.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.budgetlens.events.DocumentIds;
+
+/** The load generator's documents: every one new, each still the sample it came from, moved consistently. */
+class BenchCorpusTest {
+
+    private final BenchCorpus corpus = BenchCorpus.fromDirectory(Path.of("..", "..", "samples"));
+
+    @Test
+    void tenThousandDocumentsAreTenThousandNewDocuments() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            ids.add(DocumentIds.of(corpus.document(i).content()));
+        }
+        assertThat(ids).hasSize(20_000);
+    }
+
+    @Test
+    void aVariantMovesTheSampleToAnotherDistrictOfficeAndYearThroughout() {
+        // variant 38 * 10 * 3 + 38 + 1 of the first sample (banan, 2024): district 2, office 2, three years back
+        int v = 38 * 10 * 3 + 38 + 1;
+        BenchCorpus.Document d = corpus.document(5 * v);
+        String text = new String(d.content(), StandardCharsets.UTF_8);
+        assertThat(d.filename()).startsWith("banan-2024-budget-").endsWith(".md");
+        assertThat(text).contains("重庆市涪陵区行政服务中心 2021年部门预算情况说明")
+                .doesNotContain("巴南区").doesNotContain("政务服务管理办公室");
+        assertThat(corpus.document(0).content()).isNotEqualTo(d.content());
+    }
+
+    @Test
+    void theYearsOfDatesAndOfYearNamesMoveTogether() {
+        assertThat(BenchCorpus.shiftYears("2024年预算，2023年度决算，发布日期: 2025-08-21，金额2024.50万元", 2))
+                .isEqualTo("2022年预算，2021年度决算，发布日期: 2023-08-21，金额2024.50万元");
+    }
+}
