@@ -16,7 +16,8 @@ import io.budgetlens.events.TableRow;
 /**
  * XTB-001 the same quantity in two tables is the same number: economic 30108 (养老保险缴费) = functional 2080505,
  * 30109 (职业年金) = 2080506, 30113 (住房公积金) = 2210201 (DOMAIN.md §5.7), each pair compared when both are printed;
- * and 30217 公务接待费 cannot exceed the “三公” table's reception expense.
+ * and 30217 公务接待费 cannot exceed the “三公” table's reception expense. Figures are compared in 万元 (a Shanghai
+ * economic table printed in 元 against its “三公” table in 万元).
  */
 public final class CrossTableRule extends AbstractRule {
 
@@ -69,7 +70,8 @@ public final class CrossTableRule extends AbstractRule {
             for (TableRow row : t.rows()) {
                 if (column != null && row.cells().size() == t.columns().size()
                         && row.cells().stream().anyMatch(TableRules::isNumber)) {
-                    reception = TableRules.cell(t, row, column);
+                    Quantity cell = TableRules.cell(t, row, column);
+                    reception = cell == null ? null : Units.toWanYuan(t, cell);
                 }
             }
         }
@@ -106,7 +108,8 @@ public final class CrossTableRule extends AbstractRule {
         }
         for (TableRow row : table.rows()) {
             if (code.equals(row.code())) {
-                return TableRules.cell(table, row, total);
+                Quantity cell = TableRules.cell(table, row, total);
+                return cell == null ? null : Units.toWanYuan(table, cell);
             }
         }
         return null;
