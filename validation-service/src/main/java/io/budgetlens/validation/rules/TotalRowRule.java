@@ -66,9 +66,9 @@ public final class TotalRowRule extends AbstractRule {
                 for (int j = i + 1; j < rows.size() && leaf(levels, j); j++) {
                     run.add(rows.get(j));
                 }
+                String name = name(rows.get(i), first);
                 if (!run.isEmpty()) {
-                    sums.add(new Sum(rows.get(i), run, "“" + TableRules.label(rows.get(i)) + "”行",
-                            "“" + TableRules.label(rows.get(i)) + "”"));
+                    sums.add(new Sum(rows.get(i), run, "“" + name + "”行", "“" + name + "”"));
                 }
                 if (levels.get(i) == top) {
                     List<TableRow> block = new ArrayList<>();
@@ -78,8 +78,7 @@ public final class TotalRowRule extends AbstractRule {
                         }
                     }
                     if (block.size() > run.size()) {
-                        sums.add(new Sum(rows.get(i), block, "“" + TableRules.label(rows.get(i)) + "”行",
-                                "“" + TableRules.label(rows.get(i)) + "”"));
+                        sums.add(new Sum(rows.get(i), block, "“" + name + "”行", "“" + name + "”"));
                     }
                 }
             }
@@ -137,6 +136,12 @@ public final class TotalRowRule extends AbstractRule {
             }
         }
         return first.index();
+    }
+
+    /** The name a row prints: its first non-blank label cell. */
+    private static String name(TableRow row, TableColumn first) {
+        return row.cells().stream().limit(first.index()).map(String::strip).filter(c -> !c.isEmpty()).findFirst()
+                .orElse(TableRules.label(row));
     }
 
     /** A row with nothing nested under it: the last one, or one the next row is not deeper than. */
