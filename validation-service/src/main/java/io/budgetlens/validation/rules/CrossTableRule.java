@@ -83,8 +83,6 @@ public final class CrossTableRule extends AbstractRule {
             if (item == null) {
                 continue;
             }
-            // Tables in 元 (Shanghai prints its budget tables in 元, the 三公 table in 万元): compare in 万元.
-            item = Units.toWanYuan(eTable, item);
             Comparison cmp;
             if (item.low().compareTo(reception.high()) > 0) {
                 cmp = new Comparison(reception, item, io.budgetlens.events.Verdict.BROKEN, DESCRIPTOR.severity(),
