@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.budgetlens.events.Category;
@@ -72,9 +73,14 @@ public final class ThreePublicRule extends AbstractRule {
 
     /**
      * The columns of one block of the table: a final account prints the budget and the actual side by side (column
-     * groups BUDGET and ACTUAL), each a whole “三公” table of its own; otherwise the whole table.
+     * groups BUDGET and ACTUAL), each a whole “三公” table of its own; otherwise (one group or none: a heading 预算数 over
+     * some columns only) the whole table.
      */
     private static List<List<TableColumn>> groups(DisclosureTable table) {
+        if (table.columns().stream().map(ContractV11::columnGroup).filter(Objects::nonNull).distinct()
+                .count() < 2) {
+            return List.of(table.columns());
+        }
         Map<String, List<TableColumn>> byGroup = new LinkedHashMap<>();
         for (TableColumn column : table.columns()) {
             String group = ContractV11.columnGroup(column);
