@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.localstack.Containers;
+import io.budgetlens.localstack.LocalKeys;
 import io.budgetlens.testsupport.CorpusFixtures;
 import io.budgetlens.testsupport.SharedKafkaBroker;
 import io.budgetlens.testsupport.SharedPostgres;
@@ -111,9 +112,12 @@ class ContainerSmokeTest {
         String ingest = containers.url("ingest-service");
         String reporting = containers.url("reporting-service");
         Map<String, String> ids = new LinkedHashMap<>();
+        // the containers trust the key pair the launcher generated in the state directory (LocalKeys)
+        String token = new LocalKeys(Path.of("target", "containers").toAbsolutePath())
+                .token("smoke-test", List.of("submitter"), Duration.ofHours(1));
         for (String file : CorpusFixtures.FILES) {
             byte[] content = Files.readAllBytes(ROOT.resolve("samples").resolve(file));
-            String documentId = given().baseUri(ingest)
+            String documentId = given().baseUri(ingest).auth().oauth2(token)
                     .contentType(file.endsWith(".md") ? "text/markdown; charset=UTF-8" : "text/plain; charset=UTF-8")
                     .queryParam("filename", file).body(content).post("/api/v1/documents")
                     .then().statusCode(202).extract().path("documentId");

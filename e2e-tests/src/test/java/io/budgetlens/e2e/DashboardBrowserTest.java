@@ -1,5 +1,6 @@
 package io.budgetlens.e2e;
 
+import static io.budgetlens.testsupport.AsCaller.asSubmitter;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,7 +73,7 @@ class DashboardBrowserTest {
         base = system.reporting.url();
         for (String file : CorpusFixtures.FILES) {
             byte[] content = Files.readAllBytes(Path.of("..", "samples", file));
-            given().baseUri(base).contentType(file.endsWith(".md") ? "text/markdown; charset=UTF-8"
+            asSubmitter().baseUri(base).contentType(file.endsWith(".md") ? "text/markdown; charset=UTF-8"
                             : "text/plain; charset=UTF-8")
                     .queryParam("filename", file).queryParam("visibility", "public").body(content)
                     .post("/api/v1/uploads").then().statusCode(org.hamcrest.Matchers.oneOf(200, 202));
@@ -93,6 +94,10 @@ class DashboardBrowserTest {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // signed in as the launcher signs the local dashboard in: /login sets the local token's cookie
+        driver.get(base + "/login");
+        assertThat(driver.manage().getCookieNamed("budgetlens-token")).isNotNull()
+                .satisfies(c -> assertThat(c.isHttpOnly()).isTrue());
     }
 
     @AfterAll
@@ -168,7 +173,9 @@ class DashboardBrowserTest {
         screenshot("03-upload-findings.png");
 
         String documentId = driver.findElement(By.id("upload-status")).getAttribute("data-document");
-        given().baseUri(base).get("/api/v1/disclosures/{id}", documentId).then().body("visibility", equalTo("DRAFT"));
+        asSubmitter(RunningSystem.DASHBOARD_USER).baseUri(base).get("/api/v1/disclosures/{id}", documentId).then()
+                .body("visibility", equalTo("DRAFT"));
+        given().baseUri(base).get("/api/v1/disclosures/{id}", documentId).then().statusCode(401);
         driver.findElement(By.id("upload-open")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("delete-draft")));
         driver.findElement(By.id("delete-draft")).click();
@@ -181,11 +188,11 @@ class DashboardBrowserTest {
         String hostile = Files.readString(Path.of("..", "samples", "qianjiang-2024-budget.txt"))
                 .replace("2024年", "2026年").replace("2023年", "2025年")
                 + "\n<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">\n";
-        String documentId = given().baseUri(base).contentType("text/plain; charset=UTF-8")
-                .body(hostile.getBytes(StandardCharsets.UTF_8)).post("/api/v1/uploads")
-                .then().statusCode(202).extract().path("documentId");
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().baseUri(base)
-                .get("/api/v1/disclosures/{id}", documentId).then().body("status", equalTo("VALIDATED")));
+        String documentId = asSubmitter(RunningSystem.DASHBOARD_USER).baseUri(base)
+                .contentType("text/plain; charset=UTF-8").body(hostile.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/uploads").then().statusCode(202).extract().path("documentId");
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> asSubmitter(RunningSystem.DASHBOARD_USER)
+                .baseUri(base).get("/api/v1/disclosures/{id}", documentId).then().body("status", equalTo("VALIDATED")));
 
         driver.get(base + "/disclosures/" + documentId);
         String text = driver.findElement(By.id("doc-text")).getText();
@@ -193,13 +200,15 @@ class DashboardBrowserTest {
         Object pwned = ((JavascriptExecutor) driver).executeScript("return window.__pwned === undefined ? null : window.__pwned");
         assertThat(pwned).as("no script from the document ran").isNull();
         assertThat(driver.findElements(By.cssSelector("#doc-text script, #doc-text img"))).isEmpty();
-        String csp = given().baseUri(base).get("/disclosures/{id}", documentId).then().extract()
+        String csp = asSubmitter(RunningSystem.DASHBOARD_USER).baseUri(base).get("/disclosures/{id}", documentId)
+                .then().extract()
                 .header("Content-Security-Policy");
         assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline");
         ((JavascriptExecutor) driver).executeScript("const t = document.querySelector('#doc-text .text');"
                 + "t.scrollIntoView(); t.scrollTop = t.scrollHeight;");
         screenshot("04-script-shown-as-text.png");
-        given().baseUri(base).delete("/api/v1/disclosures/{id}", documentId).then().statusCode(204);
+        asSubmitter(RunningSystem.DASHBOARD_USER).baseUri(base).delete("/api/v1/disclosures/{id}", documentId).then()
+                .statusCode(204);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.budgetlens.e2e;
 
+import static io.budgetlens.testsupport.AsCaller.asAdmin;
+import static io.budgetlens.testsupport.AsCaller.asSubmitter;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.DocumentIds;
+import io.budgetlens.events.Topics;
 import io.budgetlens.testsupport.CorpusFixtures;
+import io.budgetlens.testsupport.KafkaTestClient;
 import io.budgetlens.testsupport.ServiceProcess;
 import io.restassured.path.json.JsonPath;
 
@@ -64,7 +69,7 @@ class PipelineEndToEndTest {
     void theFiveCorpusDocumentsReachValidatedWithTheirMetadataSummaryAndFindings() throws IOException {
         for (String file : CorpusFixtures.FILES) {
             byte[] content = Files.readAllBytes(Path.of("..", "samples", file));
-            String documentId = given().baseUri(reporting.url())
+            String documentId = asSubmitter().baseUri(reporting.url())
                     .contentType(file.endsWith(".md") ? "text/markdown; charset=UTF-8" : "text/plain; charset=UTF-8")
                     .queryParam("filename", file).queryParam("visibility", "public")
                     .body(content).post("/api/v1/uploads")
@@ -99,6 +104,11 @@ class PipelineEndToEndTest {
             assertThat(d.getString("completeness")).isNotBlank();
             FINDINGS_BEFORE.put(documentId, d.getList("findings").size());
         }
+        // the packaged services run the production profile: no Swagger UI, the OpenAPI document stays
+        for (ServiceProcess service : List.of(ingest, reporting)) {
+            given().baseUri(service.url()).get("/q/swagger-ui/").then().statusCode(404);
+            given().baseUri(service.url()).get("/q/openapi").then().statusCode(200);
+        }
         given().baseUri(reporting.url()).queryParam("severity", "error").get("/api/v1/findings").then()
                 .statusCode(200).body("total", equalTo(2)).body("items.ruleId", hasItems("CHG-001"));
     }
@@ -109,16 +119,29 @@ class PipelineEndToEndTest {
         // next year's draft of the Qianjiang budget, as a finance officer would check it before publishing
         String draft = Files.readString(Path.of("..", "samples", "qianjiang-2024-budget.txt"))
                 .replace("2024年", "2025年").replace("2023年", "2024年");
-        String documentId = given().baseUri(reporting.url()).contentType("text/plain; charset=UTF-8")
-                .body(draft.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/uploads")
+        byte[] bytes = draft.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String documentId = asSubmitter("officer-qianjiang").baseUri(reporting.url())
+                .contentType("text/plain; charset=UTF-8").body(bytes).post("/api/v1/uploads")
                 .then().statusCode(202).extract().path("documentId");
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().baseUri(reporting.url())
-                .get("/api/v1/disclosures/{id}", documentId).then().statusCode(200)
+        assertThat(documentId).as("a draft's id is its own, never the public id of its bytes")
+                .isNotEqualTo(DocumentIds.of(bytes));
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> asSubmitter("officer-qianjiang")
+                .baseUri(reporting.url()).get("/api/v1/disclosures/{id}", documentId).then().statusCode(200)
                 .body("visibility", equalTo("DRAFT")).body("status", equalTo("VALIDATED")));
+        given().baseUri(reporting.url()).get("/api/v1/disclosures/{id}", documentId).then().statusCode(401);
+        asSubmitter("someone-else").baseUri(reporting.url()).get("/api/v1/disclosures/{id}", documentId).then()
+                .statusCode(404);
         given().baseUri(reporting.url()).queryParam("size", 500).get("/api/v1/disclosures").then()
                 .body("items.documentId", not(hasItems(documentId)));
-        given().baseUri(reporting.url()).delete("/api/v1/disclosures/{id}", documentId).then().statusCode(204);
+        asSubmitter("officer-qianjiang").baseUri(reporting.url()).delete("/api/v1/disclosures/{id}", documentId)
+                .then().statusCode(204);
         deletedDraft = documentId;
+        // ingest wrote the draft's tombstone on the received topic; the parser stage and validation-service follow
+        for (String topic : List.of(Topics.RECEIVED, Topics.PARSED, Topics.VALIDATED)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestClient.readAll(topic, Duration.ofMillis(500))
+                    .stream().anyMatch(r -> documentId.equals(r.key()) && r.value() == null));
+        }
+
     }
 
     @Test
@@ -126,8 +149,10 @@ class PipelineEndToEndTest {
     void afterARestartAndAFullReparseEveryDocumentIsStoredOnceWithTheSameFindings() {
         system.restartReporting();
         reporting = system.reporting;
-        given().baseUri(ingest.url()).post("/api/v1/admin/reparse").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().baseUri(ingest.url())
+        given().baseUri(ingest.url()).post("/api/v1/admin/reparse").then().statusCode(401);
+        asSubmitter().baseUri(ingest.url()).post("/api/v1/admin/reparse").then().statusCode(403);
+        asAdmin().baseUri(ingest.url()).post("/api/v1/admin/reparse").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> asAdmin().baseUri(ingest.url())
                 .get("/api/v1/admin/reparse").then().statusCode(200).body("state", equalTo("DONE")));
         await().atMost(Duration.ofSeconds(120)).pollDelay(Duration.ofSeconds(3)).untilAsserted(() -> {
             JsonPath list = given().baseUri(reporting.url()).queryParam("size", 500).get("/api/v1/disclosures")
@@ -139,7 +164,7 @@ class PipelineEndToEndTest {
                         .then().body("total", equalTo(e.getValue()));
             }
         });
-        // the re-parse republished the deleted draft's events too: it stays deleted
-        given().baseUri(reporting.url()).get("/api/v1/disclosures/{id}", deletedDraft).then().statusCode(404);
+        // the re-parse skipped the deleted draft (tombstoned on the received topic): it stays deleted
+        asAdmin().baseUri(reporting.url()).get("/api/v1/disclosures/{id}", deletedDraft).then().statusCode(404);
     }
 }

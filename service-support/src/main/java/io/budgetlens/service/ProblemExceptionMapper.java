@@ -38,7 +38,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Exception> {
         if (exception instanceof WebApplicationException web) {
             return Problem.response(web.getResponse().getStatus(), exception.getMessage(), instance);
         }
-        LOG.errorf(exception, "Unexpected failure on %s", instance);
+        LOG.errorf(exception, "Unexpected failure on %s", LogSafe.text(instance));
         return Problem.response(500, "Unexpected server error; the cause is in the service log.", instance);
     }
 }

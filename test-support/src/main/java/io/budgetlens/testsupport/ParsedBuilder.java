@@ -80,6 +80,7 @@ public final class ParsedBuilder {
         b.parserVersion = p.parserVersion();
         b.parsedAt = p.parsedAt();
         b.visibility = p.visibility();
+        b.owner = p.owner();
         b.contentType = p.contentType();
         b.sourceUri = p.sourceUri();
         b.rejectionReasons = p.rejectionReasons();
@@ -161,6 +162,11 @@ public final class ParsedBuilder {
         return this;
     }
 
+    public ParsedBuilder parsedAt(Instant value) {
+        parsedAt = value;
+        return this;
+    }
+
     public ParsedBuilder revision(Integer value) {
         revision = value;
         return this;
@@ -191,6 +197,7 @@ public final class ParsedBuilder {
         return this;
     }
 
+    /** The draft's owner (contract v1.1): the subject that uploaded it. */
     public ParsedBuilder owner(String value) {
         owner = value;
         return this;

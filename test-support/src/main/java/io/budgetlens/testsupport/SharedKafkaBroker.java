@@ -20,12 +20,23 @@ public final class SharedKafkaBroker {
     private SharedKafkaBroker() {
     }
 
+    /**
+     * JVM-wide, not per class loader: a {@code @TestProfile} restarts Quarkus with new class loaders, and this class
+     * with them; the broker started first keeps serving (its address is in a system property).
+     */
+    static final String STARTED = "budgetlens.test.kafka.bootstrap";
+
     public static synchronized String bootstrapServers() {
+        String running = System.getProperty(STARTED);
+        if (broker == null && running != null) {
+            return running;
+        }
         if (broker == null) {
             broker = startWithRetry();
             createTopics(broker.getAdvertisedListeners(), Topics.ALL);
             EmbeddedKafkaBroker started = broker;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-kafka-stop"));
+            System.setProperty(STARTED, broker.getAdvertisedListeners());
         }
         return broker.getAdvertisedListeners();
     }

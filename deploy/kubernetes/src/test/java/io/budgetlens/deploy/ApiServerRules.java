@@ -71,6 +71,10 @@ final class ApiServerRules {
                 o.path("stringData").fieldNames().forEachRemaining(keys::add);
                 secrets.put(name(o), keys);
             }
+            // Strimzi's User Operator writes the credentials of KafkaUser X to the Secret X.
+            if ("KafkaUser".equals(kind(o)) && o.path("apiVersion").asText().startsWith("kafka.strimzi.io/")) {
+                secrets.put(name(o), Set.of("password", "sasl.jaas.config"));
+            }
             // CloudNativePG writes the application credentials of cluster X to the Secret X-app.
             if ("Cluster".equals(kind(o)) && o.path("apiVersion").asText().startsWith("postgresql.cnpg.io/")) {
                 secrets.put(name(o) + "-app", Set.of("username", "password", "dbname", "host", "port", "uri",

@@ -154,7 +154,7 @@ class KubernetesManifestsTest {
 
         NetworkPolicy policy = (NetworkPolicy) resource(service, "networkpolicy.yaml");
         assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isEqualTo(selector);
-        assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
         assertThat(policy.getSpec().getIngress()).singleElement()
                 .satisfies(rule -> assertThat(rule.getFrom()).isNotEmpty());
     }
@@ -167,6 +167,58 @@ class KubernetesManifestsTest {
         assertThat(allowsIngressController("validation-service")).isFalse();
         assertThat(allowsIngressController("ingest-service")).isTrue();
         assertThat(allowsIngressController("reporting-service")).isTrue();
+    }
+
+    @Test
+    void theIngressRoutesDocumentsAndTheDashboardButNoAdminPath() {
+        HasMetadata ingress = Manifests.resources(BASE.resolve("ingress.yaml")).get(0);
+        assertThat(ingress.getKind()).isEqualTo("Ingress");
+        var rules = ((io.fabric8.kubernetes.api.model.networking.v1.Ingress) ingress).getSpec().getRules();
+        List<String> routes = rules.stream().flatMap(r -> r.getHttp().getPaths().stream())
+                .map(p -> p.getPath() + " -> " + p.getBackend().getService().getName()).toList();
+        assertThat(routes).containsExactlyInAnyOrder("/api/v1/documents -> ingest-service", "/ -> reporting-service");
+        assertThat(routes).noneMatch(r -> r.contains("admin") || r.contains("validation-service"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-service", "validation-service", "reporting-service"})
+    void egressReachesOnlyDnsKafkaTheIdentityProviderAndForReportingPostgresAndIngestAndForIngestPortals(String service) {
+        NetworkPolicy policy = (NetworkPolicy) resource(service, "networkpolicy.yaml");
+        List<Integer> ports = policy.getSpec().getEgress().stream().flatMap(r -> r.getPorts().stream())
+                .map(p -> p.getPort().getIntVal()).toList();
+        List<Integer> expected = new java.util.ArrayList<>(List.of(53, 53, 9092, 9093, 443));
+        if (service.equals("reporting-service")) {
+            expected.addAll(List.of(5432, 8081));
+        }
+        if (service.equals("ingest-service")) {
+            expected.add(80); // portal fetch over plain http
+        }
+        assertThat(ports).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void ingestReachesPortalsOverPlainHttpOnlyAtPublicAddresses() {
+        NetworkPolicy policy = (NetworkPolicy) resource("ingest-service", "networkpolicy.yaml");
+        var http = policy.getSpec().getEgress().stream()
+                .filter(r -> r.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 80)).toList();
+        assertThat(http).singleElement().satisfies(rule -> assertThat(rule.getTo()).singleElement()
+                .satisfies(peer -> {
+                    assertThat(peer.getIpBlock().getCidr()).isEqualTo("0.0.0.0/0");
+                    assertThat(peer.getIpBlock().getExcept()).contains("10.0.0.0/8", "172.16.0.0/12",
+                            "192.168.0.0/16", "169.254.0.0/16", "127.0.0.0/8");
+                }));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest", "validation", "reporting"})
+    void eachServiceHasItsOwnKafkaUserAndReadsItsCredentials(String name) {
+        List<HasMetadata> users = Manifests.resources(BASE.resolve("kafka-users.yaml"));
+        assertThat(users).extracting(u -> u.getMetadata().getName()).contains("budgetlens-" + name);
+        Deployment deployment = deployment(name + "-service");
+        var jaas = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getName().equals("KAFKA_SASL_JAAS_CONFIG")).findFirst().orElseThrow();
+        assertThat(jaas.getValueFrom().getSecretKeyRef().getName()).isEqualTo("budgetlens-" + name);
+        assertThat(jaas.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("sasl.jaas.config");
     }
 
     @Test

@@ -3,8 +3,11 @@ package io.budgetlens.localstack;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,14 +18,16 @@ import picocli.CommandLine.Spec;
  * The Java half of the {@code ./budgetlens} launcher: the commands that talk to a running stack, parsed with picocli.
  * Each subcommand is one class ({@link IngestCommand}, {@link CheckCommand}); a new one is a class with
  * {@code @Command(name = …)} added to {@code subcommands} below, reaching the stack through {@link #client()}.
- * URLs come from the system properties {@code budgetlens.ingest.url} and {@code budgetlens.reporting.url}.
+ * URLs come from the system properties {@code budgetlens.ingest.url} and {@code budgetlens.reporting.url}. Requests
+ * carry a submitter's token of the user running the launcher, signed with the local stack's key ({@link LocalKeys},
+ * under {@code budgetlens.home}), or the token in {@code budgetlens.token} (a stack elsewhere).
  *
  * <p>Exit codes (README, "The launcher"): 0 done; 1 a checked document has an ERROR finding or was rejected;
  * 2 bad usage (an unknown command or option, a missing file) or a failure talking to the stack.
  */
 @Command(name = "budgetlens", mixinStandardHelpOptions = true,
         description = "Send documents to a running BudgetLens stack and show what it found.",
-        subcommands = {IngestCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestCommand.class, CheckCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
 
     static final int EXIT_OK = 0;
@@ -37,19 +42,28 @@ public final class Cli implements Callable<Integer> {
     private final Duration timeout;
     private final PrintStream out;
     private final PrintStream err;
+    private final LocalKeys keys;
+    private final Supplier<String> token;
 
-    Cli(String ingestUrl, String reportingUrl, Duration timeout, PrintStream out, PrintStream err) {
+    Cli(String ingestUrl, String reportingUrl, Duration timeout, PrintStream out, PrintStream err, LocalKeys keys,
+        Supplier<String> token) {
         this.ingestUrl = ingestUrl;
         this.reportingUrl = reportingUrl;
         this.timeout = timeout;
         this.out = out;
         this.err = err;
+        this.keys = keys;
+        this.token = token;
     }
 
     public static void main(String[] args) {
+        LocalKeys keys = new LocalKeys(Path.of(System.getProperty("budgetlens.home", ".budgetlens")));
+        String given = System.getProperty("budgetlens.token");
         Cli cli = new Cli(System.getProperty("budgetlens.ingest.url", "http://localhost:8081"),
                 System.getProperty("budgetlens.reporting.url", "http://localhost:8080"),
-                Duration.ofSeconds(Long.getLong("budgetlens.wait.seconds", 300)), System.out, System.err);
+                Duration.ofSeconds(Long.getLong("budgetlens.wait.seconds", 300)), System.out, System.err, keys,
+                () -> given != null && !given.isBlank() ? given : keys.token(System.getProperty("user.name"),
+                        List.of("submitter"), Duration.ofHours(1)));
         System.exit(cli.run(args));
     }
 
@@ -84,7 +98,11 @@ public final class Cli implements Callable<Integer> {
     }
 
     StackClient client() {
-        return new StackClient(ingestUrl, reportingUrl);
+        return new StackClient(ingestUrl, reportingUrl, token.get());
+    }
+
+    LocalKeys keys() {
+        return keys;
     }
 
     Duration timeout() {

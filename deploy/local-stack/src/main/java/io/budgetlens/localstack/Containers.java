@@ -110,8 +110,23 @@ public final class Containers {
         Map<String, String> localValues = Map.of("budgetlens-kafka/bootstrap.servers", settings.kafkaBootstrap());
         Map<String, Map<String, String>> secrets = Map.of("budgetlens-db", Map.of(
                 "jdbc-uri", settings.jdbcUrl(), "username", settings.dbUser(), "password", settings.dbPassword()));
+        LocalKeys keys = new LocalKeys(settings.stateDir()).ensure();
+        String publicKey;
+        try {
+            publicKey = java.nio.file.Files.readString(keys.publicKey());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         for (String service : SERVICES) {
             Map<String, String> overrides = new LinkedHashMap<>();
+            // The stack's own key pair (LocalKeys), Swagger UI and plain-text logs, as for the JVMs of ./budgetlens up
+            overrides.put("MP_JWT_VERIFY_PUBLICKEY", publicKey);
+            overrides.put("QUARKUS_SWAGGER_UI_ENABLED", "true");
+            overrides.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+            if (service.equals("reporting-service")) {
+                overrides.put("BUDGETLENS_DASHBOARD_LOCAL_TOKEN", keys.token(System.getProperty("user.name"),
+                        List.of("submitter"), java.time.Duration.ofDays(30)));
+            }
             // Host network: each service on its own host port, the others at localhost instead of their Services.
             overrides.put("QUARKUS_HTTP_PORT", Integer.toString(settings.port(service)));
             overrides.put("BUDGETLENS_INGEST_REPORTING_URL", url("reporting-service"));

@@ -9,6 +9,7 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -62,10 +63,13 @@ public final class StackClient implements AutoCloseable {
     private final String ingestUrl;
     private final String reportingUrl;
     private final Client client;
+    private final String authorization;
 
-    public StackClient(String ingestUrl, String reportingUrl) {
+    /** @param token the bearer token every request carries (a submitter's: drafts are its own) */
+    public StackClient(String ingestUrl, String reportingUrl, String token) {
         this.ingestUrl = ingestUrl;
         this.reportingUrl = reportingUrl;
+        this.authorization = "Bearer " + token;
         this.client = ClientBuilder.newBuilder()
                 .connectTimeout(5, TimeUnit.SECONDS)
                 .readTimeout(60, TimeUnit.SECONDS)
@@ -81,7 +85,12 @@ public final class StackClient implements AutoCloseable {
             documents = documents.queryParam("visibility", "draft");
         }
         try (Response response = documents.request(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.AUTHORIZATION, authorization)
                 .post(Entity.entity(file.toFile(), Documents.contentType(file)))) {
+            if (response.getStatus() == 401) {
+                throw new CliException("ingest-service did not accept the launcher's token (" + detail(response)
+                        + "); was the stack started by ./budgetlens up with this BUDGETLENS_HOME?");
+            }
             if (response.getStatus() >= 300) {
                 throw new CliException(file + " was refused (" + response.getStatus() + "): " + detail(response));
             }
@@ -95,7 +104,8 @@ public final class StackClient implements AutoCloseable {
     /** The disclosure as stored by reporting-service; empty while it is not known there. */
     public Optional<Disclosure> disclosure(String documentId) {
         try (Response response = client.target(reportingUrl).path("api/v1/disclosures/{documentId}")
-                .resolveTemplate("documentId", documentId).request(MediaType.APPLICATION_JSON_TYPE).get()) {
+                .resolveTemplate("documentId", documentId).request(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.AUTHORIZATION, authorization).get()) {
             if (response.getStatus() == 404) {
                 return Optional.empty();
             }

@@ -120,6 +120,7 @@ class CliTest {
             assertThat(r).startsWith("POST /api/v1/documents?").contains("visibility=draft")
                     .contains("filename=%E9%A2%84%E7%AE%97.md").endsWith(" text/markdown # 某局2025年部门预算");
         });
+        assertThat(stack.authorizations).singleElement().asString().startsWith("Bearer ey");
         assertThat(out()).contains("Checking " + file, "waiting: {SENT=1}", "waiting: {VALIDATED=1}",
                 "ERROR CHG-001 [CHANGE]", "变动率不符", "    > 比上年增加", "1 ERROR, 0 WARNING, 0 INFO");
     }
@@ -165,8 +166,31 @@ class CliTest {
 
     private Cli cli(String url) {
         err.reset();
+        LocalKeys keys = new LocalKeys(dir.resolve("state"));
         return new Cli(url, url, Duration.ofSeconds(20), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), keys,
+                () -> keys.token("tester", List.of("submitter"), Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void tokenPrintsOnlyATokenSignedWithTheLocalKeyForTheRoleAndSubject() throws Exception {
+        assertThat(cli("http://localhost:1").run("token", "--role", "admin", "--subject", "ops")).isEqualTo(Cli.EXIT_OK);
+        String token = out().strip();
+        assertThat(out()).isEqualTo(token + System.lineSeparator());
+        Path publicKey = dir.resolve("state/jwt/publicKey.pem");
+        String pem = Files.readString(publicKey).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        var key = java.security.KeyFactory.getInstance("RSA").generatePublic(
+                new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(pem)));
+        var claims = new org.jose4j.jwt.consumer.JwtConsumerBuilder().setVerificationKey(key)
+                .setExpectedIssuer("budgetlens-local").setExpectedAudience("budgetlens").setRequireExpirationTime()
+                .build().processToClaims(token);
+        assertThat(claims.getSubject()).isEqualTo("ops");
+        assertThat(claims.getStringListClaimValue("groups")).containsExactly("admin");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("state/jwt/privateKey.pem")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(cli("http://localhost:1").run("token", "--role", "king")).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(err()).contains("--role");
     }
 
     private String out() {
@@ -184,6 +208,7 @@ class CliTest {
     static final class FakeStack {
         final HttpServer server;
         final List<String> requests = new CopyOnWriteArrayList<>();
+        final List<String> authorizations = new CopyOnWriteArrayList<>();
         private final Map<String, AtomicInteger> looks = new ConcurrentHashMap<>();
         private final AtomicInteger next = new AtomicInteger();
 
@@ -194,6 +219,7 @@ class CliTest {
                 String query = exchange.getRequestURI().getRawQuery();
                 requests.add("POST " + exchange.getRequestURI().getPath() + "?" + query + " "
                         + exchange.getRequestHeaders().getFirst("Content-Type") + " " + body);
+                authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
                 if (query.contains(".bin")) {
                     answer(exchange, 415, "application/problem+json", "{\"status\":415,\"detail\":\"not a document\"}");
                     return;

@@ -2,7 +2,9 @@ package io.budgetlens.events.serde;
 
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -11,7 +13,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * A replay of a compacted topic's history ({@link TopicHistory#read}, up to where the topic ended when the replay
  * started) as a background job on the executor it is given: one replay at a time, its progress observable. How
- * ingest-service re-parses history and validation-service re-validates it.
+ * ingest-service re-parses history and validation-service re-validates it. Deleted documents are not replayed: a
+ * first pass over the keys finds the documents whose latest record is a tombstone (a deleted draft not yet compacted
+ * away), and their records are skipped like the tombstones themselves.
  */
 public final class HistoryReplay {
 
@@ -83,10 +87,19 @@ public final class HistoryReplay {
 
     private void run() {
         try {
+            Set<String> deleted = new HashSet<>();
+            TopicHistory.read(kafkaConfig, topic, false, record -> {
+                if (record.value() == null) {
+                    deleted.add(record.key());
+                } else {
+                    deleted.remove(record.key());
+                }
+            });
             TopicHistory.read(kafkaConfig, topic, true, record -> {
                 Outcome outcome;
                 try {
-                    outcome = handler.handle(record);
+                    outcome = record.value() == null || deleted.contains(record.key()) ? Outcome.SKIPPED
+                            : handler.handle(record);
                 } catch (RuntimeException e) {
                     outcome = null;
                     LOG.log(Level.WARNING, "Replay of {0} skipped record {1}-{2}@{3}: {4}", topic, record.topic(),

@@ -23,12 +23,15 @@ import io.budgetlens.events.Topics;
  */
 public final class TopicHistory {
 
+    private static final byte[] NONE = new byte[0];
+
     private TopicHistory() {
     }
 
     /**
      * @param kafkaConfig client settings (bootstrap servers, security…)
-     * @param withValues  false to skip the values (only keys are needed)
+     * @param withValues  false to skip the values (only keys are needed): a record's value is then an empty array,
+     *                    a tombstone's (a deleted document's) still null
      * @return the number of records read
      */
     public static long read(Map<String, Object> kafkaConfig, String topic, boolean withValues,
@@ -39,7 +42,7 @@ public final class TopicHistory {
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES * 2);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, withValues ? 20 : 500);
-        Deserializer<byte[]> values = withValues ? new ByteArrayDeserializer() : (t, data) -> null;
+        Deserializer<byte[]> values = withValues ? new ByteArrayDeserializer() : (t, data) -> data == null ? null : NONE;
         long count = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()

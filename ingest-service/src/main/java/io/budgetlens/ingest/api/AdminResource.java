@@ -2,6 +2,7 @@ package io.budgetlens.ingest.api;
 
 import java.time.Instant;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.budgetlens.events.serde.HistoryReplay;
 import io.budgetlens.ingest.parse.DisclosureParser;
 import io.budgetlens.service.Problem;
+import io.budgetlens.service.security.Roles;
 
-/** Operations on history: re-parse every received document with the current parser version. */
+/** Operations on history: re-parse every received document with the current parser version. Admins only. */
 @Path("/api/v1/admin/reparse")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 

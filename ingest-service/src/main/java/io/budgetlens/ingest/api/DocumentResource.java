@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,13 +34,18 @@ import io.budgetlens.ingest.intake.Intake;
 import io.budgetlens.ingest.intake.IntakeException;
 import io.budgetlens.ingest.intake.ZipParts;
 import io.budgetlens.ingest.parse.DisclosureParser;
+import io.budgetlens.service.security.Caller;
+import io.budgetlens.service.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The front door: a document in the body (text/plain, text/html, text/markdown, PDF, XLSX, XLS, DOCX; other or missing
  * types are sniffed), {@code disclosure.received.v1} out. Bodies are read in bounded chunks, so an oversized body is
- * refused without being held in memory.
+ * refused without being held in memory. Every call needs a token with the submitter or admin role; a draft belongs to
+ * its uploader.
  */
 @Path("/api/v1")
+@RolesAllowed({Roles.SUBMITTER, Roles.ADMIN})
 public class DocumentResource {
 
     @Inject
@@ -49,6 +56,9 @@ public class DocumentResource {
 
     @Inject
     DisclosureParser parser;
+
+    @Inject
+    SecurityIdentity identity;
 
     @POST
     @Path("documents")
@@ -70,9 +80,9 @@ public class DocumentResource {
         if (ZipParts.isArchive(submission.mediaType(), submission.content())) {
             // A ZIP of the disclosure's files: one document of several parts.
             return answer(intake.acceptParts(ZipParts.expand(submission.content(), config.maxDocumentBytes()),
-                    sourceUri, visibility));
+                    sourceUri, visibility, Caller.of(identity)));
         }
-        return answer(intake.accept(submission));
+        return answer(intake.accept(submission, Caller.of(identity)));
     }
 
     @POST
@@ -85,7 +95,7 @@ public class DocumentResource {
     public Response acceptFiles(@RestForm(FileUpload.ALL) List<FileUpload> files,
                                 @QueryParam("sourceUri") String sourceUri,
                                 @QueryParam("visibility") String visibility) {
-        return answer(intake.acceptParts(parts(files), sourceUri, visibility));
+        return answer(intake.acceptParts(parts(files), sourceUri, visibility, Caller.of(identity)));
     }
 
     @POST
@@ -101,7 +111,7 @@ public class DocumentResource {
                             @QueryParam("filename") String filename) {
         Intake.Submission s = submission(body, config.maxDocumentBytes(), contentType, null, filename, null);
         return answer(intake.addParts(id, List.of(new Intake.PartSubmission(s.content(), s.mediaType(), s.charset(),
-                s.filename()))));
+                s.filename())), Caller.of(identity)));
     }
 
     @POST
@@ -110,7 +120,19 @@ public class DocumentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add parts (multipart/form-data, one file per part) to a received document")
     public Response addParts(@PathParam("id") String id, @RestForm(FileUpload.ALL) List<FileUpload> files) {
-        return answer(intake.addParts(id, parts(files)));
+        return answer(intake.addParts(id, parts(files), Caller.of(identity)));
+    }
+
+    @DELETE
+    @Path("documents/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Delete a draft: its owner or an admin (204)",
+            description = "Writes the draft's tombstone on disclosure.received.v1; the parser stage follows with "
+                    + "disclosure.parsed.v1, validation-service with disclosure.validated.v1, and compaction removes "
+                    + "the bytes. 404 for an unknown draft or someone else's, 409 for a public document.")
+    public Response delete(@PathParam("id") String id) {
+        intake.deleteDraft(id, Caller.of(identity));
+        return Response.noContent().build();
     }
 
     private Response answer(Intake.Accepted accepted) {
@@ -184,7 +206,8 @@ public class DocumentResource {
             throw new IntakeException(400, "Send a JSON body {\"url\": \"https://…\"} naming the disclosure page or "
                     + "file to fetch.");
         }
-        PortalFetchService.Outcome outcome = portalFetch.fetch(request.url(), request.visibility());
+        PortalFetchService.Outcome outcome = portalFetch.fetch(request.url(), request.visibility(),
+                Caller.of(identity));
         Intake.Accepted accepted = outcome.accepted();
         FetchedDocument answer = new FetchedDocument(accepted.documentId(), "RECEIVED", accepted.duplicate(),
                 outcome.exchanges(), outcome.parts(), outcome.skipped());

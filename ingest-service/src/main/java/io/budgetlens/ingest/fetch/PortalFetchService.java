@@ -14,6 +14,7 @@ import io.budgetlens.ingest.IngestConfig;
 import io.budgetlens.ingest.intake.Intake;
 import io.budgetlens.ingest.intake.IntakeException;
 import io.budgetlens.ingest.intake.ZipParts;
+import io.budgetlens.service.security.Caller;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -74,7 +75,7 @@ public class PortalFetchService {
     /**
      * @throws IntakeException (or {@link FetchException}) with the status to answer
      */
-    public Outcome fetch(String url, String visibility) {
+    public Outcome fetch(String url, String visibility, Caller caller) {
         if (visibility != null && !visibility.isBlank()
                 && !List.of("public", "draft").contains(visibility.strip().toLowerCase(Locale.ROOT))) {
             throw new IntakeException(400, "visibility must be 'public' or 'draft', got '" + visibility + "'.");
@@ -91,7 +92,7 @@ public class PortalFetchService {
                     + "archives unpacked); one disclosure has at most " + maxParts + ".");
         }
         String first = result.files().get(0).sourceUri();
-        Intake.Accepted accepted = intake.acceptParts(parts, first, visibility);
+        Intake.Accepted accepted = intake.acceptParts(parts, first, visibility, caller);
         LOG.infof("Fetched %s: %d parts, %d exchanges, %d links skipped -> %s%s", first, parts.size(),
                 result.exchanges().size(), skipped.size(), accepted.documentId(),
                 accepted.duplicate() ? " (duplicate)" : "");

@@ -2,7 +2,9 @@ package io.budgetlens.ingest.intake;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +14,11 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.budgetlens.events.CloudEvents;
 import io.budgetlens.events.DisclosureReceived;
 import io.budgetlens.events.DocumentIds;
 import io.budgetlens.events.ReceivedPart;
+import io.budgetlens.events.Topics;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.ingest.IngestConfig;
 import io.budgetlens.ingest.decode.DocumentFormat;
@@ -26,11 +30,16 @@ import io.budgetlens.ingest.decode.office.OfficeLimits;
 import io.budgetlens.ingest.decode.office.OfficeReader;
 import io.budgetlens.ingest.decode.pdf.PdfReader;
 import io.budgetlens.ingest.messaging.ReceivedPublisher;
+import io.budgetlens.service.Tombstones;
+import io.budgetlens.service.security.Caller;
 
 /**
  * Accepting a document: it must be a readable format (sniffed; text decoded, a PDF or Office file opened and its
  * limits checked), it gets its content-derived documentId, and it is published on the received topic once, unless
- * the same bytes were received before.
+ * the same bytes were received before. A draft gets a draft id of its own instead (docs/events.md, "Draft keys,
+ * owners and deletion"): never the public id of its bytes, different for every upload, with the uploader as its
+ * owner; only the owner or an admin adds parts to it or deletes it, and deleting it writes a tombstone on the received
+ * topic (the parser stage follows with the parsed one).
  */
 @ApplicationScoped
 public class Intake {
@@ -48,7 +57,11 @@ public class Intake {
     @Inject
     IngestConfig config;
 
+    @Inject
+    Tombstones tombstones;
+
     private final Clock clock = Clock.systemUTC();
+    private final SecureRandom nonces = new SecureRandom();
 
     /** Outcome of an accepted document. */
     public record Accepted(String documentId, boolean duplicate) {
@@ -74,10 +87,11 @@ public class Intake {
     /**
      * Validates, decodes and (unless a duplicate) publishes a disclosure made of several files as one document
      * (docs/events.md, contract v1.1): its id is derived from the parts' hashes, whatever their order. One file is
-     * the same as {@link #accept(Submission)}.
+     * the same as {@link #accept(Submission, Caller)}.
      */
-    public Accepted acceptParts(List<PartSubmission> parts, String sourceUri, String visibility) {
-        return publishOnce(toReceived(parts, sourceUri, visibility));
+    public Accepted acceptParts(List<PartSubmission> parts, String sourceUri, String visibility, Caller caller) {
+        DisclosureReceived received = toReceived(parts, sourceUri, visibility);
+        return publishOnce(received.visibility() == Visibility.DRAFT ? asDraft(received, caller) : received);
     }
 
     /** A disclosure of several files checked and made into its received event, without publishing it. */
@@ -100,12 +114,55 @@ public class Intake {
     }
 
     /**
+     * The same document as a draft: id {@code sha-256("budgetlens-draft-v1\n" + owner + "\n" + nonce + "\n" +
+     * contentId)} with a fresh 128-bit nonce, the caller as owner; sha256 and parts still describe the bytes.
+     */
+    private DisclosureReceived asDraft(DisclosureReceived event, Caller caller) {
+        if (caller.anonymous()) {
+            throw new IntakeException(401, "A draft needs a signed-in owner: send a bearer token.");
+        }
+        byte[] nonce = new byte[16];
+        nonces.nextBytes(nonce);
+        String id = DocumentIds.ofDraft(caller.subject(), HexFormat.of().formatHex(nonce), event.documentId());
+        return DisclosureReceived.of(id, event.allParts(), event.receivedAt(), Visibility.DRAFT, null,
+                caller.subject());
+    }
+
+    /**
+     * Deletes a draft: a tombstone on disclosure.received.v1 (the parser stage, reading it, writes the one on
+     * disclosure.parsed.v1, after any parse result of the draft). Public documents are never deleted.
+     *
+     * @throws IntakeException 404 when there is no such draft or it is someone else's, 409 for a public document
+     */
+    public void deleteDraft(String documentId, Caller caller) {
+        if (!DocumentIds.isWellFormed(documentId)) {
+            throw new IntakeException(400, "'" + documentId + "' is not a documentId (64 lowercase hex digits).");
+        }
+        requireLoaded();
+        DisclosureReceived current = index.contains(documentId) ? lookup.latest(documentId).orElse(null) : null;
+        if (current == null || (current.visibility() == Visibility.DRAFT && !caller.owns(current.owner()))) {
+            throw new IntakeException(404, "No draft " + documentId + " of yours was received.");
+        }
+        if (current.visibility() != Visibility.DRAFT) {
+            throw new IntakeException(409, "Only drafts can be deleted; " + documentId + " is public.");
+        }
+        try {
+            tombstones.write(Topics.RECEIVED, documentId, CloudEvents.SOURCE_INGEST);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not delete draft %s", documentId);
+            throw new IntakeException(503, "The draft could not be deleted on Kafka; retry later. Cause: "
+                    + e.getMessage());
+        }
+        index.forget(documentId);
+    }
+
+    /**
      * Adds a part to an existing document: a new revision of the same id carrying all its parts, re-parsed and
      * re-validated downstream (the history keeps the earlier revisions). A part it already has is a duplicate.
      *
      * @throws IntakeException 404 for an unknown document
      */
-    public Accepted addParts(String documentId, List<PartSubmission> parts) {
+    public Accepted addParts(String documentId, List<PartSubmission> parts, Caller caller) {
         if (!DocumentIds.isWellFormed(documentId)) {
             throw new IntakeException(400, "'" + documentId + "' is not a documentId (64 lowercase hex digits).");
         }
@@ -114,6 +171,7 @@ public class Intake {
             throw new IntakeException(404, "No document " + documentId + " was received.");
         }
         DisclosureReceived current = lookup.latest(documentId)
+                .filter(d -> d.visibility() != Visibility.DRAFT || caller.owns(d.owner()))
                 .orElseThrow(() -> new IntakeException(404, "No document " + documentId + " was received."));
         List<ReceivedPart> all = new ArrayList<>(current.allParts());
         long size = all.stream().mapToLong(ReceivedPart::size).sum();
@@ -194,8 +252,9 @@ public class Intake {
      *
      * @throws IntakeException with the HTTP status and message to answer
      */
-    public Accepted accept(Submission submission) {
-        return publishOnce(toReceived(submission));
+    public Accepted accept(Submission submission, Caller caller) {
+        DisclosureReceived received = toReceived(submission);
+        return publishOnce(received.visibility() == Visibility.DRAFT ? asDraft(received, caller) : received);
     }
 
     /** Decodes a submission the way the parser will, refusing what cannot be read (415, 400). */

@@ -56,8 +56,14 @@ public class ReceivedIndex {
             try {
                 long started = System.nanoTime();
                 long count = TopicHistory.read(kafkaConfig, Topics.RECEIVED, false, r -> {
-                    ids.add(r.key());
-                    offsets.put(r.key(), r.offset());
+                    if (r.value() == null) {
+                        // a deleted draft's tombstone
+                        ids.remove(r.key());
+                        offsets.remove(r.key());
+                    } else {
+                        ids.add(r.key());
+                        offsets.put(r.key(), r.offset());
+                    }
                 });
                 loaded = true;
                 lastError = null;
@@ -101,6 +107,14 @@ public class ReceivedIndex {
     public void record(String documentId) {
         if (documentId != null) {
             ids.add(documentId);
+        }
+    }
+
+    /** Forgets a deleted draft (its tombstone was written or seen on the received topic). */
+    public void forget(String documentId) {
+        if (documentId != null) {
+            ids.remove(documentId);
+            offsets.remove(documentId);
         }
     }
 

@@ -15,6 +15,7 @@ import io.budgetlens.events.Topics;
 import io.budgetlens.events.serde.HistoryReplay;
 import io.budgetlens.ingest.IngestConfig;
 import io.budgetlens.ingest.decode.pdf.PdfReader;
+import io.budgetlens.ingest.intake.ReceivedIndex;
 import io.budgetlens.ingest.parse.DisclosureParser;
 import io.smallrye.common.annotation.Identifier;
 
@@ -22,6 +23,7 @@ import io.smallrye.common.annotation.Identifier;
  * The parser core, created once for the intake, the parser stage and the re-parse; and the re-parse of history:
  * every document on the compacted disclosure.received.v1 (up to where it ended when the job started) parsed again
  * and published with the current parser version, which downstream consumers take over an older version's result.
+ * Deleted drafts are not re-parsed.
  */
 @ApplicationScoped
 public class ParserBeans {
@@ -36,8 +38,12 @@ public class ParserBeans {
     @Produces
     @Singleton
     HistoryReplay reparse(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                          ManagedExecutor executor, DisclosureParser parser, ParsedPublisher publisher) {
+                          ManagedExecutor executor, DisclosureParser parser, ParsedPublisher publisher,
+                          ReceivedIndex index) {
         return new HistoryReplay(Topics.RECEIVED, kafkaConfig, executor, record -> {
+            if (index.isLoaded() && !index.contains(record.key())) {
+                return HistoryReplay.Outcome.SKIPPED; // deleted while the replay ran
+            }
             publisher.publish(parser.parse(EventJson.read(record.value(), DisclosureReceived.class)));
             return HistoryReplay.Outcome.DONE;
         });

@@ -1,6 +1,6 @@
 package io.budgetlens.ingest.api;
 
-import static io.restassured.RestAssured.given;
+import static io.budgetlens.testsupport.AsCaller.asSubmitter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
@@ -166,7 +166,7 @@ class BadInputTest {
     }
 
     private static Response send(Case c, String path) {
-        var request = given()
+        var request = asSubmitter()
                 .config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
                         .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                 .urlEncodingEnabled(false)

@@ -1,6 +1,5 @@
 package io.budgetlens.ingest.fetch;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -39,8 +38,10 @@ import io.budgetlens.events.Visibility;
 import io.budgetlens.ingest.fetch.PortalServer.Answer;
 import io.budgetlens.ingest.pdf.SharedPdfs;
 import io.budgetlens.ingest.pdf.TestPdfs;
+import io.budgetlens.testsupport.AsCaller;
 import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
+import io.budgetlens.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -80,9 +81,9 @@ class FetchEndpointTest {
         return request().contentType(ContentType.JSON).body(body).post(PATH).then();
     }
 
-    /** The colon stays a colon: RestAssured would send it as %3A, which is another path. */
+    /** A submitter's request; the colon stays a colon: RestAssured would send it as %3A, which is another path. */
     static io.restassured.specification.RequestSpecification request() {
-        return given().urlEncodingEnabled(false);
+        return AsCaller.asSubmitter().urlEncodingEnabled(false);
     }
 
     static Stream<RefusalCases.Case> refusals() {
@@ -204,6 +205,10 @@ class FetchEndpointTest {
         DisclosureReceived received = EventJson.read(awaitRecord(Topics.RECEIVED, id).value(),
                 DisclosureReceived.class);
         assertThat(received.visibility()).isEqualTo(Visibility.DRAFT);
+        // A fetched draft is the caller's, with a draft id of its own (not the parts' public id).
+        assertThat(received.owner()).isEqualTo(TestTokens.SUBMITTER);
+        assertThat(id).isNotEqualTo(DocumentIds.ofParts(received.allParts().stream().map(ReceivedPart::sha256)
+                .toList()));
         assertThat(received.allParts()).extracting(ReceivedPart::filename, ReceivedPart::sourceUri).containsOnly(
                 org.assertj.core.groups.Tuple.tuple("index.html", pageUrl),
                 org.assertj.core.groups.Tuple.tuple("tables.pdf", portal.url("portal.test",

@@ -2,6 +2,7 @@ package io.budgetlens.ingest.messaging;
 
 import static io.budgetlens.ingest.messaging.IngestPipelineTest.awaitRecord;
 import static io.budgetlens.ingest.messaging.IngestPipelineTest.records;
+import static io.budgetlens.testsupport.AsCaller.asSubmitter;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -64,7 +65,7 @@ class DuplicateAcrossRestartTest {
     void sameBytesAfterARestartAreADuplicateAndAreNotParsedAgain() {
         awaitRecord(Topics.PARSED, DOCUMENT_ID);
 
-        given().contentType("text/plain").body(CONTENT).post("/api/v1/documents")
+        asSubmitter().contentType("text/plain").body(CONTENT).post("/api/v1/documents")
                 .then().statusCode(200).body("duplicate", equalTo(true)).body("documentId", equalTo(DOCUMENT_ID));
 
         assertThat(records(Topics.RECEIVED, DOCUMENT_ID, IngestPipelineTest.QUIET)).hasSize(1);

@@ -1,6 +1,7 @@
 package io.budgetlens.ingest.messaging;
 
-import static io.restassured.RestAssured.given;
+import static io.budgetlens.testsupport.AsCaller.asAdmin;
+import static io.budgetlens.testsupport.AsCaller.asSubmitter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -51,7 +52,7 @@ class IngestPipelineTest {
         byte[] content = Files.readAllBytes(Path.of("..", "samples", "jiangjin-2024-final-accounts.txt"));
         String documentId = DocumentIds.of(content);
 
-        given().contentType("text/plain; charset=UTF-8").body(content)
+        asSubmitter().contentType("text/plain; charset=UTF-8").body(content)
                 .queryParam("sourceUri", "file:samples/jiangjin-2024-final-accounts.txt")
                 .post("/api/v1/documents")
                 .then().statusCode(202)
@@ -89,7 +90,7 @@ class IngestPipelineTest {
         assertThat(parsedEvent.meta().kind()).isEqualTo(DisclosureKind.FINAL_ACCOUNT);
         assertThat(parsedEvent.meta().fiscalYear()).isEqualTo(2024);
 
-        given().contentType("text/plain").body(content).post("/api/v1/documents")
+        asSubmitter().contentType("text/plain").body(content).post("/api/v1/documents")
                 .then().statusCode(200)
                 .body("documentId", equalTo(documentId))
                 .body("status", equalTo("RECEIVED"))
@@ -101,27 +102,27 @@ class IngestPipelineTest {
     @Test
     void nonDisclosureIsPublishedAsRejectedWithReasonsAndDraftsKeepTheirVisibility() {
         byte[] news = "<html><body><h1>区财政局召开预算编制工作会议</h1></body></html>".getBytes(StandardCharsets.UTF_8);
-        String documentId = DocumentIds.of(news);
-        given().contentType("text/html").body(news).queryParam("visibility", "draft").post("/api/v1/documents")
-                .then().statusCode(202);
+        String documentId = asSubmitter().contentType("text/html").body(news).queryParam("visibility", "draft")
+                .post("/api/v1/documents").then().statusCode(202).extract().path("documentId");
 
         DisclosureParsed parsed = EventJson.read(awaitRecord(Topics.PARSED, documentId).value(), DisclosureParsed.class);
         assertThat(parsed.status()).isEqualTo(ParseStatus.REJECTED);
         assertThat(parsed.rejectionReasons()).isNotEmpty();
         assertThat(parsed.visibility()).isEqualTo(Visibility.DRAFT);
+        assertThat(parsed.owner()).isEqualTo(io.budgetlens.testsupport.TestTokens.SUBMITTER);
     }
 
     @Test
     void nineMebibyteDocumentGoesThroughAndElevenIsRefused() {
         byte[] nine = filler(9 * 1024 * 1024);
         String documentId = DocumentIds.of(nine);
-        given().contentType("text/plain").body(nine).post("/api/v1/documents").then().statusCode(202);
+        asSubmitter().contentType("text/plain").body(nine).post("/api/v1/documents").then().statusCode(202);
 
         ConsumerRecord<String, byte[]> received = awaitRecord(Topics.RECEIVED, documentId);
         assertThat(EventJson.read(received.value(), DisclosureReceived.class).size()).isEqualTo(nine.length);
         awaitRecord(Topics.PARSED, documentId);
 
-        given().contentType("text/plain").body(filler(11 * 1024 * 1024)).post("/api/v1/documents")
+        asSubmitter().contentType("text/plain").body(filler(11 * 1024 * 1024)).post("/api/v1/documents")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("detail", containsString("10485760"));
     }
@@ -130,11 +131,11 @@ class IngestPipelineTest {
     void historyCanBeReparsedWithTheCurrentParser() {
         byte[] content = "某局2024年部门预算情况说明 一般公共预算拨款10万元, 基本支出8万元, 项目支出2万元。".getBytes(StandardCharsets.UTF_8);
         String documentId = DocumentIds.of(content);
-        given().contentType("text/plain").body(content).post("/api/v1/documents").then().statusCode(202);
+        asSubmitter().contentType("text/plain").body(content).post("/api/v1/documents").then().statusCode(202);
         awaitRecord(Topics.PARSED, documentId);
 
-        given().post("/api/v1/admin/reparse").then().statusCode(202).body("state", equalTo("RUNNING"));
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().get("/api/v1/admin/reparse")
+        asAdmin().post("/api/v1/admin/reparse").then().statusCode(202).body("state", equalTo("RUNNING"));
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> asAdmin().get("/api/v1/admin/reparse")
                 .then().statusCode(200).body("state", equalTo("DONE"))
                 .body("parsed", greaterThanOrEqualTo(1))
                 .body("parserVersion", equalTo(DisclosureParser.VERSION)));
@@ -148,7 +149,7 @@ class IngestPipelineTest {
                 java.util.Map.of());
         byte[] after = "某局2024年部门预算情况说明 after poison: 收入5万元, 支出5万元, 基本支出5万元".getBytes(StandardCharsets.UTF_8);
         String documentId = DocumentIds.of(after);
-        given().contentType("text/plain").body(after).post("/api/v1/documents").then().statusCode(202);
+        asSubmitter().contentType("text/plain").body(after).post("/api/v1/documents").then().statusCode(202);
 
         awaitRecord(Topics.PARSED, documentId);
         ConsumerRecord<String, byte[]> dead = awaitRecord(Topics.RECEIVED_INGEST_DLQ, "ingest-poison");

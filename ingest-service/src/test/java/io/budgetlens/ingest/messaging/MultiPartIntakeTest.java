@@ -1,6 +1,6 @@
 package io.budgetlens.ingest.messaging;
 
-import static io.restassured.RestAssured.given;
+import static io.budgetlens.testsupport.AsCaller.asSubmitter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -67,7 +67,7 @@ class MultiPartIntakeTest {
         byte[] tables = SharedPdfs.bytes(TABLES);
         String id = DocumentIds.ofParts(List.of(DocumentIds.of(narrative), DocumentIds.of(tables)));
 
-        given().multiPart("file", TABLES + ".pdf", tables, "application/pdf")
+        asSubmitter().multiPart("file", TABLES + ".pdf", tables, "application/pdf")
                 .multiPart("file", NARRATIVE + ".pdf", narrative, "application/pdf")
                 .post("/api/v1/documents")
                 .then().statusCode(202).body("documentId", equalTo(id));
@@ -82,7 +82,7 @@ class MultiPartIntakeTest {
         assertThat(parsed.isPartial()).isFalse();
 
         // The same two files as a ZIP, in the other order: the same document, a duplicate.
-        given().contentType("application/zip").body(zip(NARRATIVE, TABLES)).post("/api/v1/documents")
+        asSubmitter().contentType("application/zip").body(zip(NARRATIVE, TABLES)).post("/api/v1/documents")
                 .then().statusCode(200).body("documentId", equalTo(id)).body("duplicate", equalTo(true));
     }
 
@@ -92,14 +92,14 @@ class MultiPartIntakeTest {
         byte[] narrative = SharedPdfs.bytes("jiangsu-2019-dept-budget-shengweibangongting-narrative");
         byte[] tables = SharedPdfs.bytes("jiangsu-2019-dept-budget-shengweibangongting-tables");
         String id = DocumentIds.of(narrative);
-        given().contentType("application/pdf").body(narrative).post("/api/v1/documents").then().statusCode(202);
+        asSubmitter().contentType("application/pdf").body(narrative).post("/api/v1/documents").then().statusCode(202);
         // Uploaded on their own, the tables are a document of their own (a partial one): never merged silently.
-        given().contentType("application/pdf").body(tables).post("/api/v1/documents").then().statusCode(202)
+        asSubmitter().contentType("application/pdf").body(tables).post("/api/v1/documents").then().statusCode(202)
                 .body("documentId", equalTo(DocumentIds.of(tables)));
         assertThat(awaitParsed(DocumentIds.of(tables), 1).isPartial()).isTrue();
         assertThat(awaitParsed(id, 1).tables()).isEmpty();
 
-        given().contentType("application/pdf").queryParam("filename", "tables.pdf").body(tables)
+        asSubmitter().contentType("application/pdf").queryParam("filename", "tables.pdf").body(tables)
                 .post("/api/v1/documents/" + id + "/parts")
                 .then().statusCode(202).body("documentId", equalTo(id));
         DisclosureParsed revision2 = awaitParsed(id, 2);
@@ -111,16 +111,16 @@ class MultiPartIntakeTest {
         assertThat(KafkaHeaders.text(parsedRecord.headers(), CloudEvents.H_ID)).endsWith("+r2");
 
         // The same part again: nothing new.
-        given().contentType("application/pdf").body(tables).post("/api/v1/documents/" + id + "/parts")
+        asSubmitter().contentType("application/pdf").body(tables).post("/api/v1/documents/" + id + "/parts")
                 .then().statusCode(200).body("duplicate", equalTo(true));
     }
 
     @Test
     void addingToAnUnknownOrMalformedDocumentIsA4xxProblem() {
-        given().contentType("text/plain").body("x").post("/api/v1/documents/" + "0".repeat(64) + "/parts")
+        asSubmitter().contentType("text/plain").body("x").post("/api/v1/documents/" + "0".repeat(64) + "/parts")
                 .then().statusCode(404).contentType(containsString("application/problem+json"))
                 .body("detail", containsString("No document"));
-        given().contentType("text/plain").body("x").post("/api/v1/documents/not-an-id/parts")
+        asSubmitter().contentType("text/plain").body("x").post("/api/v1/documents/not-an-id/parts")
                 .then().statusCode(400).contentType(containsString("application/problem+json"));
     }
 
@@ -136,7 +136,7 @@ class MultiPartIntakeTest {
             }
             zip.write(inner.toByteArray());
         }
-        given().contentType("application/zip").body(nested.toByteArray()).post("/api/v1/documents")
+        asSubmitter().contentType("application/zip").body(nested.toByteArray()).post("/api/v1/documents")
                 .then().statusCode(400).body("detail", containsString("another archive"));
 
         ByteArrayOutputStream many = new ByteArrayOutputStream();
@@ -146,7 +146,7 @@ class MultiPartIntakeTest {
                 zip.write(("part " + i).getBytes());
             }
         }
-        given().contentType("application/zip").body(many.toByteArray()).post("/api/v1/documents")
+        asSubmitter().contentType("application/zip").body(many.toByteArray()).post("/api/v1/documents")
                 .then().statusCode(400).body("detail", containsString("more than 20 files"));
 
         // 12 MiB of zeros compress to a few KiB: refused while unpacking, past the 10 MiB limit.
@@ -156,7 +156,7 @@ class MultiPartIntakeTest {
             zip.write(new byte[12 * 1024 * 1024]);
         }
         assertThat(bomb.size()).isLessThan(100_000);
-        given().contentType("application/zip").body(bomb.toByteArray()).post("/api/v1/documents")
+        asSubmitter().contentType("application/zip").body(bomb.toByteArray()).post("/api/v1/documents")
                 .then().statusCode(413).contentType(containsString("application/problem+json"));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import io.budgetlens.reporting.store.StoreWriter;
+import io.budgetlens.service.LogSafe;
 import io.budgetlens.service.Problem;
 import io.budgetlens.service.ProblemTranslator;
 
@@ -20,7 +21,7 @@ public class DatabaseUnavailable implements ProblemTranslator {
         if (!StoreWriter.isTransient(exception)) {
             return null;
         }
-        LOG.warnf("Database unavailable on %s: %s", instance, exception.getMessage());
+        LOG.warnf("Database unavailable on %s: %s", LogSafe.text(instance), exception.getMessage());
         Response problem = Problem.response(Response.Status.SERVICE_UNAVAILABLE,
                 "The database is unavailable; try again shortly.", instance);
         return Response.fromResponse(problem).header("Retry-After", "5").build();

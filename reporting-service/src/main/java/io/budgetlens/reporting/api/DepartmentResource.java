@@ -16,7 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.query.DisclosureQueries;
 import io.budgetlens.reporting.query.DisclosureQueries.TimelineEntry;
+import io.budgetlens.reporting.query.DraftAccess;
 import io.budgetlens.reporting.query.Params;
+import io.budgetlens.service.security.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** One department across years and kinds. */
 @Path("/api/v1/departments")
@@ -25,6 +28,9 @@ public class DepartmentResource {
 
     @Inject
     DisclosureQueries queries;
+
+    @Inject
+    SecurityIdentity identity;
 
     /** The department's disclosures in year order, budget before final account, 部门 before 本级. */
     public record Timeline(String key, List<String> names, List<String> keys, List<TimelineEntry> disclosures,
@@ -40,7 +46,13 @@ public class DepartmentResource {
                     + "name are joined when one of them carries both.")
     public Timeline timeline(@PathParam("key") String key, @QueryParam("visibility") String visibility) {
         Visibility vis = Params.enumValue("visibility", visibility, Visibility.class);
-        DisclosureQueries.Timeline timeline = queries.timeline(key.trim(), vis == null ? Visibility.PUBLIC : vis)
+        String owner = null;
+        if (vis == Visibility.DRAFT) {
+            Caller caller = Caller.of(identity);
+            DraftAccess.requireSignedIn(caller);
+            owner = caller.admin() ? null : caller.subject();
+        }
+        DisclosureQueries.Timeline timeline = queries.timeline(key.trim(), vis == null ? Visibility.PUBLIC : vis, owner)
                 .orElseThrow(() -> new NotFoundException("No disclosure of department '" + key + "' is stored."));
         return new Timeline(key, timeline.names(), timeline.keys(), timeline.disclosures(),
                 timeline.crossDocumentFindings().stream().map(r -> FindingView.of(r, true)).toList());

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -33,6 +33,7 @@ import io.budgetlens.events.RuleVerdict;
 import io.budgetlens.events.Verdict;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.query.DisclosureQueries;
+import io.budgetlens.reporting.query.DraftAccess;
 import io.budgetlens.reporting.query.Params;
 import io.budgetlens.reporting.query.Where;
 import io.budgetlens.reporting.files.DocumentFiles;
@@ -41,6 +42,9 @@ import io.budgetlens.reporting.store.DepartmentKeys;
 import io.budgetlens.reporting.store.DisclosureEntity;
 import io.budgetlens.reporting.store.DisclosureRepository;
 import io.budgetlens.reporting.store.DisclosureStatus;
+import io.budgetlens.service.security.Caller;
+import io.budgetlens.service.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** Stored disclosures: the filtered, sorted, paged list (JSON or CSV), one disclosure in full, deleting drafts. */
 @Path("/api/v1/disclosures")
@@ -66,9 +70,16 @@ public class DisclosureResource {
     @Context
     HttpHeaders headers;
 
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    DraftDeletion deletion;
+
     @GET
     @Operation(summary = "Stored disclosures, filtered, sorted and paged (Accept: text/csv for all matching rows)",
-            description = "Drafts appear only with visibility=draft. Several documents may carry one identity "
+            description = "Drafts appear only with visibility=draft, and only the caller's own (all of them for an "
+                    + "admin; 401 without a token). Several documents may carry one identity "
                     + "(department, fiscalYear, kind, scope); all are listed, the newest public one has latest=true "
                     + "(latest=true lists only those).")
     public Response list(
@@ -91,7 +102,7 @@ public class DisclosureResource {
         Params.paging(page, size);
         Where where = new Where();
         Visibility vis = Params.enumValue("visibility", visibility, Visibility.class);
-        where.and("visibility = ?", (vis == null ? Visibility.PUBLIC : vis).name());
+        DraftAccess.restrict(where, "", vis == null ? Visibility.PUBLIC : vis, Caller.of(identity));
         Params.disclosureFilters(where, "", region, year, kind, scope);
         if (Params.given(department)) {
             String d = department.trim();
@@ -109,16 +120,15 @@ public class DisclosureResource {
         String orderBy = Params.sort(sort, SORTS, "-receivedAt", "document_id");
 
         if (Csv.wanted(headers, format)) {
-            Csv csv = new Csv(List.of("documentId", "status", "kind", "scope", "fiscalYear", "region", "department",
-                    "departmentKey", "title", "publicationDate", "latest", "errors", "warnings", "infos",
-                    "completeness", "expenditureTotal", "threePublicTotal", "parserVersion", "rulesetVersion"));
-            for (var i : queries.list(where, orderBy, 0, Params.MAX_CSV_ROWS)) {
-                csv.row(java.util.Arrays.asList(i.documentId(), i.status(), i.kind(), i.scope(), i.fiscalYear(),
-                        i.region(), i.department(), i.departmentKey(), i.title(), i.publicationDate(), i.latest(),
-                        i.errors(), i.warnings(), i.infos(), i.completeness(), i.expenditureTotal(),
-                        i.threePublicTotal(), i.parserVersion(), i.rulesetVersion()));
-            }
-            return csv.response("disclosures.csv");
+            return Csv.stream("disclosures.csv", List.of("documentId", "status", "kind", "scope", "fiscalYear",
+                    "region", "department", "departmentKey", "title", "publicationDate", "latest", "errors",
+                    "warnings", "infos", "completeness", "expenditureTotal", "threePublicTotal", "parserVersion",
+                    "rulesetVersion"), csv -> queries.eachListItem(where, orderBy, Params.MAX_CSV_ROWS,
+                            i -> csv.row(java.util.Arrays.asList(i.documentId(), i.status(), i.kind(), i.scope(),
+                                    i.fiscalYear(), i.region(), i.department(), i.departmentKey(), i.title(),
+                                    i.publicationDate(), i.latest(), i.errors(), i.warnings(), i.infos(),
+                                    i.completeness(), i.expenditureTotal(), i.threePublicTotal(), i.parserVersion(),
+                                    i.rulesetVersion()))));
         }
         var items = queries.list(where, orderBy, page, size);
         return Response.ok(new Page<>(items, page, size, queries.countDisclosures(where)))
@@ -129,12 +139,13 @@ public class DisclosureResource {
     @Path("/{documentId}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One disclosure in full: status, meta, summary, facts, tables, findings, verdict counts, "
-            + "completeness, versions (404 while unknown; drafts too, by their id)")
+            + "completeness, versions (404 while unknown; a draft only for its owner or an admin)")
     public DisclosureView get(@PathParam("documentId") String documentId) {
         DisclosureEntity entity = repository.findById(Params.documentId(documentId));
         if (entity == null) {
             throw new NotFoundException("No disclosure " + documentId + " is known (yet).");
         }
+        DraftAccess.requireReadable(entity.visibility, entity.owner, Caller.of(identity), documentId);
         List<FindingView> findings = queries.findingsOf(documentId).stream().map(r -> FindingView.of(r, false))
                 .toList();
         return DisclosureView.of(entity, findings, verdictCounts(entity.verdicts));
@@ -147,7 +158,7 @@ public class DisclosureResource {
             + "1-based), for showing evidence where it is printed; 404 when the document is not a stored PDF")
     public Response page(@PathParam("documentId") String documentId, @PathParam("page") int page,
                          @QueryParam("part") String part) {
-        var rendered = files.page(Params.documentId(documentId), part(part), page);
+        var rendered = files.page(readable(documentId), part(part), page);
         return Response.ok(rendered.png()).header("X-Page-Width", rendered.width())
                 .header("X-Page-Height", rendered.height())
                 .header("Cache-Control", "private, max-age=3600").build();
@@ -159,7 +170,7 @@ public class DisclosureResource {
     @Operation(summary = "The disclosure's PDF with a highlight and a bilingual comment (expected, found, tolerance) "
             + "over the evidence of every WARNING and ERROR finding")
     public Response annotated(@PathParam("documentId") String documentId, @QueryParam("part") String part) {
-        String id = Params.documentId(documentId);
+        String id = readable(documentId);
         return Response.ok(files.annotated(id, part(part)))
                 .header("Content-Disposition", "attachment; filename=\"" + id.substring(0, 12) + "-annotated.pdf\"")
                 .build();
@@ -170,7 +181,7 @@ public class DisclosureResource {
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Operation(summary = "The disclosure's findings as a spreadsheet (one row per finding, amounts as printed text)")
     public Response findingsWorkbook(@PathParam("documentId") String documentId) {
-        String id = Params.documentId(documentId);
+        String id = readable(documentId);
         return Response.ok(files.findingsWorkbook(id))
                 .header("Content-Disposition", "attachment; filename=\"" + id.substring(0, 12) + "-findings.xlsx\"")
                 .build();
@@ -182,11 +193,22 @@ public class DisclosureResource {
     @Operation(summary = "The revisions of a document (a part added makes a new one): when each was received and its "
             + "files")
     public List<Revision> revisions(@PathParam("documentId") String documentId) {
+        String id = readable(documentId);
+        return queries.revisions(id).stream().map(r -> new Revision(r.revision(), r.receivedAt(), r.parts())).toList();
+    }
+
+    /**
+     * The id of a stored document this caller may see: 400 malformed, 404 unknown or someone else's draft, 401 a draft
+     * asked for without a token (DraftAccess). Page images and files of a draft are its owner's and admins' only.
+     */
+    private String readable(String documentId) {
         String id = Params.documentId(documentId);
-        if (repository.findById(id) == null) {
+        DisclosureEntity entity = repository.findById(id);
+        if (entity == null) {
             throw new NotFoundException("No disclosure " + documentId + " is known (yet).");
         }
-        return queries.revisions(id).stream().map(r -> new Revision(r.revision(), r.receivedAt(), r.parts())).toList();
+        DraftAccess.requireReadable(entity.visibility, entity.owner, Caller.of(identity), id);
+        return id;
     }
 
     /** One revision of a document: when it was received and its files. */
@@ -211,18 +233,21 @@ public class DisclosureResource {
 
     @DELETE
     @Path("/{documentId}")
-    @Transactional
-    @Operation(summary = "Delete a draft (204); a public disclosure cannot be deleted (409)")
+    @RolesAllowed({Roles.SUBMITTER, Roles.ADMIN})
+    @Operation(summary = "Delete a draft: its owner or an admin (204); a public disclosure cannot be deleted (409)",
+            description = "ingest-service writes the draft's tombstones (its bytes leave the compacted topics); then "
+                    + "the stored draft is removed here. 503 when ingest-service cannot be reached (nothing deleted).")
     public Response delete(@PathParam("documentId") String documentId) {
         DisclosureEntity entity = repository.findById(Params.documentId(documentId));
-        if (entity == null) {
+        Caller caller = Caller.of(identity);
+        if (entity == null || !DraftAccess.mayRead(entity.visibility, entity.owner, caller)) {
             throw new NotFoundException("No disclosure " + documentId + " is known (yet).");
         }
-        if (!repository.deleteDraft(documentId)) {
+        if (entity.visibility != Visibility.DRAFT) {
             throw new ClientErrorException("Only drafts can be deleted; " + documentId + " is public.",
                     Response.Status.CONFLICT);
         }
-        return Response.noContent().build();
+        return deletion.delete(documentId, caller);
     }
 
     private static final TypeReference<List<RuleVerdict>> VERDICTS = new TypeReference<>() {

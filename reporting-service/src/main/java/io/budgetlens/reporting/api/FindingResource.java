@@ -17,10 +17,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.query.DisclosureQueries;
+import io.budgetlens.reporting.query.DraftAccess;
 import io.budgetlens.reporting.query.FindingFilter;
 import io.budgetlens.reporting.query.Params;
 import io.budgetlens.reporting.query.Where;
+import io.budgetlens.service.security.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** Findings across documents: the validation reports' and the cross-document checks'. */
 @Path("/api/v1/findings")
@@ -33,9 +37,13 @@ public class FindingResource {
     @Context
     HttpHeaders headers;
 
+    @Inject
+    SecurityIdentity identity;
+
     @GET
     @Operation(summary = "Findings across disclosures, filtered, sorted and paged (Accept: text/csv for all)",
-            description = "Public disclosures only unless visibility=draft. Default order: most severe first.")
+            description = "Public disclosures only unless visibility=draft (then the caller's own drafts; an admin's: "
+                    + "all). Default order: most severe first.")
     public Response list(@Parameter(description = "Comma-separated: error, warning, info")
                          @QueryParam("severity") String severity,
                          @Parameter(description = "e.g. CHG-001 or XDOC-001") @QueryParam("ruleId") String ruleId,
@@ -53,22 +61,25 @@ public class FindingResource {
                          @QueryParam("size") @DefaultValue("50") int size,
                          @QueryParam("format") String format) {
         Params.paging(page, size);
-        Where where = FindingFilter.parse(severity, ruleId, category, region, year, kind, scope, documentId, latest,
-                visibility).where();
+        FindingFilter filter = FindingFilter.parse(severity, ruleId, category, region, year, kind, scope, documentId,
+                latest, visibility);
+        Where where = filter.where();
+        if (filter.visibility() == Visibility.DRAFT) {
+            DraftAccess.ownedOnly(where, "d.", Caller.of(identity));
+        }
         String orderBy = FindingFilter.orderBy(sort);
 
         if (Csv.wanted(headers, format)) {
-            Csv csv = new Csv(List.of("documentId", "kind", "scope", "fiscalYear", "region", "department",
-                    "ruleId", "severity", "category", "source", "messageZh", "messageEn", "expectedLow",
-                    "expectedHigh", "actual", "excess", "unit", "quote", "relatedDocumentId"));
-            for (DisclosureQueries.FindingRow r : queries.findings(where, orderBy, 0, Params.MAX_CSV_ROWS)) {
-                Interval interval = Interval.of(r.expected());
-                csv.row(Arrays.asList(r.documentId(), r.kind(), r.scope(), r.fiscalYear(), r.region(),
-                        r.department(), r.ruleId(), r.severity(), r.category(), r.source(), r.messageZh(),
-                        r.messageEn(), interval.low(), interval.high(), r.actual(), r.excess(), r.unit(),
-                        firstQuote(r.evidence()), r.relatedDocumentId()));
-            }
-            return csv.response("findings.csv");
+            return Csv.stream("findings.csv", List.of("documentId", "kind", "scope", "fiscalYear", "region",
+                    "department", "ruleId", "severity", "category", "source", "messageZh", "messageEn", "expectedLow",
+                    "expectedHigh", "actual", "excess", "unit", "quote", "relatedDocumentId"),
+                    csv -> queries.eachFinding(where, orderBy, Params.MAX_CSV_ROWS, r -> {
+                        Interval interval = Interval.of(r.expected());
+                        csv.row(Arrays.asList(r.documentId(), r.kind(), r.scope(), r.fiscalYear(), r.region(),
+                                r.department(), r.ruleId(), r.severity(), r.category(), r.source(), r.messageZh(),
+                                r.messageEn(), interval.low(), interval.high(), r.actual(), r.excess(), r.unit(),
+                                firstQuote(r.evidence()), r.relatedDocumentId()));
+                    }));
         }
         var items = queries.findings(where, orderBy, page, size).stream().map(r -> FindingView.of(r, true)).toList();
         return Response.ok(new Page<>(items, page, size, queries.countFindings(where)))

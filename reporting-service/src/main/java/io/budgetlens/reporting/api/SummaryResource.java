@@ -105,16 +105,16 @@ public class SummaryResource {
                 String.join(", ", dims.stream().map(d -> d.column).toList()));
 
         if (Csv.wanted(headers, format)) {
-            var rows = queries.summaries(dims, where, orderBy, 0, Params.MAX_CSV_ROWS).rows().stream()
-                    .map(r -> r.toMap(dims)).toList();
             List<String> header = new ArrayList<>(dims.stream().map(d -> d.field).toList());
             if (dims.contains(Dimension.DEPARTMENT)) {
                 header.add("department");
             }
             Arrays.stream(Metric.values()).forEach(m -> header.add(m.field));
-            Csv csv = new Csv(header);
-            rows.forEach(r -> csv.row(header.stream().map(r::get).toList()));
-            return csv.response("summaries.csv");
+            return Csv.stream("summaries.csv", header, csv -> queries.summaries(dims, where, orderBy, 0,
+                    Params.MAX_CSV_ROWS).rows().forEach(r -> {
+                        Map<String, Object> row = r.toMap(dims);
+                        csv.row(header.stream().map(row::get).toList());
+                    }));
         }
         DisclosureQueries.SummaryPage summaries = queries.summaries(dims, where, orderBy, page, size);
         Map<String, Object> body = new LinkedHashMap<>();

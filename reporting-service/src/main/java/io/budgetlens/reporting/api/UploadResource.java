@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -31,15 +32,23 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.query.Params;
 import io.budgetlens.service.Problem;
+import io.budgetlens.service.security.Caller;
+import io.budgetlens.service.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.buffer.Buffer;
 
 /**
  * Forwards an uploaded document to ingest-service, so the dashboard talks only to its own origin. Uploads are
- * drafts unless visibility=public is given: the "check before you publish" flow. Ingest's answer (202 with the
- * documentId, 200 for a duplicate, 4xx problem+json for bad input) is relayed as it is.
+ * drafts unless visibility=public is given: the "check before you publish" flow. The caller's token goes along (a
+ * draft's owner is its subject). Ingest's answer (202 with the documentId, 200 for a duplicate, 4xx problem+json for
+ * bad input) is relayed as it is.
  */
 @Path("/api/v1/uploads")
+@RolesAllowed({Roles.SUBMITTER, Roles.ADMIN})
 public class UploadResource {
+
+    @Inject
+    SecurityIdentity identity;
 
     @ConfigProperty(name = "budgetlens.ingest.url")
     String ingestUrl;
@@ -66,7 +75,7 @@ public class UploadResource {
         byte[] content = readBounded(body, maxUploadBytes);
         try (Response answer = ingest.submit(content, Params.given(contentType) ? contentType : null,
                 (vis == null ? Visibility.DRAFT : vis).name().toLowerCase(Locale.ROOT),
-                Params.given(filename) ? filename : null)) {
+                Params.given(filename) ? filename : null, Caller.of(identity).authorization())) {
             MediaType type = answer.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : answer.getMediaType();
             return Response.status(answer.getStatus()).entity(answer.readEntity(byte[].class)).type(type).build();
         } catch (ProcessingException e) {
@@ -105,7 +114,7 @@ public class UploadResource {
                             : MediaType.APPLICATION_OCTET_STREAM);
         }
         try (Response answer = ingest.submitParts(form, (vis == null ? Visibility.DRAFT : vis).name()
-                .toLowerCase(Locale.ROOT))) {
+                .toLowerCase(Locale.ROOT), Caller.of(identity).authorization())) {
             MediaType type = answer.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : answer.getMediaType();
             return Response.status(answer.getStatus()).entity(answer.readEntity(byte[].class)).type(type).build();
         } catch (ProcessingException e) {

@@ -1,7 +1,5 @@
 package io.budgetlens.reporting.messaging;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,9 +11,11 @@ import io.budgetlens.service.EventMessages;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
- * Publishes cross-document findings on disclosure.anomaly.v1, keyed by the documentId the finding belongs to,
- * with ce_source /budgetlens/reporting-service and ce_id
+ * Sends cross-document findings on disclosure.anomaly.v1, keyed by the documentId the finding belongs to, with
+ * ce_source /budgetlens/reporting-service and ce_id
  * {@code <documentId>:io.budgetlens.disclosure.anomaly.v1:cross-document-<version>:<ruleId>:<otherDocumentId>:<index>}.
+ * Only the outbox relay ({@link AnomalyOutbox}) sends, after the findings' transaction has committed them to the
+ * outbox table.
  */
 @ApplicationScoped
 public class AnomalyPublisher {
@@ -24,14 +24,17 @@ public class AnomalyPublisher {
     @Channel("anomalies")
     MutinyEmitter<AnomalyDetected> anomalies;
 
-    public void publish(List<AnomalyDetected> found) {
-        for (AnomalyDetected anomaly : found) {
-            String other = anomaly.finding().evidence() == null ? "" : anomaly.finding().evidence().stream()
-                    .map(e -> e.documentId()).filter(id -> id != null).findFirst().orElse("");
-            String id = CloudEvents.id(anomaly.documentId(), AnomalyDetected.TYPE, anomaly.rulesetVersion(),
-                    anomaly.finding().ruleId() + ":" + other + ":" + anomaly.findingIndex());
-            anomalies.sendMessageAndAwait(EventMessages.keyed(anomaly, anomaly.documentId(), id, AnomalyDetected.TYPE,
-                    CloudEvents.SOURCE_REPORTING, anomaly.detectedAt()));
-        }
+    /** The anomaly's deterministic ce_id. */
+    static String ceId(AnomalyDetected anomaly) {
+        String other = anomaly.finding().evidence() == null ? "" : anomaly.finding().evidence().stream()
+                .map(e -> e.documentId()).filter(id -> id != null).findFirst().orElse("");
+        return CloudEvents.id(anomaly.documentId(), AnomalyDetected.TYPE, anomaly.rulesetVersion(),
+                anomaly.finding().ruleId() + ":" + other + ":" + anomaly.findingIndex());
+    }
+
+    /** Sends one anomaly and waits for the broker's acknowledgement (throws when it does not come). */
+    void send(AnomalyDetected anomaly, String ceId) {
+        anomalies.sendMessageAndAwait(EventMessages.keyed(anomaly, anomaly.documentId(), ceId, AnomalyDetected.TYPE,
+                CloudEvents.SOURCE_REPORTING, anomaly.detectedAt()));
     }
 }

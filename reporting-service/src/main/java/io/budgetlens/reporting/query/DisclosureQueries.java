@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,6 +60,12 @@ public class DisclosureQueries {
                 + orderBy + limit(page, size), where);
     }
 
+    /** Every row of a list, up to {@code max}, from a database cursor (inside a transaction): for CSV exports. */
+    public void eachListItem(Where where, String orderBy, int max, Consumer<ListItem> sink) {
+        each(ListItem.class, "SELECT " + LIST_COLUMNS + " FROM disclosure" + where.sql() + " ORDER BY " + orderBy
+                + limit(0, max), where, sink);
+    }
+
     public long countDisclosures(Where where) {
         return count("SELECT count(*) FROM disclosure" + where.sql(), where);
     }
@@ -81,14 +89,22 @@ public class DisclosureQueries {
 
     private static final String FINDING_FROM = " FROM finding f JOIN disclosure d ON d.document_id = f.document_id";
 
+    private static final String FINDINGS_SELECT = """
+            SELECT f.document_id AS documentId, f.source, f.idx AS index, f.rule_id AS ruleId, f.severity,
+                   f.category, f.message_zh AS messageZh, f.message_en AS messageEn,
+                   CAST(f.expected AS text) AS expected, f.actual, f.excess, f.unit,
+                   CAST(f.evidence AS text) AS evidence, f.related_document_id AS relatedDocumentId, d.kind,
+                   d.scope, d.fiscal_year AS fiscalYear, d.department, d.region, d.title""";
+
     public List<FindingRow> findings(Where where, String orderBy, int page, int size) {
-        return rows(FindingRow.class, """
-                SELECT f.document_id AS documentId, f.source, f.idx AS index, f.rule_id AS ruleId, f.severity,
-                       f.category, f.message_zh AS messageZh, f.message_en AS messageEn,
-                       CAST(f.expected AS text) AS expected, f.actual, f.excess, f.unit,
-                       CAST(f.evidence AS text) AS evidence, f.related_document_id AS relatedDocumentId, d.kind,
-                       d.scope, d.fiscal_year AS fiscalYear, d.department, d.region, d.title"""
-                + FINDING_FROM + where.sql() + " ORDER BY " + orderBy + limit(page, size), where);
+        return rows(FindingRow.class, FINDINGS_SELECT + FINDING_FROM + where.sql() + " ORDER BY " + orderBy
+                + limit(page, size), where);
+    }
+
+    /** Every finding of a list, up to {@code max}, from a database cursor (inside a transaction): for CSV exports. */
+    public void eachFinding(Where where, String orderBy, int max, Consumer<FindingRow> sink) {
+        each(FindingRow.class, FINDINGS_SELECT + FINDING_FROM + where.sql() + " ORDER BY " + orderBy + limit(0, max),
+                where, sink);
     }
 
     public long countFindings(Where where) {
@@ -135,14 +151,18 @@ public class DisclosureQueries {
                            List<FindingRow> crossDocumentFindings) {
     }
 
-    /** The timeline of the department a key names, with the given visibility; empty when no disclosure has the key. */
-    public Optional<Timeline> timeline(String key, Visibility visibility) {
+    /**
+     * The timeline of the department a key names, with the given visibility (and, when given, only the drafts of
+     * {@code owner}); empty when no disclosure has the key.
+     */
+    public Optional<Timeline> timeline(String key, Visibility visibility, String owner) {
         List<String> keys = departmentKeys(key);
         if (keys.isEmpty()) {
             return Optional.empty();
         }
         Where where = new Where().and("visibility = ?", visibility.name())
-                .and("(name_key IN (?) OR code_key IN (?))", keys, keys).and("fiscal_year IS NOT NULL");
+                .and("(name_key IN (?) OR code_key IN (?))", keys, keys).and("fiscal_year IS NOT NULL")
+                .andIf(owner != null, "owner = ?", owner);
         List<TimelineEntry> entries = rows(TimelineEntry.class, """
                 SELECT document_id AS documentId, fiscal_year AS fiscalYear, kind, scope, title,
                        publication_date AS publicationDate, latest, status, expenditure_total AS expenditureTotal,
@@ -357,6 +377,19 @@ public class DisclosureQueries {
         @SuppressWarnings("unchecked")
         List<T> rows = query.getResultList();
         return rows;
+    }
+
+    /** Rows read 500 at a time from a server-side cursor (PostgreSQL streams only inside a transaction). */
+    private <T> void each(Class<T> type, String sql, Where where, Consumer<T> sink) {
+        var query = em.createNativeQuery(sql, type);
+        where.bind(query);
+        query.setHint("org.hibernate.fetchSize", 500);
+        query.setHint("org.hibernate.readOnly", true);
+        @SuppressWarnings("unchecked")
+        Stream<T> rows = query.getResultStream();
+        try (rows) {
+            rows.forEach(sink);
+        }
     }
 
     private long count(String sql, Where where) {

@@ -198,7 +198,7 @@ public class DisclosureEntity {
     @Column(name = "template_family", length = 16)
     public String templateFamily;
 
-    /** The uploader of a draft. */
+    /** The subject that uploaded a draft (contract v1.1); null for public documents. */
     public String owner;
 
     @Column(name = "updated_at", nullable = false)

@@ -77,10 +77,10 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
             return; // an older revision arriving late: its files and history are kept, the document stays newer
         }
         entity.revision = event.revisionNumber();
-        entity.owner = event.owner();
         entity.contentType = event.contentType();
         entity.sourceUri = event.sourceUri();
         entity.filename = event.filename();
+        entity.owner = event.owner() == null ? entity.owner : event.owner();
         entity.sizeBytes = event.size();
         entity.receivedAt = event.receivedAt();
         entity.updatedAt = Instant.now();
@@ -104,6 +104,7 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         entity.templateFamily = event.meta() == null ? null : event.meta().templateFamily();
         entity.parserVersion = event.parserVersion();
         entity.parsedAt = event.parsedAt();
+        entity.owner = event.owner() == null ? entity.owner : event.owner();
         if (entity.contentType == null) {
             entity.contentType = event.contentType();
         }
@@ -172,6 +173,7 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         entity.validatedRevision = revision;
         entity.rulesetVersion = event.rulesetVersion();
         entity.validatedAt = event.validatedAt();
+        entity.owner = event.owner() == null ? entity.owner : event.owner();
         entity.errorCount = (int) event.count(Severity.ERROR);
         entity.warningCount = (int) event.count(Severity.WARNING);
         entity.infoCount = (int) event.count(Severity.INFO);
@@ -211,23 +213,26 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         }
     }
 
-    /** Deletes a draft and its findings; answers false when the document is not a draft. */
-    public boolean deleteDraft(String documentId) {
-        DisclosureEntity entity = findById(documentId, LockModeType.PESSIMISTIC_WRITE);
-        if (entity == null || entity.visibility != Visibility.DRAFT) {
-            return false;
-        }
-        delete(entity);
-        getEntityManager().createNativeQuery("""
+    /**
+     * Deletes a document and its findings (a draft deleted by its owner, or a tombstone on one of the compacted topics:
+     * the document no longer exists) and remembers the id, so late events of it are dropped.
+     */
+    public void deleteDocument(String documentId) {
+        var em = getEntityManager();
+        em.createNativeQuery("DELETE FROM disclosure WHERE document_id = ?1").setParameter(1, documentId)
+                .executeUpdate();
+        em.createNativeQuery("""
                         INSERT INTO deleted_draft (document_id, deleted_at) VALUES (?1, now())
                         ON CONFLICT (document_id) DO NOTHING""")
                 .setParameter(1, documentId).executeUpdate();
-        return true;
     }
 
     /**
      * Marks the newest public document of this one's identity (department, fiscal year, kind, scope) as latest:
-     * the latest publication date, then the latest receipt, then the documentId so the choice is stable.
+     * the latest publication date, then the latest receipt, then the documentId so the choice is stable. The printed
+     * 发布日期 is the document's own claim: it never counts as later than the day the document was received (in China's
+     * time zone; the parse time while the received event has not arrived), so a forged future date cannot make a
+     * document the latest.
      */
     private void markLatest(DisclosureEntity entity) {
         if (entity.visibility != Visibility.PUBLIC || entity.kind == null || entity.fiscalYear == null
@@ -239,8 +244,10 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         em.createNativeQuery("""
                         WITH identity AS (
                             SELECT document_id,
-                                   row_number() OVER (ORDER BY publication_date DESC NULLS LAST,
-                                                               received_at DESC NULLS LAST, document_id DESC) AS rank
+                                   row_number() OVER (ORDER BY CASE WHEN publication_date IS NULL THEN NULL
+                                           ELSE LEAST(publication_date, CAST(COALESCE(received_at, parsed_at)
+                                           AT TIME ZONE 'Asia/Shanghai' AS date)) END DESC NULLS LAST, COALESCE(received_at, parsed_at) DESC NULLS LAST,
+                                           document_id DESC) AS rank
                             FROM disclosure
                             WHERE visibility = 'PUBLIC' AND status IN ('PARSED', 'VALIDATED')
                               AND fiscal_year = ?1 AND kind = ?2 AND scope = ?3

@@ -35,15 +35,18 @@ import io.budgetlens.reporting.query.BadParameterException;
 import io.budgetlens.reporting.query.DisclosureQueries;
 import io.budgetlens.reporting.query.DisclosureQueries.FindingRow;
 import io.budgetlens.reporting.query.DisclosureQueries.TimelineEntry;
+import io.budgetlens.reporting.query.DraftAccess;
 import io.budgetlens.reporting.query.FindingFilter;
 import io.budgetlens.reporting.query.Where;
 import io.budgetlens.reporting.store.DisclosureEntity;
 import io.budgetlens.reporting.store.DisclosureRepository;
+import io.budgetlens.service.security.Caller;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The web dashboard (server-rendered with Qute; charts drawn by ECharts from the webjar, fed through data-
@@ -63,6 +66,9 @@ public class DashboardResource {
 
     @Inject
     DisclosureRepository repository;
+
+    @Inject
+    SecurityIdentity identity;
 
     @Location("overview.html")
     Template overview;
@@ -102,7 +108,7 @@ public class DashboardResource {
     @Operation(hidden = true)
     public Response disclosure(@PathParam("documentId") String documentId, @CookieParam("lang") String lang) {
         DisclosureEntity d = DocumentIds.isWellFormed(documentId) ? repository.findById(documentId) : null;
-        if (d == null) {
+        if (d == null || !DraftAccess.mayRead(d.visibility, d.owner, Caller.of(identity))) {
             return Response.status(404).entity(page(notFound, lang, "/disclosures/" + documentId)
                     .data("what", documentId)).build();
         }
@@ -119,6 +125,9 @@ public class DashboardResource {
                                   @QueryParam("evidence") @DefaultValue("0") String evidence,
                                   @CookieParam("lang") String lang) {
         DisclosureEntity d = DocumentIds.isWellFormed(documentId) ? repository.findById(documentId) : null;
+        if (d != null && !DraftAccess.mayRead(d.visibility, d.owner, Caller.of(identity))) {
+            d = null; // someone else's draft is not there for this caller
+        }
         FindingRow row = d == null || finding == null ? null : queries.findingsOf(documentId).stream()
                 .filter(f -> f.anchor().equals(finding)).findFirst().orElse(null);
         int index = evidence.matches("\\d{1,3}") ? Integer.parseInt(evidence) : 0;
@@ -134,7 +143,7 @@ public class DashboardResource {
     @Path("departments/{key}")
     @Operation(hidden = true)
     public Response department(@PathParam("key") String key, @CookieParam("lang") String lang) {
-        var timeline = queries.timeline(key, Visibility.PUBLIC).orElse(null);
+        var timeline = queries.timeline(key, Visibility.PUBLIC, null).orElse(null);
         if (timeline == null) {
             return Response.status(404).entity(page(notFound, lang, "/departments/" + encode(key)).data("what", key))
                     .build();

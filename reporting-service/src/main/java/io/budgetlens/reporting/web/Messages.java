@@ -24,6 +24,9 @@ public interface Messages {
     @Message("上传草稿检查")
     String upload();
 
+    @Message("登录")
+    String signIn();
+
     @Message("English")
     String otherLanguage();
 

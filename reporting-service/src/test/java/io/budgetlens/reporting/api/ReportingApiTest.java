@@ -1,5 +1,8 @@
 package io.budgetlens.reporting.api;
 
+import static io.budgetlens.testsupport.AsCaller.asAdmin;
+import static io.budgetlens.testsupport.AsCaller.asReader;
+import static io.budgetlens.testsupport.AsCaller.asSubmitter;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,12 +25,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.budgetlens.events.Category;
+import io.budgetlens.events.DisclosureMeta;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Severity;
+import io.budgetlens.events.Topics;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.Seed;
 import io.budgetlens.testsupport.CorpusFixtures;
 import io.budgetlens.testsupport.KafkaBrokerResource;
+import io.budgetlens.testsupport.KafkaTestClient;
+import io.budgetlens.testsupport.ParsedBuilder;
 import io.budgetlens.testsupport.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,7 +60,9 @@ class ReportingApiTest {
             Seed.withId(QIANJIANG, Seed.id("qianjiang republished"), Visibility.PUBLIC),
             Seed.meta(QIANJIANG.meta(), QIANJIANG.meta().department(), null, "重庆市", "黔江区", null,
                     LocalDate.of(2024, 3, 1)));
-    static final DisclosureParsed DRAFT = Seed.withId(WULONG, Seed.id("wulong draft"), Visibility.DRAFT);
+    static final String OWNER = "officer-wulong";
+    static final DisclosureParsed DRAFT = ParsedBuilder.from(Seed.withId(WULONG, Seed.id("wulong draft"),
+            Visibility.DRAFT)).owner(OWNER).build();
 
     private static boolean seeded;
 
@@ -86,7 +95,7 @@ class ReportingApiTest {
         Seed.send(Seed.report(DRAFT, new BigDecimal("0.8000")));
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             for (DisclosureParsed p : List.of(BANAN, JIANGJIN, QIANJIANG, RONGCHANG, WULONG, QIANJIANG_AGAIN, DRAFT)) {
-                given().get("/api/v1/disclosures/{id}", p.documentId()).then().statusCode(200)
+                asAdmin().get("/api/v1/disclosures/{id}", p.documentId()).then().statusCode(200)
                         .body("status", equalTo("VALIDATED"));
             }
         });
@@ -273,29 +282,81 @@ class ReportingApiTest {
     }
 
     @Test
-    void draftsAreHiddenUnlessAskedForAndCanBeDeleted() {
+    void draftsAreSeenOnlyByTheirOwnerAndAdminsAndTombstonesDeleteThem() {
         given().queryParam("region", "武隆区").get("/api/v1/disclosures").then()
                 .body("items.documentId", equalTo(List.of(WULONG.documentId())));
-        given().queryParam("visibility", "draft").get("/api/v1/disclosures").then().statusCode(200)
-                .body("items.documentId", hasItems(DRAFT.documentId()))
-                .body("items.visibility", everyItem(equalTo("DRAFT")));
         given().queryParam("groupBy", "region").queryParam("region", "武隆区").get("/api/v1/summaries").then()
                 .body("items[0].documents", equalTo(1));
-        given().get("/api/v1/disclosures/{id}", DRAFT.documentId()).then().statusCode(200)
+        // anonymous: 401; someone else: nothing; the owner and admins: the draft
+        given().queryParam("visibility", "draft").get("/api/v1/disclosures").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().get("/api/v1/disclosures/{id}", DRAFT.documentId()).then().statusCode(401);
+        given().queryParam("visibility", "draft").get("/api/v1/findings").then().statusCode(401);
+        asSubmitter("someone-else").queryParam("visibility", "draft").get("/api/v1/disclosures").then()
+                .statusCode(200).body("items.documentId", not(hasItems(DRAFT.documentId())));
+        asSubmitter("someone-else").get("/api/v1/disclosures/{id}", DRAFT.documentId()).then().statusCode(404);
+        asSubmitter("someone-else").delete("/api/v1/disclosures/{id}", DRAFT.documentId()).then().statusCode(404);
+        asSubmitter(OWNER).queryParam("visibility", "draft").get("/api/v1/disclosures").then().statusCode(200)
+                .body("items.documentId", hasItems(DRAFT.documentId()))
+                .body("items.visibility", everyItem(equalTo("DRAFT")));
+        asSubmitter(OWNER).get("/api/v1/disclosures/{id}", DRAFT.documentId()).then().statusCode(200)
                 .body("visibility", equalTo("DRAFT"));
+        asAdmin().queryParam("visibility", "draft").get("/api/v1/disclosures").then().statusCode(200)
+                .body("items.documentId", hasItems(DRAFT.documentId()));
 
-        given().delete("/api/v1/disclosures/{id}", WULONG.documentId()).then().statusCode(409)
+        given().delete("/api/v1/disclosures/{id}", DRAFT.documentId()).then().statusCode(401);
+        asAdmin().delete("/api/v1/disclosures/{id}", WULONG.documentId()).then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("Only drafts"));
-        given().delete("/api/v1/disclosures/{id}", DRAFT.documentId()).then().statusCode(204);
-        given().get("/api/v1/disclosures/{id}", DRAFT.documentId()).then().statusCode(404);
-        // a late event of the deleted draft does not bring it back
+        // ingest-service (which writes the tombstones) is unreachable here: nothing is deleted
+        asSubmitter(OWNER).delete("/api/v1/disclosures/{id}", DRAFT.documentId()).then().statusCode(503)
+                .contentType("application/problem+json").body("detail", containsString("nothing was deleted"));
+        asSubmitter(OWNER).get("/api/v1/disclosures/{id}", DRAFT.documentId()).then().statusCode(200);
+
+        // the tombstones ingest-service and validation-service write delete the draft and its findings
+        for (String topic : List.of(Topics.RECEIVED, Topics.PARSED, Topics.VALIDATED)) {
+            KafkaTestClient.send(topic, DRAFT.documentId(), null, Map.of());
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin()
+                .get("/api/v1/disclosures/{id}", DRAFT.documentId()).then().statusCode(404));
+        asAdmin().queryParam("documentId", DRAFT.documentId()).get("/api/v1/findings").then()
+                .body("total", equalTo(0));
+        // a late event of the deleted draft does not bring it back, and tombstones are not dead-lettered
         Seed.send(Seed.report(DRAFT, new BigDecimal("0.8000")));
         Seed.send(DRAFT);
         DisclosureParsed marker = Seed.withId(BANAN, Seed.id("marker after draft"), Visibility.DRAFT);
         Seed.send(marker);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get("/api/v1/disclosures/{id}", marker.documentId()).then().statusCode(200));
-        given().get("/api/v1/disclosures/{id}", DRAFT.documentId()).then().statusCode(404);
+                asAdmin().get("/api/v1/disclosures/{id}", marker.documentId()).then().statusCode(200));
+        asAdmin().get("/api/v1/disclosures/{id}", DRAFT.documentId()).then().statusCode(404);
+        for (String dlq : List.of(Topics.RECEIVED_REPORTING_DLQ, Topics.PARSED_REPORTING_DLQ,
+                Topics.VALIDATED_REPORTING_DLQ)) {
+            assertThat(KafkaTestClient.readAll(dlq, Duration.ofMillis(500)))
+                    .noneMatch(r -> DRAFT.documentId().equals(r.key()));
+        }
+    }
+
+    @Test
+    void aPrintedPublicationDateLaterThanTheReceiptNeverMakesADocumentTheLatest() {
+        // two public versions of one identity: an honest one, and one claiming to be published next year
+        // (received first, dated a year ahead), and the real new version received after it, dated today
+        DisclosureMeta m = BANAN.meta();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        DisclosureParsed forged = ParsedBuilder.from(Seed.withMeta(Seed.withId(BANAN, Seed.id("latest forged"),
+                Visibility.PUBLIC), Seed.meta(m, "重庆市巴南区发布日期测试局", null, "重庆市", "巴南区", 2031,
+                today.plusYears(1)))).parsedAt(java.time.Instant.now()).build();
+        DisclosureParsed honest = ParsedBuilder.from(Seed.withMeta(Seed.withId(BANAN, Seed.id("latest honest"),
+                Visibility.PUBLIC), Seed.meta(m, "重庆市巴南区发布日期测试局", null, "重庆市", "巴南区", 2031, today)))
+                .parsedAt(java.time.Instant.now().plusSeconds(1)).build();
+        Seed.send(forged);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+                .get("/api/v1/disclosures/{id}", forged.documentId()).then().statusCode(200));
+        Seed.send(honest);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            given().get("/api/v1/disclosures/{id}", honest.documentId()).then().statusCode(200)
+                    .body("identity.latest", equalTo(true));
+            given().get("/api/v1/disclosures/{id}", forged.documentId()).then().statusCode(200)
+                    .body("identity.latest", equalTo(false));
+        });
     }
 
     @Test
@@ -324,18 +385,22 @@ class ReportingApiTest {
                 .body("detail", containsString(expect.get("detail"))));
         given().get("/api/v1/disclosures/{id}", "b".repeat(64)).then().statusCode(404)
                 .contentType("application/problem+json");
-        given().delete("/api/v1/disclosures/{id}", "b".repeat(64)).then().statusCode(404)
+        asSubmitter().delete("/api/v1/disclosures/{id}", "b".repeat(64)).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
     @Test
-    void uploadWhileIngestIsUnreachableAnswers503ProblemJson() {
+    void uploadsNeedASubmitterAndWhileIngestIsUnreachableAnswer503ProblemJson() {
         given().contentType("text/plain; charset=UTF-8").body("某局2025年部门预算".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/uploads").then().statusCode(401).contentType("application/problem+json");
+        asReader().contentType("text/plain").body("x").post("/api/v1/uploads").then().statusCode(403)
+                .contentType("application/problem+json");
+        asSubmitter().contentType("text/plain; charset=UTF-8").body("某局2025年部门预算".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/uploads").then().statusCode(503).contentType("application/problem+json")
                 .body("detail", containsString("ingest-service"));
-        given().queryParam("visibility", "hidden").contentType("text/plain").body("x")
+        asSubmitter().queryParam("visibility", "hidden").contentType("text/plain").body("x")
                 .post("/api/v1/uploads").then().statusCode(400).contentType("application/problem+json");
-        given().contentType("text/plain").body(new byte[11 * 1024 * 1024]).post("/api/v1/uploads").then()
+        asSubmitter().contentType("text/plain").body(new byte[11 * 1024 * 1024]).post("/api/v1/uploads").then()
                 .statusCode(413).contentType("application/problem+json")
                 .body("detail", containsString("budgetlens.upload.max-bytes"));
     }

@@ -1,5 +1,6 @@
 package io.budgetlens.reporting.crossdoc;
 
+import static io.budgetlens.testsupport.AsCaller.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -146,7 +147,7 @@ class CrossDocumentTest {
                 Seed.id("banan 2024 E draft"), Visibility.DRAFT);
         Seed.send(public2023);
         Seed.send(draft2024);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin()
                 .queryParam("documentId", draft2024.documentId()).queryParam("visibility", "draft")
                 .queryParam("ruleId", "XDOC-001").get("/api/v1/findings").then().body("total", equalTo(1)));
     }
@@ -195,7 +196,7 @@ class CrossDocumentTest {
     }
 
     static void awaitStatus(String documentId, String status) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/disclosures/{id}", documentId)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin().get("/api/v1/disclosures/{id}", documentId)
                 .then().statusCode(200).body("status", equalTo(status)));
     }
 

@@ -1,5 +1,8 @@
 package io.budgetlens.reporting.files;
 
+import static io.budgetlens.testsupport.AsCaller.asAdmin;
+import static io.budgetlens.testsupport.AsCaller.asReader;
+import static io.budgetlens.testsupport.AsCaller.asSubmitter;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -71,14 +74,19 @@ class PdfEvidenceTest {
         }
     }
 
+    static final String OWNER = "officer";
+
     static String seed(Visibility visibility) throws IOException {
         byte[] bytes = pdf();
-        String id = visibility == Visibility.DRAFT ? DocumentIds.ofDraft("officer", Long.toString(System.nanoTime()),
-                DocumentIds.of(bytes)) : DocumentIds.of(bytes);
+        boolean draft = visibility == Visibility.DRAFT;
+        String owner = draft ? OWNER : null;
+        String id = draft ? DocumentIds.ofDraft(OWNER, Long.toString(System.nanoTime()), DocumentIds.of(bytes))
+                : DocumentIds.of(bytes);
         DisclosureReceived received = new DisclosureReceived(id, "application/pdf", null, null, "budget.pdf",
-                bytes.length, DocumentIds.of(bytes), Instant.now(), visibility, bytes);
+                bytes.length, DocumentIds.of(bytes), Instant.now(), visibility, bytes, null, null, owner);
         KafkaTestClient.send(Topics.RECEIVED, id, EventJson.write(received), Map.of());
         DisclosureParsed parsed = ParsedBuilder.parsed().documentId(id).visibility(visibility).parserVersion("0.4.0")
+                .owner(owner)
                 .contentType("application/pdf").text("收入合计 100.00 万元")
                 .pages(List.of(new PageLayout(null, 1, 595.3f, 841.9f, 0, 0, 10),
                         new PageLayout(null, 2, 595.3f, 841.9f, 90, 10, 15))).build();
@@ -91,10 +99,10 @@ class PdfEvidenceTest {
                 List.of(new RuleVerdict("BAL-001", Category.BALANCE, Verdict.BROKEN, 1, 1)), List.of(finding),
                 new BigDecimal("1"));
         KafkaTestClient.send(Topics.VALIDATED, id, EventJson.write(report), Map.of());
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/disclosures/" + id)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin().get("/api/v1/disclosures/" + id)
                 .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("VALIDATED")));
         // The received event travels on its own topic: its file may be stored after the report.
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/disclosures/" + id
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin().get("/api/v1/disclosures/" + id
                 + "/revisions").then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(1)));
         return id;
     }
@@ -114,6 +122,10 @@ class PdfEvidenceTest {
         byte[] annotated = given().get("/api/v1/disclosures/" + id + "/annotated.pdf").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
         try (PDDocument document = Loader.loadPDF(annotated)) {
+            // For people reviewing the build: the annotated page as a PDF reader shows it (target/, not committed).
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "annotated-sample.pdf"), annotated);
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(1, 72),
+                    "png", java.nio.file.Path.of("target", "annotated-sample-page-2.png").toFile());
             assertThat(document.getPage(0).getAnnotations()).isEmpty();
             List<PDAnnotation> annotations = document.getPage(1).getAnnotations();
             assertThat(annotations).hasSize(1);
@@ -158,11 +170,34 @@ class PdfEvidenceTest {
     }
 
     @Test
+    void aDraftsPagesAndFilesAreItsOwnersAndAdminsOnly() throws IOException {
+        String id = seed(Visibility.DRAFT);
+        List<String> paths = List.of("/api/v1/disclosures/" + id + "/pages/1.png",
+                "/api/v1/disclosures/" + id + "/annotated.pdf", "/api/v1/disclosures/" + id + "/findings.xlsx",
+                "/api/v1/disclosures/" + id + "/revisions");
+        for (String path : paths) {
+            given().get(path).then().statusCode(401).contentType(containsString("application/problem+json"));
+            asReader().get(path).then().statusCode(404).contentType(containsString("application/problem+json"));
+            asSubmitter("someone-else").get(path).then().statusCode(404)
+                    .contentType(containsString("application/problem+json"));
+            asSubmitter(OWNER).get(path).then().statusCode(200);
+            asAdmin().get(path).then().statusCode(200);
+        }
+        // The dashboard's page view of a finding of the draft: not there for anyone else.
+        given().get("/disclosures/" + id + "/page?finding=f-V-0").then().statusCode(404);
+        asSubmitter("someone-else").get("/disclosures/" + id + "/page?finding=f-V-0").then().statusCode(404);
+        asSubmitter(OWNER).get("/disclosures/" + id + "/page?finding=f-V-0").then().statusCode(200)
+                .body(containsString("/api/v1/disclosures/" + id + "/pages/2.png"));
+    }
+
+    @Test
     void aDeletedDraftTakesItsFileWithIt() throws IOException {
         String id = seed(Visibility.DRAFT);
-        given().get("/api/v1/disclosures/" + id + "/pages/1.png").then().statusCode(200);
-        given().delete("/api/v1/disclosures/" + id).then().statusCode(204);
-        given().get("/api/v1/disclosures/" + id + "/pages/1.png").then().statusCode(404);
+        asSubmitter(OWNER).get("/api/v1/disclosures/" + id + "/pages/1.png").then().statusCode(200);
+        // Deleting a draft is ingest-service's tombstone on the received topic (DraftDeletion asks for it).
+        KafkaTestClient.send(Topics.RECEIVED, id, null, Map.of());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asSubmitter(OWNER)
+                .get("/api/v1/disclosures/" + id + "/pages/1.png").then().statusCode(404));
         long files = ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
                 io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery(
                         "SELECT count(*) FROM document_file WHERE document_id = ?1").setParameter(1, id)

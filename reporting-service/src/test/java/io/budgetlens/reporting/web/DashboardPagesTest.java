@@ -1,5 +1,6 @@
 package io.budgetlens.reporting.web;
 
+import static io.budgetlens.testsupport.AsCaller.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,6 +26,7 @@ import io.budgetlens.reporting.Seed;
 import io.budgetlens.testsupport.CorpusFixtures;
 import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.ParsedBuilder;
+import io.budgetlens.testsupport.TestTokens;
 import io.budgetlens.testsupport.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,7 +72,7 @@ class DashboardPagesTest {
                         HOSTILE_SENTENCE)));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             given().get("/api/v1/disclosures/{id}", JIANGJIN.documentId()).then().body("status", equalTo("VALIDATED"));
-            given().get("/api/v1/disclosures/{id}", hostile.documentId()).then().body("status", equalTo("VALIDATED"));
+            asAdmin().get("/api/v1/disclosures/{id}", hostile.documentId()).then().body("status", equalTo("VALIDATED"));
         });
         seeded = true;
     }
@@ -100,7 +102,12 @@ class DashboardPagesTest {
 
     @Test
     void textFromADocumentIsEscapedEverywhere() {
-        String html = given().get("/disclosures/{id}", hostile.documentId()).then().statusCode(200).extract().asString();
+        // a draft's page: only for its owner or an admin (the dashboard's cookie, or a bearer token)
+        given().get("/disclosures/{id}", hostile.documentId()).then().statusCode(404);
+        given().cookie("budgetlens-token", TestTokens.admin()).get("/disclosures/{id}", hostile.documentId()).then()
+                .statusCode(200);
+        String html = asAdmin().get("/disclosures/{id}", hostile.documentId()).then().statusCode(200).extract()
+                .asString();
         assertThat(html).doesNotContain("<script>alert", "<img src=x");
         assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;");
     }
@@ -121,6 +128,11 @@ class DashboardPagesTest {
                 .body(containsString("<td class=\"num\">3,027.5</td>"));
         given().get("/disclosures/{id}", "c".repeat(64)).then().statusCode(404).contentType(containsString("text/html"));
         given().get("/upload").then().statusCode(200).body(containsString("upload-form"));
+        // no local token and no OIDC configured here: signing in says so; signing out clears the cookie
+        given().redirects().follow(false).get("/login").then().statusCode(404)
+                .contentType("application/problem+json").body(containsString("local-token"));
+        given().redirects().follow(false).get("/logout").then().statusCode(303)
+                .header("Set-Cookie", containsString("budgetlens-token=;"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.budgetlens.validation.api;
 
 import java.time.Instant;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,10 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.budgetlens.events.serde.HistoryReplay;
 import io.budgetlens.service.Problem;
+import io.budgetlens.service.security.Roles;
 import io.budgetlens.validation.rules.RuleEngine;
 
-/** Re-validation of history with the current ruleset (after a ruleset upgrade). */
+/** Re-validation of history with the current ruleset (after a ruleset upgrade). Admins only. */
 @Path("/api/v1/admin/revalidate")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 

@@ -1,5 +1,6 @@
 package io.budgetlens.validation.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -14,10 +15,16 @@ import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureValidated;
 import io.budgetlens.events.DocumentIds;
 import io.budgetlens.events.ParseStatus;
+import io.budgetlens.service.security.Roles;
 import io.budgetlens.validation.rules.RuleEngine;
 
-/** Synchronous validation of a parsed disclosure given in the body, for previews and tests; publishes nothing. */
+/**
+ * Synchronous validation of a parsed disclosure given in the body, for previews and tests; publishes nothing. Like
+ * ingest's synchronous parse, it needs a submitter's or admin's token (it spends the service's CPU on the caller's
+ * input).
+ */
 @Path("/api/v1/validations")
+@RolesAllowed({Roles.SUBMITTER, Roles.ADMIN})
 public class ValidationResource {
 
     @Inject

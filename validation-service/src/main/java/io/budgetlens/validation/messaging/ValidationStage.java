@@ -1,23 +1,32 @@
 package io.budgetlens.validation.messaging;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import io.budgetlens.events.CloudEvents;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureValidated;
 import io.budgetlens.events.ParseStatus;
+import io.budgetlens.events.Topics;
+import io.budgetlens.service.LogSafe;
+import io.budgetlens.service.RecordDeadline;
+import io.budgetlens.service.Tombstones;
 import io.budgetlens.validation.rules.RuleEngine;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
  * Consumes disclosure.parsed.v1 (group budgetlens-validation), validates each PARSED disclosure and publishes its
- * report and anomalies. REJECTED parse results are skipped. The incoming record is acknowledged only after the writes;
- * transient failures are retried with backoff.
+ * report and anomalies; REJECTED parse results are skipped. The incoming record is acknowledged only after the writes.
+ * Validation that outlasts {@code budgetlens.validation.deadline}, or a send that still fails after its retries
+ * ({@link ReportPublisher}), sends the record to the dead-letter topic with the reason, and the partition moves on.
+ * A tombstone (a deleted draft) is answered with the draft's tombstone on disclosure.validated.v1.
  */
 @ApplicationScoped
 public class ValidationStage {
@@ -30,21 +39,28 @@ public class ValidationStage {
     @Inject
     ReportPublisher publisher;
 
-    /**
-     * A failure while validating or publishing (a broker that does not acknowledge in time) is retried with
-     * exponential backoff for up to two minutes before the record goes to the dead-letter topic; records that cannot
-     * be deserialized never reach this method and are dead-lettered at once.
-     */
+    @Inject
+    Tombstones tombstones;
+
+    /** One record's validation; with the report's send retries below the unprocessed-record max age (120 s). */
+    @ConfigProperty(name = "budgetlens.validation.deadline", defaultValue = "30s")
+    Duration deadline;
+
     @Incoming("parsed")
     @Blocking
-    @Retry(maxRetries = 8, delay = 500, maxDuration = 120_000, jitter = 200)
-    @ExponentialBackoff(maxDelay = 30_000)
-    public void onParsed(DisclosureParsed parsed) {
+    public void onParsed(ConsumerRecord<String, DisclosureParsed> record) {
+        DisclosureParsed parsed = record.value();
+        if (parsed == null) {
+            tombstones.write(Topics.VALIDATED, record.key(), CloudEvents.SOURCE_VALIDATION);
+            LOG.infof("Deleted draft %s", LogSafe.text(record.key()));
+            return;
+        }
         if (parsed.status() != ParseStatus.PARSED) {
             LOG.debugf("Skipping %s: %s", parsed.documentId(), parsed.status());
             return;
         }
-        DisclosureValidated report = engine.validate(parsed);
+        DisclosureValidated report = RecordDeadline.within(deadline, "validating " + parsed.documentId(),
+                () -> engine.validate(parsed));
         publisher.publish(parsed, report);
         LOG.infof("Validated %s: %d findings", report.documentId(), report.findings().size());
     }

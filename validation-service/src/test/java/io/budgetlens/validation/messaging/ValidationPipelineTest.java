@@ -1,5 +1,7 @@
 package io.budgetlens.validation.messaging;
 
+import static io.budgetlens.testsupport.AsCaller.asAdmin;
+import static io.budgetlens.testsupport.AsCaller.asSubmitter;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +30,7 @@ import io.budgetlens.events.Topics;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
+import io.budgetlens.testsupport.ParsedBuilder;
 import io.budgetlens.testsupport.RecordHeaders;
 import io.budgetlens.validation.rules.RuleEngine;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -117,8 +120,8 @@ class ValidationPipelineTest {
         KafkaTestClient.send(Topics.PARSED, parsed.documentId(), EventJson.write(parsed), Map.of());
         awaitRecord(Topics.VALIDATED, parsed.documentId());
 
-        given().post("/api/v1/admin/revalidate").then().statusCode(202).body("state", equalTo("RUNNING"));
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().get("/api/v1/admin/revalidate")
+        asAdmin().post("/api/v1/admin/revalidate").then().statusCode(202).body("state", equalTo("RUNNING"));
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> asAdmin().get("/api/v1/admin/revalidate")
                 .then().statusCode(200).body("state", equalTo("DONE"))
                 .body("rulesetVersion", equalTo(RuleEngine.RULESET_VERSION)));
         await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestClient.readAll(Topics.VALIDATED,
@@ -140,11 +143,38 @@ class ValidationPipelineTest {
         given().queryParam("family", "astrology").get("/api/v1/rules").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("NARRATIVE_ARITHMETIC"));
         DisclosureParsed parsed = parsed("某局2024年部门预算 sync", ParseStatus.PARSED);
-        given().contentType("application/json").body(EventJson.write(parsed)).post("/api/v1/validations")
+        asSubmitter().contentType("application/json").body(EventJson.write(parsed)).post("/api/v1/validations")
                 .then().statusCode(200).body("documentId", equalTo(parsed.documentId()));
-        given().contentType("application/json").body("{\"documentId\": \"x\"}").post("/api/v1/validations")
+        asSubmitter().contentType("application/json").body("{\"documentId\": \"x\"}").post("/api/v1/validations")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("sha-256"));
+    }
+
+    @Test
+    void adminAndSynchronousCallsNeedTheirRoles() {
+        given().post("/api/v1/admin/revalidate").then().statusCode(401).contentType("application/problem+json");
+        asSubmitter().post("/api/v1/admin/revalidate").then().statusCode(403).contentType("application/problem+json");
+        DisclosureParsed parsed = parsed("某局2024年部门预算 roles", ParseStatus.PARSED);
+        given().contentType("application/json").body(EventJson.write(parsed)).post("/api/v1/validations")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void aDeletedDraftsTombstoneIsFollowedByItsValidatedTombstoneNotDeadLettered() {
+        DisclosureParsed draft = ParsedBuilder.from(parsed("某局2025年部门预算 draft to delete", ParseStatus.PARSED))
+                .visibility(Visibility.DRAFT).build();
+        KafkaTestClient.send(Topics.PARSED, draft.documentId(), EventJson.write(draft), Map.of());
+        awaitRecord(Topics.VALIDATED, draft.documentId());
+        KafkaTestClient.send(Topics.PARSED, draft.documentId(), null, Map.of());
+
+        ConsumerRecord<String, byte[]> tombstone = await().atMost(Duration.ofSeconds(60))
+                .until(() -> KafkaTestClient.readAll(Topics.VALIDATED, Duration.ofMillis(500)).stream()
+                        .filter(r -> draft.documentId().equals(r.key()) && r.value() == null).findFirst()
+                        .orElse(null), r -> r != null);
+        assertThat(RecordHeaders.lines(tombstone)).contains("ce_type=io.budgetlens.disclosure.deleted.v1",
+                "ce_id=" + draft.documentId() + ":deleted", "ce_source=/budgetlens/validation-service");
+        assertThat(KafkaTestClient.readAll(Topics.PARSED_VALIDATION_DLQ, Duration.ofMillis(500)))
+                .noneMatch(r -> draft.documentId().equals(r.key()));
     }
 
     private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {

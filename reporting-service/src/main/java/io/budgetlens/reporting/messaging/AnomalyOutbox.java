@@ -1,0 +1,126 @@
+package io.budgetlens.reporting.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import io.budgetlens.events.AnomalyDetected;
+import io.budgetlens.events.EventJson;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The transactional outbox of cross-document anomalies: {@link #add} writes them to {@code anomaly_outbox} in the
+ * transaction that stored the document and computed them, and the relay ({@link #relay}, every second) sends the
+ * unsent rows in order and marks each sent once the broker has acknowledged it. A send that fails leaves its row
+ * unsent and the relay tries again with backoff (1 s doubling to 60 s), so nothing computed is lost to a broker
+ * outage or a crash between commit and send; a row may be sent twice (a crash after the ack, before the mark), with
+ * the same ce_id. Several replicas share the table: each row is locked by the one relay sending it
+ * ({@code FOR UPDATE SKIP LOCKED}). Sent rows are purged after seven days.
+ */
+@ApplicationScoped
+public class AnomalyOutbox {
+
+    private static final Logger LOG = Logger.getLogger(AnomalyOutbox.class);
+    static final int BATCH = 100;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AnomalyPublisher publisher;
+
+    private final AtomicLong notBefore = new AtomicLong();
+    private volatile Duration backoff = Duration.ofSeconds(1);
+
+    /** Queues anomalies in the caller's transaction (the consumer's write). */
+    public void add(List<AnomalyDetected> anomalies) {
+        for (AnomalyDetected anomaly : anomalies) {
+            em.createNativeQuery("""
+                            INSERT INTO anomaly_outbox (document_id, ce_id, payload)
+                            VALUES (?1, ?2, CAST(?3 AS jsonb))""")
+                    .setParameter(1, anomaly.documentId()).setParameter(2, AnomalyPublisher.ceId(anomaly))
+                    .setParameter(3, new String(EventJson.write(anomaly), StandardCharsets.UTF_8))
+                    .executeUpdate();
+        }
+    }
+
+    /** Rows not sent yet (for health and tests). */
+    public long pending() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM anomaly_outbox WHERE sent_at IS NULL").getSingleResult()).longValue());
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "2s")
+    void relay() {
+        if (System.nanoTime() - notBefore.get() < 0) {
+            return;
+        }
+        try {
+            Batch batch;
+            do {
+                batch = QuarkusTransaction.requiringNew().call(this::sendBatch);
+                if (batch.failure() != null) {
+                    throw batch.failure();
+                }
+            } while (batch.sent() == BATCH);
+            backoff = Duration.ofSeconds(1);
+        } catch (RuntimeException e) {
+            LOG.warnf("Anomaly outbox: a send failed (%s); its rows stay queued, next try in %d s", e.getMessage(),
+                    backoff.toSeconds());
+            notBefore.set(System.nanoTime() + backoff.toNanos());
+            backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(60)) > 0 ? Duration.ofSeconds(60)
+                    : backoff.multipliedBy(2);
+            recordFailure(e);
+        }
+    }
+
+    /** How many rows one batch sent, and the send failure that ended it early (its sent rows stay marked). */
+    private record Batch(int sent, RuntimeException failure) {
+    }
+
+    /** Sends up to BATCH unsent rows in order, marking each as sent; stops at the first failed send. */
+    private Batch sendBatch() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT id, ce_id, CAST(payload AS text) FROM anomaly_outbox WHERE sent_at IS NULL
+                        ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, BATCH).getResultList();
+        for (Object[] row : rows) {
+            long id = ((Number) row[0]).longValue();
+            AnomalyDetected anomaly = EventJson.read(((String) row[2]).getBytes(StandardCharsets.UTF_8),
+                    AnomalyDetected.class);
+            try {
+                publisher.send(anomaly, (String) row[1]);
+            } catch (RuntimeException e) {
+                return new Batch(-1, e);
+            }
+            em.createNativeQuery("UPDATE anomaly_outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ?1")
+                    .setParameter(1, id).executeUpdate();
+        }
+        if (rows.size() < BATCH) {
+            em.createNativeQuery("DELETE FROM anomaly_outbox WHERE sent_at < ?1")
+                    .setParameter(1, Instant.now().minus(Duration.ofDays(7))).executeUpdate();
+        }
+        return new Batch(rows.size(), null);
+    }
+
+    private void recordFailure(RuntimeException e) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                            UPDATE anomaly_outbox SET attempts = attempts + 1, last_error = ?1
+                            WHERE id = (SELECT min(id) FROM anomaly_outbox WHERE sent_at IS NULL)""")
+                    .setParameter(1, String.valueOf(e.getMessage())).executeUpdate());
+        } catch (RuntimeException ignored) {
+            // the database is unavailable too: the next relay run tries again
+        }
+    }
+}
