@@ -16,7 +16,8 @@ import io.budgetlens.events.TableRow;
 /**
  * XTB-001 the same quantity in two tables is the same number: economic 30108 (养老保险缴费) = functional 2080505,
  * 30109 (职业年金) = 2080506, 30113 (住房公积金) = 2210201 (DOMAIN.md §5.7), each pair compared when both are printed;
- * and 30217 公务接待费 cannot exceed the “三公” table's reception expense.
+ * and 30217 公务接待费 cannot exceed the “三公” table's reception expense. Figures are compared in 万元 (a Shanghai
+ * economic table printed in 元 against its “三公” table in 万元).
  */
 public final class CrossTableRule extends AbstractRule {
 
@@ -82,8 +83,6 @@ public final class CrossTableRule extends AbstractRule {
             if (item == null) {
                 continue;
             }
-            // Tables in 元 (Shanghai prints its budget tables in 元, the 三公 table in 万元): compare in 万元.
-            item = Units.toWanYuan(eTable, item);
             Comparison cmp;
             if (item.low().compareTo(reception.high()) > 0) {
                 cmp = new Comparison(reception, item, io.budgetlens.events.Verdict.BROKEN, DESCRIPTOR.severity(),
@@ -109,7 +108,8 @@ public final class CrossTableRule extends AbstractRule {
         }
         for (TableRow row : table.rows()) {
             if (code.equals(row.code())) {
-                return TableRules.cell(table, row, total);
+                Quantity cell = TableRules.cell(table, row, total);
+                return cell == null ? null : Units.toWanYuan(table, cell);
             }
         }
         return null;

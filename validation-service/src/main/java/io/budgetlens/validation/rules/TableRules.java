@@ -40,9 +40,13 @@ final class TableRules {
         return cell == null || cell.isBlank() || isNumber(cell);
     }
 
-    /** The cell of a row in a column as a quantity (blank = stated zero), or null when it is not a number. */
+    /**
+     * The cell of a row in a column as a quantity (blank = stated zero), or null when it is not a number or is the
+     * row's own classification code (a code column mislabelled as an amount column: 205 is no amount of 教育支出).
+     */
     static Quantity cell(DisclosureTable table, TableRow row, TableColumn column) {
-        if (column.index() >= row.cells().size()) {
+        if (column.index() >= row.cells().size()
+                || row.code() != null && row.cells().indexOf(row.code()) == column.index()) {
             return null;
         }
         String printed = row.cells().get(column.index());

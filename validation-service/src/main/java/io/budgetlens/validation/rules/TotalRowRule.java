@@ -14,7 +14,10 @@ import io.budgetlens.events.TableRow;
 
 /**
  * TBL-002 in the tables whose rows carry no classification code (政府采购预算明细表, 机关运行经费支出表), the 合计 row
- * equals the sum of the rows listed under it, in every amount column.
+ * equals the sum of the rows listed under it, in every amount column. Rows nested in levels (Jiangsu's 政府采购预算表:
+ * 一、货物 | 专项 | 采购物品) are not added up flat: 合计 = Σ top-level rows, a heading = Σ the item rows right under it,
+ * a top-level row = Σ the item rows of its block; a middle level whose heading is printed only once for several
+ * groups (merged cells) is not summed on its own.
  */
 public final class TotalRowRule extends AbstractRule {
 
@@ -39,34 +42,110 @@ public final class TotalRowRule extends AbstractRule {
             if (total == null) {
                 continue;
             }
-            List<TableRow> items = table.rows().stream().filter(r -> r != total && first.index() < r.cells().size()
+            List<TableRow> rows = table.rows().stream().filter(r -> r != total && first.index() < r.cells().size()
                     && TableRules.isNumber(r.cells().get(first.index()))).toList();
-            if (items.isEmpty()) {
+            if (rows.isEmpty()) {
                 continue;
+            }
+            List<Integer> levels = rows.stream().map(r -> level(table, r, first)).toList();
+            int top = levels.stream().mapToInt(Integer::intValue).min().orElseThrow();
+            List<TableRow> topRows = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (levels.get(i) == top) {
+                    topRows.add(rows.get(i));
+                }
+            }
+            // 合计 = Σ top-level rows; each heading directly above a run of item rows = Σ that run; each top-level
+            // row = Σ all the item rows of its block.
+            List<Sum> sums = new ArrayList<>(List.of(new Sum(total, topRows, "合计行", "the total row")));
+            for (int i = 0; i < rows.size(); i++) {
+                if (leaf(levels, i)) {
+                    continue;
+                }
+                List<TableRow> run = new ArrayList<>();
+                for (int j = i + 1; j < rows.size() && leaf(levels, j); j++) {
+                    run.add(rows.get(j));
+                }
+                String name = name(rows.get(i), first);
+                if (!run.isEmpty()) {
+                    sums.add(new Sum(rows.get(i), run, "“" + name + "”行", "“" + name + "”"));
+                }
+                if (levels.get(i) == top) {
+                    List<TableRow> block = new ArrayList<>();
+                    for (int j = i + 1; j < rows.size() && levels.get(j) > top; j++) {
+                        if (leaf(levels, j)) {
+                            block.add(rows.get(j));
+                        }
+                    }
+                    if (block.size() > run.size()) {
+                        sums.add(new Sum(rows.get(i), block, "“" + name + "”行", "“" + name + "”"));
+                    }
+                }
             }
             for (TableColumn column : table.columns()) {
                 if (column.index() < first.index() || column.role() == null || "NAME".equals(column.role())
                         || "CODE".equals(column.role())) {
                     continue;
                 }
-                Quantity t = TableRules.cell(table, total, column);
-                List<Quantity> operands = new ArrayList<>();
-                Quantity sum = TableRules.sum(items.stream().map(r -> TableRules.cell(table, r, column)).toList(),
-                        operands);
-                if (t == null || sum == null) {
-                    continue;
+                for (Sum s : sums) {
+                    check(checks, table, column, s);
                 }
-                operands.add(0, t);
-                Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
-                checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                        "《" + table.title() + "》合计行" + column.header() + "为" + Findings.plain(t.value()) + ",其下"
-                                + items.size() + "行合计" + Findings.plain(sum.value()) + "。",
-                        "In " + table.title() + ", the total row's " + column.header() + " is "
-                                + Findings.plain(t.value()) + " but its " + items.size() + " rows add up to "
-                                + Findings.plain(sum.value()) + ".",
-                        operands));
             }
         }
         return checks.outcome();
+    }
+
+    /** A row and the rows it adds up, with its name in the message. */
+    private record Sum(TableRow whole, List<TableRow> parts, String nameZh, String nameEn) {
+    }
+
+    private static void check(Checks checks, DisclosureTable table, TableColumn column, Sum s) {
+        Quantity t = TableRules.cell(table, s.whole(), column);
+        List<Quantity> operands = new ArrayList<>();
+        Quantity sum = TableRules.sum(s.parts().stream().map(r -> TableRules.cell(table, r, column)).toList(),
+                operands);
+        if (t == null || sum == null) {
+            return;
+        }
+        operands.add(0, t);
+        Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
+        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                "《" + table.title() + "》" + s.nameZh() + column.header() + "为" + Findings.plain(t.value()) + ",其下"
+                        + s.parts().size() + "行合计" + Findings.plain(sum.value()) + "。",
+                "In " + table.title() + ", " + s.nameEn() + "'s " + column.header() + " is "
+                        + Findings.plain(t.value()) + " but its " + s.parts().size() + " rows add up to "
+                        + Findings.plain(sum.value()) + ".",
+                operands));
+    }
+
+    /**
+     * The nesting level of a row: the length of its classification code when every row has one (302 above 30201),
+     * otherwise the first label column it prints its name in (Jiangsu's 采购品目大类 | 专项名称 | 经济科目 | 采购物品名称:
+     * 一、货物 above a project above its items); a code column is no level of its own.
+     */
+    private static int level(DisclosureTable table, TableRow row, TableColumn first) {
+        if (row.code() != null && table.rows().stream().filter(r -> !TableRules.isTotalRow(r)
+                && first.index() < r.cells().size() && TableRules.isNumber(r.cells().get(first.index())))
+                .allMatch(r -> r.code() != null)) {
+            return row.code().length();
+        }
+        for (TableColumn c : table.columns()) {
+            if (c.index() < first.index() && !"CODE".equals(c.role()) && c.index() < row.cells().size()
+                    && !row.cells().get(c.index()).isBlank()) {
+                return c.index();
+            }
+        }
+        return first.index();
+    }
+
+    /** The name a row prints: its first non-blank label cell. */
+    private static String name(TableRow row, TableColumn first) {
+        return row.cells().stream().limit(first.index()).map(String::strip).filter(c -> !c.isEmpty()).findFirst()
+                .orElse(TableRules.label(row));
+    }
+
+    /** A row with nothing nested under it: the last one, or one the next row is not deeper than. */
+    private static boolean leaf(List<Integer> levels, int i) {
+        return i + 1 >= levels.size() || levels.get(i + 1) <= levels.get(i);
     }
 }

@@ -51,7 +51,7 @@ public final class TwoSidedTableRule extends AbstractRule {
         return checks.outcome();
     }
 
-    private enum Kind { TOTAL, SECTION, ITEM, NONE }
+    private enum Kind { TOTAL, SUBTOTAL, SECTION, ITEM, NONE }
 
     private static Kind kind(TableRow row, TableColumn label) {
         if (label.index() >= row.cells().size()) {
@@ -64,35 +64,71 @@ public final class TwoSidedTableRule extends AbstractRule {
         if (text.matches(".*(合计|总计)")) {
             return Kind.TOTAL;
         }
+        if (text.matches(".*小计")) {
+            return Kind.SUBTOTAL;
+        }
         if (text.matches("^[一二三四五六七八九十]+[、.].*")) {
             return Kind.SECTION;
         }
         return Kind.ITEM;
     }
 
-    /** 合计 = Σ items (or Σ sections), each section = Σ the items under it, in one amount column of a side. */
+    /**
+     * On one side: each numbered section (一、二、…) = Σ the rows under it, up to the next section or the first 小计 or
+     * 合计 row (Jiangsu's 当年收入小计 closes the sections; it is no row of the last one); the row that closes the
+     * sections = Σ sections; each later 合计/总计 = the closing row + the rows between them (上年结转, 年初结转和结余…).
+     * A side without sections: 合计 = Σ its rows, a 小计 not being one of them.
+     */
     private static void columnSums(Checks checks, DisclosureTable table, TableColumn label, TableColumn column) {
         List<TableRow> rows = table.rows();
         boolean sections = rows.stream().anyMatch(r -> kind(r, label) == Kind.SECTION);
         TableRow total = rows.stream().filter(r -> kind(r, label) == Kind.TOTAL).findFirst().orElse(null);
-        if (sections) {
-            for (int i = 0; i < rows.size(); i++) {
-                if (kind(rows.get(i), label) != Kind.SECTION) {
-                    continue;
-                }
-                List<TableRow> items = new ArrayList<>();
-                for (int j = i + 1; j < rows.size() && kind(rows.get(j), label) != Kind.SECTION
-                        && kind(rows.get(j), label) != Kind.TOTAL; j++) {
-                    if (kind(rows.get(j), label) == Kind.ITEM) {
-                        items.add(rows.get(j));
-                    }
-                }
-                sum(checks, table, label, column, rows.get(i), items);
+        if (!sections) {
+            if (total != null) {
+                sum(checks, table, label, column, total,
+                        rows.stream().filter(r -> kind(r, label) == Kind.ITEM).toList());
             }
-        } else if (total != null) {
-            sum(checks, table, label, column, total,
-                    rows.stream().filter(r -> kind(r, label) == Kind.ITEM).toList());
+            return;
         }
+        List<TableRow> sectionRows = new ArrayList<>();
+        int i = 0;
+        for (; i < rows.size(); i++) {
+            Kind kind = kind(rows.get(i), label);
+            if (kind == Kind.SUBTOTAL || kind == Kind.TOTAL) {
+                break;
+            }
+            if (kind != Kind.SECTION) {
+                continue;
+            }
+            sectionRows.add(rows.get(i));
+            List<TableRow> items = new ArrayList<>();
+            for (int j = i + 1; j < rows.size() && isOpen(kind(rows.get(j), label)); j++) {
+                if (kind(rows.get(j), label) == Kind.ITEM) {
+                    items.add(rows.get(j));
+                }
+            }
+            sum(checks, table, label, column, rows.get(i), items);
+        }
+        if (i == rows.size()) {
+            return;
+        }
+        TableRow closing = rows.get(i);
+        sum(checks, table, label, column, closing, sectionRows);
+        List<TableRow> after = new ArrayList<>(List.of(closing));
+        for (int j = i + 1; j < rows.size(); j++) {
+            Kind kind = kind(rows.get(j), label);
+            if (kind == Kind.TOTAL) {
+                sum(checks, table, label, column, rows.get(j), after);
+                after = new ArrayList<>(List.of(rows.get(j)));
+            } else if (kind == Kind.ITEM || kind == Kind.SECTION) {
+                after.add(rows.get(j));
+            }
+        }
+    }
+
+    /** A row that does not end the section above it. */
+    private static boolean isOpen(Kind kind) {
+        return kind == Kind.ITEM || kind == Kind.NONE;
     }
 
     private static void sum(Checks checks, DisclosureTable table, TableColumn label, TableColumn column, TableRow whole,

@@ -196,4 +196,150 @@ class TablesAndUnitsTest {
         assertThat(TableTypes.ofTitle("一般公共预算基本支出部门预算经济分类预算表")).isEqualTo("GPB_BASIC_EXPENDITURE");
         assertThat(TableTypes.ofTitle("“三公”经费和机关运行经费预算表")).isEqualTo("THREE_PUBLIC");
     }
+    /** Jiangsu 09 as the parser reads it: 合计 | “三公”经费 小计 | 出国 | 车辆 小计 | 购置 | 运行 | 接待 | 会议费 | 培训费. */
+    private static DisclosureTable jiangsuThreePublic(String row) {
+        return Docs.table("THREE_PUBLIC", "“三公”经费、会议费、培训费支出预算表",
+                List.of("合计", "小计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行维护费", "公务接待费", "会议费",
+                        "培训费"),
+                List.of("GRAND_TOTAL", "TOTAL", "OVERSEAS", "VEHICLE", "VEHICLE_PURCHASE", "VEHICLE_OPERATION",
+                        "RECEPTION", "MEETING", "TRAINING"),
+                "合计 | 小计 | 因公出国（境）费 | 小计 | 公务用车购置费 | 公务用车运行维护费 | 公务接待费 | 会议费 | 培训费", row);
+    }
+
+    @Test
+    void theThreePublicSubtotalIsNotTheGrandTotal() {
+        // 三公 508.20 = 70.00 + 411.20 + 27.00; 合计 1,471.70 = 508.20 + 会议费 933.50 + 培训费 30.00
+        Rule.Outcome printed = new ThreePublicRule().evaluate(Docs.parsed(List.of(jiangsuThreePublic(
+                "1,471.70 | 508.20 | 70.00 | 411.20 |  | 411.20 | 27.00 | 933.50 | 30.00")), List.of()));
+        assertThat(printed.findings()).isEmpty();
+        assertThat(printed.verdict()).isEqualTo(Verdict.HOLDS);
+
+        assertThat(new ThreePublicRule().evaluate(Docs.parsed(List.of(jiangsuThreePublic(
+                "1,471.70 | 508.20 | 80.00 | 411.20 |  | 411.20 | 27.00 | 933.50 | 30.00")), List.of())).findings())
+                .singleElement().satisfies(f -> assertThat(f.messageZh()).contains("“三公”经费合计508.2", "之和518.2"));
+        assertThat(new ThreePublicRule().evaluate(Docs.parsed(List.of(jiangsuThreePublic(
+                "1,481.70 | 508.20 | 70.00 | 411.20 |  | 411.20 | 27.00 | 933.50 | 30.00")), List.of())).findings())
+                .singleElement().satisfies(f -> assertThat(f.messageZh()).contains("合计1481.7", "会议费、培训费之和1471.7"));
+    }
+
+    @Test
+    void aFinalAccountsBudgetAndActualThreePublicBlocksAreCheckedApart() {
+        DisclosureTable printed = grouped(Docs.table("THREE_PUBLIC", "财政拨款“三公”经费支出决算表",
+                List.of("预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数"),
+                List.of("TOTAL", "TOTAL", "OVERSEAS", "OVERSEAS", "VEHICLE", "VEHICLE", "RECEPTION", "RECEPTION"),
+                "10.00 | 8.00 | 2.00 | 1.00 | 5.00 | 4.50 | 3.00 | 2.50"), "BUDGET", "ACTUAL");
+        Rule.Outcome r = new ThreePublicRule().evaluate(Docs.parsed(List.of(printed), List.of()));
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
+        DisclosureTable wrong = grouped(Docs.table("THREE_PUBLIC", "财政拨款“三公”经费支出决算表",
+                List.of("预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数"),
+                List.of("TOTAL", "TOTAL", "OVERSEAS", "OVERSEAS", "VEHICLE", "VEHICLE", "RECEPTION", "RECEPTION"),
+                "10.00 | 9.00 | 2.00 | 1.00 | 5.00 | 4.50 | 3.00 | 2.50"), "BUDGET", "ACTUAL");
+        assertThat(new ThreePublicRule().evaluate(Docs.parsed(List.of(wrong), List.of())).findings()).singleElement()
+                .satisfies(f -> assertThat(f.messageZh()).contains("合计9", "之和8"));
+    }
+
+    /** The table with its columns in the given groups, one after the other (BUDGET, ACTUAL, BUDGET, …). */
+    private static DisclosureTable grouped(DisclosureTable t, String... groups) {
+        List<io.budgetlens.events.TableColumn> columns = t.columns().stream().map(c -> new io.budgetlens.events
+                .TableColumn(c.index(), c.header(), c.role(), groups[c.index() % groups.length])).toList();
+        return new DisclosureTable(t.id(), t.type(), t.title(), t.unit(), columns, t.rows(), t.emptyExplanation(),
+                t.start(), t.end());
+    }
+
+    /** Jiangsu's 收支预算总表: 收入 | 支出(功能分类) | 支出(用途), its sections closed by 当年收入小计. */
+    private static DisclosureTable jiangsuTotal(String reserve) {
+        return Docs.table("INCOME_EXPENDITURE_TOTAL", "收支预算总表",
+                List.of("项目名称", "金额", "功能科目名称", "金额", "项目名称", "金额"),
+                java.util.Arrays.asList("NAME", "OTHER", "NAME", "OTHER", "NAME", "OTHER"),
+                "项目名称 | 金额 | 功能科目名称 | 金额 | 项目名称 | 金额",
+                "一、财政拨款 | 27,664.22 | 一、一般公共服务支出 | 22,395.50 | 一、基本支出 | 11,700.63",
+                "1.一般公共预算 | 27,664.22 | 二、外交支出 |  | 二、项目支出 | 13,025.38",
+                "2.政府性基金预算 |  | 三、国防支出 |  | 三、单位预留机动经费 | " + reserve,
+                "二、财政专户管理资金 |  | 四、公共安全支出 |  |  | ",
+                "三、其他资金 |  | 五、教育支出 |  |  | ",
+                " |  | 八、社会保障和就业支出 | 1,374.63 |  | ",
+                " |  | 十八、住房保障支出 | 3,894.09 |  | ",
+                "当年收入小计 | 27,664.22 | 当年支出小计 | 当年支出小计 | 当年支出小计 | 27,664.22",
+                "上年结转资金 |  | 结转下年资金 | 结转下年资金 | 结转下年资金 | ",
+                "收入合计 | 27,664.22 | 支出合计 | 支出合计 | 支出合计 | 27,664.22");
+    }
+
+    @Test
+    void aSubtotalClosesTheSectionsOfATotalTable() {
+        Rule.Outcome printed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(jiangsuTotal("2,938.21")),
+                List.of()));
+        assertThat(printed.findings()).as("当年收入小计 is no row of 三、其他资金").isEmpty();
+        assertThat(printed.verdict()).isEqualTo(Verdict.HOLDS);
+
+        Rule.Outcome changed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(jiangsuTotal("2,838.21")),
+                List.of()));
+        assertThat(changed.findings()).extracting(Finding::messageZh).singleElement().satisfies(m -> assertThat(m)
+                .contains("当年支出小计", "其下3行合计27564.22"));
+    }
+
+    /** Jiangsu's 政府采购预算表: 品目大类, then a project (专项名称 | 经济科目), then its items; a merged project cell. */
+    private static DisclosureTable procurement(String printer) {
+        return Docs.table("PROCUREMENT", "2019年政府采购预算表",
+                List.of("采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计"),
+                java.util.Arrays.asList("OTHER", "NAME", "OTHER", "NAME", "OTHER", "TOTAL"),
+                "合计 |  |  |  |  | 164.00",
+                "一、货物A |  |  |  |  | 14.00",
+                " | 办公设备购置费 | 办公设备购置 |  |  | 14.00",
+                " |  |  | 台式计算机 | 分散自行组织 | 12.00",
+                " |  |  | 打印设备 | 分散自行组织 | " + printer,
+                "三、服务C |  |  |  |  | 150.00",
+                " | 商品和服务支出 | 会议费 |  |  | 50.00",
+                " |  |  | 会议服务 | 分散自行组织 | 50.00",
+                " |  | 培训费 |  |  | 25.00",
+                " |  |  | 会议服务 | 分散自行组织 | 25.00",
+                " | 物业管理费 | 物业管理费 |  |  | 75.00",
+                " |  |  | 物业管理服务 | 政府集中采购 | 75.00");
+    }
+
+    @Test
+    void nestedRowsOfAProcurementTableAreNotAddedUpFlat() {
+        Rule.Outcome printed = new TotalRowRule().evaluate(Docs.parsed(List.of(procurement("2.00")), List.of()));
+        assertThat(printed.findings()).as("合计 164 is not the 11 rows under it (328)").isEmpty();
+        assertThat(printed.verdict()).isEqualTo(Verdict.HOLDS);
+
+        Rule.Outcome changed = new TotalRowRule().evaluate(Docs.parsed(List.of(procurement("3.00")), List.of()));
+        assertThat(changed.findings()).extracting(Finding::messageZh)
+                .anySatisfy(m -> assertThat(m).contains("“办公设备购置费”行总计为14.00,其下2行合计15.00"))
+                .anySatisfy(m -> assertThat(m).contains("“一、货物A”行总计为14.00,其下2行合计15.00"))
+                .noneSatisfy(m -> assertThat(m).contains("合计行"));
+    }
+
+    @Test
+    void anEconomicTableInYuanAgainstTheThreePublicTableInWanYuan() {
+        DisclosureTable threePublic = Docs.table("THREE_PUBLIC", "2025年部门“三公”经费和机关运行经费预算表",
+                List.of("合计", "因公出国(境)费", "公务接待费", "小计"), List.of("TOTAL", "OVERSEAS", "RECEPTION", "VEHICLE"),
+                "867.50 | 839.00 | 28.50 | ");
+        DisclosureTable economic = Docs.unit(Docs.table("GPB_BASIC_EXPENDITURE", "2025年部门一般公共预算基本支出部门预算经济分类预算表",
+                List.of("科目编码", "科目名称", "合计"), List.of("CODE", "NAME", "TOTAL"), "30217 | 公务接待费 | 185,000.00"), "元");
+        Rule.Outcome r = new CrossTableRule().evaluate(Docs.parsed(List.of(threePublic, economic), List.of()));
+        assertThat(r.findings()).as("185,000.00 元 is 18.5 万元, within 28.50 万元").isEmpty();
+        assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
+
+        DisclosureTable over = Docs.unit(Docs.table("GPB_BASIC_EXPENDITURE", "2025年部门一般公共预算基本支出部门预算经济分类预算表",
+                List.of("科目编码", "科目名称", "合计"), List.of("CODE", "NAME", "TOTAL"), "30217 | 公务接待费 | 385,000.00"), "元");
+        assertThat(new CrossTableRule().evaluate(Docs.parsed(List.of(threePublic, over), List.of())).findings())
+                .singleElement().satisfies(f -> assertThat(f.messageZh()).contains("30217公务接待费38.50万元", "公务接待费28.50万元"));
+    }
+
+    @Test
+    void aRowsOwnCodeIsNoAmount() {
+        // The national template: the code column read as 合计 (its heading row spans it); the amounts are blank.
+        List<String> headers = List.of("合计", "合计", "本年支出合计", "基本支出", "项目支出");
+        List<String> roles = List.of("TOTAL", "TOTAL", "TOTAL", "BASIC", "PROJECT");
+        DisclosureTable template = Docs.table("EXPENDITURE", "支出决算表", headers, roles,
+                "205 | 教育支出 |  |  | ", "20502 | 普通教育 |  |  | ", "2050205 | 高等教育 |  |  | ");
+        assertThat(new HierarchyRule().evaluate(Docs.parsed(List.of(template), List.of())).findings()).isEmpty();
+        assertThat(new RowSumRule().evaluate(Docs.parsed(List.of(template), List.of())).findings()).isEmpty();
+
+        DisclosureTable filled = Docs.table("EXPENDITURE", "支出决算表", headers, roles,
+                "205 | 教育支出 | 10.00 | 10.00 | ", "20502 | 普通教育 | 9.00 | 9.00 | ", "2050205 | 高等教育 | 9.00 | 9.00 | ");
+        assertThat(new HierarchyRule().evaluate(Docs.parsed(List.of(filled), List.of())).findings())
+                .extracting(Finding::messageZh).anySatisfy(m -> assertThat(m).contains("205 教育支出的本年支出合计为10.00万元,其下1项明细合计9.00"));
+    }
 }
