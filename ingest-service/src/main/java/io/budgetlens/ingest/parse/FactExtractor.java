@@ -61,10 +61,11 @@ public final class FactExtractor {
      */
     static final Pattern GENERIC_AMOUNT = Pattern.compile("(支出)?(决算数?|支出数|执行数|实际支出|预算数|年初预算数?)(为|是)?");
     /**
-     * A label naming a 款 or 项 of the functional classification, not a 类 or a total: “…(款)…(项)支出” (Jiangsu),
+     * A label naming a 款 or 项 of the functional classification, not a 类 or a total: “…(款)…(项)支出” (Jiangsu), “司法(06款)
+ * 行政运行(01项)” (with the code),
      * “一般公共服务支出-政府办公厅(室)及相关机构事务-行政运行”科目 (Shanghai).
      */
-    static final Pattern ITEM_LEVEL = Pattern.compile("[(（]\\s*[款项]\\s*[)）]"
+    static final Pattern ITEM_LEVEL = Pattern.compile("[(（]\\s*\\d*\\s*[款项]\\s*[)）]"
             + "|\\p{IsHan}[)）]?\\s*[-—－]\\s*\\p{IsHan}[^-—－]*\\p{IsHan}[)）]?\\s*[-—－]\\s*\\p{IsHan}");
     /** The key of an amount of one 款 or 项 (compared with nothing: the parser does not know the 款/项 codes' totals). */
     static final String ITEM_KEY = "expenditure.item";
@@ -79,6 +80,8 @@ public final class FactExtractor {
     static final int CONTEXT_CHARS = 1_000;
     /** Warnings of one kind kept per document; the rest are counted in one closing warning. */
     static final int WARNINGS_PER_CODE = 100;
+    /** Characters a figure is quoted with once a document's quote budget is spent (“1,234,567.89万元”). */
+    static final int FIGURE_QUOTE_CHARS = 20;
 
     private final Vocabulary vocabulary;
     private final int maxFigures;
@@ -685,7 +688,9 @@ public final class FactExtractor {
             e = to;
         }
         if (e - s > remaining) {
-            return new int[] {start, end};
+            // The document's quotes are spent: the figure itself (its first characters when a change stated later
+            // was joined to it).
+            return new int[] {start, Math.min(end, start + FIGURE_QUOTE_CHARS)};
         }
         return new int[] {s, e};
     }

@@ -22,7 +22,9 @@ import net.jqwik.api.Provide;
  * Generated hostile documents: pieces of the genre (amounts, units, sentence ends, 其中, change words, pipes, tabs,
  * table spans) in random order and number, alone and after a real disclosure. Whatever the input, the parser answers
  * PARSED or REJECTED (never throws), keeps its budgets, quotes evidence true to its offsets, and answers with no more
- * than ten times its input plus 1 MB.
+ * than ten times its input plus 1 MB. The seeds are fixed so the build is deterministic; unseeded runs found the
+ * quotes of facts joined to a later change and the answer to thousands of labelled amounts (both fixed); change the
+ * seeds to explore further.
  */
 class ParserPropertiesTest {
 
@@ -51,12 +53,12 @@ class ParserPropertiesTest {
         return run.list().ofMinSize(1).ofMaxSize(8).map(l -> String.join("", l));
     }
 
-    @Property(tries = 100)
+    @Property(tries = 100, seed = "20261202")
     void aloneTheParserStaysWithinItsBudgets(@ForAll("hostile") String text) {
         check(text);
     }
 
-    @Property(tries = 100)
+    @Property(tries = 100, seed = "20261203")
     void afterARealDisclosureTheParserStaysWithinItsBudgets(@ForAll("hostile") String text) {
         check(SAMPLE + "\n" + text);
     }

@@ -140,7 +140,8 @@ public final class CompletenessRule implements Rule {
         List<ContractV11.ContentsEntry> contents = ContractV11.contents(d);
         for (io.budgetlens.events.Section section : sections) {
             checks++;
-            if (!section.empty() || ContractV11.partial(d) || inContents(section, sections, contents)) {
+            if (!section.empty() || ContractV11.partial(d) || inContents(section, sections, contents)
+                    || listItem(section)) {
                 continue;
             }
             String heading = section.number() + section.title();
@@ -151,5 +152,11 @@ public final class CompletenessRule implements Rule {
                             null, null, null, null))));
         }
         return new Outcome(findings.isEmpty() ? Verdict.HOLDS : Verdict.BROKEN, checks, findings);
+    }
+
+    /** “3.全年开展专题培训;”: a numbered item of a list, ending like a clause, is no heading that needs content. */
+    private static boolean listItem(io.budgetlens.events.Section section) {
+        String title = section.title() == null ? "" : section.title().strip();
+        return !title.isEmpty() && ";；。,，、".indexOf(title.charAt(title.length() - 1)) >= 0;
     }
 }

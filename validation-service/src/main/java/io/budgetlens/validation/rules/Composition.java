@@ -178,13 +178,25 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
 
     private static final java.util.regex.Pattern OTHER_USE = java.util.regex.Pattern.compile(
             "预留机动经费|(事业单位)?经营支出|上缴上级支出|对附属单位补助支出");
+    private static final java.util.regex.Pattern OTHER_USE_STATED = java.util.regex.Pattern.compile(
+            "(?:预留机动经费|事业单位经营支出|上缴上级支出|对附属单位补助支出)[^。;；\\d]{0,12}?([\\d,]+(?:\\.\\d+)?)\\s*万元");
     private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("-?[\\d,]*\\.?\\d+");
 
     /**
-     * Whether the tables show expenditure besides basic and project expenditure: a row or column naming another use
-     * (预留机动经费, 经营支出, 上缴上级支出, 对附属单位补助支出) with a non-zero amount beside it.
+     * Whether the document shows expenditure besides basic and project expenditure: its text states another use
+     * (预留机动经费, 经营支出, 上缴上级支出, 对附属单位补助支出) with a non-zero amount, or a table row or column names one with a
+     * non-zero amount beside it.
      */
     static boolean otherUses(io.budgetlens.events.DisclosureParsed d) {
+        if (d.text() != null) {
+            // Stated in the text (a narrative without its tables): “单位预留机动经费1,157.63万元”.
+            java.util.regex.Matcher m = OTHER_USE_STATED.matcher(d.text());
+            while (m.find()) {
+                if (new java.math.BigDecimal(m.group(1).replace(",", "")).signum() != 0) {
+                    return true;
+                }
+            }
+        }
         if (d.tables() == null) {
             return false;
         }
