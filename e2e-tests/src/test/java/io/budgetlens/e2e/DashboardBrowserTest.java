@@ -82,6 +82,11 @@ class DashboardBrowserTest {
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().baseUri(base)
                     .get("/api/v1/disclosures/{id}", id).then().statusCode(200).body("status", equalTo("VALIDATED")));
         }
+        driver = startChromium();
+    }
+
+    /** Headless Chromium from the machine's packages with a fresh profile, Chinese first, 1440×1000. */
+    static WebDriver startChromium() throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path profile = Files.createTempDirectory("budgetlens-chromium");
         ChromeOptions options = new ChromeOptions();
@@ -91,8 +96,9 @@ class DashboardBrowserTest {
                 "--disable-sync", "--window-size=1440,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        WebDriver chromium = new ChromeDriver(service, options);
+        chromium.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return chromium;
     }
 
     @AfterAll
@@ -220,11 +226,15 @@ class DashboardBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name), png);
+        screenshot(driver, name);
     }
 
-    private static String setting(String property, String env, String fallback) {
+    static Path screenshot(WebDriver browser, String name) throws IOException {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        return Files.write(SCREENSHOTS.resolve(name), png);
+    }
+
+    static String setting(String property, String env, String fallback) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             value = System.getenv(env);
