@@ -35,11 +35,16 @@ import io.restassured.path.json.JsonPath;
 @Order(3)
 class PdfEvidenceBrowserTest {
 
-    /** Tried in this order; the first whose checks report an ERROR or WARNING finding with a page box is used. */
+    /**
+     * Tried in this order; the first whose checks report an ERROR or WARNING finding with a page box is used (the
+     * test is about seeing a finding where it is printed, whichever finding the current rules report).
+     */
     static final List<String> CANDIDATES = List.of(
             "shanghai-putuo-2025-dept-budget-qufubangongshi.pdf",
+            "shanghai-putuo-2025-unit-budget-qufubangongshi.pdf",
             "shanghai-putuo-2024-dept-final-shehuigongzuobu.pdf",
-            "jiangsu-2019-dept-budget-zhengxie-narrative.pdf");
+            "jiangsu-2019-dept-budget-zhengxie-narrative.pdf",
+            "jiangsu-2019-dept-budget-shengweibangongting-narrative.pdf");
 
     static WebDriver driver;
 
