@@ -1,5 +1,6 @@
 package io.budgetlens.localstack;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ final class MultiPart {
     private static boolean sameFile(Path a, Path b) {
         try {
             return Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
         }
     }

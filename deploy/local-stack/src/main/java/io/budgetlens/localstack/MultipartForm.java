@@ -2,10 +2,14 @@ package io.budgetlens.localstack;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.core.MediaType;
@@ -26,10 +30,10 @@ final class MultipartForm {
     }
 
     MediaType mediaType() {
-        return new MediaType("multipart", "form-data", java.util.Map.of("boundary", boundary));
+        return new MediaType("multipart", "form-data", Map.of("boundary", boundary));
     }
 
-    /** Writes the body; a file that cannot be read fails the request with an {@link java.io.UncheckedIOException}. */
+    /** Writes the body; a file that cannot be read (any more) fails the request with an {@link UncheckedIOException}. */
     void writeTo(OutputStream out) throws IOException {
         int n = 0;
         for (Path file : files) {
@@ -41,8 +45,8 @@ final class MultipartForm {
             out.write(head.getBytes(StandardCharsets.UTF_8));
             try {
                 Files.copy(file, out);
-            } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
-                throw new java.io.UncheckedIOException(file + " (" + e.getClass().getSimpleName() + ")", e);
+            } catch (NoSuchFileException | AccessDeniedException e) {
+                throw new UncheckedIOException(file.toString(), e);
             }
             out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
         }

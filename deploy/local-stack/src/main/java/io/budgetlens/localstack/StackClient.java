@@ -1,5 +1,6 @@
 package io.budgetlens.localstack;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,7 +189,7 @@ public final class StackClient implements AutoCloseable {
         if (draft) {
             documents = documents.queryParam("visibility", "draft");
         }
-        return postParts(documents, files, String.join(", ", files.stream().map(Path::toString).toList()));
+        return postParts(documents, files);
     }
 
     /**
@@ -200,7 +201,7 @@ public final class StackClient implements AutoCloseable {
     public Accepted addParts(String documentId, List<Path> files) {
         WebTarget parts = client.target(ingestUrl).path("api/v1/documents/{id}/parts")
                 .resolveTemplate("id", documentId);
-        return postParts(parts, files, String.join(", ", files.stream().map(Path::toString).toList()));
+        return postParts(parts, files);
     }
 
     /**
@@ -222,7 +223,7 @@ public final class StackClient implements AutoCloseable {
         }
     }
 
-    private Accepted postParts(WebTarget target, List<Path> files, String shown) {
+    private Accepted postParts(WebTarget target, List<Path> files) {
         MultipartForm form = new MultipartForm(files);
         try (Response response = target.request(MediaType.APPLICATION_JSON_TYPE)
                 .post(Entity.entity((StreamingOutput) form::writeTo, form.mediaType()))) {
@@ -230,12 +231,14 @@ public final class StackClient implements AutoCloseable {
                 throw new CliException("no such document: " + detail(response));
             }
             if (response.getStatus() >= 300) {
-                throw new CliException(shown + " refused (" + response.getStatus() + "): " + detail(response));
+                throw new CliException(String.join(", ", files.stream().map(Path::toString).toList()) + " refused ("
+                        + response.getStatus() + "): " + detail(response));
             }
             return response.readEntity(Accepted.class);
         } catch (ProcessingException e) {
-            if (e.getCause() instanceof java.io.UncheckedIOException unreadable) {
-                throw new CliException("cannot read " + unreadable.getCause().getMessage());
+            if (e.getCause() instanceof UncheckedIOException unreadable) {
+                throw new CliException("cannot read " + unreadable.getMessage() + ": it was removed or made unreadable "
+                        + "while being sent");
             }
             throw unreachable(e);
         }
