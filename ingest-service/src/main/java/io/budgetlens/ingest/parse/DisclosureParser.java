@@ -28,7 +28,7 @@ import io.budgetlens.ingest.decode.pdf.PdfReader;
 public class DisclosureParser {
 
     /** Version of the parsing logic; a newer version's result supersedes an older one downstream. */
-    public static final String VERSION = "0.3.0";
+    public static final String VERSION = "0.4.0";
 
     /** "部门决算", "单位预算", "决算公开", "预算情况说明": the wording that names the kind of a disclosure. */
     static final Pattern KIND = Pattern.compile("(部门|单位)(预算|决算)|(预算|决算)(情况说明|公开)");
@@ -93,7 +93,7 @@ public class DisclosureParser {
                 .withTemplateFamily(TableClassifier.family(titles));
         List<Section> sections = SectionParser.parse(text, contents);
         budget.checkTime();
-        FactExtractor.Result facts = new FactExtractor(Vocabulary.standard()).extract(text, meta.kind(),
+        FactExtractor.Result facts = new FactExtractor(Vocabulary.standard(), budget.limits()).extract(text, meta.kind(),
                 meta.fiscalYear(), sections);
         warnings.addAll(facts.warnings());
         budget.checkTime();

@@ -38,11 +38,53 @@ public final class FactExtractor {
     /** Cause clauses ("主要是…", "主要原因是…") explain a change; their own subject follows the cause words. */
     static final Pattern CAUSE = Pattern.compile("^(主要(原因)?(是|为|用于)|其中)\\s*");
     static final Pattern CLAUSE_BREAK = Pattern.compile("(?<!\\d),|,(?!\\d)|[:;、]|其中");
+    /**
+     * Words that open a cause clause after a change ("增加236.34万元,主要原因为…", "减少9.82万元，主要是…"): the figures
+     * up to the next "。" explain the change; they never replace it or become the paragraph's subject.
+     */
+    static final Pattern CAUSE_MARKER = Pattern.compile("主要原因|原因(是|为)|主要是|主要由于|由于|因为");
+    /** A change subject that names no quantity of its own: the cost item the paragraph is about ("费用支出较…减少"). */
+    static final Pattern GENERIC_SUBJECT = Pattern.compile("(该项|此项|相关)?(费用|经费)(支出)?");
+    /** "共增加662.58万元", "合计共减少0.04万元", "总计增加236.34万元": the sum of the changes listed before it. */
+    static final Pattern CLOSER = Pattern.compile("(合计共|共计|合计|总计|累计|共)");
+    /**
+     * A change stated without a figure: "与上年持平", "与2023年一致", "与年初预算数持平" (the groups of {@link #BASE},
+     * then the word).
+     */
+    static final Pattern FLAT = Pattern.compile(BASE.pattern() + "[,，]?\\s*(基本)?(持平|保持一致|一致|相同|无变化|没有变化)");
+    private static final int FLAT_WORD = 7;
+    /** Keys that name no quantity of their own; in a cause clause such a figure is a {@link #CAUSE_KEY} fact. */
+    static final java.util.Set<String> GENERIC_KEYS = java.util.Set.of("project.item", "budget.total", "indicator.rate");
+    /**
+     * An amount named only by what kind of figure it is ("年初预算为1560.05万元,支出决算为1511.89万元"): the same quantity
+     * as the subject of its sentence, on the basis the words give.
+     */
+    static final Pattern GENERIC_AMOUNT = Pattern.compile("(支出)?(决算数?|支出数|执行数|实际支出|预算数|年初预算数?)(为|是)?");
+    static final String CAUSE_KEY = "change.cause";
+    static final String SUM_KEY = "change.sum";
+
+    /**
+     * How much of a sentence (and of the paragraph lead and the sentence before) the words in front of a figure are
+     * read from. A real sentence is far shorter (the five samples: ≤ 210 characters); the bound keeps the work per
+     * figure constant on a hostile line of thousands of figures.
+     */
+    static final int CONTEXT_CHARS = 1_000;
+    /** Warnings of one kind kept per document; the rest are counted in one closing warning. */
+    static final int WARNINGS_PER_CODE = 100;
 
     private final Vocabulary vocabulary;
+    private final int maxFigures;
+    private final int maxQuoteChars;
 
     public FactExtractor(Vocabulary vocabulary) {
+        this(vocabulary, ParseBudget.Limits.DEFAULT);
+    }
+
+    /** With the figure and quote budgets of {@code limits}. */
+    public FactExtractor(Vocabulary vocabulary, ParseBudget.Limits limits) {
         this.vocabulary = vocabulary;
+        this.maxFigures = limits.maxFigures();
+        this.maxQuoteChars = limits.maxQuoteChars();
     }
 
     /** Facts, warnings, and the number of figures seen (for the attribution rate). */
@@ -77,6 +119,46 @@ public final class FactExtractor {
         boolean hasChange() {
             return directionWord != null;
         }
+
+        /** The same figure (key, label, value, scope) for another change statement about it. */
+        Draft copyWithoutChange(int newEnd) {
+            Draft d = new Draft();
+            d.key = key;
+            d.label = label;
+            d.value = value;
+            d.unit = unit;
+            d.decimals = decimals;
+            d.basis = basis;
+            d.scope = scope;
+            d.start = start;
+            d.end = newEnd;
+            return d;
+        }
+    }
+
+    /** State of one paragraph (line) while its figures are read. */
+    private static final class Paragraph {
+        /** The figure the paragraph is about: changes, shares and "与上年持平" without their own subject attach to it. */
+        Draft subject;
+        /** The last fact of the current cause clause. */
+        Draft lastCause;
+        String lastBase;
+        /** Where the sentence of the subject starts in its line (a generic amount word refers to it only there). */
+        int subjectSentence = -1;
+        boolean cause;
+        boolean lastWasChange;
+
+        /** Adds a copy in place of a draft in the paragraph's state. */
+        Draft replace(Draft old, Draft copy, List<Draft> drafts) {
+            drafts.add(copy);
+            if (subject == old) {
+                subject = copy;
+            }
+            if (lastCause == old) {
+                lastCause = copy;
+            }
+            return copy;
+        }
     }
 
     public Result extract(String text, DisclosureKind kind, Integer fiscalYear) {
@@ -93,18 +175,22 @@ public final class FactExtractor {
         int figures = 0;
         int attributed = 0;
         int lineStart = 0;
+        // Quotes of the evidence, in characters: beyond twice the text (plus room for a normal document) a figure is
+        // quoted by itself, so the answer stays proportional to the input whatever its shape.
+        long quoteBudget = 2L * text.length() + 100_000;
+        boolean stopped = false;
+        lines:
         for (String line : text.split("\n", -1)) {
             int lineOffset = lineStart;
             lineStart += line.length() + 1;
             if (line.contains("|") || line.contains("\t")) {
                 continue;
             }
-            Draft subject = null;
-            String lastBase = null;
+            Paragraph p = new Paragraph();
             Matcher firstFigure = FIGURE.matcher(line);
             // The words of a paragraph before its first figure ("2024年一般公共财政拨款收入…") set the scope of the
             // whole paragraph unless a sentence names its own.
-            String lineLead = firstFigure.find() ? line.substring(0, firstFigure.start()) : "";
+            String lineLead = firstFigure.find() ? tail(line, firstFigure.start()) : "";
             String previousSentence = "";
             String context = "";
             for (int[] sentence : sentences(line)) {
@@ -112,20 +198,31 @@ public final class FactExtractor {
                 // "其中:…" breaks down the sentence before it, whose words (一般公共预算, 财政拨款) set the fund scope;
                 // the breakdown runs on over ";" until the next "。".
                 if (s.stripLeading().startsWith("其中")) {
-                    context = previousSentence;
+                    context = tail(previousSentence, previousSentence.length());
                 } else if (previousSentence.endsWith("。") || previousSentence.isEmpty()) {
                     context = "";
                 }
                 previousSentence = s;
+                int sentenceOffset = lineOffset + sentence[0];
+                String sentenceContext = sectionTitles(sections, sentenceOffset) + "\n" + lineLead + "\n" + context;
                 Matcher m = FIGURE.matcher(s);
                 int previousEnd = 0;
                 while (m.find()) {
+                    if (figures >= maxFigures || drafts.size() >= maxFigures) {
+                        stopped = true;
+                        break lines;
+                    }
+                    flatStatements(p, drafts, s, previousEnd, m.start(), sentenceOffset, sentenceContext, kind,
+                            fiscalYear);
                     figures++;
-                    int absStart = lineOffset + sentence[0] + m.start();
-                    int absEnd = lineOffset + sentence[0] + m.end();
+                    int absStart = sentenceOffset + m.start();
+                    int absEnd = sentenceOffset + m.end();
                     String label = clauseLabel(s, previousEnd, m.start());
-                    String sinceSentence = sectionTitles(sections, absStart) + "\n" + lineLead + "\n" + context
-                            + s.substring(0, m.start());
+                    int labelFrom = previousEnd;
+                    String sinceSentence = sentenceContext + tail(s, m.start());
+                    if (CAUSE_MARKER.matcher(s.substring(previousEnd, m.start())).find() && p.lastWasChange) {
+                        p.cause = true;
+                    }
                     previousEnd = m.end();
                     BigDecimal value = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : "." + m.group(2)));
                     int decimals = m.group(2) == null ? 0 : m.group(2).length();
@@ -134,44 +231,59 @@ public final class FactExtractor {
                     Matcher direction = lastMatch(DIRECTION, label);
                     Matcher base = lastMatch(BASE, label);
                     boolean change = direction != null && direction.end() >= label.length() - 2;
-                    if ("%".equals(unit) && SHARE.matcher(label).find() && subject != null) {
-                        subject.share = value;
-                        subject.shareDecimals = decimals;
+                    boolean baseBefore = false;
+                    if (change && base == null) {
+                        // "与2023年度相比,减少0.55万元": the base in the clause before the direction word.
+                        base = lastMatch(BASE, s.substring(labelFrom, m.start()));
+                        baseBefore = base != null;
+                    }
+                    if ("%".equals(unit) && SHARE.matcher(label).find() && p.subject != null) {
+                        p.subject.share = value;
+                        p.subject.shareDecimals = decimals;
                         attributed++;
                         continue;
                     }
                     if (change) {
-                        String subjectLabel = (base == null ? label.substring(0, direction.start())
+                        String subjectLabel = (base == null || baseBefore ? label.substring(0, direction.start())
                                 : label.substring(0, base.start())).strip();
-                        if (subjectLabel.isEmpty() && base != null && base.end() < direction.start()) {
+                        if (subjectLabel.isEmpty() && base != null && !baseBefore && base.end() < direction.start()) {
                             // "较2023年公用经费增加0.69万元": the subject stands between the base and the direction word.
                             subjectLabel = label.substring(base.end(), direction.start()).strip();
                         }
                         subjectLabel = CAUSE.matcher(subjectLabel).replaceAll("").strip();
-                        Draft target = subject;
-                        if (!subjectLabel.isEmpty() && !sameKey(subject, subjectLabel, sinceSentence, kind, fiscalYear)) {
-                            Draft d = newDraft(subjectLabel, sinceSentence, kind, fiscalYear);
-                            if (d != null) {
-                                d.start = absStart;
-                                d.end = absEnd;
-                                drafts.add(d);
-                                target = d;
-                                subject = d;
-                            }
+                        if (GENERIC_SUBJECT.matcher(subjectLabel).matches()) {
+                            // "费用支出较年初预算数减少0.93万元": the cost item the paragraph is about.
+                            subjectLabel = "";
                         }
+                        if (p.cause && subjectLabel.isEmpty() && base != null && !baseBefore
+                                && label.strip().startsWith(base.group())) {
+                            // "…主要原因是…成本下降,较上年支出数减少0.35万元": a new comparison of the subject ends the cause.
+                            p.cause = false;
+                            p.lastCause = null;
+                        }
+                        Draft target = changeTarget(p, drafts, subjectLabel, label, sinceSentence, kind, fiscalYear,
+                                absStart, absEnd);
                         if (target == null) {
                             warnings.add(warning("UNATTRIBUTED_CHANGE", "A change (" + m.group() + ") without the "
                                     + "figure it changes", text, absStart, absEnd));
                             continue;
                         }
+                        String changeBase = base != null ? base(base, kind, fiscalYear)
+                                : target.changeBase != null ? target.changeBase : p.lastBase;
                         if (base != null) {
-                            lastBase = base(base, kind, fiscalYear);
+                            p.lastBase = changeBase;
                         }
-                        target.changeBase = base != null ? lastBase : target.changeBase != null ? target.changeBase
-                                : lastBase;
+                        boolean percent = "%".equals(unit);
+                        if (target.hasChange() && (!java.util.Objects.equals(changeBase, target.changeBase)
+                                || (percent ? target.changePercent != null : target.changeAmount != null))) {
+                            // A second comparison of the same figure ("较年初预算数减少1.18万元…较上年支出数减少0.04万元"):
+                            // a fact of its own, with the same value, so each change keeps its base.
+                            target = p.replace(target, target.copyWithoutChange(absEnd), drafts);
+                        }
+                        target.changeBase = changeBase;
                         target.directionWord = direction.group();
                         target.sign = sign(direction.group(1));
-                        if ("%".equals(unit)) {
+                        if (percent) {
                             target.changePercent = value;
                             target.changePercentDecimals = decimals;
                         } else {
@@ -179,6 +291,7 @@ public final class FactExtractor {
                             target.changeAmountDecimals = decimals;
                         }
                         target.end = Math.max(target.end, absEnd);
+                        p.lastWasChange = true;
                         attributed++;
                         continue;
                     }
@@ -186,21 +299,32 @@ public final class FactExtractor {
                     if (prefixed.find()) {
                         Draft d = newDraft(prefixed.group(3), sinceSentence, kind, fiscalYear);
                         if (d != null) {
+                            if (p.cause && GENERIC_KEYS.contains(d.key)) {
+                                d.key = CAUSE_KEY;
+                                d.label = label.strip();
+                            }
                             d.directionWord = prefixed.group(1);
                             d.sign = "新增".equals(prefixed.group(1)) || "追加".equals(prefixed.group(1)) ? 1
                                     : sign(prefixed.group(1));
                             d.changeAmount = value;
                             d.changeAmountDecimals = decimals;
-                            d.changeBase = lastBase;
+                            d.changeBase = p.lastBase;
                             d.start = absStart;
                             d.end = absEnd;
                             drafts.add(d);
+                            if (p.cause) {
+                                p.lastCause = d;
+                            }
+                            p.lastWasChange = true;
                             attributed++;
                             continue;
                         }
                     }
                     String fullLabel = label.isBlank() ? sinceSentence : label;
-                    Draft d = newDraft(fullLabel, sinceSentence, kind, fiscalYear);
+                    Draft d = GENERIC_AMOUNT.matcher(label.strip()).matches() && p.subject != null
+                            && p.subjectSentence == sentence[0]
+                            ? sameQuantity(p.subject, label.strip(), kind, fiscalYear)
+                            : newDraft(fullLabel, sinceSentence, kind, fiscalYear);
                     if (d == null && !label.isBlank()) {
                         d = newDraft(sinceSentence, sinceSentence, kind, fiscalYear);
                     }
@@ -215,24 +339,154 @@ public final class FactExtractor {
                     d.start = absStart;
                     d.end = absEnd;
                     drafts.add(d);
-                    subject = d;
+                    if (!p.cause) {
+                        p.subject = d;
+                        p.subjectSentence = sentence[0];
+                    }
+                    p.lastWasChange = false;
                     attributed++;
                 }
+                flatStatements(p, drafts, s, previousEnd, s.length(), sentenceOffset, sentenceContext, kind,
+                        fiscalYear);
+                if (s.endsWith("。")) {
+                    p.cause = false;
+                    p.lastCause = null;
+                }
             }
+        }
+        if (stopped) {
+            warnings.add(new ParseWarning("FIGURE_BUDGET", "The text states more than " + maxFigures + " figures; the "
+                    + "first " + maxFigures + " were read and the rest were not (a department's disclosure states a few "
+                    + "hundred).", null));
         }
         List<Fact> facts = new ArrayList<>();
         int n = 0;
         for (Draft d : drafts) {
             n++;
-            int sentenceStart = sentenceStart(text, d.start);
-            int sentenceEnd = sentenceEnd(text, d.end);
+            int[] quote = quoteRange(text, d.start, d.end, quoteBudget);
+            quoteBudget -= quote[1] - quote[0];
+            int sentenceStart = quote[0];
+            int sentenceEnd = quote[1];
             Change change = d.hasChange() ? new Change(d.changeAmount, d.changeAmountDecimals, d.changePercent,
                     d.changePercentDecimals, d.directionWord, d.sign, d.changeBase) : null;
             facts.add(new Fact("f" + n, d.key, d.label, d.value, d.unit == null ? "万元" : d.unit, d.decimals,
                     d.basis, d.scope, change, d.share, d.shareDecimals,
                     Evidence.ofText(text.substring(sentenceStart, sentenceEnd), sentenceStart, sentenceEnd)));
         }
-        return new Result(facts, warnings, figures, attributed);
+        return new Result(facts, capped(warnings), figures, attributed);
+    }
+
+    /**
+     * The fact a change figure belongs to: a closer ("共增加") is a {@link #SUM_KEY} fact; in a cause clause a figure is
+     * a fact of its own (its vocabulary key, or {@link #CAUSE_KEY}); otherwise the subject named in the clause, or the
+     * paragraph's subject. Null when there is none.
+     */
+    private Draft changeTarget(Paragraph p, List<Draft> drafts, String subjectLabel, String label, String sinceSentence,
+                               DisclosureKind kind, Integer fiscalYear, int absStart, int absEnd) {
+        if (CLOSER.matcher(subjectLabel).matches()) {
+            return add(drafts, ownDraft(SUM_KEY, label, sinceSentence), absStart, absEnd);
+        }
+        if (p.cause) {
+            Draft d = subjectLabel.isEmpty() ? null : newDraft(subjectLabel, sinceSentence, kind, fiscalYear);
+            if (d == null && subjectLabel.isEmpty() && p.lastCause != null) {
+                return p.lastCause;
+            }
+            if (d == null || GENERIC_KEYS.contains(d.key)) {
+                d = ownDraft(CAUSE_KEY, label, sinceSentence);
+            }
+            p.lastCause = add(drafts, d, absStart, absEnd);
+            return d;
+        }
+        if (subjectLabel.isEmpty() || sameKey(p.subject, subjectLabel, sinceSentence, kind, fiscalYear)) {
+            return p.subject;
+        }
+        Draft d = newDraft(subjectLabel, sinceSentence, kind, fiscalYear);
+        if (d == null) {
+            return p.subject;
+        }
+        p.subject = add(drafts, d, absStart, absEnd);
+        return d;
+    }
+
+    /**
+     * Changes stated without a figure ("因公出国(境)费用0万元，与2023年一致", "项目支出与上年持平") between two offsets of a
+     * sentence: a zero change (sign 0, no amount) of the subject the clause names, or of the paragraph's subject.
+     */
+    private void flatStatements(Paragraph p, List<Draft> drafts, String s, int from, int to, int sentenceOffset,
+                                String sentenceContext, DisclosureKind kind, Integer fiscalYear) {
+        if (from >= to) {
+            return;
+        }
+        Matcher f = FLAT.matcher(s);
+        f.region(from, to);
+        int clauseFrom = from;
+        while (f.find()) {
+            if (CAUSE_MARKER.matcher(s.substring(clauseFrom, f.start())).find() && p.lastWasChange) {
+                p.cause = true;
+            }
+            String clause = clauseLabel(s, clauseFrom, f.start()).strip();
+            // "…安排的支出，与2023年保持一致": words before a clause break belong to the clause before.
+            String subjectLabel = clause.isEmpty() || CLAUSE_BREAK.matcher(clause.substring(clause.length() - 1)).matches()
+                    ? "" : CAUSE.matcher(clause).replaceAll("").strip();
+            if (GENERIC_SUBJECT.matcher(subjectLabel).matches()) {
+                subjectLabel = "";
+            }
+            clauseFrom = f.end();
+            int absStart = sentenceOffset + f.start();
+            int absEnd = sentenceOffset + f.end();
+            Draft target;
+            if (!subjectLabel.isEmpty()) {
+                Draft d = newDraft(subjectLabel, sentenceContext + tail(s, f.start()), kind, fiscalYear);
+                if (d == null || GENERIC_KEYS.contains(d.key)) {
+                    continue;
+                }
+                target = add(drafts, d, absStart, absEnd);
+            } else if (!p.cause && p.subject != null) {
+                target = p.subject;
+            } else {
+                continue;
+            }
+            String changeBase = base(f, kind, fiscalYear);
+            if (target.hasChange()) {
+                if (java.util.Objects.equals(changeBase, target.changeBase)) {
+                    continue;
+                }
+                target = p.replace(target, target.copyWithoutChange(absEnd), drafts);
+            }
+            target.changeBase = changeBase;
+            target.directionWord = f.group(FLAT_WORD);
+            target.sign = 0;
+            target.end = Math.max(target.end, absEnd);
+            p.lastWasChange = true;
+        }
+    }
+
+    private static Draft add(List<Draft> drafts, Draft d, int start, int end) {
+        d.start = start;
+        d.end = end;
+        drafts.add(d);
+        return d;
+    }
+
+    /** The subject's quantity stated again as another kind of figure (its budget, its final amount). */
+    private static Draft sameQuantity(Draft subject, String label, DisclosureKind kind, Integer fiscalYear) {
+        Draft d = new Draft();
+        d.key = subject.key;
+        d.scope = subject.scope;
+        d.label = subject.label.replaceAll(GENERIC_AMOUNT.pattern() + "$", "") + label;
+        d.basis = basis(label, kind, fiscalYear);
+        return d;
+    }
+
+    /** A draft for a key outside the vocabulary (a closer, a cause), labelled with its clause. */
+    private static Draft ownDraft(String key, String label, String sinceSentence) {
+        Draft d = new Draft();
+        d.key = key;
+        String clean = label.strip();
+        d.label = clean.length() > 40 ? clean.substring(clean.length() - 40) : clean;
+        d.basis = "CURRENT";
+        d.scope = contextScope(sinceSentence);
+        return d;
     }
 
     private boolean sameKey(Draft subject, String label, String sentence, DisclosureKind kind, Integer year) {
@@ -312,7 +566,7 @@ public final class FactExtractor {
     }
 
     static String basis(String label, DisclosureKind kind, Integer fiscalYear) {
-        if (label.matches(".*(上年|去年|上一年).*")) {
+        if (label.matches(".*(上年|去年|上一年).*") && !label.matches(".*(上年结转|上年结余).*")) {
             return "PRIOR_YEAR";
         }
         Matcher year = Pattern.compile("((?:19|20)\\d{2})\\s*年").matcher(label);
@@ -392,25 +646,77 @@ public final class FactExtractor {
         return last;
     }
 
-    private static int sentenceStart(String text, int offset) {
+    /** The last {@code CONTEXT_CHARS} characters of {@code s} before {@code end}. */
+    private static String tail(String s, int end) {
+        return s.substring(Math.max(0, end - CONTEXT_CHARS), end);
+    }
+
+    /**
+     * The part of the text a figure at [start, end) is quoted with: its sentence, or when that is longer than the
+     * quote budget a window of at most {@code maxQuoteChars} around the figure; the figure alone once the document's
+     * quotes have used up {@code remaining}.
+     */
+    int[] quoteRange(String text, int start, int end, long remaining) {
+        int s = sentenceStart(text, start, maxQuoteChars);
+        int e = sentenceEnd(text, end, maxQuoteChars);
+        if (end - start > maxQuoteChars) {
+            // A figure and the change stated after it, further apart than a quote may be: the figure's end of it.
+            s = start;
+            e = start + maxQuoteChars;
+        } else if (e - s > maxQuoteChars) {
+            int room = Math.max(0, maxQuoteChars - (end - start));
+            int from = Math.max(s, start - room / 2);
+            int to = Math.max(end, Math.min(e, from + maxQuoteChars));
+            s = Math.min(start, Math.max(s, to - maxQuoteChars));
+            e = to;
+        }
+        if (e - s > remaining) {
+            return new int[] {start, end};
+        }
+        return new int[] {s, e};
+    }
+
+    /** Where the sentence around an offset starts, looking back at most {@code limit} characters. */
+    private static int sentenceStart(String text, int offset, int limit) {
         int i = offset;
-        while (i > 0 && "。;\n".indexOf(text.charAt(i - 1)) < 0) {
+        int floor = Math.max(0, offset - limit);
+        while (i > floor && "。;\n".indexOf(text.charAt(i - 1)) < 0) {
             i--;
         }
         return i;
     }
 
-    private static int sentenceEnd(String text, int offset) {
+    /** Where the sentence around an offset ends, looking ahead at most {@code limit} characters. */
+    private static int sentenceEnd(String text, int offset, int limit) {
         int i = offset;
-        while (i < text.length() && "。;\n".indexOf(text.charAt(i)) < 0) {
+        int ceiling = Math.min(text.length(), offset + limit);
+        while (i < ceiling && "。;\n".indexOf(text.charAt(i)) < 0) {
             i++;
         }
-        return i < text.length() && text.charAt(i) != '\n' ? i + 1 : i;
+        return i < text.length() && text.charAt(i) != '\n' && "。;".indexOf(text.charAt(i)) >= 0 ? i + 1 : i;
     }
 
-    private static ParseWarning warning(String code, String message, String text, int start, int end) {
-        int s = sentenceStart(text, start);
-        int e = sentenceEnd(text, end);
-        return new ParseWarning(code, message, Evidence.ofText(text.substring(s, e), s, e));
+    private ParseWarning warning(String code, String message, String text, int start, int end) {
+        int[] q = quoteRange(text, start, end, Long.MAX_VALUE);
+        return new ParseWarning(code, message, Evidence.ofText(text.substring(q[0], q[1]), q[0], q[1]));
+    }
+
+    /** At most {@link #WARNINGS_PER_CODE} warnings of each code, then one that says how many more there were. */
+    private static List<ParseWarning> capped(List<ParseWarning> warnings) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        List<ParseWarning> out = new ArrayList<>();
+        for (ParseWarning w : warnings) {
+            int count = seen.merge(w.code(), 1, Integer::sum);
+            if (count <= WARNINGS_PER_CODE) {
+                out.add(w);
+            }
+        }
+        seen.forEach((code, count) -> {
+            if (count > WARNINGS_PER_CODE) {
+                out.add(new ParseWarning(code, (count - WARNINGS_PER_CODE) + " more " + code + " warnings like the "
+                        + WARNINGS_PER_CODE + " above were left out.", null));
+            }
+        });
+        return out;
     }
 }

@@ -59,4 +59,73 @@ class FactExtractorTest {
         assertThat(facts.get(1).key()).isEqualTo("three_public.reception.per_capita");
         assertThat(facts.get(1).unit()).isEqualTo("元");
     }
+
+    @Test
+    void aSecondComparisonOfTheSameFigureIsAFactOfItsOwn() {
+        List<Fact> facts = facts("2024年度“三公”经费支出共计2.82万元,较年初预算数减少1.18万元,下降29.50%,主要原因是从严控制。"
+                + "较上年支出数减少0.04万元,减少0.40%。", DisclosureKind.FINAL_ACCOUNT, 2024);
+        assertThat(facts).filteredOn(f -> f.key().equals("three_public.total")).hasSize(2).allSatisfy(f -> {
+            assertThat(f.value()).isEqualByComparingTo("2.82");
+            assertThat(f.evidence().quote()).contains("2.82万元");
+        });
+        assertThat(facts).filteredOn(f -> f.key().equals("three_public.total")).extracting(f -> f.change().base(),
+                f -> f.change().amount().toPlainString(), f -> f.change().percent().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("INITIAL_BUDGET", "1.18", "29.50"),
+                        org.assertj.core.groups.Tuple.tuple("PRIOR_YEAR", "0.04", "0.40"));
+    }
+
+    @Test
+    void aCostItemNamedOnlyAsFeeExpenditureIsTheParagraphsSubject() {
+        List<Fact> facts = facts("公务车运行维护费2.07万元,主要用于机要文件交换。费用支出较年初预算数减少0.93万元,下降31%,主要原因是"
+                + "严禁公车私用,公车运行维护成本下降,较上年支出数减少0.35万元,下降14.46%,主要原因是维修费减少。",
+                DisclosureKind.FINAL_ACCOUNT, 2024);
+        assertThat(facts).extracting(Fact::key).containsOnly("three_public.vehicle_operation");
+        assertThat(facts).extracting(f -> f.change().base()).containsExactly("INITIAL_BUDGET", "PRIOR_YEAR");
+    }
+
+    @Test
+    void figuresOfACauseClauseNeverReplaceTheChangeTheyExplain() {
+        List<Fact> facts = facts("基本支出367.11万元,比2024年增加244.85万元,主要原因是增加“一窗综办”人员41人增加相关经费244.52万元,"
+                + "在职人员社保公积金基数上调增加经费0.33万元。", DisclosureKind.BUDGET, 2025);
+        assertThat(facts.get(0).key()).isEqualTo("expenditure.basic");
+        assertThat(facts.get(0).change().amount()).isEqualByComparingTo("244.85");
+        assertThat(facts.subList(1, facts.size())).extracting(Fact::key).containsOnly("change.cause");
+        assertThat(facts.subList(1, facts.size())).extracting(f -> f.change().amount().toPlainString())
+                .containsExactly("244.52", "0.33");
+    }
+
+    @Test
+    void aListedSumOfChangesIsAChangeSumFact() {
+        List<Fact> facts = facts("项目经费物业管理费、电子政务平台运维项目增加350.50万元,新增四个项目312.08万元,共增加662.58万元。"
+                + "项目经费合计2024年增加224.14万元。总计增加236.34万元。", DisclosureKind.FINAL_ACCOUNT, 2024);
+        assertThat(facts).filteredOn(f -> f.key().equals("change.sum")).extracting(f -> f.change().amount().toPlainString())
+                .containsExactly("662.58", "236.34");
+        assertThat(facts).filteredOn(f -> f.key().equals("expenditure.project")).singleElement()
+                .satisfies(f -> assertThat(f.change().amount()).isEqualByComparingTo("224.14"));
+    }
+
+    @Test
+    void aChangeStatedWithoutAFigureIsAZeroChange() {
+        List<Fact> facts = facts("因公出国(境)费用0万元,与2023年一致;公务接待费3.50万元,比2023年减少0.30万元。"
+                + "支出较去年增加244.85万元,主要是基本支出增加244.85万元,项目支出与上年持平。"
+                + "2024年本单位未使用政府性基金预算拨款安排的支出,与2023年保持一致。", DisclosureKind.BUDGET, 2024);
+        assertThat(facts).filteredOn(f -> f.key().equals("three_public.overseas")).singleElement().satisfies(f -> {
+            assertThat(f.change().sign()).isZero();
+            assertThat(f.change().amount()).isNull();
+            assertThat(f.change().directionWord()).isEqualTo("一致");
+            assertThat(f.change().base()).isEqualTo("PRIOR_YEAR");
+        });
+        assertThat(facts).filteredOn(f -> f.key().equals("expenditure.project")).singleElement()
+                .satisfies(f -> assertThat(f.change().directionWord()).isEqualTo("持平"));
+        assertThat(facts).as("a sentence of its own with nothing to attach to").noneMatch(f -> f.key().contains("fund"));
+    }
+
+    @Test
+    void anAmountNamedOnlyByItsKindIsTheSameQuantityAsItsSentencesSubject() {
+        List<Fact> facts = facts("“三公”经费年初预算数为62.29万元,支出决算为60.99万元,决算数等于预算数。",
+                DisclosureKind.FINAL_ACCOUNT, 2024);
+        assertThat(facts).extracting(Fact::key).containsExactly("three_public.total", "three_public.total");
+        assertThat(facts).extracting(Fact::basis).containsExactly("INITIAL_BUDGET", "CURRENT");
+        assertThat(facts.get(1).value()).isEqualByComparingTo("60.99");
+    }
 }

@@ -1,12 +1,8 @@
 package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Finding;
 import io.budgetlens.events.Verdict;
 
@@ -19,13 +15,9 @@ abstract class AbstractRule implements Rule {
         private boolean anyRounding;
         private boolean anyBroken;
         private final List<Finding> findings = new ArrayList<>();
-        private final Set<Evidence> operands = new LinkedHashSet<>();
 
         void add(Comparison c, Finding finding) {
             count++;
-            if (finding.evidence() != null) {
-                operands.addAll(finding.evidence());
-            }
             if (c.verdict() == Verdict.WITHIN_ROUNDING) {
                 anyRounding = true;
             }
@@ -40,7 +32,7 @@ abstract class AbstractRule implements Rule {
                 return Outcome.notApplicable();
             }
             Verdict verdict = anyBroken ? Verdict.BROKEN : anyRounding ? Verdict.WITHIN_ROUNDING : Verdict.HOLDS;
-            return new Outcome(verdict, count, List.copyOf(findings), Collections.unmodifiableSet(operands));
+            return new Outcome(verdict, count, List.copyOf(findings));
         }
     }
 }

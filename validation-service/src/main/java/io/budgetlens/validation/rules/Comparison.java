@@ -26,6 +26,24 @@ public record Comparison(Quantity expected, Quantity actual, Verdict verdict, Se
         return new Comparison(expected, actual, Verdict.BROKEN, severity, gap);
     }
 
+    /**
+     * smaller ≤ larger (a part within its whole): broken only when the smaller figure's interval lies wholly above the
+     * larger's, INFO within one unit of the last digit of the figure judged ({@code smallerIsActual}: the part, else the
+     * whole).
+     */
+    public static Comparison atMost(Quantity smaller, Quantity larger, boolean smallerIsActual,
+                                    Severity brokenSeverity) {
+        Quantity expected = smallerIsActual ? larger : smaller;
+        Quantity actual = smallerIsActual ? smaller : larger;
+        if (smaller.low().compareTo(larger.high()) > 0) {
+            BigDecimal gap = smaller.low().subtract(larger.high());
+            return new Comparison(expected, actual, Verdict.BROKEN,
+                    gap.compareTo(actual.unit()) <= 0 ? Severity.INFO : brokenSeverity, gap);
+        }
+        Verdict v = smaller.value().compareTo(larger.value()) <= 0 ? Verdict.HOLDS : Verdict.WITHIN_ROUNDING;
+        return new Comparison(expected, actual, v, null, BigDecimal.ZERO);
+    }
+
     public boolean broken() {
         return verdict == Verdict.BROKEN;
     }

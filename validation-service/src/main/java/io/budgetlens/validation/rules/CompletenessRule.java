@@ -19,14 +19,16 @@ import io.budgetlens.events.Severity;
 import io.budgetlens.events.Verdict;
 
 /**
- * COMP-001 the disclosure carries every required narrative item and standard table of its kind (DOMAIN.md §2), or
- * explains an empty table, and no heading is left without content. One WARNING per missing item or empty heading.
- * {@link #score} is the share of required items present (0..1).
+ * COMP-001 the disclosure carries every required narrative item and standard table of its kind and template family
+ * (matched by table type: national 决算 nine, national and Chongqing budgets eight, Shanghai nine, Jiangsu twelve; see
+ * {@link TableTypes}), or explains an empty table, and no heading is left without content (a 目录 heading is not a
+ * section). A tables-only part (v1.1 {@code partial}) is judged on its tables. One WARNING per missing item or empty
+ * heading. {@link #score} is the share of required items present (0..1).
  */
 public final class CompletenessRule implements Rule {
 
     static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("COMP-001", "公开内容完整", "The disclosure is complete",
-            "必备表格和说明事项齐全(或说明为空表), 标题下有内容", Category.COMPLETENESS, Severity.WARNING,
+            "必备表格(按公开模板: 全国决算9张, 预算8张, 上海9张, 江苏12张)和说明事项齐全(或说明为空表), 标题下有内容(目录除外)", Category.COMPLETENESS, Severity.WARNING,
             Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
 
     /** Narrative items: Chinese name → words any of which show it is covered. */
@@ -43,20 +45,17 @@ public final class CompletenessRule implements Rule {
         NARRATIVE.put("专业名词解释", List.of("名词解释"));
     }
 
-    static final Map<DisclosureKind, List<String>> TABLES = Map.of(
-            DisclosureKind.BUDGET, List.of("INCOME_EXPENDITURE_TOTAL", "INCOME", "EXPENDITURE",
-                    "FISCAL_INCOME_EXPENDITURE_TOTAL", "GPB_EXPENDITURE", "GPB_BASIC_EXPENDITURE", "THREE_PUBLIC",
-                    "GOVERNMENT_FUND"),
-            DisclosureKind.FINAL_ACCOUNT, List.of("INCOME_EXPENDITURE_TOTAL", "INCOME", "EXPENDITURE",
-                    "FISCAL_INCOME_EXPENDITURE_TOTAL", "GPB_EXPENDITURE", "GPB_BASIC_EXPENDITURE", "THREE_PUBLIC",
-                    "GOVERNMENT_FUND", "STATE_CAPITAL_EXPENDITURE"));
-
     /** The usual Chinese names of the table types, for messages. */
-    static final Map<String, String> TABLE_NAMES = Map.of(
-            "INCOME_EXPENDITURE_TOTAL", "收支总表", "INCOME", "收入总表", "EXPENDITURE", "支出总表",
-            "FISCAL_INCOME_EXPENDITURE_TOTAL", "财政拨款收支总表", "GPB_EXPENDITURE", "一般公共预算财政拨款支出表",
-            "GPB_BASIC_EXPENDITURE", "一般公共预算财政拨款基本支出表", "THREE_PUBLIC", "一般公共预算“三公”经费支出表",
-            "GOVERNMENT_FUND", "政府性基金预算(财政拨款)支出表", "STATE_CAPITAL_EXPENDITURE", "国有资本经营预算财政拨款支出表");
+    static final Map<String, String> TABLE_NAMES = Map.ofEntries(
+            Map.entry("INCOME_EXPENDITURE_TOTAL", "收支总表"), Map.entry("INCOME", "收入总表"),
+            Map.entry("EXPENDITURE", "支出总表"), Map.entry("FISCAL_INCOME_EXPENDITURE_TOTAL", "财政拨款收支总表"),
+            Map.entry("GPB_EXPENDITURE", "一般公共预算财政拨款支出表"),
+            Map.entry("GPB_BASIC_EXPENDITURE", "一般公共预算财政拨款基本支出表"),
+            Map.entry("THREE_PUBLIC", "一般公共预算“三公”经费支出表"),
+            Map.entry("GOVERNMENT_FUND", "政府性基金预算(财政拨款)支出表"),
+            Map.entry("STATE_CAPITAL_EXPENDITURE", "国有资本经营预算财政拨款支出表"),
+            Map.entry("FISCAL_EXPENDITURE", "财政拨款支出表"), Map.entry("FISCAL_BASIC_EXPENDITURE", "财政拨款基本支出表"),
+            Map.entry("OPERATING_COSTS", "机关运行经费支出表"), Map.entry("PROCUREMENT", "政府采购支出表"));
 
     @Override
     public RuleDescriptor descriptor() {
@@ -67,13 +66,36 @@ public final class CompletenessRule implements Rule {
     static Map<String, Boolean> items(DisclosureParsed d) {
         Map<String, Boolean> items = new LinkedHashMap<>();
         String text = d.text() == null ? "" : d.text();
-        NARRATIVE.forEach((name, words) -> items.put(name, words.stream().anyMatch(text::contains)));
+        if (!ContractV11.partial(d)) {
+            NARRATIVE.forEach((name, words) -> items.put(name, words.stream().anyMatch(text::contains)));
+        }
         DisclosureKind kind = d.meta() == null || d.meta().kind() == null ? DisclosureKind.BUDGET : d.meta().kind();
         List<DisclosureTable> tables = d.tables() == null ? List.of() : d.tables();
-        for (String type : TABLES.get(kind)) {
+        for (String type : TableTypes.required(kind, TableTypes.family(d))) {
             items.put("table " + type, tables.stream().anyMatch(t -> type.equals(t.type())));
         }
         return items;
+    }
+
+    /**
+     * A heading of the 目录 (table of contents) is not an empty section: it lies inside a contents entry, or the same
+     * heading comes again later with its content.
+     */
+    static boolean inContents(io.budgetlens.events.Section section, List<io.budgetlens.events.Section> sections,
+                              List<ContractV11.ContentsEntry> contents) {
+        for (ContractV11.ContentsEntry e : contents) {
+            if (e.start() != null && e.end() != null && e.start() <= section.start() && section.start() < e.end()) {
+                return true;
+            }
+        }
+        String heading = heading(section);
+        return sections.stream().anyMatch(s -> s.start() > section.start() && !s.empty() && heading(s).equals(heading));
+    }
+
+    private static final java.util.regex.Pattern PAGE_REFERENCE = java.util.regex.Pattern.compile("[\\s.…·\\d]+$");
+
+    private static String heading(io.budgetlens.events.Section s) {
+        return PAGE_REFERENCE.matcher(s.number() + s.title()).replaceAll("");
     }
 
     public static BigDecimal score(DisclosureParsed d) {
@@ -114,10 +136,11 @@ public final class CompletenessRule implements Rule {
                     List.of(new Evidence(what, null, null, null, null, null, null))));
         });
         int checks = items.size();
-        for (io.budgetlens.events.Section section : d.sections() == null ? List.<io.budgetlens.events.Section>of()
-                : d.sections()) {
+        List<io.budgetlens.events.Section> sections = d.sections() == null ? List.of() : d.sections();
+        List<ContractV11.ContentsEntry> contents = ContractV11.contents(d);
+        for (io.budgetlens.events.Section section : sections) {
             checks++;
-            if (!section.empty()) {
+            if (!section.empty() || ContractV11.partial(d) || inContents(section, sections, contents)) {
                 continue;
             }
             String heading = section.number() + section.title();

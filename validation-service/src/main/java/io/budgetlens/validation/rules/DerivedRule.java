@@ -14,59 +14,70 @@ import io.budgetlens.events.Fact;
 import io.budgetlens.events.Severity;
 
 /**
- * DER-001 derived figures: 人均接待费 = 公务接待费 / 接待人次 (the per-guest figure in 元 from the reception expense in
- * 万元 and the guests printed with the physical quantities, “接待…N批次M人”), and in performance tables 执行率 =
- * 全年执行数 / 全年(调整)预算数 (B/A).
+ * DER-001 derived figures of the “三公” physical quantities: 人均接待费 = 公务接待费 / 接待人次 (the per-guest figure in
+ * 元 from the reception expense in 万元 and the guests printed with the physical quantities, “接待…N批次M人”),
+ * 车均维护费 = 公务用车运行维护费 / 保有量, 车均购置费 = 公务用车购置费 / 购置数 (zero when none was bought). The
+ * execution rates of performance tables are PERF-002's.
  */
 public final class DerivedRule extends AbstractRule {
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("DER-001", "派生指标与其计算依据一致",
             "Derived figures follow from their inputs",
-            "人均接待费 = 公务接待费 / 接待人次; 执行率 = 全年执行数 / 全年(调整)预算数",
+            "人均接待费 = 公务接待费 / 接待人次; 车均维护费 = 运行维护费 / 保有量; 车均购置费 = 购置费 / 购置数",
             Category.DERIVED, Severity.WARNING, Set.of(DisclosureKind.FINAL_ACCOUNT));
 
     static final Pattern GUESTS = Pattern.compile("接待[^。;]{0,20}?(\\d+)\\s*批次?[^。;\\d]{0,6}(\\d+)\\s*人");
     static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10000);
-
-    /** 执行率 = 全年执行数 / 全年(调整)预算数 (B/A) in performance tables; never against 年初预算数. */
-    private static void executionRates(DisclosureParsed d, Checks checks) {
-        for (var e : d.performance() == null ? List.<io.budgetlens.events.PerformanceEvaluation>of() : d.performance()) {
-            if (e.executionRate() == null || e.executed() == null || e.adjustedBudget() == null
-                    || e.adjustedBudget().signum() <= 0) {
-                continue;
-            }
-            String printed = e.executionRate().replace("%", "").strip();
-            if (!printed.matches("\\d+(\\.\\d+)?")) {
-                continue;
-            }
-            BigDecimal rate = new BigDecimal(printed);
-            Quantity executed = Quantity.printed(e.executed(), Math.max(0, e.executed().scale()), "全年执行数", null);
-            Quantity budget = Quantity.printed(e.adjustedBudget(), Math.max(0, e.adjustedBudget().scale()),
-                    "全年预算数", null);
-            Quantity stated = Quantity.printed(rate, Math.max(0, rate.scale()), "执行率",
-                    new Evidence((e.projectName() == null ? "" : e.projectName()) + " 执行率 " + e.executionRate(),
-                            null, null, e.tableId(), null, null, null));
-            Comparison cmp = Comparison.of(executed.percentOf(budget), stated, DESCRIPTOR.severity());
-            String computed = cmp.expected().value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-            checks.add(cmp, new io.budgetlens.events.Finding(DESCRIPTOR.id(), cmp.severity(), DESCRIPTOR.category(),
-                    "《" + e.projectName() + "》执行率" + e.executionRate() + "与全年执行数" + e.executed() + "/全年预算数"
-                            + e.adjustedBudget() + "计算的" + computed + "%不符。",
-                    "In " + e.projectName() + ", the execution rate " + e.executionRate() + " does not follow from "
-                            + e.executed() + " / " + e.adjustedBudget() + " = " + computed + "%.",
-                    cmp.expectedInterval(), rate, cmp.excess(), "%", List.of(stated.evidence())));
-        }
-    }
 
     @Override
     public RuleDescriptor descriptor() {
         return DESCRIPTOR;
     }
 
+    /** "公务车保有量为1辆", "共有车辆1辆": vehicles kept; "公务用车购置0辆": vehicles bought. */
+    static final Pattern VEHICLES_KEPT = Pattern.compile("(保有量为?|共有车辆)\\s*(\\d+)\\s*辆");
+    static final Pattern VEHICLES_BOUGHT = Pattern.compile("公务用?车购置\\s*(\\d+)\\s*辆");
+
+    /**
+     * 车均维护费 = 公务用车运行维护费 / 保有量; 车均购置费 = 公务用车购置费 / 购置数 (zero when none was bought).
+     */
+    private static void perVehicle(DisclosureParsed d, List<Fact> facts, Checks checks) {
+        perVehicle(d, facts, checks, "three_public.vehicle_operation.per_vehicle", "three_public.vehicle_operation",
+                VEHICLES_KEPT, 2, "保有量");
+        perVehicle(d, facts, checks, "three_public.vehicle_purchase.per_vehicle", "three_public.vehicle_purchase",
+                VEHICLES_BOUGHT, 1, "购置数");
+    }
+
+    private static void perVehicle(DisclosureParsed d, List<Fact> facts, Checks checks, String perKey, String totalKey,
+                                   Pattern countPattern, int group, String countName) {
+        Fact per = facts.stream().filter(f -> perKey.equals(f.key()) && f.value() != null).findFirst().orElse(null);
+        Fact total = facts.stream().filter(f -> totalKey.equals(f.key()) && f.value() != null
+                && "CURRENT".equals(f.basis())).findFirst().orElse(null);
+        Matcher count = d.text() == null ? null : countPattern.matcher(d.text());
+        if (per == null || total == null || count == null || !count.find() || !"万元".equals(per.unit())) {
+            return;
+        }
+        BigDecimal vehicles = new BigDecimal(count.group(group));
+        Quantity amount = Quantity.printed(total.value(), total.decimals(), total.label(), total.evidence());
+        Quantity computed = vehicles.signum() == 0 ? Quantity.exact(BigDecimal.ZERO, "0")
+                : amount.dividedBy(vehicles).withLabel(total.label() + "/" + countName);
+        Quantity stated = Quantity.printed(per.value(), per.decimals(), per.label(), per.evidence());
+        Comparison cmp = Comparison.of(computed, stated, DESCRIPTOR.severity());
+        String computedText = computed.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        checks.add(cmp, new io.budgetlens.events.Finding(DESCRIPTOR.id(), cmp.severity(), DESCRIPTOR.category(),
+                "“" + per.label() + "”" + Findings.plain(per.value()) + "万元与" + total.label()
+                        + Findings.plain(total.value()) + "万元、" + countName + vehicles + "辆计算的" + computedText + "万元不符。",
+                "“" + per.label() + "” " + Findings.plain(per.value()) + " does not follow from " + total.label() + " "
+                        + Findings.plain(total.value()) + " for " + vehicles + " vehicles, which gives " + computedText + ".",
+                cmp.expectedInterval(), per.value(), cmp.excess(), "万元",
+                List.of(per.evidence(), total.evidence(), Evidence.ofText(count.group(), count.start(), count.end()))));
+    }
+
     @Override
     public Outcome evaluate(DisclosureParsed d) {
         Checks checks = new Checks();
         List<Fact> facts = d.facts() == null ? List.of() : d.facts();
-        executionRates(d, checks);
+        perVehicle(d, facts, checks);
         Fact perGuest = facts.stream().filter(f -> "three_public.reception.per_capita".equals(f.key()) && f.value() != null)
                 .findFirst().orElse(null);
         Fact reception = facts.stream().filter(f -> "three_public.reception".equals(f.key()) && f.value() != null

@@ -12,7 +12,10 @@ import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
 
-/** SRC-001 income = Σ sources: in the income table, each row's 总计 equals the sum of its source columns. */
+/**
+ * SRC-001 income = Σ sources: in the income table (and the procurement table, which splits each purchase by the same
+ * sources), each row's 总计 equals the sum of its source columns.
+ */
 public final class IncomeSourcesRule extends AbstractRule {
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("SRC-001", "收入总计等于各来源之和",
@@ -27,7 +30,7 @@ public final class IncomeSourcesRule extends AbstractRule {
     @Override
     public Outcome evaluate(DisclosureParsed d) {
         Checks checks = new Checks();
-        for (DisclosureTable table : TableRules.tables(d, "INCOME")) {
+        for (DisclosureTable table : TableRules.tables(d, "INCOME", "PROCUREMENT")) {
             TableColumn total = TableRules.column(table, "TOTAL");
             if (total == null) {
                 continue;
@@ -38,7 +41,9 @@ public final class IncomeSourcesRule extends AbstractRule {
                 continue;
             }
             for (TableRow row : table.rows()) {
-                if (!TableRules.isDataRow(row)) {
+                boolean procurementItem = "PROCUREMENT".equals(table.type()) && total.index() < row.cells().size()
+                        && TableRules.isNumber(row.cells().get(total.index()));
+                if (!TableRules.isDataRow(row) && !procurementItem) {
                     continue;
                 }
                 Quantity t = TableRules.cell(table, row, total);

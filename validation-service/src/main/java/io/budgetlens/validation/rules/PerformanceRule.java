@@ -25,7 +25,6 @@ public final class PerformanceRule extends AbstractRule {
             "Performance scores add up", "得分 ≤ 权重; 总分 = Σ指标得分(按权重口径) + 执行率得分; Σ项目预算(决算:全年执行数) = 项目支出", Category.PERFORMANCE,
             Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
 
-    private static final BigDecimal NINETY = BigDecimal.valueOf(90);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     @Override
@@ -77,10 +76,10 @@ public final class PerformanceRule extends AbstractRule {
                         scores.low().multiply(new BigDecimal("0.9")), scores.high().multiply(new BigDecimal("0.9")),
                         scores.decimals(), "Σ得分×0.9", null);
                 expected = scaled.plus(exec);
-            } else if (weights.value().compareTo(NINETY) == 0) {
-                expected = scores.plus(exec);
             } else {
-                continue;
+                // indicators weighted 90 plus 执行率 10, or weights that do not add up (PERF-002 reports them): the
+                // scores as printed
+                expected = scores.plus(exec);
             }
             Quantity total = Quantity.printed(e.totalScore(), Math.max(0, e.totalScore().scale()), "总分",
                     new Evidence("总分 " + Findings.plain(e.totalScore()), null, null, e.tableId(), null, null, null));

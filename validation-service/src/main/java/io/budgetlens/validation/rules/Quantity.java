@@ -65,6 +65,40 @@ public record Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int de
         return new Quantity(v, lo.min(hi), lo.max(hi), 2, label + " / " + base.label, null);
     }
 
+    /** The same interval with the opposite sign (a decrease as a signed change). */
+    public Quantity negate() {
+        return new Quantity(value.negate(), high.negate(), low.negate(), decimals, label, evidence);
+    }
+
+    /** This interval multiplied by an exact non-negative factor (a conversion, a weight). */
+    public Quantity times(BigDecimal factor) {
+        return new Quantity(value.multiply(factor), low.multiply(factor), high.multiply(factor), decimals, label,
+                evidence);
+    }
+
+    /** This interval divided by an exact positive divisor (元 → 万元, a per-vehicle figure). */
+    public Quantity dividedBy(BigDecimal divisor) {
+        return new Quantity(value.divide(divisor, DIVISION), low.divide(divisor, DIVISION),
+                high.divide(divisor, DIVISION), decimals, label, evidence);
+    }
+
+    public Quantity withEvidence(Evidence e) {
+        return new Quantity(value, low, high, decimals, label, e);
+    }
+
+    public Quantity withLabel(String newLabel) {
+        return new Quantity(value, low, high, decimals, newLabel, evidence);
+    }
+
+    /** The sum of quantities (null for none). */
+    public static Quantity sum(java.util.List<Quantity> parts) {
+        Quantity sum = null;
+        for (Quantity q : parts) {
+            sum = sum == null ? q : sum.plus(q);
+        }
+        return sum;
+    }
+
     public boolean overlaps(Quantity other) {
         return low.compareTo(other.high) <= 0 && other.low.compareTo(high) <= 0;
     }

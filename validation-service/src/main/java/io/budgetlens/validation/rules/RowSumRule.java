@@ -11,12 +11,19 @@ import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
 
-/** SUM-002 per row: 总计 = 基本支出 + 项目支出, and in the basic-expenditure table 总计 = 人员经费 + 公用经费. */
+/**
+ * SUM-002 per row: 总计 = 基本支出 + 项目支出 (+ 单位预留机动经费, + 上缴上级支出 / 经营支出 / 对附属单位补助支出 where
+ * the table prints those columns), and in the basic-expenditure table 总计 = 人员经费 + 公用经费.
+ */
 public final class RowSumRule extends AbstractRule {
+
+    /** Columns that are further uses of a row's total besides basic and project expenditure. */
+    static final java.util.regex.Pattern OTHER_USES = java.util.regex.Pattern.compile(
+            "预留|机动|上缴上级|经营支出|对附属单位");
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("SUM-002", "总计等于基本支出与项目支出之和",
             "Each row's total equals basic plus project (or personnel plus public) expenditure",
-            "总计 = 基本支出 + 项目支出; 基本支出 = 人员经费 + 公用经费", Category.HIERARCHY, Severity.ERROR,
+            "总计 = 基本支出 + 项目支出 (+ 单位预留机动经费等其他用途列); 基本支出 = 人员经费 + 公用经费", Category.HIERARCHY, Severity.ERROR,
             Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
 
     @Override
@@ -37,6 +44,11 @@ public final class RowSumRule extends AbstractRule {
             if (total == null || a == null || b == null) {
                 continue;
             }
+            // Jiangsu's 单位预留机动经费, a final account's 上缴上级支出 / 经营支出 / 对附属单位补助支出: more uses of the
+            // same total, printed beside basic and project
+            List<TableColumn> others = "BASIC".equals(a.role()) ? table.columns().stream().filter(c -> c != total
+                    && c != a && c != b && c.header() != null && OTHER_USES.matcher(c.header()).find()).toList()
+                    : List.of();
             for (TableRow row : table.rows()) {
                 if (!TableRules.isDataRow(row)) {
                     continue;
@@ -48,16 +60,32 @@ public final class RowSumRule extends AbstractRule {
                     continue;
                 }
                 Quantity sum = x.plus(y);
+                List<Quantity> operands = new java.util.ArrayList<>(List.of(t, x, y));
+                boolean unreadable = false;
+                for (TableColumn other : others) {
+                    Quantity o = TableRules.cell(table, row, other);
+                    if (o == null) {
+                        unreadable = true;
+                        break;
+                    }
+                    sum = sum.plus(o);
+                    operands.add(o);
+                }
+                if (unreadable) {
+                    continue;
+                }
+                String more = others.isEmpty() ? "" : " + " + String.join(" + ", others.stream().map(TableColumn::header)
+                        .toList());
                 Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
                 String label = TableRules.label(row);
                 checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
                         "《" + table.title() + "》" + label + ":" + total.header() + Findings.plain(t.value()) + "万元 ≠ "
                                 + a.header() + Findings.plain(x.value()) + " + " + b.header() + Findings.plain(y.value())
-                                + "万元。",
+                                + more + "万元。",
                         "In " + table.title() + ", " + label + ": " + total.header() + " " + Findings.plain(t.value())
                                 + " is not " + a.header() + " " + Findings.plain(x.value()) + " + " + b.header() + " "
-                                + Findings.plain(y.value()) + ".",
-                        List.of(t, x, y)));
+                                + Findings.plain(y.value()) + more + ".",
+                        operands));
             }
         }
         return checks.outcome();

@@ -2,13 +2,10 @@ package io.budgetlens.validation.rules;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureValidated;
-import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Finding;
 import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.RuleVerdict;
@@ -21,7 +18,7 @@ import io.budgetlens.events.RuleVerdict;
 public class RuleEngine {
 
     /** Version of the ruleset; a newer version's report supersedes an older one downstream. */
-    public static final String RULESET_VERSION = "0.2.0";
+    public static final String RULESET_VERSION = "0.3.0";
 
     private final List<Rule> rules;
     private final Clock clock;
@@ -32,26 +29,25 @@ public class RuleEngine {
     }
 
     public static RuleEngine standard(Clock clock) {
-        return new RuleEngine(List.of(new BalanceRule(), new IncomeSourcesRule(), new HierarchyRule(), new RowSumRule(),
-                new CrossTableRule(), new ThreePublicRule(), new ChangeRule(), new DuplicateRowRule(),
-                new TextVsTableRule(), new ShareRule(), new DerivedRule(), new PerformanceRule(), new CodeListRule(),
+        return new RuleEngine(List.of(
+                // tables
+                new BalanceRule(), new IncomeSourcesRule(), new HierarchyRule(), new RowSumRule(), new CrossTableRule(),
+                new ThreePublicRule(), new DuplicateRowRule(), new TwoSidedTableRule(), new TotalRowRule(),
+                new PerformanceRule(), new PerformanceTableRule(), new CodeListRule(),
+                // narrative arithmetic
+                new ChangeRule(), new ShareRule(), new DerivedRule(), new CompositionRule(), new ChangeCompositionRule(),
+                new ListedSumRule(), new RestatementRule(), new BoundRule(),
+                // comparison words
+                new ComparisonWordRule(),
+                // units, text against tables
+                new TextVsTableRule(), new UnitRule(),
+                // document hygiene and completeness
+                new PlaceholderRule(), new ZeroTotalRule(), new YearRule(), new DepartmentNameRule(), new ContentsRule(),
                 new CompletenessRule()), clock);
     }
 
     public List<RuleDescriptor> catalogue() {
         return rules.stream().map(Rule::descriptor).toList();
-    }
-
-    /**
-     * The evidence of every figure some rule compared on this disclosure, whatever the verdict: the numbers that take
-     * part in at least one identity (used to measure what the rules can catch).
-     */
-    public Set<Evidence> operands(DisclosureParsed disclosure) {
-        Set<Evidence> operands = new LinkedHashSet<>();
-        for (Rule rule : rules) {
-            operands.addAll(evaluate(rule, disclosure).operands());
-        }
-        return operands;
     }
 
     /** Validates a PARSED disclosure. REJECTED input has nothing to check and is refused. */
@@ -67,7 +63,7 @@ public class RuleEngine {
             Rule.Outcome outcome = evaluate(rule, disclosure);
             verdicts.add(new RuleVerdict(descriptor.id(), descriptor.category(), outcome.verdict(), outcome.checks(),
                     outcome.findings().size()));
-            findings.addAll(outcome.findings());
+            outcome.findings().forEach(f -> findings.add(Findings.withTolerance(f)));
         }
         return new DisclosureValidated(disclosure.documentId(), RULESET_VERSION, disclosure.parserVersion(),
                 clock.instant(), disclosure.visibility(), verdicts, new EvidenceLocator(disclosure).locate(findings),

@@ -35,7 +35,7 @@ public final class ShareRule extends AbstractRule {
             if (f.share() == null || f.shareDecimals() == null) {
                 continue;
             }
-            Quantity base = base(f, facts);
+            Quantity base = base(f, facts, d.text() == null ? "" : d.text());
             if (base == null || base.low().signum() <= 0) {
                 continue;
             }
@@ -64,18 +64,52 @@ public final class ShareRule extends AbstractRule {
         return out;
     }
 
-    /** The total a share refers to, at the fact's fund scope. */
-    private static Quantity base(Fact f, List<Fact> facts) {
+    /** The total is of the part's scope; a total's share ("财政拨款收入…占100%") is of a total of broader scope. */
+    private static boolean broader(Fact total, Fact part, String totalKey) {
+        if (part.key().equals(totalKey)) {
+            return rank(total.scope()) > rank(part.scope());
+        }
+        return total.scope() == part.scope() || totalKey.equals("procurement.total") || totalKey.equals("income.total");
+    }
+
+    private static int rank(io.budgetlens.events.FundScope s) {
+        return s == null ? 0 : switch (s) {
+            case ALL_FUNDS -> 3;
+            case FISCAL_APPROPRIATION -> 2;
+            case GENERAL_PUBLIC_BUDGET -> 1;
+        };
+    }
+
+    private static boolean sameParagraph(String text, int a, int b) {
+        int from = Math.min(a, b);
+        int to = Math.max(a, b);
+        return text.substring(from, to).indexOf('\n') < 0;
+    }
+
+    /** The total a share refers to: the nearest one before it in its paragraph, else the first of its scope. */
+    private static Quantity base(Fact f, List<Fact> facts, String text) {
         String key = f.key();
         String totalKey = key.startsWith("procurement.") ? "procurement.total"
-                : key.startsWith("income.") && !key.equals("income.total") ? "income.total"
-                : key.startsWith("expenditure.") && !key.equals("expenditure.total") ? "expenditure.total" : null;
+                : key.startsWith("income.") ? "income.total"
+                : key.startsWith("expenditure.") ? "expenditure.total" : null;
         if (totalKey == null) {
             return null;
         }
+        Fact nearest = null;
         for (Fact t : facts) {
-            if (t.key().equals(totalKey) && (t.scope() == f.scope() || totalKey.equals("procurement.total")
-                    || totalKey.equals("income.total"))) {
+            if (t == f) {
+                break;
+            }
+            if (t.key().equals(totalKey) && t.evidence() != null && f.evidence() != null
+                    && sameParagraph(text, t.evidence().start(), f.evidence().start()) && broader(t, f, totalKey)) {
+                nearest = t;
+            }
+        }
+        if (nearest != null) {
+            return Quantity.printed(nearest.value(), nearest.decimals(), nearest.label(), nearest.evidence());
+        }
+        for (Fact t : facts) {
+            if (t != f && t.key().equals(totalKey) && broader(t, f, totalKey)) {
                 return Quantity.printed(t.value(), t.decimals(), t.label(), t.evidence());
             }
         }

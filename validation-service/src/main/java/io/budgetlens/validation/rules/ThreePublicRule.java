@@ -16,7 +16,8 @@ import io.budgetlens.events.TableRow;
 
 /**
  * TPB-001 “三公” total = 因公出国(境) + 公务用车购置及运行 + 公务接待, and 公务用车 = 购置 + 运行, in the “三公” table
- * and in the narrative (current-year figures) when every part is stated.
+ * and in the narrative (current-year figures) when every part is stated. A table whose 合计 also counts 会议费 and
+ * 培训费 (Jiangsu's 09 table) is checked as 合计 = “三公” parts + 会议费 + 培训费.
  */
 public final class ThreePublicRule extends AbstractRule {
 
@@ -40,11 +41,28 @@ public final class ThreePublicRule extends AbstractRule {
                     continue;
                 }
                 Map<String, Quantity> q = new java.util.HashMap<>();
+                List<Quantity> meetingsAndTraining = new ArrayList<>();
+                boolean readable = true;
                 for (TableColumn column : table.columns()) {
+                    if (column.header() != null && (column.header().contains("会议费") || column.header().contains("培训费"))) {
+                        // Jiangsu's 09 table: its 合计 also counts 会议费 and 培训费
+                        Quantity cell = TableRules.cell(table, row, column);
+                        readable &= cell != null;
+                        if (cell != null) {
+                            meetingsAndTraining.add(cell);
+                        }
+                        continue;
+                    }
                     Quantity cell = column.role() == null ? null : TableRules.cell(table, row, column);
                     if (cell != null) {
                         q.put(column.role(), cell);
                     }
+                }
+                if (!readable) {
+                    q.remove("TOTAL");
+                } else if (!meetingsAndTraining.isEmpty() && q.containsKey("TOTAL")) {
+                    q.put("TOTAL", q.get("TOTAL").minus(Quantity.sum(meetingsAndTraining))
+                            .withEvidence(q.get("TOTAL").evidence()).withLabel("合计 − 会议费 − 培训费"));
                 }
                 check(checks, q, "《" + table.title() + "》", "In " + table.title());
             }
@@ -93,8 +111,10 @@ public final class ThreePublicRule extends AbstractRule {
         }
         Quantity sum = q.get("OVERSEAS").plus(vehicle).plus(q.get("RECEPTION"));
         List<Quantity> operands = new ArrayList<>(List.of(total, q.get("OVERSEAS"), q.get("RECEPTION")));
-        if (q.containsKey("VEHICLE")) {
-            operands.add(q.get("VEHICLE"));
+        for (String part : List.of("VEHICLE", "VEHICLE_PURCHASE", "VEHICLE_OPERATION")) {
+            if (q.containsKey(part)) {
+                operands.add(q.get(part));
+            }
         }
         Comparison cmp = Comparison.of(sum, total, DESCRIPTOR.severity());
         checks.add(cmp, Findings.of(DESCRIPTOR, cmp,

@@ -128,7 +128,17 @@ class ValidationPipelineTest {
     @Test
     void catalogueAndSynchronousValidationAnswerJsonAndProblems() {
         given().get("/api/v1/rules").then().statusCode(200)
-                .body("rulesetVersion", equalTo(RuleEngine.RULESET_VERSION));
+                .body("rulesetVersion", equalTo(RuleEngine.RULESET_VERSION))
+                .body("rules.size()", equalTo(29))
+                .body("rules.find { it.id == 'NAR-001' }.family", equalTo("NARRATIVE_ARITHMETIC"));
+        given().get("/api/v1/rules/CMP-001").then().statusCode(200).body("titleEn",
+                equalTo("Comparison words agree with the figures they compare")).body("severity", equalTo("ERROR"));
+        given().queryParam("family", "document_hygiene").get("/api/v1/rules").then().statusCode(200)
+                .body("rules.id", org.hamcrest.Matchers.contains("HYG-001", "HYG-002", "HYG-003", "HYG-004", "HYG-005"));
+        given().get("/api/v1/rules/XYZ-999").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("XYZ-999"));
+        given().queryParam("family", "astrology").get("/api/v1/rules").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("NARRATIVE_ARITHMETIC"));
         DisclosureParsed parsed = parsed("某局2024年部门预算 sync", ParseStatus.PARSED);
         given().contentType("application/json").body(EventJson.write(parsed)).post("/api/v1/validations")
                 .then().statusCode(200).body("documentId", equalTo(parsed.documentId()));

@@ -45,7 +45,8 @@ class CorpusValidationTest {
                 .isEmpty();
         assertThat(anomaliesExceptCompleteness("qianjiang-2024-budget.txt")).isEmpty();
         assertThat(anomaliesExceptCompleteness("wulong-2020-final-accounts.txt")).extracting(Finding::ruleId)
-                .as("Wulong's only arithmetic findings are its two over-weight scores").containsOnly("PERF-001");
+                .as("Wulong's only arithmetic findings are its over-weight scores and the weights they leave short")
+                .containsExactlyInAnyOrder("PERF-001", "PERF-001", "PERF-002");
         DisclosureValidated banan = engine.validate(corpus("banan-2024-budget.md"));
         assertThat(banan.verdicts()).filteredOn(v -> v.ruleId().equals("SUM-001")).singleElement()
                 .satisfies(v -> assertThat(v.verdict().name()).isEqualTo("WITHIN_ROUNDING"));
@@ -66,10 +67,13 @@ class CorpusValidationTest {
     @Test
     void wulongScoresTwoIndicatorsAboveTheirWeight() throws IOException {
         List<Finding> findings = anomaliesExceptCompleteness("wulong-2020-final-accounts.txt");
-        assertThat(findings).hasSize(2).allSatisfy(f -> {
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("PERF-001")).hasSize(2).allSatisfy(f -> {
             assertThat(f.messageZh()).contains("优化营商环境经费").contains("得分20超过其权重10");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
         });
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("PERF-002")).singleElement()
+                .as("the same misprint: the weights add up to 70 + 10, not 100")
+                .satisfies(f -> assertThat(f.messageZh()).contains("优化营商环境经费", "权重合计70"));
         DisclosureValidated jiangjin = engine.validate(corpus("jiangjin-2024-final-accounts.txt"));
         assertThat(jiangjin.verdicts()).filteredOn(v -> v.ruleId().equals("PERF-001")).singleElement()
                 .satisfies(v -> assertThat(v.broken()).as("95.50 = 95 × 0.9 + 10").isZero());
@@ -83,6 +87,22 @@ class CorpusValidationTest {
         assertThat(findings.get(0).expected().value()).isBetween(new java.math.BigDecimal("2.33"),
                 new java.math.BigDecimal("2.35"));
         assertThat(findings.get(1).evidence().get(0).quote()).contains("2.82万元").contains("0.40%");
+        assertThat(findings.get(0).messageZh()).as("expected, found and the tolerance in words")
+                .contains("按金额计算应为2.34%", "所述变动率0.57%", "按舍入应在2.333至2.3479之间");
+        assertThat(findings.get(0).messageEn()).contains("Rounding allows 2.333 to 2.3479");
+    }
+
+    @Test
+    void theNewFamiliesFindNothingInTheCorpusButItsRealDefects() throws IOException {
+        for (String file : List.of("banan-2024-budget.md", "jiangjin-2024-final-accounts.txt", "qianjiang-2024-budget.txt",
+                "rongchang-2025-unit-budget.txt", "wulong-2020-final-accounts.txt")) {
+            DisclosureValidated report = engine.validate(corpus(file));
+            assertThat(report.findings()).as(file).filteredOn(f -> f.severity().isAnomaly())
+                    .filteredOn(f -> f.ruleId().matches("NAR-.*|CMP-.*|TBL-.*|UNIT-.*|HYG-.*|TXT-.*")).isEmpty();
+            assertThat(report.verdicts()).as(file + ": every narrative-arithmetic rule ran")
+                    .filteredOn(v -> v.ruleId().matches("NAR-00[124]|HYG-00[123]"))
+                    .allSatisfy(v -> assertThat(v.verdict().name()).isNotEqualTo("NOT_APPLICABLE"));
+        }
     }
 
     @Test

@@ -171,8 +171,10 @@ class RulesTest {
     void theEngineReportsEveryRuleAndNotApplicableWhenInputsAreAbsent() {
         var report = RuleEngine.standard(java.time.Clock.systemUTC()).validate(Docs.parsed(List.of(), List.of()));
         assertThat(report.verdicts()).extracting(v -> v.ruleId())
-                .containsExactly("BAL-001", "SRC-001", "SUM-001", "SUM-002", "XTB-001", "TPB-001", "CHG-001", "DUP-001",
-                        "TXT-001", "SHR-001", "DER-001", "PERF-001", "CODE-001", "COMP-001");
+                .containsExactly("BAL-001", "SRC-001", "SUM-001", "SUM-002", "XTB-001", "TPB-001", "DUP-001", "TBL-001",
+                        "TBL-002", "PERF-001", "PERF-002", "CODE-001", "CHG-001", "SHR-001", "DER-001", "NAR-001",
+                        "NAR-002", "NAR-003", "NAR-004", "NAR-005", "CMP-001", "TXT-001", "UNIT-001", "HYG-001",
+                        "HYG-002", "HYG-003", "HYG-004", "HYG-005", "COMP-001");
         assertThat(report.verdicts()).filteredOn(v -> !v.ruleId().equals("COMP-001"))
                 .allSatisfy(v -> assertThat(v.verdict()).isEqualTo(Verdict.NOT_APPLICABLE));
         assertThat(report.completeness()).as("nothing present").isEqualByComparingTo("0");
@@ -343,8 +345,8 @@ class RulesTest {
                     2020, null, null, null, null, null, null, null, null, null);
             return Docs.doc().meta(meta).performance(List.of(e)).build();
         };
-        assertThat(run(new DerivedRule(), doc.apply("84%")).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
-        assertThat(run(new DerivedRule(), doc.apply("48%")).findings()).singleElement()
+        assertThat(run(new PerformanceTableRule(), doc.apply("84%")).verdict()).isEqualTo(Verdict.WITHIN_ROUNDING);
+        assertThat(run(new PerformanceTableRule(), doc.apply("48%")).findings()).singleElement()
                 .satisfies(f -> assertThat(f.messageEn()).contains("84.12%"));
     }
 

@@ -1,0 +1,178 @@
+package io.budgetlens.validation.rules;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.budgetlens.events.Category;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.DisclosureTable;
+import io.budgetlens.events.Evidence;
+import io.budgetlens.events.Fact;
+import io.budgetlens.events.FundScope;
+import io.budgetlens.events.Severity;
+import io.budgetlens.events.TableColumn;
+import io.budgetlens.events.TableRow;
+import io.budgetlens.events.Verdict;
+
+/**
+ * NAR-005 a figure that is part of another cannot exceed it: the funds under performance management (涉及…资金) are
+ * part of 项目支出 (all of it when the text says 均实行); 机关运行经费 is part of the general budget's 公用经费 (by its
+ * definition: the public expenses of administrative units); contracts to small and micro firms are part of those to
+ * SMEs. And an amount for nothing: a count of zero (0项, 0个团组, 购置0辆, 0批次) with an amount above zero.
+ */
+public final class BoundRule extends AbstractRule {
+
+    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("NAR-005", "分项不超过所属总额",
+            "A figure that is part of another does not exceed it",
+            "绩效管理涉及资金 ≤ 项目支出 (均实行: =); 机关运行经费 ≤ 一般公共预算公用经费; 小微企业 ≤ 中小企业; 数量为0则金额为0",
+            Category.HIERARCHY, Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+
+    private static final Pattern ALL_PROJECTS = Pattern.compile("(均|全部|均已|全面)(实行|实施|纳入|开展)");
+    /** "以委托第三方形式开展绩效自评0项,涉及资金0万元": a count and the amount of its clause. */
+    private static final Pattern COUNT_AMOUNT = Pattern.compile(
+            "(?<![\\d.])(\\d+)\\s*(项|个项目|个团组)[,，]?[^。;,，\\d]{0,8}?(\\d+(?:\\.\\d+)?)\\s*万元");
+    /** Physical quantities of the “三公” expenses and the part they bound. */
+    private static final List<Object[]> ZERO_QUANTITIES = List.of(
+            new Object[] {Pattern.compile("因公出国[(（]境[)）]?[^。;]{0,6}?(\\d+)\\s*个?团组"), "three_public.overseas",
+                    "因公出国(境)团组"},
+            new Object[] {Pattern.compile("公务用?车购置(\\d+)\\s*辆"), "three_public.vehicle_purchase", "购置车辆"},
+            new Object[] {Pattern.compile("公务接待(\\d+)\\s*批次"), "three_public.reception", "公务接待批次"});
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Outcome evaluate(DisclosureParsed d) {
+        Checks checks = new Checks();
+        Narrative n = Narrative.of(d);
+        for (Fact f : n.facts()) {
+            if (!Narrative.isCurrentAmount(f)) {
+                continue;
+            }
+            switch (f.key()) {
+                case "performance.covered_funds" -> coveredFunds(checks, n, f);
+                case "operating_expenses" -> bound(checks, f, publicExpenses(n, f), "一般公共预算公用经费",
+                        "the general budget's public expenses", false);
+                case "procurement.small_micro" -> bound(checks, f, n.facts().stream()
+                        .filter(s -> s.key().equals("procurement.sme") && Narrative.isCurrentAmount(s)
+                                && n.sameMoney(s.scope(), f.scope())).findFirst().map(Narrative::value).orElse(null),
+                        "授予中小企业合同金额", "the contracts to SMEs", false);
+                default -> { }
+            }
+        }
+        zeroCounts(checks, n);
+        return checks.outcome();
+    }
+
+    private static void coveredFunds(Checks checks, Narrative n, Fact covered) {
+        String sentence = covered.evidence().quote() == null ? "" : covered.evidence().quote();
+        boolean all = ALL_PROJECTS.matcher(sentence).find();
+        Quantity project = n.facts().stream().filter(f -> f.key().equals("expenditure.project")
+                && Narrative.isCurrentAmount(f) && !Composition.partial(f) && n.sameMoney(f.scope(), covered.scope()))
+                .findFirst().map(Narrative::value).orElse(null);
+        if (project == null) {
+            project = tableTotal(n.document(), covered.scope() == FundScope.GENERAL_PUBLIC_BUDGET
+                    ? "GPB_EXPENDITURE" : "EXPENDITURE", "PROJECT");
+        }
+        bound(checks, covered, project, "项目支出", "project expenditure", all);
+    }
+
+    private static Quantity publicExpenses(Narrative n, Fact f) {
+        Quantity stated = n.facts().stream().filter(s -> s.key().equals("expenditure.basic.public")
+                && Narrative.isCurrentAmount(s) && n.sameMoney(s.scope(), FundScope.GENERAL_PUBLIC_BUDGET))
+                .findFirst().map(Narrative::value).orElse(null);
+        return stated != null ? stated : tableTotal(n.document(), "GPB_BASIC_EXPENDITURE", "PUBLIC");
+    }
+
+    /** The 合计 row of the first table of a type, in one column role, in 万元. */
+    static Quantity tableTotal(DisclosureParsed d, String type, String role) {
+        for (DisclosureTable t : TableRules.tables(d, type)) {
+            TableColumn column = TableRules.column(t, role);
+            if (column == null) {
+                continue;
+            }
+            for (TableRow row : t.rows()) {
+                if (TableRules.isTotalRow(row)) {
+                    Quantity q = TableRules.cell(t, row, column);
+                    return q == null ? null : Units.toWanYuan(t, q);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void bound(Checks checks, Fact part, Quantity whole, String wholeZh, String wholeEn,
+                              boolean equal) {
+        if (whole == null) {
+            return;
+        }
+        Quantity q = Narrative.value(part);
+        Comparison cmp = equal ? Comparison.of(whole, q, DESCRIPTOR.severity()) : Comparison.atMost(q, whole, true, DESCRIPTOR.severity());
+        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                "“" + part.label() + "”" + Findings.plain(part.value()) + "万元" + (equal ? "应等于" : "不应超过") + wholeZh
+                        + Findings.plain(whole.value()) + "万元。",
+                "“" + part.label() + "” " + Findings.plain(part.value()) + (equal ? " should equal " : " cannot exceed ")
+                        + wholeEn + " " + Findings.plain(whole.value()) + ".",
+                List.of(q, whole)));
+    }
+
+
+    /** A count of zero with an amount above zero: "开展绩效自评0项,涉及资金5万元", "0个团组" and 因公出国费用 5万元. */
+    private static void zeroCounts(Checks checks, Narrative n) {
+        String text = n.text();
+        Matcher m = COUNT_AMOUNT.matcher(text);
+        while (m.find()) {
+            if (new BigDecimal(m.group(1)).signum() != 0 || lineIsTable(text, m.start())) {
+                continue;
+            }
+            Quantity amount = Quantity.parse(m.group(3), m.group(2), Evidence.ofText(m.group(), m.start(), m.end()));
+            zero(checks, amount, "0" + m.group(2), "0 " + m.group(2));
+        }
+        for (Object[] q : ZERO_QUANTITIES) {
+            Matcher c = ((Pattern) q[0]).matcher(text);
+            if (!c.find() || new BigDecimal(c.group(1)).signum() != 0) {
+                continue;
+            }
+            String key = (String) q[1];
+            Evidence countEvidence = Evidence.ofText(c.group(), c.start(), c.end());
+            n.facts().stream().filter(f -> f.key().equals(key) && Narrative.isCurrentAmount(f)).findFirst()
+                    .ifPresent(f -> {
+                        Quantity amount = Narrative.value(f);
+                        Comparison cmp = amount.value().signum() == 0
+                                ? new Comparison(Quantity.exact(BigDecimal.ZERO, "0"), amount, Verdict.HOLDS, null,
+                                BigDecimal.ZERO)
+                                : new Comparison(Quantity.exact(BigDecimal.ZERO, "0"), amount, Verdict.BROKEN,
+                                DESCRIPTOR.severity(), amount.low().max(BigDecimal.ZERO));
+                        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                                "“" + f.label() + "”为" + Findings.plain(f.value()) + "万元,但" + q[2] + "为0。",
+                                "“" + f.label() + "” is " + Findings.plain(f.value()) + " while the document states "
+                                        + "zero for " + q[2] + ".",
+                                List.of(amount, Quantity.exact(BigDecimal.ZERO, (String) q[2]).withEvidence(countEvidence))));
+                    });
+        }
+    }
+
+    private static void zero(Checks checks, Quantity amount, String zh, String en) {
+        Comparison cmp = amount.value().signum() == 0
+                ? new Comparison(Quantity.exact(BigDecimal.ZERO, zh), amount, Verdict.HOLDS, null, BigDecimal.ZERO)
+                : new Comparison(Quantity.exact(BigDecimal.ZERO, zh), amount, Verdict.BROKEN, DESCRIPTOR.severity(),
+                amount.low().max(BigDecimal.ZERO));
+        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                "数量为" + zh + ",金额却为" + Findings.plain(amount.value()) + "万元。",
+                "A count of " + en + " with an amount of " + Findings.plain(amount.value()) + ".",
+                List.of(amount)));
+    }
+
+    private static boolean lineIsTable(String text, int offset) {
+        int s = text.lastIndexOf('\n', offset) + 1;
+        int e = text.indexOf('\n', offset);
+        String line = text.substring(s, e < 0 ? text.length() : e);
+        return line.contains("|") || line.contains("\t");
+    }
+}

@@ -1,0 +1,109 @@
+package io.budgetlens.validation.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.budgetlens.events.Category;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.DisclosureTable;
+import io.budgetlens.events.Finding;
+import io.budgetlens.events.Severity;
+import io.budgetlens.events.TableRow;
+import io.budgetlens.events.Verdict;
+
+/**
+ * HYG-004 the department is named the same wherever the document names itself: the title, the tables' own titles
+ * ("…办公室2025年财政拨款收支总表"), the 部门(单位)名称 and 编制单位 cells and the attachment line ("附件:…2020年决算公开表").
+ * A shorter form that keeps the name's characters in order (区政务办 for …区政务服务管理办公室) is the same name; a
+ * different organisation in one of those places is a finding. Names of other bodies in the prose (主管部门, a 组建
+ * sentence) are not checked.
+ */
+public final class DepartmentNameRule implements Rule {
+
+    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("HYG-004", "部门名称前后一致",
+            "The department is named consistently", "标题、表名、部门(单位)名称、编制单位、附件所列单位 = 同一部门",
+            Category.COMPLETENESS, Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+
+    private static final String ORG = "(?:局|委员会|委|办公室|中心|院|所|站|队|厅|会|处|馆|部|办)";
+    private static final Pattern TABLE_TITLE = Pattern.compile("^(.{4,40}?" + ORG + ")(本级)?(?:19|20)\\d{2}\\s*年");
+    private static final Pattern ATTACHMENT = Pattern.compile("附件\\s*[:：]\\s*(.{4,40}?" + ORG + ")(本级)?(?:19|20)\\d{2}\\s*年");
+    private static final Pattern NAME_CELL = Pattern.compile("部门[(（]?单位[)）]?名称|单位名称|编制单位");
+    private static final Pattern ORGANISATION = Pattern.compile(".*" + ORG + "(本级)?$");
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Outcome evaluate(DisclosureParsed d) {
+        String department = d.meta() == null ? null : d.meta().department();
+        String text = d.text() == null ? "" : d.text();
+        if (department == null || department.isBlank()) {
+            return Outcome.notApplicable();
+        }
+        List<Finding> findings = new ArrayList<>();
+        int checks = 0;
+        List<Object[]> named = new ArrayList<>();
+        for (DisclosureTable t : d.tables() == null ? List.<DisclosureTable>of() : d.tables()) {
+            Matcher m = TABLE_TITLE.matcher(t.title() == null ? "" : t.title().strip());
+            if (m.find() && t.start() != null) {
+                int at = text.indexOf(m.group(1), Math.max(0, t.start() - 300));
+                named.add(new Object[] {m.group(1), at < 0 ? t.start() : at});
+            }
+            for (TableRow row : t.rows()) {
+                for (int i = 0; i + 1 < row.cells().size(); i++) {
+                    if (NAME_CELL.matcher(row.cells().get(i).replace(" ", "")).find()) {
+                        String value = row.cells().get(i + 1).replaceFirst("^[\\dA-Za-z]+[-－]", "").strip();
+                        if (!value.isEmpty() && ORGANISATION.matcher(value).matches() && row.start() != null) {
+                            int at = text.indexOf(value, row.start());
+                            named.add(new Object[] {value, at < 0 ? row.start() : at});
+                        }
+                    }
+                }
+            }
+        }
+        Matcher a = ATTACHMENT.matcher(text);
+        while (a.find()) {
+            named.add(new Object[] {a.group(1), a.start(1)});
+        }
+        for (Object[] n : named) {
+            checks++;
+            String name = (String) n[0];
+            if (sameOrganisation(name, department) || name.contains("XX") || name.contains("××")) {
+                continue;
+            }
+            int at = (Integer) n[1];
+            findings.add(TextHygiene.at(DESCRIPTOR, Severity.WARNING,
+                    "此处单位名称“" + name + "”与文件标题的“" + department + "”不一致。",
+                    "The department is named “" + name + "” here but “" + department + "” in the title.", text, at,
+                    at + name.length()));
+        }
+        if (checks == 0) {
+            return Outcome.notApplicable();
+        }
+        return new Outcome(findings.isEmpty() ? Verdict.HOLDS : Verdict.BROKEN, checks, findings);
+    }
+
+    /** Equal after dropping 本级 and spaces, one contains the other, or one is an in-order abbreviation of the other. */
+    static boolean sameOrganisation(String a, String b) {
+        String x = a.replace("本级", "").replaceAll("\\s", "");
+        String y = b.replace("本级", "").replaceAll("\\s", "");
+        if (x.contains(y) || y.contains(x)) {
+            return true;
+        }
+        String shorter = x.length() <= y.length() ? x : y;
+        String longer = x.length() <= y.length() ? y : x;
+        int i = 0;
+        for (char c : longer.toCharArray()) {
+            if (i < shorter.length() && shorter.charAt(i) == c) {
+                i++;
+            }
+        }
+        return i == shorter.length() && shorter.length() >= 3;
+    }
+}

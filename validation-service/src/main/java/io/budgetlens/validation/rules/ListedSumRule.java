@@ -1,0 +1,207 @@
+package io.budgetlens.validation.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.budgetlens.events.Category;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.Evidence;
+import io.budgetlens.events.Severity;
+import io.budgetlens.events.Verdict;
+
+/**
+ * NAR-003 a sum the narrative states equals the amounts it sums: “…增加350.50万元,新增…312.08万元,共增加662.58万元”,
+ * “…相应增加接待费用0.31万元;…减少0.35万元,合计共减少0.04万元”, “采购、工程、交易42万元,…,合计115.2万元”. Read from
+ * the text of each paragraph: amounts in 万元 with the direction word of their clause (增加 +, 减少 −); a closing
+ * amount (共增加, 合计, 总计增加…) sums the amounts listed before it that no earlier sum has taken — a closing amount
+ * with a direction word may sum a whole paragraph's changes, one without only its own sentence's amounts. The amounts
+ * summed are the ones just before the sum; other subsets are accepted when they match, so that only a sum no
+ * combination of the listed amounts explains is reported.
+ */
+public final class ListedSumRule extends AbstractRule {
+
+    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("NAR-003", "正文所述合计等于所列金额之和",
+            "A sum the narrative states equals the amounts it lists",
+            "共增加/共减少/合计/总计 = Σ其前所列金额(增加为正, 减少为负)", Category.HIERARCHY, Severity.WARNING,
+            Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+
+    static final Pattern AMOUNT = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*万\\s?元");
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("(?<!\\d),|,(?!\\d)|[:;、。]");
+    private static final Pattern CLOSER = Pattern.compile(
+            "(合计共|共计|合计|总计|累计|(?<!公)共)\\s*(?:(?:19|20)\\d{2}\\s*年度?)?\\s*(增加|减少|新增|下降|增长|降低)?\\s*$");
+    private static final Pattern UP = Pattern.compile("增加|新增|追加|增长|上升|提高");
+    private static final Pattern DOWN = Pattern.compile("减少|下降|降低|追减|节约|压减");
+    private static final int MAX_SUBSET = 12;
+
+    /** One amount of a paragraph: its value, the sign its clause gives (0: none), and where it is. */
+    private record Item(Quantity value, int sign, int sentence, boolean sum) {
+        Quantity signed(int groupSign) {
+            int s = sign != 0 ? sign : groupSign != 0 ? groupSign : 1;
+            return s > 0 ? value : value.negate();
+        }
+    }
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Outcome evaluate(DisclosureParsed d) {
+        Checks checks = new Checks();
+        String text = d.text() == null ? "" : d.text();
+        int lineStart = 0;
+        for (String line : text.split("\n", -1)) {
+            if (!line.contains("|") && !line.contains("\t")) {
+                paragraph(checks, line, lineStart);
+            }
+            lineStart += line.length() + 1;
+        }
+        return checks.outcome();
+    }
+
+    private static void paragraph(Checks checks, String line, int offset) {
+        List<Item> open = new ArrayList<>();
+        Matcher m = AMOUNT.matcher(line);
+        int previousEnd = 0;
+        while (m.find()) {
+            String clause = clause(line.substring(previousEnd, m.start()));
+            previousEnd = m.end();
+            BigDecimal value = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : "." + m.group(2)));
+            int sentence = sentenceIndex(line, m.start());
+            int sign = direction(clause);
+            Evidence evidence = TextHygiene.sentence(line, offset, m.start());
+            Quantity q = Quantity.printed(value, m.group(2) == null ? 0 : m.group(2).length(), clause.strip(), evidence);
+            Matcher closer = CLOSER.matcher(clause);
+            if (!closer.find()) {
+                open.add(new Item(q, sign, sentence, false));
+                continue;
+            }
+            boolean directed = closer.group(2) != null;
+            List<Item> candidates = open.stream().filter(i -> directed || i.sentence() == sentence).toList();
+            Item sum = new Item(q, sign, sentence, true);
+            if (candidates.size() < 2) {
+                open.add(sum);
+                continue;
+            }
+            Quantity target = sign < 0 ? q.negate() : q;
+            List<Item> matched = match(candidates, target, sign);
+            if (matched != null) {
+                record(checks, matched, sum, target, sign, true);
+                open.removeAll(matched);
+            } else {
+                List<Item> group = candidates.stream().filter(i -> i.sentence() == sentence).toList();
+                if (group.size() < 2) {
+                    group = candidates;
+                }
+                record(checks, group, sum, target, sign, false);
+                open.removeAll(group);
+            }
+            open.add(sum);
+        }
+    }
+
+    /** The amounts just before the sum that add up to it, or any other subset that does (null: none does). */
+    private static List<Item> match(List<Item> candidates, Quantity target, int groupSign) {
+        for (int k = 2; k <= candidates.size(); k++) {
+            List<Item> suffix = candidates.subList(candidates.size() - k, candidates.size());
+            if (total(suffix, groupSign).overlaps(target)) {
+                return suffix;
+            }
+        }
+        List<Item> pool = candidates.size() > MAX_SUBSET
+                ? candidates.subList(candidates.size() - MAX_SUBSET, candidates.size()) : candidates;
+        Item last = pool.get(pool.size() - 1);
+        int n = pool.size() - 1;
+        for (int mask = 1; mask < (1 << n); mask++) {
+            List<Item> subset = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if ((mask & (1 << i)) != 0) {
+                    subset.add(pool.get(i));
+                }
+            }
+            subset.add(last);
+            if (closeEnough(subset, total(subset, groupSign), target)) {
+                return subset;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Another subset than the amounts just before the sum must match on its printed figures (within the sum's own
+     * rounding, once more for each amount printed with decimals), not merely overlap: whole-number amounts ("42万元")
+     * have intervals wide enough to let some subset overlap almost any sum.
+     */
+    private static boolean closeEnough(List<Item> subset, Quantity total, Quantity target) {
+        long rounded = subset.stream().filter(i -> i.value().decimals() > 0).count();
+        BigDecimal slack = target.unit().multiply(BigDecimal.valueOf(rounded + 1)).divide(BigDecimal.valueOf(2));
+        return total.value().subtract(target.value()).abs().compareTo(slack) <= 0;
+    }
+
+    private static Quantity total(List<Item> items, int groupSign) {
+        return Quantity.sum(items.stream().map(i -> i.signed(groupSign)).toList());
+    }
+
+    private static void record(Checks checks, List<Item> items, Item sum, Quantity target, int groupSign,
+                               boolean holds) {
+        Quantity computed = total(items, groupSign);
+        Comparison cmp = holds
+                ? new Comparison(computed, target, computed.value().compareTo(target.value()) == 0 ? Verdict.HOLDS
+                : Verdict.WITHIN_ROUNDING, null, BigDecimal.ZERO)
+                : Comparison.of(computed, target, DESCRIPTOR.severity());
+        List<Quantity> operands = new ArrayList<>();
+        operands.add(sum.value());
+        items.forEach(i -> operands.add(i.value()));
+        String listed = String.join("、", items.stream().map(i -> Findings.plain(i.signed(groupSign).value())).toList());
+        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                "“" + sum.value().label() + Findings.plain(sum.value().value()) + "万元”与其前所列金额(" + listed + ")之和"
+                        + Findings.plain(computed.value()) + "万元不符。",
+                "The stated sum “" + sum.value().label() + " " + Findings.plain(sum.value().value())
+                        + "” is not the sum of the amounts listed before it (" + listed.replace("、", ", ") + " = "
+                        + Findings.plain(computed.value()) + ").",
+                operands));
+    }
+
+    /** The words of the clause in front of a figure (after its last clause break). */
+    private static String clause(String before) {
+        Matcher breaks = CLAUSE_BREAK.matcher(before);
+        int cut = 0;
+        while (breaks.find()) {
+            if (breaks.end() < before.length()) {
+                cut = breaks.end();
+            }
+        }
+        return before.substring(cut);
+    }
+
+    private static int direction(String clause) {
+        Matcher up = UP.matcher(clause);
+        Matcher down = DOWN.matcher(clause);
+        int lastUp = -1;
+        int lastDown = -1;
+        while (up.find()) {
+            lastUp = up.start();
+        }
+        while (down.find()) {
+            lastDown = down.start();
+        }
+        return lastUp < 0 && lastDown < 0 ? 0 : lastUp > lastDown ? 1 : -1;
+    }
+
+    private static int sentenceIndex(String line, int offset) {
+        int n = 0;
+        for (int i = 0; i < offset; i++) {
+            char c = line.charAt(i);
+            if (c == '。' || c == ';') {
+                n++;
+            }
+        }
+        return n;
+    }
+}

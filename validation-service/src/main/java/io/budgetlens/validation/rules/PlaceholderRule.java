@@ -1,0 +1,96 @@
+package io.budgetlens.validation.rules;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.budgetlens.events.Category;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.Finding;
+import io.budgetlens.events.Severity;
+import io.budgetlens.events.Verdict;
+
+/**
+ * HYG-001 no template remnants: placeholders (XX, ××, 某某, ＊＊ and blanks to fill in such as "____") and amounts left
+ * blank ("支出 万元", "运行经费为万元": a unit with no figure in front of it). Markdown emphasis (**标题**) is not a
+ * placeholder, nor is a unit in a header ("单位:万元", "(万元)").
+ */
+public final class PlaceholderRule implements Rule {
+
+    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("HYG-001", "无模板残留与空缺金额",
+            "No template remnants or amounts left blank",
+            "文中无 XX/××/某某/＊＊/____ 等占位符; “万元”前必有数字", Category.COMPLETENESS, Severity.WARNING,
+            Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?<![A-Za-z0-9./:@_-])X{2,}(?![A-Za-z])|[×Xx]{0,1}×{2,}|某某|_{3,}|\\*{2,}");
+    /** Words around "**" that make it a blank to fill in rather than markdown emphasis. */
+    private static final Pattern STAR_CONTEXT = Pattern.compile("[\\d%]|万元|元|年|月|日|局|部门|单位|人|辆|个");
+    private static final Pattern UNIT = Pattern.compile("万\\s?元");
+    private static final Pattern HEADER_BEFORE = Pattern.compile("(单位|金额单位|计量单位|以)\\s*[:(（]?\\s*$");
+    private static final Pattern NUMBER_WORD_BEFORE = Pattern.compile("[\\d.,％%十百千数几多余每亿]\\s*$");
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Outcome evaluate(DisclosureParsed d) {
+        String text = d.text() == null ? "" : d.text();
+        List<Finding> findings = new ArrayList<>();
+        Set<Integer> reported = new HashSet<>();
+        int checks = 0;
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            String found = m.group();
+            if (found.startsWith("*") && !blankToFill(text, m.start(), m.end())) {
+                continue;
+            }
+            checks++;
+            if (reported.add(m.start())) {
+                findings.add(TextHygiene.at(DESCRIPTOR, Severity.WARNING,
+                        "文中有模板占位符“" + found + "”,未替换为实际内容。",
+                        "The text still has the template placeholder “" + found + "”.", text, m.start(), m.end()));
+            }
+        }
+        for (int[] line : TextHygiene.narrativeLines(text)) {
+            String l = text.substring(line[0], line[1]);
+            Matcher u = UNIT.matcher(l);
+            while (u.find()) {
+                checks++;
+                String before = l.substring(0, u.start());
+                String after = l.substring(u.end());
+                if (NUMBER_WORD_BEFORE.matcher(before).find() || HEADER_BEFORE.matcher(before).find()
+                        || after.startsWith(")") || after.startsWith("）") || before.strip().isEmpty()
+                        || PLACEHOLDER.matcher(before.substring(Math.max(0, before.length() - 4))).find()) {
+                    continue;
+                }
+                char previous = before.strip().charAt(before.strip().length() - 1);
+                if (Character.UnicodeScript.of(previous) != Character.UnicodeScript.HAN && ":：为是计".indexOf(previous) < 0) {
+                    continue;
+                }
+                int at = line[0] + u.start();
+                findings.add(TextHygiene.at(DESCRIPTOR, Severity.WARNING,
+                        "“" + before.substring(Math.max(0, before.length() - 12)).strip() + " 万元”处金额空缺。",
+                        "An amount is left blank before “万元” (“" + before.substring(Math.max(0,
+                                before.length() - 12)).strip() + " 万元”).", text, at, at + u.group().length()));
+            }
+        }
+        if (checks == 0) {
+            return Outcome.notApplicable();
+        }
+        return new Outcome(findings.isEmpty() ? Verdict.HOLDS : Verdict.BROKEN, checks, findings);
+    }
+
+    /** "**" with a figure, unit, date or organisation word beside it ("20**年", "**万元", "**局"). */
+    private static boolean blankToFill(String text, int start, int end) {
+        String before = text.substring(Math.max(0, start - 1), start);
+        String after = text.substring(end, Math.min(text.length(), end + 2));
+        return STAR_CONTEXT.matcher(before).find() || STAR_CONTEXT.matcher(after).lookingAt();
+    }
+}

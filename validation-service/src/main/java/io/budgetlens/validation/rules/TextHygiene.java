@@ -1,0 +1,75 @@
+package io.budgetlens.validation.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.budgetlens.events.Evidence;
+import io.budgetlens.events.Finding;
+import io.budgetlens.events.Interval;
+import io.budgetlens.events.Severity;
+
+/** Shared pieces of the document-hygiene rules: findings about a place in the text, lines, sentences. */
+final class TextHygiene {
+
+    private TextHygiene() {
+    }
+
+    /** A finding about a passage of the text (no arithmetic: expected 0 occurrences, found 1). */
+    static Finding at(RuleDescriptor rule, Severity severity, String zh, String en, String text, int start, int end) {
+        int s = start;
+        while (s > 0 && "。;\n".indexOf(text.charAt(s - 1)) < 0 && start - s < 80) {
+            s--;
+        }
+        int e = end;
+        while (e < text.length() && "。;\n".indexOf(text.charAt(e)) < 0 && e - end < 80) {
+            e++;
+        }
+        return new Finding(rule.id(), severity, rule.category(), zh, en, Interval.exact(BigDecimal.ZERO),
+                BigDecimal.ONE, BigDecimal.ONE, "occurrences", List.of(Evidence.ofText(text.substring(s, e), s, e)));
+    }
+
+    /** Offsets of the lines of the text that are not table lines (no | or tab). */
+    static List<int[]> narrativeLines(String text) {
+        List<int[]> out = new ArrayList<>();
+        int start = 0;
+        for (String line : text.split("\n", -1)) {
+            if (!line.contains("|") && !line.contains("\t")) {
+                out.add(new int[] {start, start + line.length()});
+            }
+            start += line.length() + 1;
+        }
+        return out;
+    }
+
+    /** The sentence (。 or ; delimited) around an offset of a line, as evidence with offsets into the text. */
+    static Evidence sentence(String line, int lineOffset, int at) {
+        int s = at;
+        while (s > 0 && "。;".indexOf(line.charAt(s - 1)) < 0) {
+            s--;
+        }
+        int e = at;
+        while (e < line.length() && "。;".indexOf(line.charAt(e)) < 0) {
+            e++;
+        }
+        if (e < line.length()) {
+            e++;
+        }
+        return Evidence.ofText(line.substring(s, e), lineOffset + s, lineOffset + e);
+    }
+
+    static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
+
+    static List<Matcher> all(Pattern p, String text) {
+        List<Matcher> out = new ArrayList<>();
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            Matcher copy = p.matcher(text);
+            copy.find(m.start());
+            out.add(copy);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,203 @@
+package io.budgetlens.validation.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.budgetlens.events.Category;
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.DisclosureTable;
+import io.budgetlens.events.Severity;
+import io.budgetlens.events.TableColumn;
+import io.budgetlens.events.TableRow;
+
+/**
+ * TBL-001 the income-expenditure total tables (收支总表, 财政拨款收支总表, Jiangsu's three-group 收支预算总表) add up
+ * on every side and in every column group: on each side the 合计 (and each numbered section such as 一、本年收入)
+ * equals the rows under it; in a row of the expenditure side the 合计 column equals its fund columns (一般公共预算 +
+ * 政府性基金 + 国有资本经营); and each functional class of the expenditure side equals the same class in the
+ * expenditure tables. Sides are the column groups of {@link TableColumns#groups}.
+ */
+public final class TwoSidedTableRule extends AbstractRule {
+
+    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("TBL-001", "收支总表各栏各组平衡",
+            "Every side and column group of the income-expenditure total tables adds up",
+            "每一栏: 合计 = Σ各行, 一、二… = Σ其下各行; 每一行: 合计列 = Σ资金来源列; 支出栏功能分类 = 支出表同一科目",
+            Category.BALANCE, Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+
+    static final Set<String> TYPES = Set.of("INCOME_EXPENDITURE_TOTAL", "FISCAL_INCOME_EXPENDITURE_TOTAL");
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Outcome evaluate(DisclosureParsed d) {
+        Checks checks = new Checks();
+        for (DisclosureTable table : TableRules.tables(d, TYPES.toArray(String[]::new))) {
+            for (List<TableColumn> side : TableColumns.groups(table)) {
+                TableColumn label = side.get(0);
+                List<TableColumn> amounts = side.subList(1, side.size()).stream()
+                        .filter(c -> !"NAME".equals(c.role()) && !"CODE".equals(c.role())).toList();
+                for (TableColumn column : amounts) {
+                    columnSums(checks, table, label, column);
+                }
+                fundColumns(checks, table, label, amounts);
+                functionsAgainstExpenditureTables(checks, d, table, label, amounts);
+            }
+        }
+        return checks.outcome();
+    }
+
+    private enum Kind { TOTAL, SECTION, ITEM, NONE }
+
+    private static Kind kind(TableRow row, TableColumn label) {
+        if (label.index() >= row.cells().size()) {
+            return Kind.NONE;
+        }
+        String text = row.cells().get(label.index()).replace(" ", "");
+        if (text.isEmpty()) {
+            return Kind.NONE;
+        }
+        if (text.matches(".*(合计|总计)")) {
+            return Kind.TOTAL;
+        }
+        if (text.matches("^[一二三四五六七八九十]+[、.].*")) {
+            return Kind.SECTION;
+        }
+        return Kind.ITEM;
+    }
+
+    /** 合计 = Σ items (or Σ sections), each section = Σ the items under it, in one amount column of a side. */
+    private static void columnSums(Checks checks, DisclosureTable table, TableColumn label, TableColumn column) {
+        List<TableRow> rows = table.rows();
+        boolean sections = rows.stream().anyMatch(r -> kind(r, label) == Kind.SECTION);
+        TableRow total = rows.stream().filter(r -> kind(r, label) == Kind.TOTAL).findFirst().orElse(null);
+        if (sections) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (kind(rows.get(i), label) != Kind.SECTION) {
+                    continue;
+                }
+                List<TableRow> items = new ArrayList<>();
+                for (int j = i + 1; j < rows.size() && kind(rows.get(j), label) != Kind.SECTION
+                        && kind(rows.get(j), label) != Kind.TOTAL; j++) {
+                    if (kind(rows.get(j), label) == Kind.ITEM) {
+                        items.add(rows.get(j));
+                    }
+                }
+                sum(checks, table, label, column, rows.get(i), items);
+            }
+        } else if (total != null) {
+            sum(checks, table, label, column, total,
+                    rows.stream().filter(r -> kind(r, label) == Kind.ITEM).toList());
+        }
+    }
+
+    private static void sum(Checks checks, DisclosureTable table, TableColumn label, TableColumn column, TableRow whole,
+                            List<TableRow> rows) {
+        // header rows ("项目 | 预算数") print words where the amounts are
+        List<TableRow> items = rows.stream().filter(r -> column.index() >= r.cells().size()
+                || TableRules.numericOrBlank(r.cells().get(column.index()))).toList();
+        if (items.isEmpty()) {
+            return;
+        }
+        Quantity w = TableRules.cell(table, whole, column);
+        List<Quantity> operands = new ArrayList<>();
+        Quantity sum = TableRules.sum(items.stream().map(r -> TableRules.cell(table, r, column)).toList(), operands);
+        if (w == null || sum == null) {
+            return;
+        }
+        operands.add(0, w);
+        Comparison cmp = Comparison.of(sum, w, DESCRIPTOR.severity());
+        String name = whole.cells().get(label.index()).strip();
+        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                "《" + table.title() + "》“" + name + "”" + column.header() + "为" + Findings.plain(w.value()) + ",其下"
+                        + items.size() + "行合计" + Findings.plain(sum.value()) + "。",
+                "In " + table.title() + ", “" + name + "” / " + column.header() + " is " + Findings.plain(w.value())
+                        + " but the " + items.size() + " rows under it add up to " + Findings.plain(sum.value()) + ".",
+                operands));
+    }
+
+    /** In each row of a side with a 合计 column and two or more fund columns: 合计 = Σ fund columns. */
+    private static void fundColumns(Checks checks, DisclosureTable table, TableColumn label, List<TableColumn> amounts) {
+        TableColumn total = amounts.stream().filter(c -> "TOTAL".equals(c.role())).findFirst().orElse(null);
+        List<TableColumn> funds = amounts.stream().filter(c -> c != total && !"BUDGET".equals(c.role())).toList();
+        if (total == null || funds.size() < 2) {
+            return;
+        }
+        for (TableRow row : table.rows()) {
+            if (kind(row, label) == Kind.NONE) {
+                continue;
+            }
+            Quantity t = TableRules.cell(table, row, total);
+            List<Quantity> operands = new ArrayList<>();
+            Quantity sum = TableRules.sum(funds.stream().map(c -> TableRules.cell(table, row, c)).toList(), operands);
+            if (t == null || sum == null) {
+                continue;
+            }
+            operands.add(0, t);
+            Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
+            String name = row.cells().get(label.index()).strip();
+            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                    "《" + table.title() + "》“" + name + "”合计" + Findings.plain(t.value()) + "不等于各资金来源之和"
+                            + Findings.plain(sum.value()) + "。",
+                    "In " + table.title() + ", “" + name + "”: the total " + Findings.plain(t.value())
+                            + " is not the sum of its fund columns " + Findings.plain(sum.value()) + ".",
+                    operands));
+        }
+    }
+
+    /**
+     * A functional class on the expenditure side (一般公共服务支出…) is the 类 row of the same name in the expenditure
+     * table of the same money: 财政拨款收支总表's 一般公共预算 column against 一般公共预算财政拨款支出表, 收支总表 against
+     * 支出总表.
+     */
+    private static void functionsAgainstExpenditureTables(Checks checks, DisclosureParsed d, DisclosureTable table,
+                                                          TableColumn label, List<TableColumn> amounts) {
+        boolean fiscal = "FISCAL_INCOME_EXPENDITURE_TOTAL".equals(table.type());
+        TableColumn column = fiscal
+                ? amounts.stream().filter(c -> "GENERAL_PUBLIC_BUDGET".equals(c.role())).findFirst().orElse(null)
+                : amounts.stream().findFirst().orElse(null);
+        List<DisclosureTable> expenditure = TableRules.tables(d, fiscal ? "GPB_EXPENDITURE" : "EXPENDITURE");
+        if (column == null || expenditure.isEmpty()) {
+            return;
+        }
+        DisclosureTable other = expenditure.get(0);
+        TableColumn otherTotal = TableRules.column(other, "TOTAL");
+        if (otherTotal == null) {
+            return;
+        }
+        for (TableRow row : table.rows()) {
+            if (kind(row, label) != Kind.ITEM) {
+                continue;
+            }
+            String name = normalise(row.cells().get(label.index()));
+            TableRow match = other.rows().stream().filter(r -> r.code() != null && r.code().length() == 3
+                    && r.name() != null && normalise(r.name()).equals(name)).findFirst().orElse(null);
+            if (match == null) {
+                continue;
+            }
+            Quantity here = TableRules.cell(table, row, column);
+            Quantity there = TableRules.cell(other, match, otherTotal);
+            if (here == null || there == null) {
+                continue;
+            }
+            here = Units.toWanYuan(table, here);
+            there = Units.toWanYuan(other, there);
+            Comparison cmp = Comparison.of(there, here, DESCRIPTOR.severity());
+            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                    "《" + table.title() + "》“" + row.cells().get(label.index()).strip() + "”为" + Findings.plain(here.value())
+                            + ",《" + other.title() + "》中同一科目为" + Findings.plain(there.value()) + "。",
+                    "In " + table.title() + ", “" + row.cells().get(label.index()).strip() + "” is "
+                            + Findings.plain(here.value()) + " but " + other.title() + " prints "
+                            + Findings.plain(there.value()) + " for the same class.",
+                    List.of(here, there)));
+        }
+    }
+
+    private static String normalise(String name) {
+        return name == null ? "" : name.replaceAll("[\\s()（）]", "");
+    }
+}

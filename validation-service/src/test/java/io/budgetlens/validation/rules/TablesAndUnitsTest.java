@@ -1,0 +1,199 @@
+package io.budgetlens.validation.rules;
+
+import static io.budgetlens.events.FundScope.ALL_FUNDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.budgetlens.events.DisclosureKind;
+import io.budgetlens.events.DisclosureMeta;
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.DisclosureTable;
+import io.budgetlens.events.Finding;
+import io.budgetlens.events.ParseStatus;
+import io.budgetlens.events.PerformanceEvaluation;
+import io.budgetlens.events.PerformanceIndicator;
+import io.budgetlens.events.Severity;
+import io.budgetlens.events.Verdict;
+import io.budgetlens.events.Visibility;
+
+/**
+ * Family 3 (two-sided and multi-group tables, TBL-001/002; performance tables, PERF-002), family 4 (units, UNIT-001 and
+ * TXT-001 after conversion), family 6 (completeness by template family) and the cases that must not be flagged:
+ * Jiangsu's 单位预留机动经费 column, a “三公” table whose 合计 also counts 会议费 and 培训费, rounding.
+ */
+class TablesAndUnitsTest {
+
+    /** Banan's 财政拨款收支总表 as printed: income and expenditure sides, the expenditure side's fund columns. */
+    static DisclosureTable fiscalTotal(String education) {
+        return Docs.table("FISCAL_INCOME_EXPENDITURE_TOTAL", "财政拨款收支总表",
+                List.of("项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
+                List.of("NAME", "BUDGET", "NAME", "TOTAL", "GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL"),
+                "项目 | 预算数 | 项目 | 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算",
+                "一、本年收入 | 1,137.10 | 一、本年支出 | 1,137.10 | 1,137.10 | | ",
+                "一般公共预算资金 | 1,137.10 | 一般公共服务支出 | 1,084.23 | 1,084.23 | | ",
+                "政府性基金预算资金 | | 社会保障和就业支出 | " + education + " | 25.89 | | ",
+                "国有资本经营预算资金 | | 卫生健康支出 | 11.91 | 11.91 | | ",
+                " | | 住房保障支出 | 15.08 | 15.08 | | ",
+                "二、上年结转 | | 二、结转下年 | | | | ",
+                "一般公共预算拨款 | | | | | | ",
+                "收入合计 | 1,137.10 | 支出合计 | 1,137.10 | 1,137.10 | | ");
+    }
+
+    @Test
+    void bothSidesAndTheFundColumnsOfATotalTableAddUp() {
+        Rule.Outcome printed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(fiscalTotal("25.89")), List.of()));
+        assertThat(printed.verdict()).as("1,084.23 + 25.89 + 11.91 + 15.08 = 1,137.11 for 1,137.10")
+                .isEqualTo(Verdict.WITHIN_ROUNDING);
+        assertThat(printed.findings()).isEmpty();
+
+        Rule.Outcome changed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(fiscalTotal("32.89")), List.of()));
+        assertThat(changed.findings()).extracting(Finding::messageZh)
+                .anySatisfy(m -> assertThat(m).contains("一、本年支出", "其下4行合计1144.11"))
+                .anySatisfy(m -> assertThat(m).contains("社会保障和就业支出", "各资金来源之和25.89"));
+        assertThat(changed.findings()).allSatisfy(f -> assertThat(f.evidence()).anySatisfy(
+                e -> assertThat(e.quote()).contains("32.89")));
+    }
+
+    @Test
+    void aThirdUseColumnIsPartOfTheTotal() {
+        // Jiangsu: 合计 = 基本支出 + 项目支出 + 单位预留机动经费, so basic + project alone is not the total.
+        DisclosureTable jiangsu = Docs.table("GPB_EXPENDITURE", "一般公共预算支出预算表",
+                List.of("科目编码", "科目名称", "合计", "基本支出", "项目支出", "单位预留机动经费"),
+                java.util.Arrays.asList("CODE", "NAME", "TOTAL", "BASIC", "PROJECT", null),
+                "201 | 一般公共服务支出 | 1,250.00 | 800.00 | 400.00 | 50.00");
+        Rule.Outcome r = new RowSumRule().evaluate(Docs.parsed(List.of(jiangsu), List.of()));
+        assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
+        DisclosureTable wrong = Docs.table("GPB_EXPENDITURE", "一般公共预算支出预算表",
+                List.of("科目编码", "科目名称", "合计", "基本支出", "项目支出", "单位预留机动经费"),
+                java.util.Arrays.asList("CODE", "NAME", "TOTAL", "BASIC", "PROJECT", null),
+                "201 | 一般公共服务支出 | 1,257.00 | 800.00 | 400.00 | 50.00");
+        assertThat(new RowSumRule().evaluate(Docs.parsed(List.of(wrong), List.of())).findings()).singleElement()
+                .satisfies(f -> assertThat(f.messageZh()).contains("单位预留机动经费"));
+    }
+
+    @Test
+    void aThreePublicTableWhoseTotalAlsoCountsMeetingsAndTraining() {
+        // Jiangsu 09: 合计 8.00 = 出国 0 + 车辆 3.00 + 接待 1.00 + 会议费 2.50 + 培训费 1.50.
+        DisclosureTable t = Docs.table("THREE_PUBLIC", "一般公共预算“三公”经费、会议费、培训费支出预算表",
+                List.of("合计", "因公出国(境)费", "公务用车购置及运行费", "公务接待费", "会议费", "培训费"),
+                java.util.Arrays.asList("TOTAL", "OVERSEAS", "VEHICLE", "RECEPTION", null, null), "8.00 | 0 | 3.00 | 1.00 | 2.50 | 1.50");
+        assertThat(new ThreePublicRule().evaluate(Docs.parsed(List.of(t), List.of())).findings()).isEmpty();
+        String text = "2024年“三公”经费预算4万元。";
+        DisclosureParsed d = Docs.withTables(Docs.narrative(DisclosureKind.BUDGET, text, Docs.value(text, text,
+                "three_public.total", "2024年“三公”经费预算", "4", io.budgetlens.events.FundScope.GENERAL_PUBLIC_BUDGET)), t);
+        assertThat(new TextVsTableRule().evaluate(d).findings()).as("the table's 合计 is not the “三公” total").isEmpty();
+    }
+
+    @Test
+    void aTableInYuanAgainstTheNarrativeInWanYuan() {
+        String text = "支出合计1,234.57万元。";
+        DisclosureTable yuan = Docs.unit(Docs.table("EXPENDITURE", "支出预算总表", List.of("科目编码", "科目名称", "合计"),
+                List.of("CODE", "NAME", "TOTAL"), "合计 | | 12,345,678.90"), "元");
+        DisclosureParsed d = Docs.withTables(Docs.narrative(DisclosureKind.BUDGET, text,
+                Docs.value(text, text, "expenditure.total", "支出合计", "1234.57", ALL_FUNDS)), yuan);
+        assertThat(new TextVsTableRule().evaluate(d).verdict()).as("1,234.5678890 万元 rounds to 1,234.57")
+                .isEqualTo(Verdict.WITHIN_ROUNDING);
+        assertThat(new UnitRule().evaluate(d).findings()).isEmpty();
+
+        DisclosureTable mislabelled = Docs.unit(Docs.table("EXPENDITURE", "支出预算总表",
+                List.of("科目编码", "科目名称", "合计"), List.of("CODE", "NAME", "TOTAL"), "合计 | | 1,234.57"), "元");
+        DisclosureParsed wrongUnit = Docs.withTables(Docs.narrative(DisclosureKind.BUDGET, text,
+                Docs.value(text, text, "expenditure.total", "支出合计", "1234.57", ALL_FUNDS)), mislabelled);
+        assertThat(new UnitRule().evaluate(wrongUnit).findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("UNIT-001");
+            assertThat(f.messageZh()).contains("标明单位为元", "表格单位有误");
+        });
+        assertThat(new TextVsTableRule().evaluate(wrongUnit).findings()).as("reported once, as a unit error").isEmpty();
+
+        DisclosureTable wrongFigure = Docs.unit(Docs.table("EXPENDITURE", "支出预算总表",
+                List.of("科目编码", "科目名称", "合计"), List.of("CODE", "NAME", "TOTAL"), "合计 | | 12,415,678.90"), "元");
+        assertThat(new TextVsTableRule().evaluate(Docs.withTables(Docs.narrative(DisclosureKind.BUDGET, text,
+                Docs.value(text, text, "expenditure.total", "支出合计", "1234.57", ALL_FUNDS)), wrongFigure)).findings())
+                .singleElement().satisfies(f -> assertThat(f.messageZh()).contains("1241.56789", "元"));
+    }
+
+    private static DisclosureParsed withPerformance(DisclosureTable table, PerformanceEvaluation e) {
+        DisclosureMeta meta = new DisclosureMeta(DisclosureKind.FINAL_ACCOUNT, null, 2020, "t", null, null, null, null,
+                null, null, null, null);
+        return new DisclosureParsed("c".repeat(64), ParseStatus.PARSED, "test", Instant.EPOCH, Visibility.PUBLIC,
+                "text/plain", null, List.of(), meta, "", List.of(), List.of(), List.of(table), Map.of(), List.of(),
+                List.of(e));
+    }
+
+    /** Wulong's 优化营商环境经费 self-evaluation funding rows, with its 全年执行数 as given. */
+    private static DisclosureTable wulongFunding(String executed) {
+        return Docs.table("PERFORMANCE_SELF_EVALUATION", "2020年度项目资金绩效自评表",
+                List.of("a", "b", "c", "d", "e", "f", "g"), java.util.Arrays.asList(null, null, null, null, null, null,
+                        null),
+                "项目资金(万元) | 年初预算数 | 全年预算数(A) | 全年执行数(B) | 执行率(B/A,%) | 分值 | 得分",
+                "年度资金总额 | 5 | 5 | " + executed + " | 80.00% | 10 | 8",
+                "其中:当年财政拨款 | 5 | 5 | " + executed + " | 80.00% | 10 | 8",
+                "上年结转资金 | - | -", "其他资金 | - | -");
+    }
+
+    @Test
+    void everyFundingRowOfAPerformanceTableIsChecked() {
+        PerformanceEvaluation e = new PerformanceEvaluation("t1", "SELF_EVALUATION", "优化营商环境经费", null, null, null,
+                BigDecimal.valueOf(5), BigDecimal.valueOf(5), new BigDecimal("3.98"), "80.00%", BigDecimal.TEN,
+                BigDecimal.valueOf(8), List.of());
+        Rule.Outcome printed = new PerformanceTableRule().evaluate(withPerformance(wulongFunding("3.98"), e));
+        assertThat(printed.findings()).as("3.98 / 5 = 79.6 % within the rounding of a whole-number budget").isEmpty();
+        // the case: 执行数 3.98 printed as 10.98 against 预算数 5 and 执行率 80.00 %
+        Rule.Outcome changed = new PerformanceTableRule().evaluate(withPerformance(wulongFunding("10.98"), e));
+        assertThat(changed.findings()).hasSize(2).allSatisfy(f -> {
+            assertThat(f.ruleId()).isEqualTo("PERF-002");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.messageZh()).contains("执行率80.00%", "10.98");
+        });
+    }
+
+    @Test
+    void indicatorWeightsScoreRatesAndDeviations() {
+        DisclosureTable t = Docs.table("PERFORMANCE_SELF_EVALUATION", "2024年度项目绩效自评表",
+                List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"),
+                java.util.Arrays.asList(null, null, null, null, null, null, null, null, null, null),
+                "指标名称 | 计量单位 | 指标性质 | 指标值 | 全年完成值 | 偏离度(%) | 得分系数(%) | 指标权重(分) | 指标得分(分) | 说明",
+                "服务质量达标率 | % | ≥ | 90 | 92 | 9.22 | 100 | 50 | 50 | ",
+                "“三公”经费控制情况 | 万元 | ≤ | 4 | 2.81304 | 29.67 | 107 | 40 | 40 | ");
+        List<PerformanceIndicator> indicators = List.of(
+                new PerformanceIndicator(null, null, "服务质量达标率", "%", "≥", "90", "92", "9.22", BigDecimal.valueOf(50),
+                        "100", BigDecimal.valueOf(50), new io.budgetlens.events.Evidence("服务质量达标率", 0, 1, "t1", 1, null,
+                        null)),
+                new PerformanceIndicator(null, null, "“三公”经费控制情况", "万元", "≤", "4", "2.81304", "29.67",
+                        BigDecimal.valueOf(40), "107", BigDecimal.valueOf(40), new io.budgetlens.events.Evidence("三公", 0, 1,
+                        "t1", 2, null, null)));
+        PerformanceEvaluation e = new PerformanceEvaluation("t1", "SELF_EVALUATION", "电子政务平台运维", BigDecimal.valueOf(100),
+                null, null, null, null, null, null, BigDecimal.TEN, BigDecimal.TEN, indicators);
+        List<Finding> findings = new PerformanceTableRule().evaluate(withPerformance(t, e)).findings();
+        assertThat(findings).extracting(Finding::messageZh)
+                .anySatisfy(m -> assertThat(m).contains("偏离度9.22%"))
+                .anySatisfy(m -> assertThat(m).contains("得分系数107"))
+                .noneMatch(m -> m.contains("权重合计"));
+    }
+
+    @Test
+    void requiredTablesFollowTheTemplateFamily() {
+        String jiangsu = "公开01表 收支预算总表 公开02表 收入预算总表";
+        DisclosureParsed d = Docs.withTables(Docs.narrative(DisclosureKind.BUDGET, jiangsu),
+                Docs.table("INCOME_EXPENDITURE_TOTAL", "收支预算总表", List.of("项目", "预算数"), List.of("NAME", "BUDGET"),
+                        "合计 | 1"));
+        assertThat(TableTypes.family(d)).isEqualTo("JIANGSU");
+        List<Finding> missing = new CompletenessRule().evaluate(d).findings().stream()
+                .filter(f -> f.messageZh().startsWith("未找到必备表格")).toList();
+        assertThat(missing).as("Jiangsu's twelve tables, one present").hasSize(11)
+                .anySatisfy(f -> assertThat(f.messageZh()).contains("机关运行经费支出表"))
+                .anySatisfy(f -> assertThat(f.messageZh()).contains("财政拨款基本支出表"));
+        assertThat(TableTypes.required(DisclosureKind.FINAL_ACCOUNT, "SHANGHAI")).hasSize(9);
+        assertThat(TableTypes.required(DisclosureKind.BUDGET, "SHANGHAI")).hasSize(9)
+                .contains("STATE_CAPITAL_EXPENDITURE");
+        assertThat(TableTypes.required(DisclosureKind.BUDGET, "CHONGQING")).hasSize(8);
+        assertThat(TableTypes.ofTitle("一般公共预算基本支出部门预算经济分类预算表")).isEqualTo("GPB_BASIC_EXPENDITURE");
+        assertThat(TableTypes.ofTitle("“三公”经费和机关运行经费预算表")).isEqualTo("THREE_PUBLIC");
+    }
+}
