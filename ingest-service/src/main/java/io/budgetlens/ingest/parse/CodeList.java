@@ -59,7 +59,7 @@ public final class CodeList {
                 if (row.code() == null || row.name() == null) {
                     continue;
                 }
-                Evidence evidence = new Evidence(String.join(" | ", row.cells()), row.start(), row.end(), table.id(),
+                Evidence evidence = new Evidence(RowQuote.of(row.cells()), row.start(), row.end(), table.id(),
                         row.index(), 0, null);
                 List<Entry> known = entries(row.code());
                 if (known.isEmpty()) {

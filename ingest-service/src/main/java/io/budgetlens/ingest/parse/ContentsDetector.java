@@ -109,6 +109,11 @@ public final class ContentsDetector {
             if (!numbered && !hasLeader && pageRef == null && title.length() > 30) {
                 break;
             }
+            if (!numbered && !hasLeader && pageRef == null && !leaders && entries.size() >= 3) {
+                // A 目录 of numbered entries without page numbers ends where an unnumbered line starts: the first
+                // heading of the text (“上海市××区××办公室主要职能”), not one more entry.
+                break;
+            }
             leaders |= hasLeader;
             if (first == null) {
                 first = squash(title);

@@ -60,6 +60,14 @@ public final class FactExtractor {
      * as the subject of its sentence, on the basis the words give.
      */
     static final Pattern GENERIC_AMOUNT = Pattern.compile("(支出)?(决算数?|支出数|执行数|实际支出|预算数|年初预算数?)(为|是)?");
+    /**
+     * A label naming a 款 or 项 of the functional classification, not a 类 or a total: “…(款)…(项)支出” (Jiangsu),
+     * “一般公共服务支出-政府办公厅(室)及相关机构事务-行政运行”科目 (Shanghai).
+     */
+    static final Pattern ITEM_LEVEL = Pattern.compile("[(（]\\s*[款项]\\s*[)）]"
+            + "|\\p{IsHan}[)）]?\\s*[-—－]\\s*\\p{IsHan}[^-—－]*\\p{IsHan}[)）]?\\s*[-—－]\\s*\\p{IsHan}");
+    /** The key of an amount of one 款 or 项 (compared with nothing: the parser does not know the 款/项 codes' totals). */
+    static final String ITEM_KEY = "expenditure.item";
     static final String CAUSE_KEY = "change.cause";
     static final String SUM_KEY = "change.sum";
 
@@ -175,9 +183,12 @@ public final class FactExtractor {
         int figures = 0;
         int attributed = 0;
         int lineStart = 0;
-        // Quotes of the evidence, in characters: beyond twice the text (plus room for a normal document) a figure is
-        // quoted by itself, so the answer stays proportional to the input whatever its shape.
-        long quoteBudget = 2L * text.length() + 100_000;
+        // Quotes of the evidence, in characters: beyond the text's own length (plus room for a normal document) a figure
+        // is quoted by itself, so the answer stays proportional to the input whatever its shape.
+        long quoteBudget = (long) text.length() + 50_000;
+        // Figures: the budget, and never more than one per 10 characters of text (plus 500) — a disclosure states
+        // about one per 100 — so what the parser answers stays proportional to what it was sent.
+        int figureLimit = (int) Math.min(maxFigures, text.length() / 10L + 500);
         boolean stopped = false;
         lines:
         for (String line : text.split("\n", -1)) {
@@ -208,7 +219,7 @@ public final class FactExtractor {
                 Matcher m = FIGURE.matcher(s);
                 int previousEnd = 0;
                 while (m.find()) {
-                    if (figures >= maxFigures || drafts.size() >= maxFigures) {
+                    if (figures >= figureLimit || drafts.size() >= figureLimit) {
                         stopped = true;
                         break lines;
                     }
@@ -355,9 +366,9 @@ public final class FactExtractor {
             }
         }
         if (stopped) {
-            warnings.add(new ParseWarning("FIGURE_BUDGET", "The text states more than " + maxFigures + " figures; the "
-                    + "first " + maxFigures + " were read and the rest were not (a department's disclosure states a few "
-                    + "hundred).", null));
+            warnings.add(new ParseWarning("FIGURE_BUDGET", "The text states more than " + figureLimit + " figures; the "
+                    + "first " + figureLimit + " were read and the rest were not (a department's disclosure states a few "
+                    + "hundred, about one per 100 characters).", null));
         }
         List<Fact> facts = new ArrayList<>();
         int n = 0;
@@ -523,6 +534,9 @@ public final class FactExtractor {
             d.scope = term.get().scope() != null ? term.get().scope() : contextScope(clean + " " + sentence);
         } else {
             return null;
+        }
+        if (d.key.startsWith("expenditure.") && ITEM_LEVEL.matcher(clean).find()) {
+            d.key = ITEM_KEY;
         }
         d.label = clean.length() > 40 ? clean.substring(clean.length() - 40) : clean;
         d.basis = basis(clean, kind, fiscalYear);

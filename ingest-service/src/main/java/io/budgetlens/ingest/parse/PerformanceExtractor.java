@@ -223,7 +223,7 @@ public final class PerformanceExtractor {
                     operator = op.find() ? op.group(1) : null;
                 }
                 out.add(new PerformanceIndicator(blankToNull(level1), blankToNull(level2), name, unit, operator, target,
-                        actual, deviation, weight, scoreRate, score, new Evidence(String.join(" | ", chunk),
+                        actual, deviation, weight, scoreRate, score, new Evidence(RowQuote.of(chunk),
                         row.start(), row.end(), table.id(), row.index(), null, null)));
             }
         }

@@ -237,7 +237,7 @@ public final class SummaryBuilder {
             return;
         }
         BigDecimal value = printed.isEmpty() ? BigDecimal.ZERO : new BigDecimal(printed);
-        Evidence evidence = new Evidence(String.join(" | ", row.cells()), row.start(), row.end(), table.id(),
+        Evidence evidence = new Evidence(RowQuote.of(row.cells()), row.start(), row.end(), table.id(),
                 row.index(), column, null);
         if ("元".equals(table.unit())) {
             offer(summary, key, new SummaryEntry(value.movePointLeft(4), scope, evidence, value, "元"), true);

@@ -144,7 +144,7 @@ public final class TableReader {
                     if (flats.isEmpty()) {
                         warnings.add(new ParseWarning("TABLE_NOT_RECONSTRUCTED", "A table flattened to one cell per "
                                 + "line (" + (j - i) + " lines) could not be rebuilt into rows", Evidence.ofText(
-                                lines[i], starts[i], starts[i] + lines[i].length())));
+                                quoted(lines[i]), starts[i], starts[i] + quoted(lines[i]).length())));
                     }
                 }
                 i = Math.max(j, i + 1);
@@ -594,5 +594,11 @@ public final class TableReader {
             return "BUDGET";
         }
         return "OTHER";
+    }
+
+    /** A line as evidence: at most the quote budget's characters of it, from its start. */
+    private static String quoted(String line) {
+        int max = ParseBudget.Limits.DEFAULT.maxQuoteChars();
+        return line.length() <= max ? line : line.substring(0, max);
     }
 }

@@ -54,11 +54,13 @@ class HostileInputTest {
         FactExtractor.Result result = new FactExtractor(Vocabulary.standard())
                 .extract(hostile, DisclosureKind.BUDGET, 2024);
 
-        assertThat(result.figures()).isEqualTo(3_000);
+        // 12,000 characters: at most 12,000 / 10 + 500 = 1,700 figures are read.
+        assertThat(result.figures()).isEqualTo(1_700);
         assertThat(result.facts()).isEmpty();
+        assertThat(result.warnings()).extracting(ParseWarning::code).contains("FIGURE_BUDGET");
         assertThat(result.warnings()).filteredOn(w -> w.code().equals("UNATTRIBUTED_FIGURE")).hasSize(101);
         assertThat(result.warnings()).last().extracting(ParseWarning::message)
-                .isEqualTo("2900 more UNATTRIBUTED_FIGURE warnings like the 100 above were left out.");
+                .isEqualTo("1600 more UNATTRIBUTED_FIGURE warnings like the 100 above were left out.");
     }
 
     @Test

@@ -51,12 +51,12 @@ class ParserPropertiesTest {
         return run.list().ofMinSize(1).ofMaxSize(8).map(l -> String.join("", l));
     }
 
-    @Property(tries = 60)
+    @Property(tries = 100)
     void aloneTheParserStaysWithinItsBudgets(@ForAll("hostile") String text) {
         check(text);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 100)
     void afterARealDisclosureTheParserStaysWithinItsBudgets(@ForAll("hostile") String text) {
         check(SAMPLE + "\n" + text);
     }

@@ -114,6 +114,10 @@ class PdfEvidenceTest {
         byte[] annotated = given().get("/api/v1/disclosures/" + id + "/annotated.pdf").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
         try (PDDocument document = Loader.loadPDF(annotated)) {
+            // For people reviewing the build: the annotated page as a PDF reader shows it (target/, not committed).
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "annotated-sample.pdf"), annotated);
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(1, 72),
+                    "png", java.nio.file.Path.of("target", "annotated-sample-page-2.png").toFile());
             assertThat(document.getPage(0).getAnnotations()).isEmpty();
             List<PDAnnotation> annotations = document.getPage(1).getAnnotations();
             assertThat(annotations).hasSize(1);

@@ -45,7 +45,8 @@ public final class ChangeCompositionRule extends AbstractRule {
             }
             for (Composition c : Composition.ALL) {
                 if (c.forChanges() && c.whole().test(w) && !c.part().test(w)
-                        && (c != Composition.FUNCTIONS || completeFunctionList(n, w))) {
+                        && (c != Composition.FUNCTIONS || completeFunctionList(n, w))
+                        && (c != Composition.BASIC_PROJECT || !Composition.otherUses(n.document()))) {
                     check(checks, n, w, c.en(), partKeys(n, w, c), c == Composition.INCOME_SOURCES, done);
                 }
             }

@@ -13,7 +13,8 @@ import io.budgetlens.events.Severity;
 
 /**
  * CHG-001 a stated change percentage follows from its figures: prior = current ∓ change, stated % = change / prior.
- * A zero change with 0 % (the boilerplate “减少(或增加)0万元”) holds; a percentage on a zero base is broken.
+ * A zero change with 0 % (the boilerplate “减少(或增加)0万元”) holds; so does 增长100% for an item that is all new (a zero
+ * base, the departments' convention); any other percentage on a zero base is broken.
  */
 public final class ChangeRule extends AbstractRule {
 
@@ -46,6 +47,14 @@ public final class ChangeRule extends AbstractRule {
             int sign = c.sign() == 0 ? 1 : c.sign();
             Quantity prior = sign > 0 ? current.minus(amount) : current.plus(amount);
             if (prior.low().signum() <= 0) {
+                if (sign > 0 && prior.high().signum() >= 0
+                        && stated.overlaps(Quantity.exact(BigDecimal.valueOf(100), "100"))) {
+                    // Nothing last year, all of it new: departments write 增长100% for an item that did not exist.
+                    Comparison cmp = Comparison.of(Quantity.exact(BigDecimal.valueOf(100), "100"), stated,
+                            DESCRIPTOR.severity());
+                    checks.add(cmp, finding(cmp, f, "100"));
+                    continue;
+                }
                 Comparison cmp = new Comparison(Quantity.exact(BigDecimal.ZERO, "no base"), stated,
                         io.budgetlens.events.Verdict.BROKEN, DESCRIPTOR.severity(), stated.value());
                 checks.add(cmp, finding(cmp, f, "—"));

@@ -23,7 +23,7 @@ public final class CodeListRule implements Rule {
 
     static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("CODE-001", "科目名称与分类编码一致",
             "Category names agree with the classification code list", "科目名称 = 编码表中该年度的名称",
-            Category.CODE_LIST, Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+            Category.CODE_LIST, Severity.INFO, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
 
     @Override
     public RuleDescriptor descriptor() {
@@ -43,7 +43,9 @@ public final class CodeListRule implements Rule {
                 continue;
             }
             boolean unknown = "CODE_UNKNOWN".equals(w.code());
-            findings.add(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+            // INFO: the code list is the national one of the years it covers; provinces add 款/项 (20131 党委办公厅…,
+            // 20139 社会工作事务) and names change between years, so a code outside it is worth a look, not an alarm.
+            findings.add(new Finding(DESCRIPTOR.id(), Severity.INFO, DESCRIPTOR.category(),
                     (unknown ? "科目编码不在编码表中:" : "科目名称与编码表不一致:") + w.message(),
                     (unknown ? "Unknown classification code: " : "Category name differs from the code list: ")
                             + w.message(),

@@ -23,6 +23,16 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
             "income.state_capital", "income.special_account", "income.operations", "income.business",
             "income.higher_level_subsidy", "income.subordinate_remittance", "income.other");
 
+    /** Sources of fiscal appropriation income; the others (事业收入, 经营收入, 其他收入…) are never part of it. */
+    static final Set<String> FISCAL_SOURCES = Set.of("income.general_public_budget", "income.government_fund",
+            "income.state_capital");
+
+    /** A whole that counts fiscal appropriations only (财政拨款收入, by its scope or its own words). */
+    private static boolean fiscalOnly(Fact w) {
+        return w.scope() == io.budgetlens.events.FundScope.FISCAL_APPROPRIATION
+                || (w.label() != null && w.label().contains("财政拨款"));
+    }
+
     static final Composition INCOME_SOURCES = new Composition("收入来源", "income sources",
             f -> Set.of("income.current_year", "income.total", "carry_forward.opening").contains(f.key()),
             f -> SOURCES.contains(f.key()), Set.of(), true, 3, Set.of(), false, true);
@@ -121,6 +131,10 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
                     if (!ignoresPartScope && !n.sameMoney(f.scope(), w.scope())) {
                         break;
                     }
+                    if (this == INCOME_SOURCES && !FISCAL_SOURCES.contains(f.key()) && fiscalOnly(w)) {
+                        // 其中:财政拨款收入9,101.68万元…;事业收入0万元: the next sources are not parts of the fiscal income.
+                        break;
+                    }
                     if (parts.stream().anyMatch(p -> p.key().equals(f.key()))) {
                         break;
                     }
@@ -151,11 +165,43 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
         if (isGrandTotalOfFinalAccount(n, w)) {
             return false;
         }
+        if (this == BASIC_PROJECT && otherUses(n.document())) {
+            // Jiangsu's 单位预留机动经费, a unit's 经营支出…: basic and project expenditure are then not the whole.
+            return false;
+        }
         if (!closedSet.isEmpty()) {
             return parts.stream().map(f -> f.key().replace("current_year", "total"))
                     .collect(java.util.stream.Collectors.toSet()).containsAll(closedSet);
         }
         return parts.size() >= completeAt;
+    }
+
+    private static final java.util.regex.Pattern OTHER_USE = java.util.regex.Pattern.compile(
+            "预留机动经费|(事业单位)?经营支出|上缴上级支出|对附属单位补助支出");
+    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("-?[\\d,]*\\.?\\d+");
+
+    /**
+     * Whether the tables show expenditure besides basic and project expenditure: a row or column naming another use
+     * (预留机动经费, 经营支出, 上缴上级支出, 对附属单位补助支出) with a non-zero amount beside it.
+     */
+    static boolean otherUses(io.budgetlens.events.DisclosureParsed d) {
+        if (d.tables() == null) {
+            return false;
+        }
+        for (var t : d.tables()) {
+            for (var row : t.rows()) {
+                List<String> cells = row.cells();
+                for (int c = 0; c + 1 < cells.size(); c++) {
+                    if (OTHER_USE.matcher(cells.get(c)).find()) {
+                        String next = cells.get(c + 1).replace(",", "").strip();
+                        if (AMOUNT.matcher(next).matches() && new java.math.BigDecimal(next).signum() != 0) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** A final account's 总计 also counts the carry-over (年末结转和结余): its parts can only be less. */

@@ -37,6 +37,8 @@ public final class ContentsRule implements Rule {
             return Outcome.notApplicable();
         }
         List<Finding> findings = new ArrayList<>();
+        String body = body(d, contents);
+        List<String> lines = lines(d, contents);
         for (ContractV11.ContentsEntry entry : contents) {
             String core = core(entry.title());
             String type = TableTypes.ofTitle(entry.title());
@@ -47,7 +49,11 @@ public final class ContentsRule implements Rule {
             } else {
                 found = d.sections() != null && d.sections().stream().anyMatch(s -> s.title() != null
                         && (entry.start() == null || s.start() != entry.start())
-                        && (core(s.title()).contains(core) || core.contains(core(s.title()))) && !core(s.title()).isEmpty());
+                        && (core(s.title()).contains(core) || core.contains(core(s.title()))) && !core(s.title()).isEmpty())
+                        // A part's heading printed over two lines (第一部分⏎部门概况) or not read as a section.
+                        || (!core.isEmpty() && body.contains(withoutSpace(entry.title())))
+                        || (core.length() >= 4 && body.contains(core))
+                        || headingLike(lines, core);
             }
             if (found) {
                 continue;
@@ -61,6 +67,59 @@ public final class ContentsRule implements Rule {
                     Interval.exact(BigDecimal.ONE), BigDecimal.ZERO, BigDecimal.ONE, "items", List.of(evidence)));
         }
         return new Outcome(findings.isEmpty() ? Verdict.HOLDS : Verdict.BROKEN, contents.size(), findings);
+    }
+
+    /** The text after the 目录, without white space (headings wrap over lines in PDFs). */
+    private static String body(DisclosureParsed d, List<ContractV11.ContentsEntry> contents) {
+        if (d.text() == null) {
+            return "";
+        }
+        int after = contents.stream().map(ContractV11.ContentsEntry::end).filter(e -> e != null)
+                .mapToInt(Integer::intValue).max().orElse(0);
+        return withoutSpace(d.text().substring(Math.min(after, d.text().length())));
+    }
+
+    /** The lines after the 目录, without white space. */
+    private static List<String> lines(DisclosureParsed d, List<ContractV11.ContentsEntry> contents) {
+        if (d.text() == null) {
+            return List.of();
+        }
+        int after = contents.stream().map(ContractV11.ContentsEntry::end).filter(e -> e != null)
+                .mapToInt(Integer::intValue).max().orElse(0);
+        return d.text().substring(Math.min(after, d.text().length())).lines().map(ContentsRule::withoutSpace)
+                .filter(l -> !l.isEmpty()).toList();
+    }
+
+    /**
+     * A heading that says the entry in other words, as departments print them: the department's name for 部门/单位
+     * (“一、部门主要职能” → “上海市××区××办公室主要职能”), a word more (“其他重要事项的情况说明”), a table title for a part that is
+     * the tables (“五、部门预算表” → “2025年部门财务收支预算总表”). The entry's characters, without 部门/单位, in order in one
+     * short line.
+     */
+    static boolean headingLike(List<String> lines, String core) {
+        String wanted = core.replace("部门", "").replace("单位", "");
+        if (wanted.length() < 2) {
+            return false;
+        }
+        for (String line : lines) {
+            if (line.length() > 3 * wanted.length() + 20) {
+                continue;
+            }
+            int i = 0;
+            for (int k = 0; k < line.length() && i < wanted.length(); k++) {
+                if (line.charAt(k) == wanted.charAt(i)) {
+                    i++;
+                }
+            }
+            if (i == wanted.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String withoutSpace(String s) {
+        return s.replaceAll("\\s", "").replaceAll("[.…·]+\\d*$", "");
     }
 
     /** A title without numbering, labels (公开01表, 表一), years, page dots and spaces. */

@@ -69,7 +69,8 @@ public final class CrossTableRule extends AbstractRule {
             for (TableRow row : t.rows()) {
                 if (column != null && row.cells().size() == t.columns().size()
                         && row.cells().stream().anyMatch(TableRules::isNumber)) {
-                    reception = TableRules.cell(t, row, column);
+                    Quantity cell = TableRules.cell(t, row, column);
+                    reception = cell == null ? null : Units.toWanYuan(t, cell);
                 }
             }
         }
@@ -81,6 +82,8 @@ public final class CrossTableRule extends AbstractRule {
             if (item == null) {
                 continue;
             }
+            // Tables in 元 (Shanghai prints its budget tables in 元, the 三公 table in 万元): compare in 万元.
+            item = Units.toWanYuan(eTable, item);
             Comparison cmp;
             if (item.low().compareTo(reception.high()) > 0) {
                 cmp = new Comparison(reception, item, io.budgetlens.events.Verdict.BROKEN, DESCRIPTOR.severity(),

@@ -22,7 +22,7 @@ import io.budgetlens.events.FundScope;
 final class Narrative {
 
     /** Keys that name no quantity of their own: never compared across sentences. */
-    static final Set<String> GENERIC = Set.of("project.item", "budget.total", "indicator.rate", "change.cause",
+    static final Set<String> GENERIC = Set.of("project.item", "expenditure.item", "budget.total", "indicator.rate", "change.cause",
             "change.sum", "assets.unit_price_threshold", "performance.covered_funds", "performance.funds_received",
             "performance.funds_executed", "performance.execution_rate");
 

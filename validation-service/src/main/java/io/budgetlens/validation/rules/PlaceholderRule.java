@@ -1,8 +1,9 @@
 package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,8 +44,9 @@ public final class PlaceholderRule implements Rule {
     public Outcome evaluate(DisclosureParsed d) {
         String text = d.text() == null ? "" : d.text();
         List<Finding> findings = new ArrayList<>();
-        Set<Integer> reported = new HashSet<>();
         int checks = 0;
+        // One finding per placeholder, at its first place, with the count: a template left unfilled has hundreds.
+        Map<String, int[]> placeholders = new LinkedHashMap<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
             String found = m.group();
@@ -52,12 +54,12 @@ public final class PlaceholderRule implements Rule {
                 continue;
             }
             checks++;
-            if (reported.add(m.start())) {
-                findings.add(TextHygiene.at(DESCRIPTOR, Severity.WARNING,
-                        "文中有模板占位符“" + found + "”,未替换为实际内容。",
-                        "The text still has the template placeholder “" + found + "”.", text, m.start(), m.end()));
-            }
+            placeholders.computeIfAbsent(found, k -> new int[] {m.start(), m.end(), 0})[2]++;
         }
+        placeholders.forEach((found, at) -> findings.add(TextHygiene.at(DESCRIPTOR, Severity.WARNING,
+                "文中有模板占位符“" + found + "”" + (at[2] > 1 ? "共" + at[2] + "处(此为第一处)" : "") + ",未替换为实际内容。",
+                "The text still has the template placeholder “" + found + "”" + (at[2] > 1 ? " (" + at[2]
+                        + " times; this is the first)" : "") + ".", text, at[0], at[1])));
         for (int[] line : TextHygiene.narrativeLines(text)) {
             String l = text.substring(line[0], line[1]);
             Matcher u = UNIT.matcher(l);

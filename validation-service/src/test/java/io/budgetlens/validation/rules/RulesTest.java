@@ -148,9 +148,13 @@ class RulesTest {
         assertThat(broken.verdict()).isEqualTo(Verdict.BROKEN);
         assertThat(broken.findings().get(0).messageZh()).contains("2.34");
         assertThat(broken.findings().get(0).evidence().get(0).quote()).contains("下降0.57%");
+        Rule.Outcome allNew = run(new ChangeRule(), Docs.parsed(List.of(), List.of(Docs.change("x", "机关运行经费支出",
+                "10.23", "10.23", "100.00", "增加", 1, "机关运行经费支出10.23万元,比2023年度增加10.23万元,增长100.00%"))));
+        assertThat(allNew.verdict()).as("增长100% of an item that did not exist last year (Putuo 2024, a new department)")
+                .isEqualTo(Verdict.HOLDS);
         Rule.Outcome zeroBase = run(new ChangeRule(), Docs.parsed(List.of(), List.of(Docs.change("x", "项目支出", "5",
-                "5", "100", "增加", 1, "s"))));
-        assertThat(zeroBase.verdict()).as("a percentage on a zero base").isEqualTo(Verdict.BROKEN);
+                "5", "35", "增加", 1, "s"))));
+        assertThat(zeroBase.verdict()).as("any other percentage on a zero base").isEqualTo(Verdict.BROKEN);
     }
 
     @Test
