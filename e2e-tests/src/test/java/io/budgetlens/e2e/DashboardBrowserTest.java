@@ -83,6 +83,14 @@ class DashboardBrowserTest {
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().baseUri(base)
                     .get("/api/v1/disclosures/{id}", id).then().statusCode(200).body("status", equalTo("VALIDATED")));
         }
+        driver = startChromium(base);
+    }
+
+    /**
+     * Headless Chromium from the machine's packages with a fresh profile, Chinese first, 1440×1000, signed in to the
+     * dashboard at {@code base}.
+     */
+    static WebDriver startChromium(String base) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path profile = Files.createTempDirectory("budgetlens-chromium");
         ChromeOptions options = new ChromeOptions();
@@ -92,12 +100,13 @@ class DashboardBrowserTest {
                 "--disable-sync", "--window-size=1440,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        WebDriver chromium = new ChromeDriver(service, options);
+        chromium.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         // signed in as the launcher signs the local dashboard in: /login sets the local token's cookie
-        driver.get(base + "/login");
-        assertThat(driver.manage().getCookieNamed("budgetlens-token")).isNotNull()
+        chromium.get(base + "/login");
+        assertThat(chromium.manage().getCookieNamed("budgetlens-token")).isNotNull()
                 .satisfies(c -> assertThat(c.isHttpOnly()).isTrue());
+        return chromium;
     }
 
     @AfterAll
@@ -229,11 +238,15 @@ class DashboardBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name), png);
+        screenshot(driver, name);
     }
 
-    private static String setting(String property, String env, String fallback) {
+    static Path screenshot(WebDriver browser, String name) throws IOException {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        return Files.write(SCREENSHOTS.resolve(name), png);
+    }
+
+    static String setting(String property, String env, String fallback) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             value = System.getenv(env);

@@ -3,16 +3,23 @@ package io.budgetlens.localstack;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.budgetlens.localstack.StackClient.Disclosure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** {@code check [--json] FILE}: one document as a draft; exit 1 when it has an ERROR finding or is rejected. */
+/**
+ * {@code check [--json] FILE} or {@code check [--json] --parts FILE...} (several files as one disclosure,
+ * {@link MultiPart}): one document as a draft; exit 1 when it has an ERROR finding or is rejected.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check one document as a draft and print its findings.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -26,11 +33,28 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the whole stored disclosure as JSON (progress goes to stderr).")
     boolean json;
 
-    @Parameters(paramLabel = "FILE", arity = "1", description = "The document to check.")
+    @Option(names = "--parts", paramLabel = "FILE", arity = "1..*",
+            description = "The files of ONE disclosure published as several files, checked together as one document.")
+    List<Path> parts;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "The document to check.")
     Path file;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (parts != null) {
+            if (file != null) {
+                throw new ParameterException(spec.commandLine(), "Give either --parts FILE... (one disclosure) or "
+                        + "FILE, not both: " + file);
+            }
+            return MultiPart.check(cli, parts, json);
+        }
+        if (file == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE' (or --parts FILE...)");
+        }
         if (!Files.isRegularFile(file)) {
             throw new CliException("No such file: " + file);
         }

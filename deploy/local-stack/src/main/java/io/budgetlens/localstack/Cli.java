@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "budgetlens", mixinStandardHelpOptions = true,
         description = "Send documents to a running BudgetLens stack and show what it found.",
-        subcommands = {IngestCommand.class, CheckCommand.class, BenchCommand.class, TokenCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {IngestCommand.class, CheckCommand.class, AddPartCommand.class, FetchCommand.class,
+            BenchCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
 
     static final int EXIT_OK = 0;

@@ -131,6 +131,11 @@ public final class Containers {
             overrides.put("QUARKUS_HTTP_PORT", Integer.toString(settings.port(service)));
             overrides.put("BUDGETLENS_INGEST_REPORTING_URL", url("reporting-service"));
             overrides.put("BUDGETLENS_INGEST_URL", url("ingest-service"));
+            // the hosts `./budgetlens fetch` may reach although private or loopback, as for the JVM services
+            String allow = System.getenv("BUDGETLENS_INGEST_FETCH_ALLOW");
+            if (allow != null && !allow.isBlank() && service.equals("ingest-service")) {
+                overrides.put("BUDGETLENS_INGEST_FETCH_ALLOW", allow);
+            }
             String name = containerName(service);
             podman(List.of("rm", "--force", "--ignore", name), false);
             Path log = log(service);

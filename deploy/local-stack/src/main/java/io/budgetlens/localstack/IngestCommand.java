@@ -9,11 +9,17 @@ import java.util.concurrent.Callable;
 import io.budgetlens.localstack.StackClient.Accepted;
 import io.budgetlens.localstack.StackClient.Disclosure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** {@code ingest [--draft] FILE|DIR...}: sends documents, follows them until validated, prints a table. */
+/**
+ * {@code ingest [--draft] FILE|DIR...}: sends documents, follows them until validated, prints a table;
+ * {@code ingest [--draft] --parts FILE...}: the files as one disclosure ({@link MultiPart}).
+ */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Send documents, show their progress (received, parsed, validated) and print a table.")
 public class IngestCommand implements Callable<Integer> {
@@ -24,12 +30,31 @@ public class IngestCommand implements Callable<Integer> {
     @Option(names = "--draft", description = "Send them as drafts (checked, kept out of public lists).")
     boolean draft;
 
-    @Parameters(paramLabel = "FILE|DIR", arity = "1..*",
-            description = "Documents, or directories whose visible files are sent in name order.")
+    @Option(names = "--parts", paramLabel = "FILE", arity = "1..*",
+            description = "The files of ONE disclosure published as several files (narrative, tables, attachments: "
+                    + "PDF, XLSX, XLS, DOCX, HTML, text), sent together as one document.")
+    List<Path> parts;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "0..*",
+            description = "Documents, or directories whose visible files are sent in name order; one document each.")
     List<String> paths;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (parts != null) {
+            if (paths != null) {
+                throw new ParameterException(spec.commandLine(), "Give either --parts FILE... (one disclosure) or "
+                        + "FILE|DIR... (one document each), not both: " + paths);
+            }
+            return MultiPart.ingest(cli, parts, draft);
+        }
+        if (paths == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE|DIR' (or --parts "
+                    + "FILE...)");
+        }
         List<Path> files = Documents.files(paths);
         if (files.isEmpty()) {
             throw new CliException("ingest needs at least one file or directory");

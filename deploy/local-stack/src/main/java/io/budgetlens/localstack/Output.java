@@ -26,6 +26,11 @@ public final class Output {
                         Integer.toString(d.count("ERROR")), Integer.toString(d.count("WARNING"))});
             }
         }
+        aligned(out, rows);
+    }
+
+    /** Rows printed as columns, each as wide as its widest cell (CJK counted double), two spaces apart. */
+    static void aligned(PrintStream out, List<String[]> rows) {
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {

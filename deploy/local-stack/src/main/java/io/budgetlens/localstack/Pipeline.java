@@ -21,14 +21,26 @@ final class Pipeline {
      */
     static Map<String, Disclosure> awaitAll(StackClient client, Map<String, String> ids, Duration timeout,
                                             PrintStream progress) {
+        return awaitAll(client, ids, 1, timeout, progress);
+    }
+
+    /**
+     * @param ids documentId → name to show
+     * @param revision the revision each must reach (a part added to a document makes its next revision); an older
+     *                 one counts as SENT
+     * @return documentId → the finished disclosure
+     */
+    static Map<String, Disclosure> awaitAll(StackClient client, Map<String, String> ids, int revision,
+                                            Duration timeout, PrintStream progress) {
         Map<String, Disclosure> finished = new LinkedHashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastLine = "";
         while (true) {
             Map<String, Integer> byStatus = new LinkedHashMap<>();
             for (String id : ids.keySet()) {
-                Disclosure view = finished.containsKey(id) ? finished.get(id) : client.disclosure(id).orElse(null);
-                byStatus.merge(view == null ? "SENT" : view.status(), 1, Integer::sum);
+                Disclosure view = finished.containsKey(id) ? finished.get(id)
+                        : client.disclosure(id).filter(d -> d.revision() >= revision).orElse(null);
+                byStatus.merge(view == null ? "SENT" : view.stage(), 1, Integer::sum);
                 if (view != null && view.finished()) {
                     finished.put(id, view);
                 }

@@ -1,7 +1,11 @@
 package io.budgetlens.localstack;
 
 import java.net.URI;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -14,15 +18,18 @@ import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.budgetlens.events.EventJson;
 
 /**
- * The launcher's typed client of a running stack: ingest-service's intake ({@link #submit}) and reporting-service's
+ * The launcher's typed client of a running stack: ingest-service's intake ({@link #submit}, several files as one
+ * document with {@link #submitParts}, {@link #addParts}, a portal page with {@link #fetch}) and reporting-service's
  * disclosures ({@link #disclosure}), answering records. It uses the standard JAX-RS client (RESTEasy's, with its
  * Jackson provider): the launcher is a plain JVM started for each command, without CDI or MicroProfile Config, which
  * the MicroProfile REST Client builder would need, and each upload carries its own Content-Type, which a client
@@ -41,9 +48,9 @@ public final class StackClient implements AutoCloseable {
             return json.path("status").asText();
         }
 
-        /** VALIDATED or REJECTED: nothing more will happen to it. */
+        /** VALIDATED or REJECTED, its newest revision included: nothing more will happen to it. */
         public boolean finished() {
-            return "VALIDATED".equals(status()) || "REJECTED".equals(status());
+            return ("VALIDATED".equals(status()) || "REJECTED".equals(status())) && settled();
         }
 
         public boolean rejected() {
@@ -61,6 +68,41 @@ public final class StackClient implements AutoCloseable {
         /** Number of findings of a severity (ERROR, WARNING, INFO). */
         public int count(String severity) {
             return json.path("findingCounts").path(severity).asInt();
+        }
+
+        /** The newest revision received (a part added makes a new one); 1 when reporting does not say. */
+        public int revision() {
+            return json.path("revision").asInt(1);
+        }
+
+        /**
+         * Whether the newest revision has been through the pipeline: validated, or its parse rejected. A reporting
+         * service that does not show revisions is taken at its status.
+         */
+        public boolean settled() {
+            if (!json.has("revision")) {
+                return true;
+            }
+            return json.path("validatedRevision").asInt(0) >= revision()
+                    || json.path("parsedRevision").asInt(0) >= revision() && !json.path("rejectionReasons").isEmpty();
+        }
+
+        /**
+         * Where it is in the pipeline: its status once the newest revision is settled, before that RECEIVED or PARSED
+         * for the newest revision (a document already VALIDATED that got a part added).
+         */
+        public String stage() {
+            if (settled()) {
+                return status();
+            }
+            return json.path("parsedRevision").asInt(0) >= revision() ? "PARSED" : "RECEIVED";
+        }
+
+        /** The file names of its parts in reading order (narrative first), or empty for a one-file document. */
+        public List<String> partNames() {
+            List<String> names = new ArrayList<>();
+            json.path("parts").forEach(p -> names.add(p.path("filename").asText("?")));
+            return names;
         }
     }
 
@@ -142,6 +184,105 @@ public final class StackClient implements AutoCloseable {
             throw new CliException("cannot reach reporting-service at " + reportingUrl + " (" + rootMessage(e) + ")");
         }
     }
+
+    // ---- Multi-part documents and portal fetches (issue 13): ingest's multipart and fetch endpoints ----
+
+    /** ingest's answer to a fetched portal page or file: the document, every HTTP exchange, its parts, links left out. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Fetched(String documentId, String status, boolean duplicate, List<Exchange> fetched,
+                          List<FetchedPart> parts, List<Skipped> skipped) {
+
+        public Fetched {
+            fetched = fetched == null ? List.of() : fetched;
+            parts = parts == null ? List.of() : parts;
+            skipped = skipped == null ? List.of() : skipped;
+        }
+
+        /** One HTTP request the fetch made (redirects included). */
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record Exchange(String url, int status, String contentType, long bytes) {
+        }
+
+        /** A file of the fetched document and the URL it came from. */
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record FetchedPart(String sourceUri, String filename, long bytes) {
+        }
+
+        /** An attachment link that was not taken, and why. */
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record Skipped(String url, String reason) {
+        }
+    }
+
+    /**
+     * Sends several files as ONE document: a {@code multipart/form-data} request with one file field per file (ingest
+     * derives the id from the files' hashes, whatever their order). A draft when asked.
+     */
+    public Accepted submitParts(List<Path> files, boolean draft) {
+        WebTarget documents = client.target(ingestUrl).path("api/v1/documents");
+        if (draft) {
+            documents = documents.queryParam("visibility", "draft");
+        }
+        return postParts(documents, files);
+    }
+
+    /**
+     * Adds files to a received document: a new revision of it with all its parts, parsed and validated again.
+     * {@code duplicate} in the answer: it had every one of them already.
+     *
+     * @throws CliException for an unknown document (ingest's 404) or a refused file
+     */
+    public Accepted addParts(String documentId, List<Path> files) {
+        WebTarget parts = client.target(ingestUrl).path("api/v1/documents/{id}/parts")
+                .resolveTemplate("id", documentId);
+        return postParts(parts, files);
+    }
+
+    /**
+     * Asks ingest-service to fetch a disclosure page or file from a portal ({@code POST /api/v1/documents:fetch}), the
+     * page's attachments included, as one document. The URL travels as it was given, in the JSON body.
+     */
+    public Fetched fetch(String url, boolean draft) {
+        // The colon stays as it is in the path: "documents%3Afetch" would be another path (ingest README).
+        WebTarget fetch = client.target(ingestUrl).path("api/v1/documents:fetch");
+        Map<String, String> body = draft ? Map.of("url", url, "visibility", "draft") : Map.of("url", url);
+        try (Response response = request(fetch).post(Entity.json(body))) {
+            if (response.getStatus() >= 300) {
+                throw new CliException(url + " was not fetched (" + response.getStatus() + "): " + detail(response));
+            }
+            return response.readEntity(Fetched.class);
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private Accepted postParts(WebTarget target, List<Path> files) {
+        MultipartForm form = new MultipartForm(files);
+        try (Response response = request(target)
+                .post(Entity.entity((StreamingOutput) form::writeTo, form.mediaType()))) {
+            if (response.getStatus() == 404) {
+                throw new CliException("no such document: " + detail(response));
+            }
+            if (response.getStatus() >= 300) {
+                throw new CliException(String.join(", ", files.stream().map(Path::toString).toList()) + " refused ("
+                        + response.getStatus() + "): " + detail(response));
+            }
+            return response.readEntity(Accepted.class);
+        } catch (ProcessingException e) {
+            if (e.getCause() instanceof UncheckedIOException unreadable) {
+                throw new CliException("cannot read " + unreadable.getMessage() + ": it was removed or made unreadable "
+                        + "while being sent");
+            }
+            throw unreachable(e);
+        }
+    }
+
+    private CliException unreachable(ProcessingException e) {
+        return new CliException("cannot reach ingest-service at " + ingestUrl + " (" + rootMessage(e)
+                + "); is the stack up? Try ./budgetlens status");
+    }
+
+    // ---- end of multi-part documents and portal fetches ----
 
     /** The problem+json detail of an error answer, or its body. */
     private static String detail(Response response) {

@@ -262,7 +262,7 @@ class CliTest {
             return "http://127.0.0.1:" + server.getAddress().getPort();
         }
 
-        private static void answer(HttpExchange exchange, int status, String type, String json) throws IOException {
+        static void answer(HttpExchange exchange, int status, String type, String json) throws IOException {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", type);
             exchange.sendResponseHeaders(status, body.length);

@@ -16,7 +16,8 @@ import io.budgetlens.reporting.store.DisclosureEntity;
 
 /**
  * One stored disclosure: status, metadata and identity, versions, the parsed content (summary, facts, tables,
- * sections, normalised text that evidence offsets point into), rule verdict counts, completeness and findings.
+ * sections, normalised text that evidence offsets point into), rule verdict counts, completeness and findings; the
+ * newest revision received and the revisions parsed and validated (a part added makes a new one), and its parts.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DisclosureView(String documentId, String status, String visibility, Meta meta, Identity identity,
@@ -28,7 +29,8 @@ public record DisclosureView(String documentId, String status, String visibility
                              @JsonRawValue String summary, List<FindingView> findings, @JsonRawValue String facts,
                              @JsonRawValue String tables, @JsonRawValue String sections,
                              @JsonRawValue String parseWarnings, @JsonRawValue String performance,
-                             @JsonRawValue String verdicts, String text) {
+                             @JsonRawValue String verdicts, String text, int revision, Integer parsedRevision,
+                             Integer validatedRevision, @JsonRawValue String parts) {
 
     /** What the disclosure is, as the parser read it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -52,7 +54,7 @@ public record DisclosureView(String documentId, String status, String visibility
                 e.sourceUri, e.filename, e.sizeBytes, e.receivedAt, e.parserVersion, e.rulesetVersion, reasons,
                 Map.of("ERROR", errors, "WARNING", warnings, "INFO", e.infoCount), verdictCounts, e.completeness,
                 e.summary, findings, e.facts, e.tables, e.sections, e.parseWarnings, e.performance, e.verdicts,
-                e.text);
+                e.text, e.revision, e.parsedRevision, e.validatedRevision, e.parts);
     }
 
     private static String name(Enum<?> e) {

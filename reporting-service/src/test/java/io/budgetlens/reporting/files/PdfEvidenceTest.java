@@ -164,6 +164,9 @@ class PdfEvidenceTest {
         assertThat(Double.parseDouble(box.group(4))).isCloseTo(200 / 595.3 * 100, org.assertj.core.data.Offset.offset(0.01));
         given().get("/disclosures/" + id + "/page?finding=f-V-9").then().statusCode(404);
 
+        given().get("/api/v1/disclosures/" + id).then().statusCode(200)
+                .body("revision", org.hamcrest.Matchers.equalTo(1))
+                .body("validatedRevision", org.hamcrest.Matchers.equalTo(1));
         given().get("/api/v1/disclosures/" + id + "/revisions").then().statusCode(200)
                 .body("[0].revision", org.hamcrest.Matchers.equalTo(1))
                 .body("[0].parts[0].filename", org.hamcrest.Matchers.equalTo("budget.pdf"));
