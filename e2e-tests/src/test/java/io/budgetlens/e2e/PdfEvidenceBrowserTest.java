@@ -41,6 +41,8 @@ class PdfEvidenceBrowserTest {
      * test is about seeing a finding where it is printed, whichever finding the current rules report).
      */
     static final List<String> CANDIDATES = List.of(
+            // the national template: its unfilled placeholders (上海市XX局, XXX万元) are real HYG-001 warnings on pages
+            "template-dept-final-accounts.pdf",
             "shanghai-putuo-2025-dept-budget-qufubangongshi.pdf",
             "shanghai-putuo-2025-unit-budget-qufubangongshi.pdf",
             "shanghai-putuo-2024-dept-final-shehuigongzuobu.pdf",
