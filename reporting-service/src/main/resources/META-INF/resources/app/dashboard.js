@@ -94,17 +94,47 @@
       });
     }
 
+    function follow(request) {
+      request.then(function (response) {
+        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+      }).then(function (answer) {
+        if (!answer.ok) { status.textContent = answer.body.detail || answer.body.title; return; }
+        step('received');
+        status.setAttribute('data-document', answer.body.documentId);
+        poll(answer.body.documentId, 0);
+      }).catch(function (e) { status.textContent = String(e); });
+    }
+
+    function reset() {
+      progress.hidden = false;
+      status.textContent = '…';
+      list.textContent = '';
+      open.hidden = true;
+      document.querySelectorAll('ol.steps li').forEach(function (li) { li.classList.remove('done'); });
+    }
+
+    var fetchForm = document.getElementById('fetch-form');
+    if (fetchForm) {
+      fetchForm.addEventListener('submit', function (event) {
+        event.preventDefault();
+        var url = document.getElementById('fetch-url').value;
+        if (!url) { return; }
+        var draft = document.getElementById('fetch-draft').checked;
+        reset();
+        follow(fetch('/api/v1/uploads/fetch', {
+          method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ url: url, visibility: draft ? 'draft' : 'public' })
+        }));
+      });
+    }
+
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var files = document.getElementById('upload-file').files;
       var file = files[0];
       if (!file) { return; }
       var draft = document.getElementById('upload-draft').checked;
-      progress.hidden = false;
-      status.textContent = '…';
-      list.textContent = '';
-      open.hidden = true;
-      document.querySelectorAll('ol.steps li').forEach(function (li) { li.classList.remove('done'); });
+      reset();
       var request;
       if (files.length > 1) {
         // Several files of one disclosure (narrative and tables…): one document, sent as multipart.
@@ -118,14 +148,7 @@
           method: 'POST', headers: { 'Content-Type': type }, body: file
         });
       }
-      request.then(function (response) {
-        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
-      }).then(function (answer) {
-        if (!answer.ok) { status.textContent = answer.body.detail || answer.body.title; return; }
-        step('received');
-        status.setAttribute('data-document', answer.body.documentId);
-        poll(answer.body.documentId, 0);
-      }).catch(function (e) { status.textContent = String(e); });
+      follow(request);
     });
   }
 

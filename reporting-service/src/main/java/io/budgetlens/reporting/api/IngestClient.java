@@ -20,21 +20,33 @@ import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
  * records the caller as a draft's owner. The answer comes back as it is, whatever its status, so it can be relayed.
  */
 @RegisterRestClient(configKey = "ingest")
-@Path("/api/v1/documents")
+@Path("/api/v1")
 public interface IngestClient {
 
     @POST
+    @Path("documents")
     Response submit(byte[] document, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                     @QueryParam("visibility") String visibility, @QueryParam("filename") String filename,
                     @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     /** A disclosure of several files, one multipart file field per part. */
     @POST
+    @Path("documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     Response submitParts(ClientMultipartForm files, @QueryParam("visibility") String visibility,
                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
+    /** A portal page or file fetched by ingest (with its attachments) as one document. */
+    @POST
+    @Path("documents:fetch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response fetch(FetchBody body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** The body of ingest's fetch: the address as the user gave it, and draft or public. */
+    record FetchBody(String url, String visibility) {
+    }
+
     @DELETE
-    @Path("/{id}")
+    @Path("documents/{id}")
     Response delete(@PathParam("id") String documentId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

@@ -123,6 +123,36 @@ public class UploadResource {
         }
     }
 
+    /** The address of a disclosure on a portal, and draft (default) or public. */
+    public record FetchForm(String url, String visibility) {
+    }
+
+    @POST
+    @Path("fetch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Fetch a disclosure page or file from a government portal (forwarded to ingest-service's "
+            + "documents:fetch); a draft by default",
+            description = "{\"url\": \"https://…\", \"visibility\": \"draft\"|\"public\"}. Ingest fetches the page and "
+                    + "the files it attaches as one document, public addresses only (SSRF-safe); its answer (202 with "
+                    + "documentId and what was fetched, or a problem) is relayed.")
+    public Response fetchFromPortal(FetchForm form) {
+        if (form == null || !Params.given(form.url())) {
+            throw new BadRequestException("Give the address of the disclosure page or file: {\"url\": \"https://…\"}.");
+        }
+        Visibility vis = Params.enumValue("visibility", form.visibility(), Visibility.class);
+        try (Response answer = ingest.fetch(new IngestClient.FetchBody(form.url().strip(),
+                (vis == null ? Visibility.DRAFT : vis).name().toLowerCase(Locale.ROOT)),
+                Caller.of(identity).authorization())) {
+            MediaType type = answer.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : answer.getMediaType();
+            return Response.status(answer.getStatus()).entity(answer.readEntity(byte[].class)).type(type).build();
+        } catch (ProcessingException e) {
+            return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "ingest-service (" + ingestUrl
+                    + ") cannot be reached: " + e.getMessage() + ". Nothing was fetched; try again.",
+                    "/api/v1/uploads/fetch");
+        }
+    }
+
     private static byte[] readBounded(InputStream body, long limit) {
         if (body == null) {
             return new byte[0];

@@ -180,6 +180,12 @@ public interface Messages {
     @Message("作为草稿（不公开）")
     String asDraft();
 
+    @Message("或者：门户网站上的公开页面或文件地址（连同页面所附的文件一起取回）")
+    String portalUrl();
+
+    @Message("从网址取回并检查")
+    String fetchCheck();
+
     @Message("上传并检查")
     String check();
 

@@ -143,6 +143,25 @@ class UploadForwardingTest {
     }
 
     @Test
+    void aPortalAddressGoesToIngestsFetchAsWrittenWithTheCallersToken() {
+        String url = "https://czj.example.gov.cn/a:b/预算公开.html?id=7";
+        given().contentType("application/json").body("{\"url\":\"" + url + "\"}").post("/api/v1/uploads/fetch")
+                .then().statusCode(401).contentType("application/problem+json");
+        asSubmitter().contentType("application/json").body("{}").post("/api/v1/uploads/fetch")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("address"));
+        assertThat(RECEIVED).isEmpty();
+        asSubmitter().contentType("application/json").body("{\"url\":\"" + url + "\"}").post("/api/v1/uploads/fetch")
+                .then().statusCode(202).body("documentId", equalTo("a".repeat(64)));
+        assertThat(RECEIVED).singleElement().satisfies(r -> {
+            assertThat(r.pathAndQuery()).startsWith("POST /api/v1/documents:fetch");
+            assertThat(r.contentType()).startsWith("application/json");
+            assertThat(r.authorization()).isEqualTo("Bearer " + SUBMITTER_TOKEN);
+            assertThat(r.body()).contains("\"url\":\"" + url + "\"").contains("\"visibility\":\"draft\"");
+        });
+    }
+
+    @Test
     void ingestsRefusalIsRelayedAsItIs() {
         asSubmitter().contentType("application/octet-stream").body(new byte[] {1, 2, 3}).queryParam("filename", "x.bin")
                 .queryParam("visibility", "public").post("/api/v1/uploads")
