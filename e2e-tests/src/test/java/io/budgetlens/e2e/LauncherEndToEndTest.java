@@ -1,6 +1,6 @@
 package io.budgetlens.e2e;
 
-import static io.restassured.RestAssured.given;
+import static io.budgetlens.testsupport.AsCaller.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -49,7 +49,7 @@ class LauncherEndToEndTest {
         assertThat(ingest.exit()).as(ingest.out()).isZero();
         String id = ingest.out().replaceAll("(?s).* -> ([0-9a-f]{64}) RECEIVED.*", "$1");
         assertThat(id).as(ingest.out()).matches("[0-9a-f]{64}");
-        JsonPath d = given().baseUri(system.reporting.url()).get("/api/v1/disclosures/{id}", id).then()
+        JsonPath d = asAdmin().baseUri(system.reporting.url()).get("/api/v1/disclosures/{id}", id).then()
                 .statusCode(200).extract().jsonPath();
         assertThat(d.getString("status")).isEqualTo("VALIDATED");
         assertThat(d.getList("parts.filename")).containsExactly(NARRATIVE, TABLES);
@@ -72,7 +72,7 @@ class LauncherEndToEndTest {
         assertThat(added.out()).contains(TABLES + " -> " + narrativeId + " RECEIVED as revision 2")
                 .containsPattern(narrativeId.substring(0, 12) + " +" + NARRATIVE.replace(".", "\\.") + " \\+ "
                         + TABLES.replace(".", "\\.") + " +2 +BUDGET +2019 +VALIDATED");
-        JsonPath revised = given().baseUri(system.reporting.url()).get("/api/v1/disclosures/{id}", narrativeId)
+        JsonPath revised = asAdmin().baseUri(system.reporting.url()).get("/api/v1/disclosures/{id}", narrativeId)
                 .then().extract().jsonPath();
         assertThat(revised.getInt("revision")).isEqualTo(2);
         assertThat(revised.getInt("validatedRevision")).isEqualTo(2);
