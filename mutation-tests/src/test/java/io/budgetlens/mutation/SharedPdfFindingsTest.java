@@ -73,12 +73,16 @@ class SharedPdfFindingsTest {
                 Arguments.of("shanghai-putuo-2026-dept-budget-sifaju", List.of("shanghai-putuo-2026-dept-budget-sifaju")));
     }
 
+    /** The disclosures published as several files (Jiangsu's narrative and tables). */
+    static Stream<Arguments> multiPart() {
+        return disclosures().filter(a -> ((List<?>) a.get()[1]).size() > 1);
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("disclosures")
+    @MethodSource("multiPart")
     void theFindingsDoNotDependOnTheOrderOfTheParts(String name, List<String> files) {
         Path folder = folder();
         assumeTrue(folder != null, "The shared PDFs are not on this machine: the order of parts is not checked.");
-        assumeTrue(files.size() > 1, name + " is one file");
         List<String> reversed = new ArrayList<>(files);
         java.util.Collections.reverse(reversed);
         DisclosureValidated given = RULES.validate(PARSER.parse(received(folder, files)));
