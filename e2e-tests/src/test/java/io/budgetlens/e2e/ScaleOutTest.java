@@ -57,16 +57,20 @@ class ScaleOutTest {
             Pattern.MULTILINE);
 
     static final Map<String, List<ServiceProcess>> instances = new ConcurrentHashMap<>();
+    /** Writes need a submitter's token since the security work (issue 16). */
+    static final String SUBMITTER = io.budgetlens.testsupport.TestTokens.submitter();
+
     static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void twoInstancesOfEachService() {
-        Map<String, String> environment = Map.of(
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", SharedKafkaBroker.bootstrapServers(),
                 "QUARKUS_DATASOURCE_JDBC_URL", SharedPostgres.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", SharedPostgres.USER,
-                "QUARKUS_DATASOURCE_PASSWORD", "");
+                "QUARKUS_DATASOURCE_PASSWORD", ""));
+        environment.putAll(io.budgetlens.testsupport.TestTokens.environment()); // the services verify the test's tokens
         for (String service : SERVICES) {
             List<ServiceProcess> two = List.of(new ServiceProcess(service, environment).start(),
                     new ServiceProcess(service, environment).start());
@@ -169,6 +173,7 @@ class ScaleOutTest {
             ServiceProcess target = live.get((i + attempt) % live.size());
             HttpRequest request = HttpRequest.newBuilder(URI.create(target.url() + "/api/v1/documents?filename="
                             + d.filename())).header("Content-Type", d.contentType()).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + SUBMITTER)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(d.content())).build();
             try {
                 HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
