@@ -15,7 +15,7 @@ import io.budgetlens.events.TableRow;
 
 /**
  * XTB-001 the same quantity in two tables is the same number: economic 30108 (养老保险缴费) = functional 2080505,
- * 30109 (职业年金) = 2080506, 30113 (住房公积金) = 2210201 (DOMAIN.md §5.7), each pair compared when both are printed;
+ * 30109 (职业年金) = 2080506, 30113 (住房公积金) = 2210201 (docs/domain.md §5 item 7), each pair compared when both are printed;
  * and 30217 公务接待费 cannot exceed the “三公” table's reception expense. Figures are compared in 万元 (a Shanghai
  * economic table printed in 元 against its “三公” table in 万元).
  */

@@ -14,7 +14,7 @@ import io.budgetlens.events.PerformanceIndicator;
 import io.budgetlens.events.Severity;
 
 /**
- * PERF-001 performance tables add up (DOMAIN.md §5.10): no indicator scores more than its weight, and a stated total
+ * PERF-001 performance tables add up (docs/domain.md §5 item 10): no indicator scores more than its weight, and a stated total
  * score equals the indicator scores plus the execution-rate score under the table's convention — indicators weighted
  * 90 plus 执行率 10 (sum as printed), or indicators weighted 100 scaled to 90 plus 执行率 10. The projects of the
  * tables add up to 项目支出 (budgets; 全年执行数 in final accounts); a shorter list is INFO (completeness, not error).

@@ -7,7 +7,7 @@ import java.math.RoundingMode;
 import io.budgetlens.events.Evidence;
 
 /**
- * A printed figure as the closed interval it stands for (DOMAIN.md §6): printed with d decimals it is value ± 0.5·10^-d,
+ * A printed figure as the closed interval it stands for (docs/domain.md §6): printed with d decimals it is value ± 0.5·10^-d,
  * a stated zero is exact. Sums and differences add the bounds; a percentage of two positive intervals divides the
  * outer bounds. No epsilon anywhere: every bound is a decimal.
  */

@@ -11,7 +11,7 @@ import io.budgetlens.events.DisclosureTable;
 
 /**
  * The standard tables by meaning: the table types each kind of disclosure must carry in each template family
- * (DOMAIN.md §2 and §8: national 决算 nine, national and Chongqing budgets eight, Shanghai nine, Jiangsu twelve), the
+ * (docs/domain.md §2 and §8: national 决算 nine, national and Chongqing budgets eight, Shanghai nine, Jiangsu twelve), the
  * template family of a document (the parser's {@code meta.templateFamily}, else read from its table titles), and the
  * type a table's title (or a 目录 entry) names.
  */

@@ -8,7 +8,7 @@ import io.budgetlens.events.DisclosureTable;
  * Units of tables: a table's own 单位 line (DisclosureTable.unit: 万元 or 元; 万元 when it does not say), and the
  * conversion of a cell printed in 元 to the narrative's 万元. The conversion divides the cell's interval, so a
  * figure of 1,234,567.89 元 stands for 123.4567885–123.4567895 万元 and a narrative 123.46 万元 is consistent with it
- * (DOMAIN.md §8: compare after conversion, within the conversion's rounding).
+ * (docs/domain.md §8: compare after conversion, within the conversion's rounding).
  */
 final class Units {
 
