@@ -67,9 +67,6 @@ public class DisclosureResource {
     @Inject
     DisclosureQueries queries;
 
-    @Context
-    HttpHeaders headers;
-
     @Inject
     SecurityIdentity identity;
 
@@ -98,7 +95,8 @@ public class DisclosureResource {
             @QueryParam("sort") String sort,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size,
-            @QueryParam("format") String format) {
+            @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
         Params.paging(page, size);
         Where where = new Where();
         Visibility vis = Params.enumValue("visibility", visibility, Visibility.class);

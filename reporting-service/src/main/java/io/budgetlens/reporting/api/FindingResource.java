@@ -34,9 +34,6 @@ public class FindingResource {
     @Inject
     DisclosureQueries queries;
 
-    @Context
-    HttpHeaders headers;
-
     @Inject
     SecurityIdentity identity;
 
@@ -59,7 +56,8 @@ public class FindingResource {
                          @QueryParam("sort") String sort,
                          @QueryParam("page") @DefaultValue("0") int page,
                          @QueryParam("size") @DefaultValue("50") int size,
-                         @QueryParam("format") String format) {
+                         @QueryParam("format") String format,
+                         @Context HttpHeaders headers) {
         Params.paging(page, size);
         FindingFilter filter = FindingFilter.parse(severity, ruleId, category, region, year, kind, scope, documentId,
                 latest, visibility);

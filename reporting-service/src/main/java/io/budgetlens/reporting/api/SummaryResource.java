@@ -40,9 +40,6 @@ public class SummaryResource {
     @Inject
     DisclosureQueries queries;
 
-    @Context
-    HttpHeaders headers;
-
     @GET
     @Operation(summary = "Totals, “三公” and its parts, 机关运行经费, document counts, findings by severity and average "
             + "completeness per group (Accept: text/csv for all groups)",
@@ -61,7 +58,8 @@ public class SummaryResource {
             @QueryParam("sort") String sort,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size,
-            @QueryParam("format") String format) {
+            @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
         Params.paging(page, size);
         List<Dimension> dims = new ArrayList<>();
         for (String raw : groupBy.split(",")) {
