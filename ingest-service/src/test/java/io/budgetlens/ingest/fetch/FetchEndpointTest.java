@@ -21,8 +21,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,22 +56,9 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @TestProfile(FetchTestProfile.class)
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
-class FetchEndpointTest {
+class FetchEndpointTest extends PortalTest {
 
     static final String PATH = "/api/v1/documents:fetch";
-
-    PortalServer portal;
-
-    @BeforeEach
-    void start() {
-        portal = new PortalServer();
-        RecordingConnector.CALLS.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        portal.close();
-    }
 
     static ValidatableResponse fetch(String url, String visibility) {
         Map<String, String> body = visibility == null ? Map.of("url", url) : Map.of("url", url, "visibility",
