@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.budgetlens.events.DisclosureKind;
@@ -71,15 +72,9 @@ class CorpusExtractionTest {
         }
     }
 
-    /** The metadata of each document (blank: the document does not print it where the parser reads it). */
+    /** The metadata of each document (corpus-expected/metadata.csv; blank: not printed where the parser reads it). */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', textBlock = """
-            qianjiang-2024-budget.txt       ; BUDGET       ; DEPARTMENT; 2024; 重庆市黔江区行政服务中心     ; 黔江区; 庞红 023-79228596
-            banan-2024-budget.md            ; BUDGET       ; DEPARTMENT; 2024; 重庆市巴南区政务服务管理办公室  ; 巴南区; 张莉 023-66239852
-            rongchang-2025-unit-budget.txt  ; BUDGET       ; UNIT      ; 2025; 重庆市荣昌区政务服务管理办公室本级; 荣昌区;
-            jiangjin-2024-final-accounts.txt; FINAL_ACCOUNT; DEPARTMENT; 2024;                  ; 江津区; 苏杨 023-81222208
-            wulong-2020-final-accounts.txt  ; FINAL_ACCOUNT; DEPARTMENT; 2020; 重庆市武隆区政务服务管理办公室  ; 武隆区; 023-77820755
-            """)
+    @CsvFileSource(resources = "/corpus-expected/metadata.csv", delimiter = ';', numLinesToSkip = 1)
     void metadata(String file, DisclosureKind kind, DisclosureScope scope, int fiscalYear, String department,
                   String district, String contact) {
         var meta = parsed(file).meta();
@@ -95,82 +90,12 @@ class CorpusExtractionTest {
         }
     }
 
-    /** Each figure a document states: its value as printed, its fund scope, and evidence that points at it. */
+    /**
+     * Each figure a document states (corpus-expected/figures.csv, read from the documents by hand): its value as
+     * printed, its fund scope, and evidence that points at it.
+     */
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = ';', textBlock = """
-            qianjiang-2024-budget.txt       ; income.total                  ; 371.06 ; ALL_FUNDS
-            qianjiang-2024-budget.txt       ; expenditure.total             ; 371.06 ; ALL_FUNDS
-            qianjiang-2024-budget.txt       ; expenditure.function.201      ; 291.20 ; ALL_FUNDS
-            qianjiang-2024-budget.txt       ; expenditure.function.208      ; 40.24  ; ALL_FUNDS
-            qianjiang-2024-budget.txt       ; expenditure.function.210      ; 20.64  ; ALL_FUNDS
-            qianjiang-2024-budget.txt       ; expenditure.function.221      ; 18.97  ; ALL_FUNDS
-            qianjiang-2024-budget.txt       ; expenditure.basic             ; 358.68 ; GENERAL_PUBLIC_BUDGET
-            qianjiang-2024-budget.txt       ; expenditure.project           ; 12.38  ; GENERAL_PUBLIC_BUDGET
-            qianjiang-2024-budget.txt       ; three_public.total            ; 6.16   ; GENERAL_PUBLIC_BUDGET
-            qianjiang-2024-budget.txt       ; three_public.overseas         ; 0      ; GENERAL_PUBLIC_BUDGET
-            qianjiang-2024-budget.txt       ; three_public.reception        ; 3.50   ; GENERAL_PUBLIC_BUDGET
-            qianjiang-2024-budget.txt       ; three_public.vehicle          ; 2.66   ; GENERAL_PUBLIC_BUDGET
-            qianjiang-2024-budget.txt       ; procurement.total             ; 2      ; ALL_FUNDS
-            banan-2024-budget.md            ; income.total                  ; 1137.1 ; ALL_FUNDS
-            banan-2024-budget.md            ; expenditure.total             ; 1137.1 ; ALL_FUNDS
-            banan-2024-budget.md            ; expenditure.function.201      ; 1084.23; ALL_FUNDS
-            banan-2024-budget.md            ; expenditure.function.208      ; 25.89  ; ALL_FUNDS
-            banan-2024-budget.md            ; expenditure.function.210      ; 11.91  ; ALL_FUNDS
-            banan-2024-budget.md            ; expenditure.function.221      ; 15.08  ; ALL_FUNDS
-            banan-2024-budget.md            ; expenditure.basic             ; 367.10 ; ALL_FUNDS
-            banan-2024-budget.md            ; expenditure.project           ; 770.00 ; ALL_FUNDS
-            banan-2024-budget.md            ; expenditure.basic.personnel   ; 178.82 ; GENERAL_PUBLIC_BUDGET
-            banan-2024-budget.md            ; expenditure.basic.public      ; 188.28 ; GENERAL_PUBLIC_BUDGET
-            banan-2024-budget.md            ; three_public.vehicle          ; 0      ; GENERAL_PUBLIC_BUDGET
-            banan-2024-budget.md            ; three_public.total            ; 0.2    ; GENERAL_PUBLIC_BUDGET
-            banan-2024-budget.md            ; three_public.reception        ; 0.2    ; GENERAL_PUBLIC_BUDGET
-            banan-2024-budget.md            ; three_public.vehicle_operation; 0      ; GENERAL_PUBLIC_BUDGET
-            banan-2024-budget.md            ; three_public.vehicle_purchase ; 0      ; GENERAL_PUBLIC_BUDGET
-            banan-2024-budget.md            ; operating_expenses            ; 188.28 ; GENERAL_PUBLIC_BUDGET
-            banan-2024-budget.md            ; procurement.total             ; 0      ; ALL_FUNDS
-            rongchang-2025-unit-budget.txt  ; income.total                  ; 522.61 ; ALL_FUNDS
-            rongchang-2025-unit-budget.txt  ; expenditure.total             ; 522.61 ; ALL_FUNDS
-            rongchang-2025-unit-budget.txt  ; expenditure.function.201      ; 488.83 ; ALL_FUNDS
-            rongchang-2025-unit-budget.txt  ; expenditure.function.205      ; 0.53   ; ALL_FUNDS
-            rongchang-2025-unit-budget.txt  ; expenditure.basic             ; 367.11 ; ALL_FUNDS
-            rongchang-2025-unit-budget.txt  ; expenditure.project           ; 155.51 ; ALL_FUNDS
-            rongchang-2025-unit-budget.txt  ; expenditure.basic.personnel   ; 313.99 ; GENERAL_PUBLIC_BUDGET
-            rongchang-2025-unit-budget.txt  ; expenditure.basic.public      ; 53.11  ; GENERAL_PUBLIC_BUDGET
-            rongchang-2025-unit-budget.txt  ; expenditure.function.208      ; 17.07  ; ALL_FUNDS
-            rongchang-2025-unit-budget.txt  ; expenditure.function.210      ; 8.37   ; ALL_FUNDS
-            rongchang-2025-unit-budget.txt  ; expenditure.function.221      ; 7.81   ; ALL_FUNDS
-            rongchang-2025-unit-budget.txt  ; three_public.overseas         ; 0      ; GENERAL_PUBLIC_BUDGET
-            rongchang-2025-unit-budget.txt  ; three_public.vehicle          ; 2.50   ; GENERAL_PUBLIC_BUDGET
-            rongchang-2025-unit-budget.txt  ; three_public.vehicle_purchase ; 0      ; GENERAL_PUBLIC_BUDGET
-            rongchang-2025-unit-budget.txt  ; three_public.total            ; 3.5    ; GENERAL_PUBLIC_BUDGET
-            rongchang-2025-unit-budget.txt  ; three_public.reception        ; 1      ; GENERAL_PUBLIC_BUDGET
-            rongchang-2025-unit-budget.txt  ; three_public.vehicle_operation; 2.5    ; GENERAL_PUBLIC_BUDGET
-            rongchang-2025-unit-budget.txt  ; operating_expenses            ; 53.11  ; GENERAL_PUBLIC_BUDGET
-            rongchang-2025-unit-budget.txt  ; procurement.total             ; 4.68   ; ALL_FUNDS
-            jiangjin-2024-final-accounts.txt; income.total                  ; 3027.5 ; FISCAL_APPROPRIATION
-            jiangjin-2024-final-accounts.txt; expenditure.total             ; 3027.5 ; FISCAL_APPROPRIATION
-            jiangjin-2024-final-accounts.txt; expenditure.function.201      ; 2742.45; GENERAL_PUBLIC_BUDGET
-            jiangjin-2024-final-accounts.txt; expenditure.function.208      ; 140.74 ; GENERAL_PUBLIC_BUDGET
-            jiangjin-2024-final-accounts.txt; expenditure.basic             ; 1194.07; GENERAL_PUBLIC_BUDGET
-            jiangjin-2024-final-accounts.txt; expenditure.basic.personnel   ; 1002.17; GENERAL_PUBLIC_BUDGET
-            jiangjin-2024-final-accounts.txt; expenditure.basic.public      ; 191.90 ; GENERAL_PUBLIC_BUDGET
-            jiangjin-2024-final-accounts.txt; three_public.total            ; 2.82   ; GENERAL_PUBLIC_BUDGET
-            jiangjin-2024-final-accounts.txt; three_public.vehicle_operation; 2.07   ; GENERAL_PUBLIC_BUDGET
-            jiangjin-2024-final-accounts.txt; three_public.reception        ; 0.75   ; GENERAL_PUBLIC_BUDGET
-            jiangjin-2024-final-accounts.txt; operating_expenses            ; 161.36 ; GENERAL_PUBLIC_BUDGET
-            jiangjin-2024-final-accounts.txt; procurement.total             ; 758.20 ; ALL_FUNDS
-            wulong-2020-final-accounts.txt  ; income.total                  ; 606.04 ; ALL_FUNDS
-            wulong-2020-final-accounts.txt  ; expenditure.total             ; 606.04 ; ALL_FUNDS
-            wulong-2020-final-accounts.txt  ; expenditure.basic             ; 499.26 ; ALL_FUNDS
-            wulong-2020-final-accounts.txt  ; expenditure.project           ; 106.79 ; ALL_FUNDS
-            wulong-2020-final-accounts.txt  ; expenditure.function.201      ; 507.69 ; GENERAL_PUBLIC_BUDGET
-            wulong-2020-final-accounts.txt  ; expenditure.function.208      ; 49.26  ; GENERAL_PUBLIC_BUDGET
-            wulong-2020-final-accounts.txt  ; expenditure.basic.personnel   ; 381.06 ; GENERAL_PUBLIC_BUDGET
-            wulong-2020-final-accounts.txt  ; three_public.total            ; 11.79  ; GENERAL_PUBLIC_BUDGET
-            wulong-2020-final-accounts.txt  ; three_public.reception        ; 7.39   ; GENERAL_PUBLIC_BUDGET
-            wulong-2020-final-accounts.txt  ; operating_expenses            ; 118.20 ; GENERAL_PUBLIC_BUDGET
-            wulong-2020-final-accounts.txt  ; procurement.total             ; 41.97  ; ALL_FUNDS
-            """)
+    @CsvFileSource(resources = "/corpus-expected/figures.csv", delimiter = ';', numLinesToSkip = 1)
     void statedFigures(String file, String key, String value, FundScope scope) {
         assertSummary(parsed(file), key, value, scope);
     }
