@@ -35,13 +35,13 @@ class CorpusExtractionTest {
 
     private final DisclosureParser parser = new DisclosureParser(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
-    /** Each sample parsed once for the figure-by-figure tests. */
     private static final Map<String, DisclosureParsed> PARSED = new ConcurrentHashMap<>();
 
-    private DisclosureParsed parsed(String file) {
+    /** A sample as the parser reads it, parsed once for all the tests that check its values. */
+    static DisclosureParsed parsed(String file) {
         return PARSED.computeIfAbsent(file, f -> {
             try {
-                return parse(parser, f);
+                return parse(new DisclosureParser(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), f);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
