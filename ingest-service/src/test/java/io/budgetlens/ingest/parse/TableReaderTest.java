@@ -53,7 +53,7 @@ class TableReaderTest {
     }
 
     @Test
-    void bananTabTablesAreFoundClassifiedAndReadCellByCell() throws IOException {
+    void bananTabTablesAreFoundClassifiedAndTheirColumnsTyped() throws IOException {
         DisclosureParsed p = CorpusExtractionTest.parse(parser, "banan-2024-budget.md");
 
         assertThat(p.tables()).extracting(DisclosureTable::type).containsExactly(
