@@ -22,6 +22,7 @@ import io.budgetlens.events.DisclosureReceived;
 import io.budgetlens.ingest.decode.pdf.PdfReader;
 import io.budgetlens.ingest.decode.pdf.PdfText;
 import io.budgetlens.ingest.parse.DisclosureParser;
+import io.budgetlens.testsupport.SharedPdfs;
 
 /**
  * Time per shared development PDF on one thread (so per core), three ways in the same run, each from the bytes (the
@@ -44,14 +45,11 @@ public class PdfBenchmark {
         }
     }
 
-    @Param({"jiangsu-2019-dept-budget-shengweibangongting-narrative",
-            "jiangsu-2019-dept-budget-shengweibangongting-tables",
-            "jiangsu-2019-dept-budget-zhengxie-narrative",
-            "jiangsu-2019-dept-budget-zhengxie-tables",
-            "shanghai-putuo-2024-dept-final-shehuigongzuobu",
-            "shanghai-putuo-2025-dept-budget-qufubangongshi",
-            "shanghai-putuo-2025-unit-budget-qufubangongshi",
-            "template-dept-final-accounts"})
+    /** Every development PDF (SharedPdfs.DEVELOPMENT: JMH needs the names as constants). */
+    @Param({SharedPdfs.JIANGSU_2019_SHENGWEIBANGONGTING_NARRATIVE, SharedPdfs.JIANGSU_2019_SHENGWEIBANGONGTING_TABLES,
+            SharedPdfs.JIANGSU_2019_ZHENGXIE_NARRATIVE, SharedPdfs.JIANGSU_2019_ZHENGXIE_TABLES,
+            SharedPdfs.PUTUO_2024_FINAL_SHEHUIGONGZUOBU, SharedPdfs.PUTUO_2025_BUDGET_QUFUBANGONGSHI,
+            SharedPdfs.PUTUO_2025_UNIT_BUDGET_QUFUBANGONGSHI, SharedPdfs.TEMPLATE_DEPT_FINAL_ACCOUNTS})
     public String document;
 
     private byte[] bytes;

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-import io.budgetlens.testsupport.TestTokens;
 import io.budgetlens.events.DocumentIds;
+import io.budgetlens.testsupport.SharedPdfs;
+import io.budgetlens.testsupport.TestTokens;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -39,8 +40,9 @@ class LauncherEndToEndTest {
 
     @Test
     void partsOfOneDisclosureBecomeOneDocumentWhateverTheirOrderAndAPartAddedMakesRevisionTwo() throws Exception {
-        Path pdfs = SharedPdfFolder.find();
-        Assumptions.assumeTrue(pdfs != null, SharedPdfFolder.MISSING);
+        Path pdfs = SharedPdfs.folder();
+        Assumptions.assumeTrue(pdfs != null,
+                SharedPdfs.missingMessage("the end-to-end tests on real PDFs are skipped"));
         RunningSystem system = RunningSystem.get();
         String narrative = pdfs.resolve(NARRATIVE).toString();
         String tables = pdfs.resolve(TABLES).toString();

@@ -25,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.budgetlens.testsupport.SharedPdfs;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -61,8 +62,9 @@ class PdfEvidenceBrowserTest {
     @Test
     void fromTheOverviewToTheFindingOnItsRenderedPdfPageInAtMostThreeClicks() throws IOException {
         Assumptions.assumeTrue(DashboardBrowserTest.BROWSER_AVAILABLE, DashboardBrowserTest.SKIPPED);
-        Path pdfs = SharedPdfFolder.find();
-        Assumptions.assumeTrue(pdfs != null, SharedPdfFolder.MISSING);
+        Path pdfs = SharedPdfs.folder();
+        Assumptions.assumeTrue(pdfs != null,
+                SharedPdfs.missingMessage("the end-to-end tests on real PDFs are skipped"));
         String base = RunningSystem.get().reporting.url();
 
         String documentId = null;

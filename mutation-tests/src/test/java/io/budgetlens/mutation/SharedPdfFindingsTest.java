@@ -29,6 +29,7 @@ import io.budgetlens.events.ReceivedPart;
 import io.budgetlens.events.Severity;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.ingest.parse.DisclosureParser;
+import io.budgetlens.testsupport.SharedPdfs;
 import io.budgetlens.validation.rules.RuleEngine;
 
 /**
@@ -133,18 +134,8 @@ class SharedPdfFindingsTest {
         return DisclosureReceived.of(id, parts, Instant.EPOCH, Visibility.PUBLIC, 1, null);
     }
 
-    /** shared/corpus-pdf beside the clone, or -Dbudgetlens.corpus-pdf; null when absent. */
+    /** shared/corpus-pdf beside the clone, or -Dbudgetlens.corpus-pdf; null when absent (test-support's lookup). */
     static Path folder() {
-        String configured = System.getProperty("budgetlens.corpus-pdf");
-        if (configured != null) {
-            return Files.isDirectory(Path.of(configured)) ? Path.of(configured) : null;
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/corpus-pdf");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        return SharedPdfs.folder();
     }
 }

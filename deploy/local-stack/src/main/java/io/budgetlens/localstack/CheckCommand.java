@@ -11,7 +11,6 @@ import io.budgetlens.localstack.StackClient.Disclosure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -45,15 +44,8 @@ public class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (parts != null) {
-            if (file != null) {
-                throw new ParameterException(spec.commandLine(), "Give either --parts FILE... (one disclosure) or "
-                        + "FILE, not both: " + file);
-            }
+        if (MultiPart.partsGiven(spec, parts, file, "FILE", "FILE")) {
             return MultiPart.check(cli, parts, json);
-        }
-        if (file == null) {
-            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE' (or --parts FILE...)");
         }
         if (!Files.isRegularFile(file)) {
             throw new CliException("No such file: " + file);

@@ -11,7 +11,6 @@ import io.budgetlens.localstack.StackClient.Disclosure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -44,16 +43,8 @@ public class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (parts != null) {
-            if (paths != null) {
-                throw new ParameterException(spec.commandLine(), "Give either --parts FILE... (one disclosure) or "
-                        + "FILE|DIR... (one document each), not both: " + paths);
-            }
+        if (MultiPart.partsGiven(spec, parts, paths, "FILE|DIR", "FILE|DIR... (one document each)")) {
             return MultiPart.ingest(cli, parts, draft);
-        }
-        if (paths == null) {
-            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE|DIR' (or --parts "
-                    + "FILE...)");
         }
         List<Path> files = Documents.files(paths);
         if (files.isEmpty()) {

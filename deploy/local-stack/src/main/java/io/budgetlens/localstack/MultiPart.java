@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
 import io.budgetlens.localstack.StackClient.Accepted;
 import io.budgetlens.localstack.StackClient.Disclosure;
 
@@ -19,6 +22,23 @@ import io.budgetlens.localstack.StackClient.Disclosure;
 final class MultiPart {
 
     private MultiPart() {
+    }
+
+    /**
+     * Whether a command was given {@code --parts} (one disclosure) rather than its own file arguments: the two exclude
+     * each other and one is required. {@code label} names the arguments ("FILE"), {@code alternative} says what they
+     * are instead of the parts ("FILE|DIR... (one document each)").
+     */
+    static boolean partsGiven(CommandSpec spec, List<Path> parts, Object arguments, String label, String alternative) {
+        if (parts != null && arguments != null) {
+            throw new ParameterException(spec.commandLine(), "Give either --parts FILE... (one disclosure) or "
+                    + alternative + ", not both: " + arguments);
+        }
+        if (parts == null && arguments == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: '" + label
+                    + "' (or --parts FILE...)");
+        }
+        return parts != null;
     }
 
     /** The files of one disclosure: each must be a readable regular file; a file named twice is sent once. */

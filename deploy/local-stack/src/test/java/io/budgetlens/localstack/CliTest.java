@@ -3,14 +3,11 @@ package io.budgetlens.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,9 +32,13 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private TestLauncher launcher;
     private FakeStack stack;
+
+    @BeforeEach
+    void launcher() {
+        launcher = new TestLauncher(dir);
+    }
 
     @AfterEach
     void stopStack() {
@@ -91,10 +93,10 @@ class CliTest {
         assertThat(cli("http://localhost:1").run("help")).isEqualTo(Cli.EXIT_OK);
         assertThat(out()).contains("Usage: budgetlens", "ingest", "check", "help");
         for (String command : List.of("ingest", "check")) {
-            out.reset();
+            launcher.clearOut();
             assertThat(cli("http://localhost:1").run("help", command)).isEqualTo(Cli.EXIT_OK);
             assertThat(out()).contains("Usage: budgetlens " + command);
-            out.reset();
+            launcher.clearOut();
             assertThat(cli("http://localhost:1").run(command, "--help")).isEqualTo(Cli.EXIT_OK);
             assertThat(out()).contains("Usage: budgetlens " + command);
         }
@@ -171,16 +173,12 @@ class CliTest {
         assertThat(cli("http://localhost:1").run("bench", "--clinets=2")).isEqualTo(Cli.EXIT_USAGE);
         assertThat(err()).contains("Unknown option: '--clinets=2'").contains("Possible solutions: --clients");
         assertThat(cli("http://localhost:1").run("help", "bench")).isEqualTo(Cli.EXIT_OK);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--documents=N", "--clients=C", "--rate=R",
+        assertThat(out()).contains("--documents=N", "--clients=C", "--rate=R",
                 "--json=FILE");
     }
 
     private Cli cli(String url) {
-        err.reset();
-        LocalKeys keys = new LocalKeys(dir.resolve("state"));
-        return new Cli(url, url, Duration.ofSeconds(20), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), keys,
-                () -> keys.token("tester", List.of("submitter"), Duration.ofMinutes(5)));
+        return launcher.against(url);
     }
 
     @Test
@@ -205,11 +203,11 @@ class CliTest {
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return launcher.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return launcher.err();
     }
 
     /**

@@ -2,14 +2,11 @@ package io.budgetlens.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +39,12 @@ class MultiPartCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private TestLauncher launcher;
     private PartsStack stack;
 
     @BeforeEach
     void startStack() throws IOException {
+        launcher = new TestLauncher(dir);
         stack = new PartsStack();
     }
 
@@ -83,7 +80,7 @@ class MultiPartCliTest {
         assertThat(out()).contains("Checking 2 files as one disclosure: narrative.pdf + tables.xlsx (aaaaaaaaaaaa)",
                 "parts: 预算说明.pdf + tables.xlsx", "WARNING COMP-002 [COMPLETENESS]", "0 ERROR, 1 WARNING, 0 INFO");
 
-        out.reset();
+        launcher.clearOut();
         assertThat(run("check", "--json", "--parts", narrative.toString(), tables.toString())).isEqualTo(Cli.EXIT_OK);
         assertThat(out()).startsWith("{").contains("\"parts\" : [");
     }
@@ -164,7 +161,7 @@ class MultiPartCliTest {
         assertThat(run("help")).isEqualTo(Cli.EXIT_OK);
         assertThat(out()).contains("add-part", "fetch");
         for (String command : List.of("ingest", "check", "add-part", "fetch")) {
-            out.reset();
+            launcher.clearOut();
             assertThat(run("help", command)).isEqualTo(Cli.EXIT_OK);
             assertThat(out()).contains("Usage: budgetlens " + command);
         }
@@ -172,19 +169,15 @@ class MultiPartCliTest {
     }
 
     private int run(String... args) {
-        err.reset();
-        LocalKeys keys = new LocalKeys(dir.resolve("state"));
-        return new Cli(stack.url(), stack.url(), Duration.ofSeconds(20), new PrintStream(out, true,
-                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), keys,
-                () -> keys.token("tester", List.of("submitter"), Duration.ofMinutes(5))).run(args);
+        return launcher.against(stack.url()).run(args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return launcher.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return launcher.err();
     }
 
     private static JsonNode json(String text) {

@@ -3,6 +3,7 @@ package io.budgetlens.ingest.parse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import io.budgetlens.events.PageLayout;
 import io.budgetlens.events.ParsedPart;
@@ -156,36 +157,39 @@ final class DocumentParts {
     record Located(PdfText.Placed placed, Integer part) {
     }
 
+    /** The pages of the PDF parts, each with its part's number and its offsets in the joined text. */
     List<PageLayout> pages() {
-        List<PageLayout> pages = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            Part p = parts.get(i);
-            if (p.decoded().pdf() == null) {
-                continue;
-            }
-            Integer part = multiple() ? i + 1 : null;
-            for (PdfText.Page page : p.decoded().pdf().pages()) {
-                pages.add(new PageLayout(part, page.number(), page.width(), page.height(), page.rotation(),
-                        p.start() + normalized(p.decoded(), page.start()), p.start() + normalized(p.decoded(), page.end())));
-            }
-        }
-        return pages;
+        return acrossPdfParts(PdfText::pages, (p, part, page) -> new PageLayout(part, page.number(), page.width(),
+                page.height(), page.rotation(), p.start() + normalized(p.decoded(), page.start()),
+                p.start() + normalized(p.decoded(), page.end())));
     }
 
+    /** The printed lines of the PDF parts, each with its offsets in the joined text and its part's number. */
     List<TextLine> lines() {
-        List<TextLine> lines = new ArrayList<>();
+        return acrossPdfParts(PdfText::lines, (p, part, l) -> new TextLine(p.start() + normalized(p.decoded(), l.start()),
+                p.start() + normalized(p.decoded(), l.end()), part, l.page(), l.box()));
+    }
+
+    /** One item of a PDF part (a page, a line) in the parsed event's terms. */
+    @FunctionalInterface
+    private interface PartItem<T, R> {
+        R map(Part p, Integer part, T item);
+    }
+
+    /** The items of every PDF part in order; the part number only when the document has several parts. */
+    private <T, R> List<R> acrossPdfParts(Function<PdfText, List<T>> items, PartItem<T, R> mapping) {
+        List<R> out = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
             if (p.decoded().pdf() == null) {
                 continue;
             }
             Integer part = multiple() ? i + 1 : null;
-            for (PdfText.Line l : p.decoded().pdf().lines()) {
-                lines.add(new TextLine(p.start() + normalized(p.decoded(), l.start()),
-                        p.start() + normalized(p.decoded(), l.end()), part, l.page(), l.box()));
+            for (T item : items.apply(p.decoded().pdf())) {
+                out.add(mapping.map(p, part, item));
             }
         }
-        return lines;
+        return out;
     }
 
     /** The parts as the parsed event lists them (only for documents of several parts). */

@@ -21,8 +21,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,11 +34,11 @@ import io.budgetlens.events.ReceivedPart;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.ingest.fetch.PortalServer.Answer;
-import io.budgetlens.ingest.pdf.SharedPdfs;
 import io.budgetlens.ingest.pdf.TestPdfs;
 import io.budgetlens.testsupport.AsCaller;
 import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
+import io.budgetlens.testsupport.SharedPdfs;
 import io.budgetlens.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,22 +56,9 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @TestProfile(FetchTestProfile.class)
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
-class FetchEndpointTest {
+class FetchEndpointTest extends PortalTest {
 
     static final String PATH = "/api/v1/documents:fetch";
-
-    PortalServer portal;
-
-    @BeforeEach
-    void start() {
-        portal = new PortalServer();
-        RecordingConnector.CALLS.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        portal.close();
-    }
 
     static ValidatableResponse fetch(String url, String visibility) {
         Map<String, String> body = visibility == null ? Map.of("url", url) : Map.of("url", url, "visibility",

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,26 +19,14 @@ import io.budgetlens.ingest.fetch.PortalServer.Answer;
  * allow-list of these tests names — through the real {@link HttpConnector}: pages and their attachments, redirects
  * (each re-checked), and the limits on bytes, time, redirects and attachments.
  */
-class PortalFetcherTest {
+class PortalFetcherTest extends PortalTest {
 
     static final PortalFetcher.Limits LIMITS = new PortalFetcher.Limits(10 * 1024 * 1024, 20, 5,
             Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(20));
     static final byte[] PDF = "%PDF-1.4 not really a pdf, the fetcher does not read it".getBytes();
 
-    PortalServer portal;
     final TargetGuard guard = new TargetGuard(new StubResolver(), AllowList.of(List.of("portal.test")));
     final RecordingConnector connector = new RecordingConnector();
-
-    @BeforeEach
-    void start() {
-        portal = new PortalServer();
-        RecordingConnector.CALLS.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        portal.close();
-    }
 
     String url(String path) {
         return portal.url("portal.test", path);

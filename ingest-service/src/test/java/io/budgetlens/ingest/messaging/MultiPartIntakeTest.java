@@ -25,8 +25,8 @@ import io.budgetlens.events.EventJson;
 import io.budgetlens.events.ParsedPart;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.serde.KafkaHeaders;
-import io.budgetlens.ingest.pdf.SharedPdfs;
 import io.budgetlens.testsupport.KafkaBrokerResource;
+import io.budgetlens.testsupport.SharedPdfs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

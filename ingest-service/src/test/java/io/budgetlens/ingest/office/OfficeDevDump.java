@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import io.budgetlens.ingest.decode.DecodedDocument;
 import io.budgetlens.ingest.decode.DocumentReader;
 import io.budgetlens.ingest.decode.TextTable;
-import io.budgetlens.ingest.pdf.SharedPdfs;
+import io.budgetlens.testsupport.SharedPdfs;
 
 /** Development aid (not a test): writes the Office fixtures of a shared PDF to a folder and prints their reading. */
 public final class OfficeDevDump {

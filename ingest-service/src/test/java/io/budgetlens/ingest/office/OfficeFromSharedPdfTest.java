@@ -31,7 +31,7 @@ import io.budgetlens.ingest.decode.DocumentFormat;
 import io.budgetlens.ingest.decode.DocumentReader;
 import io.budgetlens.ingest.pdf.PdfDevDump;
 import io.budgetlens.ingest.pdf.PdfExpectations;
-import io.budgetlens.ingest.pdf.SharedPdfs;
+import io.budgetlens.testsupport.SharedPdfs;
 
 /**
  * The tables of a shared Jiangsu PDF written by the test into an XLSX, an XLS and a DOCX ({@link OfficeFixtures}:
@@ -104,7 +104,7 @@ class OfficeFromSharedPdfTest {
         pdf.summary().forEach((key, entry) -> assertThat(office.summary().get(key).value()).as(key)
                 .isEqualByComparingTo(entry.value()));
         // The values read from the PDF by hand, found in the Office file's tables (matched by their label).
-        JsonNode expected = SharedPdfs.expected(NAME);
+        JsonNode expected = PdfExpectations.expected(NAME);
         int checked = 0;
         for (JsonNode t : expected.path("tables")) {
             DisclosureTable table = office.tables().stream()

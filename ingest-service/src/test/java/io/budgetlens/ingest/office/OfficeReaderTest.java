@@ -146,37 +146,34 @@ class OfficeReaderTest {
 
     /** Title rows, a 单位 row split over two cells, the table, a note; a hidden row and a hidden column left out. */
     private static void fillMerged(Sheet s) {
-        s.createRow(0).createCell(0).setCellValue("收入预算总表");
+        row(s, 0, "收入预算总表");
         s.addMergedRegion(new CellRangeAddress(0, 0, 0, 3));
-        s.createRow(1).createCell(0).setCellValue("部门：某某局");
-        s.getRow(1).createCell(2).setCellValue("单位：万元");
-        Row h1 = s.createRow(2);
-        h1.createCell(0).setCellValue("项目");
-        h1.createCell(2).setCellValue("金额");
+        row(s, 1, "部门：某某局", null, "单位：万元");
+        row(s, 2, "项目", null, "金额");
         s.addMergedRegion(new CellRangeAddress(2, 3, 0, 1));
-        s.createRow(3).createCell(2).setCellValue("本年");
-        Row total = s.createRow(4);
-        total.createCell(0).setCellValue("收入总计");
-        total.createCell(2).setCellValue("100.00");
+        row(s, 3, null, null, "本年");
+        row(s, 4, "收入总计", null, "100.00");
         s.addMergedRegion(new CellRangeAddress(4, 4, 0, 1));
-        Row group = s.createRow(5);
-        group.createCell(0).setCellValue("一般公共预算资金");
-        group.createCell(1).setCellValue("小计");
-        group.createCell(2).setCellValue("60.00");
+        row(s, 5, "一般公共预算资金", "小计", "60.00");
         s.addMergedRegion(new CellRangeAddress(5, 6, 0, 0));
-        s.createRow(6).createCell(1).setCellValue("拨款");
-        s.getRow(6).createCell(2); // a blank cell that exists
-        Row other = s.createRow(7);
-        other.createCell(0).setCellValue("其他资金");
-        other.createCell(1).setCellValue("40.00");
+        row(s, 6, null, "拨款").createCell(2); // a blank cell that exists
+        row(s, 7, "其他资金", "40.00");
         s.addMergedRegion(new CellRangeAddress(7, 7, 1, 2));
-        Row hidden = s.createRow(8);
-        hidden.createCell(0).setCellValue("隐藏行");
-        hidden.createCell(1).setCellValue("999.00");
-        hidden.setZeroHeight(true);
-        s.createRow(9).createCell(3).setCellValue("隐藏列");
+        row(s, 8, "隐藏行", "999.00").setZeroHeight(true);
+        row(s, 9, null, null, null, "隐藏列");
         s.setColumnHidden(3, true);
-        s.createRow(11).createCell(0).setCellValue("注：本表无政府性基金收入。");
+        row(s, 11, "注：本表无政府性基金收入。");
+    }
+
+    /** Row r with text cells from column A on (null: no cell in that column). */
+    private static Row row(Sheet s, int r, String... cells) {
+        Row row = s.createRow(r);
+        for (int c = 0; c < cells.length; c++) {
+            if (cells[c] != null) {
+                row.createCell(c).setCellValue(cells[c]);
+            }
+        }
+        return row;
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
@@ -17,7 +19,8 @@ import io.budgetlens.ingest.decode.HtmlRendererTest;
 
 /**
  * Tables read from Markdown tab tables (the Banan budget), pipe rows (a portal header block) and HTML grids, with
- * cells checked by row label and column header against the printed document.
+ * cells checked by row label and column header against the printed document (the samples' cells as data in
+ * corpus-expected/table-cells.csv).
  */
 class TableReaderTest {
 
@@ -38,8 +41,19 @@ class TableReaderTest {
                 .orElseThrow(() -> new AssertionError("no " + type + " table"));
     }
 
+    /**
+     * Cells of the samples' tables by row (code or name) and column header, read from the documents by hand
+     * (corpus-expected/table-cells.csv; blank: printed blank).
+     */
+    @ParameterizedTest(name = "{0} {1} {2} / {3}")
+    @CsvFileSource(resources = "/corpus-expected/table-cells.csv", delimiter = ';', numLinesToSkip = 1)
+    void cells(String file, String type, String row, String column, String printed) {
+        assertThat(cell(table(CorpusExtractionTest.parsed(file), type), row, column))
+                .isEqualTo(printed == null ? "" : printed);
+    }
+
     @Test
-    void bananTabTablesAreFoundClassifiedAndReadCellByCell() throws IOException {
+    void bananTabTablesAreFoundClassifiedAndTheirColumnsTyped() throws IOException {
         DisclosureParsed p = CorpusExtractionTest.parse(parser, "banan-2024-budget.md");
 
         assertThat(p.tables()).extracting(DisclosureTable::type).containsExactly(
@@ -50,35 +64,8 @@ class TableReaderTest {
 
         DisclosureTable gpb = table(p, "GPB_EXPENDITURE");
         assertThat(gpb.title()).isEqualTo("一般公共预算财政拨款支出预算表");
-        assertThat(cell(gpb, "2010306", "项目支出")).isEqualTo("590.00");
-        assertThat(cell(gpb, "2010301", "基本支出")).isEqualTo("314.23");
-        assertThat(cell(gpb, "201", "总计")).isEqualTo("1,084.23");
-        assertThat(cell(gpb, "2080506", "总计")).isEqualTo("8.63");
-        assertThat(cell(gpb, "2210201", "基本支出")).isEqualTo("15.08");
-        assertThat(cell(gpb, "2101199", "总计")).as("printed blank").isEmpty();
         assertThat(gpb.columns()).extracting(c -> c.role())
                 .containsExactly("CODE", "NAME", "TOTAL", "BASIC", "PROJECT");
-
-        DisclosureTable basic = table(p, "GPB_BASIC_EXPENDITURE");
-        assertThat(cell(basic, "30217", "日常公用经费")).isEqualTo("0.20");
-        assertThat(cell(basic, "30226", "总计")).isEqualTo("155.04");
-        assertThat(cell(basic, "301", "人员经费")).isEqualTo("178.82");
-        assertThat(cell(basic, "30108", "人员经费")).isEqualTo("17.26");
-        assertThat(cell(basic, "合计", "日常公用经费")).isEqualTo("188.28");
-
-        DisclosureTable total = table(p, "FISCAL_INCOME_EXPENDITURE_TOTAL");
-        assertThat(cell(total, "一、本年收入", "预算数")).isEqualTo("1,137.10");
-        assertThat(cell(total, "一般公共预算资金", "预算数")).isEqualTo("1,137.10");
-        assertThat(cell(total, "收入合计", "合计")).isEqualTo("1,137.10");
-        assertThat(cell(total, "政府性基金预算资金", "预算数")).isEmpty();
-        assertThat(cell(total, "一般公共预算资金", "一般公共预算")).isEqualTo("1,084.23");
-
-        DisclosureTable expenditure = table(p, "EXPENDITURE");
-        assertThat(cell(expenditure, "合计", "基本支出")).isEqualTo("367.10");
-        assertThat(cell(expenditure, "20103", "项目支出")).isEqualTo("770.00");
-        assertThat(cell(expenditure, "2101101", "总计")).isEqualTo("10.79");
-        assertThat(cell(expenditure, "22102", "基本支出")).isEqualTo("15.08");
-        assertThat(cell(expenditure, "2010302", "项目支出")).isEqualTo("180.00");
 
         DisclosureTable fund = table(p, "GOVERNMENT_FUND");
         assertThat(fund.emptyExplanation()).contains("本部门无政府性基金收支");
@@ -95,7 +82,6 @@ class TableReaderTest {
                 .containsExactly("合计", "1,137.10", "合计", "1,137.10"));
         assertThat(department.rows()).anySatisfy(r -> assertThat(r.cells())
                 .containsExactly("政府性基金预算资金", "", "社会保障和就业支出", "25.89"));
-        assertThat(cell(department, "国有资本经营预算资金", "预算数")).isEmpty();
         assertThat(department.rows()).anySatisfy(r -> assertThat(r.cells())
                 .containsExactly("财政专户管理资金", "", "住房保障支出", "15.08"));
         assertThat(department.rows()).anySatisfy(r -> assertThat(r.cells())
@@ -111,59 +97,17 @@ class TableReaderTest {
                 "GOVERNMENT_FUND", "INCOME_EXPENDITURE_TOTAL", "INCOME", "EXPENDITURE", "PROCUREMENT",
                 "PERFORMANCE_TARGETS");
 
-        DisclosureTable fiscal = table(p, "FISCAL_INCOME_EXPENDITURE_TOTAL");
-        assertThat(cell(fiscal, "一、本年收入", "预算数")).isEqualTo("522.61");
-        assertThat(cell(fiscal, "教育支出", "合计")).isEqualTo("0.53");
-        assertThat(cell(fiscal, "住房保障支出", "一般公共预算")).isEqualTo("7.81");
-        assertThat(cell(fiscal, "收入合计", "预算数")).isEqualTo("522.61");
-        assertThat(cell(fiscal, "政府性基金预算资金", "预算数")).isEmpty();
-
-        DisclosureTable gpb = table(p, "GPB_EXPENDITURE");
-        assertThat(cell(gpb, "合计", "项目支出")).isEqualTo("155.51");
-        assertThat(cell(gpb, "2010301", "基本支出")).isEqualTo("333.33");
-        assertThat(cell(gpb, "2010302", "项目支出")).isEqualTo("107.23");
-        assertThat(cell(gpb, "2010306", "基本支出")).isEmpty();
-        assertThat(cell(gpb, "2080599", "总计")).isEqualTo("3.82");
-
-        DisclosureTable basic = table(p, "GPB_BASIC_EXPENDITURE");
-        assertThat(cell(basic, "30217", "日常公用经费")).isEqualTo("1.00");
-        assertThat(cell(basic, "30217", "人员经费")).isEmpty();
-        assertThat(cell(basic, "合计", "人员经费")).isEqualTo("313.99");
-        assertThat(cell(basic, "30101", "人员经费")).isEqualTo("19.38");
-        assertThat(cell(basic, "30199", "总计")).isEqualTo("215.58");
-        assertThat(cell(basic, "30113", "人员经费")).isEqualTo("7.81");
-
         DisclosureTable unitTotal = table(p, "INCOME_EXPENDITURE_TOTAL");
         assertThat(unitTotal.rows().get(2).cells()).containsExactly("合计", "522.61", "合计", "522.61");
-        assertThat(cell(unitTotal, "一般公共预算资金", "预算数")).isEqualTo("522.61");
         assertThat(unitTotal.rows()).anySatisfy(r -> assertThat(r.cells())
                 .containsExactly("事业收入资金", "", "住房保障支出", "7.81"));
-        assertThat(cell(unitTotal, "国有资本经营预算资金", "预算数")).isEmpty();
         assertThat(unitTotal.rows()).anySatisfy(r -> assertThat(r.cells())
                 .containsExactly("政府性基金预算资金", "", "教育支出", "0.53"));
 
         DisclosureTable income = table(p, "INCOME");
         assertThat(income.columns().get(0).role()).isEqualTo("CODE");
-        assertThat(cell(income, "合计", "总计")).isEqualTo("522.61");
-        assertThat(cell(income, "201", "一般公共预算拨款收入")).isEqualTo("488.83");
-        assertThat(cell(income, "2010306", "总计")).isEqualTo("48.28");
-        assertThat(cell(income, "20508", "一般公共预算拨款收入")).isEqualTo("0.53");
-        assertThat(cell(income, "2010301", "事业收入")).isEmpty();
-
-        DisclosureTable expenditure = table(p, "EXPENDITURE");
-        assertThat(cell(expenditure, "合计", "基本支出")).isEqualTo("367.11");
-        assertThat(cell(expenditure, "201", "项目支出")).isEqualTo("155.51");
-        assertThat(cell(expenditure, "2010302", "项目支出")).isEqualTo("107.23");
-        assertThat(cell(expenditure, "2010301", "项目支出")).isEmpty();
-        assertThat(cell(expenditure, "205", "总计")).isEqualTo("0.53");
 
         assertThat(table(p, "GOVERNMENT_FUND").emptyExplanation()).contains("本单位无政府性基金收支");
-        DisclosureTable procurement = table(p, "PROCUREMENT");
-        assertThat(cell(procurement, "合计", "总计")).isEqualTo("4.68");
-        assertThat(cell(procurement, "合计", "一般公共预算拨款收入")).isEqualTo("4.68");
-        assertThat(cell(procurement, "合计", "事业收入")).isEmpty();
-        assertThat(cell(procurement, "A", "项目")).isEqualTo("货物");
-        assertThat(cell(procurement, "A", "总计")).isEqualTo("4.68");
 
         DisclosureTable threePublic = table(p, "THREE_PUBLIC");
         assertThat(threePublic.columns()).extracting(c -> c.role()).containsExactly("TOTAL", "OVERSEAS", "VEHICLE",

@@ -18,6 +18,7 @@ import io.budgetlens.events.ParsedPart;
 import io.budgetlens.events.ReceivedPart;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.ingest.parse.DisclosureParser;
+import io.budgetlens.testsupport.SharedPdfs;
 
 /**
  * A Jiangsu disclosure published as two PDFs (narrative, tables) is one document: one id whatever the order of the
@@ -64,7 +65,7 @@ class MultiPartParseTest {
         assertThat(one.summary().get("income.total").value()).isEqualByComparingTo("27664.22");
         assertThat(one.summary().get("income.total").evidence().part()).isEqualTo(2);
         // Both files' own scores hold in the joined document.
-        var tables = PdfExpectations.score(SharedPdfs.expected(TABLES), one);
+        var tables = PdfExpectations.score(PdfExpectations.expected(TABLES), one);
         assertThat(tables.right("tables typed")).isEqualTo(tables.checked("tables typed"));
         assertThat(tables.right("cells")).isGreaterThanOrEqualTo(tables.checked("cells") - 1);
     }

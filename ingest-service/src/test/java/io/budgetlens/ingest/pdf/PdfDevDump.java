@@ -8,6 +8,7 @@ import io.budgetlens.events.DisclosureReceived;
 import io.budgetlens.events.DocumentIds;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.ingest.parse.DisclosureParser;
+import io.budgetlens.testsupport.SharedPdfs;
 
 /** Development aid (not a test): parses shared PDFs and prints the score and misses of each. */
 public final class PdfDevDump {
@@ -25,7 +26,7 @@ public final class PdfDevDump {
     public static void main(String[] args) {
         for (String name : args.length > 0 ? java.util.List.of(args) : SharedPdfs.DEVELOPMENT) {
             DisclosureParsed parsed = parse(name);
-            var score = PdfExpectations.score(SharedPdfs.expected(name), parsed);
+            var score = PdfExpectations.score(PdfExpectations.expected(name), parsed);
             System.out.println("== " + name + "  " + parsed.status() + " " + parsed.rejectionReasons());
             System.out.println("   " + score);
             score.misses.forEach(m -> System.out.println("   - " + m));

@@ -1,5 +1,8 @@
 package io.budgetlens.ingest.pdf;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.budgetlens.events.ContentsEntry;
 import io.budgetlens.events.DisclosureParsed;
@@ -17,11 +21,13 @@ import io.budgetlens.events.DisclosureTable;
 import io.budgetlens.events.Section;
 import io.budgetlens.events.SummaryEntry;
 import io.budgetlens.events.TableRow;
+import io.budgetlens.testsupport.SharedPdfs;
 
 /**
  * Compares a parsed shared PDF with the values read from it by hand and counts what is right per category
  * (metadata, standard tables found and typed, table cells, summary figures, narrative sentences, 目录 entries),
- * listing every miss. The acceptance tests assert on it; the table-method comparison reuses the cell scoring.
+ * listing every miss. The values read by hand are in src/test/resources/corpus-pdf ({@link #expected(String)}). The
+ * acceptance tests assert on it; the table-method comparison reuses the cell scoring.
  */
 public final class PdfExpectations {
 
@@ -56,7 +62,19 @@ public final class PdfExpectations {
         }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private PdfExpectations() {
+    }
+
+    /** The values read by hand from a shared PDF (the "holdout" folder for {@link SharedPdfs#HOLDOUT}, else "expected"). */
+    public static JsonNode expected(String name) {
+        String folder = SharedPdfs.HOLDOUT.contains(name) ? "holdout" : "expected";
+        try (InputStream in = PdfExpectations.class.getResourceAsStream("/corpus-pdf/" + folder + "/" + name + ".json")) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Score score(JsonNode expected, DisclosureParsed parsed) {

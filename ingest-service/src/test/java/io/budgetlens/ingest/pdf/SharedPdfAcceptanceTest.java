@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.TableRow;
+import io.budgetlens.testsupport.SharedPdfs;
 
 /**
  * The real PDFs of shared/corpus-pdf, parsed as users send them, against the values read from their pages by hand
@@ -31,7 +32,7 @@ class SharedPdfAcceptanceTest {
         assumeTrue(SharedPdfs.folder() != null, SharedPdfs.missingMessage());
         DisclosureParsed parsed = PdfDevDump.parse(name);
         assertThat(parsed.status()).as("%s %s", name, parsed.rejectionReasons()).isEqualTo(ParseStatus.PARSED);
-        PdfExpectations.Score score = PdfExpectations.score(SharedPdfs.expected(name), parsed);
+        PdfExpectations.Score score = PdfExpectations.score(PdfExpectations.expected(name), parsed);
         for (Map.Entry<String, int[]> e : score.counts.entrySet()) {
             int right = e.getValue()[0];
             int checked = e.getValue()[1];

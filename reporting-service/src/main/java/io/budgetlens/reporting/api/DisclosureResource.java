@@ -8,17 +8,15 @@ import java.util.TreeMap;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -67,9 +65,6 @@ public class DisclosureResource {
     @Inject
     DisclosureQueries queries;
 
-    @Context
-    HttpHeaders headers;
-
     @Inject
     SecurityIdentity identity;
 
@@ -94,12 +89,8 @@ public class DisclosureResource {
             @QueryParam("hasErrors") String hasErrors,
             @QueryParam("latest") String latest,
             @Parameter(description = "public (default) or draft") @QueryParam("visibility") String visibility,
-            @Parameter(description = "Comma-separated fields, '-' for descending, e.g. -errors,fiscalYear")
-            @QueryParam("sort") String sort,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size,
-            @QueryParam("format") String format) {
-        Params.paging(page, size);
+            @BeanParam Listing listing) {
+        listing.checkPaging();
         Where where = new Where();
         Visibility vis = Params.enumValue("visibility", visibility, Visibility.class);
         DraftAccess.restrict(where, "", vis == null ? Visibility.PUBLIC : vis, Caller.of(identity));
@@ -117,9 +108,9 @@ public class DisclosureResource {
         }
         Boolean onlyLatest = Params.bool("latest", latest);
         where.andIf(onlyLatest != null, "latest = ?", onlyLatest);
-        String orderBy = Params.sort(sort, SORTS, "-receivedAt", "document_id");
+        String orderBy = Params.sort(listing.sort, SORTS, "-receivedAt", "document_id");
 
-        if (Csv.wanted(headers, format)) {
+        if (listing.csv()) {
             return Csv.stream("disclosures.csv", List.of("documentId", "status", "kind", "scope", "fiscalYear",
                     "region", "department", "departmentKey", "title", "publicationDate", "latest", "errors",
                     "warnings", "infos", "completeness", "expenditureTotal", "threePublicTotal", "parserVersion",
@@ -130,8 +121,8 @@ public class DisclosureResource {
                                     i.completeness(), i.expenditureTotal(), i.threePublicTotal(), i.parserVersion(),
                                     i.rulesetVersion()))));
         }
-        var items = queries.list(where, orderBy, page, size);
-        return Response.ok(new Page<>(items, page, size, queries.countDisclosures(where)))
+        var items = queries.list(where, orderBy, listing.page, listing.size);
+        return Response.ok(new Page<>(items, listing.page, listing.size, queries.countDisclosures(where)))
                 .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -4,13 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -34,9 +32,6 @@ public class FindingResource {
     @Inject
     DisclosureQueries queries;
 
-    @Context
-    HttpHeaders headers;
-
     @Inject
     SecurityIdentity identity;
 
@@ -56,20 +51,17 @@ public class FindingResource {
                          @QueryParam("documentId") String documentId,
                          @QueryParam("latest") String latest,
                          @QueryParam("visibility") String visibility,
-                         @QueryParam("sort") String sort,
-                         @QueryParam("page") @DefaultValue("0") int page,
-                         @QueryParam("size") @DefaultValue("50") int size,
-                         @QueryParam("format") String format) {
-        Params.paging(page, size);
+                         @BeanParam Listing listing) {
+        listing.checkPaging();
         FindingFilter filter = FindingFilter.parse(severity, ruleId, category, region, year, kind, scope, documentId,
                 latest, visibility);
         Where where = filter.where();
         if (filter.visibility() == Visibility.DRAFT) {
             DraftAccess.ownedOnly(where, "d.", Caller.of(identity));
         }
-        String orderBy = FindingFilter.orderBy(sort);
+        String orderBy = FindingFilter.orderBy(listing.sort);
 
-        if (Csv.wanted(headers, format)) {
+        if (listing.csv()) {
             return Csv.stream("findings.csv", List.of("documentId", "kind", "scope", "fiscalYear", "region",
                     "department", "ruleId", "severity", "category", "source", "messageZh", "messageEn", "expectedLow",
                     "expectedHigh", "actual", "excess", "unit", "quote", "relatedDocumentId"),
@@ -81,8 +73,9 @@ public class FindingResource {
                                 firstQuote(r.evidence()), r.relatedDocumentId()));
                     }));
         }
-        var items = queries.findings(where, orderBy, page, size).stream().map(r -> FindingView.of(r, true)).toList();
-        return Response.ok(new Page<>(items, page, size, queries.countFindings(where)))
+        var items = queries.findings(where, orderBy, listing.page, listing.size).stream()
+                .map(r -> FindingView.of(r, true)).toList();
+        return Response.ok(new Page<>(items, listing.page, listing.size, queries.countFindings(where)))
                 .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -9,13 +9,12 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -40,9 +39,6 @@ public class SummaryResource {
     @Inject
     DisclosureQueries queries;
 
-    @Context
-    HttpHeaders headers;
-
     @GET
     @Operation(summary = "Totals, “三公” and its parts, 机关运行经费, document counts, findings by severity and average "
             + "completeness per group (Accept: text/csv for all groups)",
@@ -57,12 +53,8 @@ public class SummaryResource {
             @QueryParam("year") String year,
             @QueryParam("region") String region,
             @Parameter(description = "Department key (name:… or code:…)") @QueryParam("department") String department,
-            @Parameter(description = "Comma-separated group fields or metrics, '-' for descending")
-            @QueryParam("sort") String sort,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size,
-            @QueryParam("format") String format) {
-        Params.paging(page, size);
+            @BeanParam Listing listing) {
+        listing.checkPaging();
         List<Dimension> dims = new ArrayList<>();
         for (String raw : groupBy.split(",")) {
             String name = raw.trim().toUpperCase(Locale.ROOT);
@@ -101,10 +93,10 @@ public class SummaryResource {
             sorts.put(m.field, m.alias());
         }
         String defaultSort = String.join(",", dims.stream().map(d -> d.field).toList());
-        String orderBy = Params.sort(sort, sorts, defaultSort,
+        String orderBy = Params.sort(listing.sort, sorts, defaultSort,
                 String.join(", ", dims.stream().map(d -> d.column).toList()));
 
-        if (Csv.wanted(headers, format)) {
+        if (listing.csv()) {
             List<String> header = new ArrayList<>(dims.stream().map(d -> d.field).toList());
             if (dims.contains(Dimension.DEPARTMENT)) {
                 header.add("department");
@@ -116,13 +108,13 @@ public class SummaryResource {
                         csv.row(header.stream().map(row::get).toList());
                     }));
         }
-        DisclosureQueries.SummaryPage summaries = queries.summaries(dims, where, orderBy, page, size);
+        DisclosureQueries.SummaryPage summaries = queries.summaries(dims, where, orderBy, listing.page, listing.size);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("groupBy", dims.stream().map(d -> d.field).toList());
         body.put("unit", "万元");
         body.put("items", summaries.rows().stream().map(r -> r.toMap(dims)).toList());
-        body.put("page", page);
-        body.put("size", size);
+        body.put("page", listing.page);
+        body.put("size", listing.size);
         body.put("total", summaries.totalGroups());
         return Response.ok(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }

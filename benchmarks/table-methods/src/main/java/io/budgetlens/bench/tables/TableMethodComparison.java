@@ -23,7 +23,7 @@ import io.budgetlens.events.Visibility;
 import io.budgetlens.ingest.decode.TextTable;
 import io.budgetlens.ingest.parse.TableReader;
 import io.budgetlens.ingest.pdf.PdfExpectations;
-import io.budgetlens.ingest.pdf.SharedPdfs;
+import io.budgetlens.testsupport.SharedPdfs;
 
 /**
  * Compares table methods on the development PDFs of shared/corpus-pdf (never the hold-out ones): each method's tables
@@ -57,8 +57,7 @@ public final class TableMethodComparison {
         boolean misses = Arrays.asList(args).contains("misses");
         Path folder = SharedPdfs.folder();
         if (folder == null) {
-            throw new IllegalStateException(SharedPdfs.missingMessage().replace("the tests on real PDFs are skipped",
-                    "the table-method comparison cannot run"));
+            throw new IllegalStateException(SharedPdfs.missingMessage("the table-method comparison cannot run"));
         }
         // PDFBox's notes on substituted fonts are not part of the comparison.
         PDFBOX_LOG.setLevel(Level.SEVERE);
@@ -102,7 +101,7 @@ public final class TableMethodComparison {
         DisclosureParsed parsed = new DisclosureParsed(name, ParseStatus.PARSED, "table-methods", Instant.EPOCH,
                 Visibility.PUBLIC, "application/pdf", null, List.of(), DisclosureMeta.empty(),
                 extraction.normalised().text(), List.of(), List.of(), tables, Map.of(), List.of(), List.of());
-        return new Result(PdfExpectations.score(SharedPdfs.expected(name), parsed), median(cpu), median(wall),
+        return new Result(PdfExpectations.score(PdfExpectations.expected(name), parsed), median(cpu), median(wall),
                 tables.size());
     }
 

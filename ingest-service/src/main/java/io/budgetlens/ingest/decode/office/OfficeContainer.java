@@ -81,18 +81,22 @@ public final class OfficeContainer {
             return DocumentFormat.DOCX;
         }
         if (names.contains("xl/workbook.bin")) {
-            throw new UnsupportedFormatException("OFFICE_UNSUPPORTED: the body is an Excel binary workbook (XLSB), "
-                    + "which BudgetLens does not read; save it as XLSX");
+            throw unsupported("an Excel binary workbook (XLSB)", "XLSX");
         }
         if (names.contains("ppt/presentation.xml")) {
-            throw new UnsupportedFormatException("OFFICE_UNSUPPORTED: the body is a PowerPoint presentation (PPTX)");
+            throw unsupported("a PowerPoint presentation (PPTX)", null);
         }
         if (names.contains("mimetype") && names.contains("content.xml")) {
-            throw new UnsupportedFormatException("OFFICE_UNSUPPORTED: the body is an OpenDocument file (ODS/ODT), "
-                    + "which BudgetLens does not read; save it as XLSX or DOCX");
+            throw unsupported("an OpenDocument file (ODS/ODT)", "XLSX or DOCX");
         }
         throw new UnsupportedFormatException("ZIP_ARCHIVE: the body is a ZIP archive, not an XLSX or DOCX file. A ZIP "
                 + "of several disclosure files is not read here: upload each file on its own");
+    }
+
+    /** An Office format BudgetLens does not read, and what to save it as instead (null: nothing to suggest). */
+    private static UnsupportedFormatException unsupported(String what, String instead) {
+        return new UnsupportedFormatException("OFFICE_UNSUPPORTED: the body is " + what
+                + (instead == null ? "" : ", which BudgetLens does not read; save it as " + instead));
     }
 
     private static UnsupportedFormatException macros(String what, String instead) {
@@ -125,18 +129,15 @@ public final class OfficeContainer {
             return DocumentFormat.XLS;
         }
         if (entries.contains("book")) {
-            throw new UnsupportedFormatException("OFFICE_UNSUPPORTED: the body is an Excel 5.0/95 workbook, which "
-                    + "BudgetLens does not read; save it as XLSX");
+            throw unsupported("an Excel 5.0/95 workbook", "XLSX");
         }
         if (entries.contains("worddocument")) {
-            throw new UnsupportedFormatException("OFFICE_UNSUPPORTED: the body is a Word 97-2003 document (DOC), "
-                    + "which BudgetLens does not read; save it as DOCX or PDF");
+            throw unsupported("a Word 97-2003 document (DOC)", "DOCX or PDF");
         }
         if (entries.contains("powerpoint document")) {
-            throw new UnsupportedFormatException("OFFICE_UNSUPPORTED: the body is a PowerPoint 97-2003 presentation");
+            throw unsupported("a PowerPoint 97-2003 presentation", null);
         }
-        throw new UnsupportedFormatException("OFFICE_UNSUPPORTED: the body is an OLE2 compound file that is not an "
-                + "Excel workbook");
+        throw unsupported("an OLE2 compound file that is not an Excel workbook", null);
     }
 
     /** The names of the root entries of an OLE2 file, lower-case. */

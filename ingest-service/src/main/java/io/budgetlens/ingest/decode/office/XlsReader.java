@@ -39,8 +39,26 @@ final class XlsReader {
     }
 
     static Census check(byte[] bytes, OfficeLimits limits) {
+        return inContainer(bytes, fs -> census(fs, limits));
+    }
+
+    static OfficeText read(byte[] bytes, OfficeLimits limits) {
+        return inContainer(bytes, fs -> {
+            census(fs, limits);
+            return text(fs, limits);
+        });
+    }
+
+    /** What is read from the workbook's OLE2 container. */
+    @FunctionalInterface
+    private interface ContainerRead<T> {
+        T from(POIFSFileSystem fs) throws IOException;
+    }
+
+    /** Opens the container and reads it; an encrypted or unreadable workbook is refused as such. */
+    private static <T> T inContainer(byte[] bytes, ContainerRead<T> read) {
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
-            return census(fs, limits);
+            return read.from(fs);
         } catch (UndecodableDocumentException e) {
             throw e;
         } catch (EncryptedDocumentException e) {
@@ -90,51 +108,42 @@ final class XlsReader {
         return new Census(sheets, cells);
     }
 
-    static OfficeText read(byte[] bytes, OfficeLimits limits) {
+    private static OfficeText text(POIFSFileSystem fs, OfficeLimits limits) throws IOException {
         OfficeText.Builder out = new OfficeText.Builder();
-        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
-            census(fs, limits);
-            try (HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), true)) {
-                DataFormatter formatter = new DataFormatter(Locale.ROOT);
-                formatter.setUseCachedValuesForFormulaCells(true);
-                SheetLayout.Workbook layout = new SheetLayout.Workbook(out, limits);
-                for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-                    Sheet s = workbook.getSheetAt(i);
-                    if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
-                        layout.hidden(s.getSheetName());
-                        continue;
-                    }
-                    SheetModel sheet = new SheetModel(s.getSheetName(), limits.maxCellsPerSheet());
-                    int lastColumn = 0;
-                    for (Row row : s) {
-                        if (row.getZeroHeight()) {
-                            sheet.hiddenRows.set(row.getRowNum());
-                        }
-                        for (Cell cell : row) {
-                            String text = formatter.formatCellValue(cell);
-                            sheet.cell(row.getRowNum(), cell.getColumnIndex(), text);
-                            lastColumn = Math.max(lastColumn, cell.getColumnIndex());
-                        }
-                    }
-                    for (int c = 0; c <= lastColumn; c++) {
-                        if (s.isColumnHidden(c)) {
-                            sheet.hiddenColumns.set(c);
-                        }
-                    }
-                    for (CellRangeAddress m : s.getMergedRegions()) {
-                        sheet.merge(m.getFirstRow(), m.getFirstColumn(), m.getLastRow(), m.getLastColumn());
-                    }
-                    layout.sheet(sheet);
+        try (HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), true)) {
+            DataFormatter formatter = new DataFormatter(Locale.ROOT);
+            formatter.setUseCachedValuesForFormulaCells(true);
+            SheetLayout.Workbook layout = new SheetLayout.Workbook(out, limits);
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                Sheet s = workbook.getSheetAt(i);
+                if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
+                    layout.hidden(s.getSheetName());
+                    continue;
                 }
-                layout.finish();
+                SheetModel sheet = new SheetModel(s.getSheetName(), limits.maxCellsPerSheet());
+                int lastColumn = 0;
+                for (Row row : s) {
+                    if (row.getZeroHeight()) {
+                        sheet.hiddenRows.set(row.getRowNum());
+                    }
+                    for (Cell cell : row) {
+                        String text = formatter.formatCellValue(cell);
+                        sheet.cell(row.getRowNum(), cell.getColumnIndex(), text);
+                        lastColumn = Math.max(lastColumn, cell.getColumnIndex());
+                    }
+                }
+                for (int c = 0; c <= lastColumn; c++) {
+                    if (s.isColumnHidden(c)) {
+                        sheet.hiddenColumns.set(c);
+                    }
+                }
+                for (CellRangeAddress m : s.getMergedRegions()) {
+                    sheet.merge(m.getFirstRow(), m.getFirstColumn(), m.getLastRow(), m.getLastColumn());
+                }
+                layout.sheet(sheet);
             }
-            return out.build();
-        } catch (UndecodableDocumentException e) {
-            throw e;
-        } catch (EncryptedDocumentException e) {
-            throw OfficeContainer.encrypted();
-        } catch (IOException | RuntimeException e) {
-            throw OfficeContainer.unreadable("XLS", e);
+            layout.finish();
         }
+        return out.build();
     }
 }

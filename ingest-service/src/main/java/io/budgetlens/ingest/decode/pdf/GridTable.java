@@ -75,7 +75,7 @@ final class GridTable {
         int nr = ys.length - 1;
         int nc = xs.length - 1;
         Cell[][] cells = new Cell[nr][nc];
-        int[] parent = new int[nr * nc];
+        DisjointSets merged = new DisjointSets(nr * nc);
         for (int r = 0; r < nr; r++) {
             for (int c = 0; c < nc; c++) {
                 Cell cell = new Cell();
@@ -84,20 +84,19 @@ final class GridTable {
                 cell.y0 = ys[r];
                 cell.y1 = ys[r + 1];
                 cells[r][c] = cell;
-                parent[r * nc + c] = r * nc + c;
             }
         }
         for (int r = 0; r < nr; r++) {
             for (int c = 1; c < nc; c++) {
                 if (!grid.verticalBorder(c, ys[r], ys[r + 1])) {
-                    union(parent, r * nc + c - 1, r * nc + c);
+                    merged.union(r * nc + c - 1, r * nc + c);
                 }
             }
         }
         for (int r = 1; r < nr; r++) {
             for (int c = 0; c < nc; c++) {
                 if (!grid.horizontalBorder(r, xs[c], xs[c + 1])) {
-                    union(parent, (r - 1) * nc + c, r * nc + c);
+                    merged.union((r - 1) * nc + c, r * nc + c);
                 }
             }
         }
@@ -106,7 +105,7 @@ final class GridTable {
         java.util.Arrays.fill(ownerOf, -1);
         for (int r = 0; r < nr; r++) {
             for (int c = 0; c < nc; c++) {
-                int root = find(parent, r * nc + c);
+                int root = merged.find(r * nc + c);
                 if (ownerOf[root] < 0) {
                     ownerOf[root] = r * nc + c;
                 }
@@ -223,21 +222,5 @@ final class GridTable {
             }
         }
         return edges.length - 2;
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
     }
 }

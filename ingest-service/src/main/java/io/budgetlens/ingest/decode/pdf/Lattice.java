@@ -43,22 +43,18 @@ final class Lattice {
 
         /** Whether a vertical border separates columns c-1 and c in the band between y0 and y1 (its middle). */
         boolean verticalBorder(int c, float ya, float yb) {
-            float x = columnEdges[c];
-            float mid = (ya + yb) / 2;
-            for (Ruling v : verticals) {
-                if (Math.abs(v.position() - x) <= TOLERANCE && v.covers(mid, TOLERANCE)) {
-                    return true;
-                }
-            }
-            return false;
+            return ruled(verticals, columnEdges[c], (ya + yb) / 2);
         }
 
         /** Whether a horizontal border separates rows r-1 and r in the band between x0 and x1 (its middle). */
         boolean horizontalBorder(int r, float xa, float xb) {
-            float y = rowEdges[r];
-            float mid = (xa + xb) / 2;
-            for (Ruling h : horizontals) {
-                if (Math.abs(h.position() - y) <= TOLERANCE && h.covers(mid, TOLERANCE)) {
+            return ruled(horizontals, rowEdges[r], (xa + xb) / 2);
+        }
+
+        /** Whether one of the rulings lies at this position (across them) and passes this point (along them). */
+        private static boolean ruled(List<Ruling> rulings, float position, float along) {
+            for (Ruling r : rulings) {
+                if (Math.abs(r.position() - position) <= TOLERANCE && r.covers(along, TOLERANCE)) {
                     return true;
                 }
             }
@@ -71,23 +67,20 @@ final class Lattice {
         List<Ruling> horizontals = merge(rulings.stream().filter(Ruling::horizontal).toList());
         List<Ruling> verticals = merge(rulings.stream().filter(r -> !r.horizontal()).toList());
         int n = horizontals.size() + verticals.size();
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
+        DisjointSets crossing = new DisjointSets(n);
         for (int i = 0; i < horizontals.size(); i++) {
             Ruling h = horizontals.get(i);
             for (int j = 0; j < verticals.size(); j++) {
                 Ruling v = verticals.get(j);
                 if (h.covers(v.position(), TOLERANCE) && v.covers(h.position(), TOLERANCE)) {
-                    union(parent, i, horizontals.size() + j);
+                    crossing.union(i, horizontals.size() + j);
                 }
             }
         }
         List<Grid> grids = new ArrayList<>();
         boolean[] done = new boolean[n];
         for (int i = 0; i < n; i++) {
-            int root = find(parent, i);
+            int root = crossing.find(i);
             if (done[root]) {
                 continue;
             }
@@ -95,7 +88,7 @@ final class Lattice {
             List<Ruling> hs = new ArrayList<>();
             List<Ruling> vs = new ArrayList<>();
             for (int k = 0; k < n; k++) {
-                if (find(parent, k) == root) {
+                if (crossing.find(k) == root) {
                     if (k < horizontals.size()) {
                         hs.add(horizontals.get(k));
                     } else {
@@ -163,17 +156,5 @@ final class Lattice {
             out[i] = edges.get(i);
         }
         return out;
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        parent[find(parent, a)] = find(parent, b);
     }
 }

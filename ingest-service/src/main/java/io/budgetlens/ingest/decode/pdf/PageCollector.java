@@ -117,23 +117,12 @@ final class PageCollector extends PDFTextStripper {
             {ox + ax + vx * descent, oy + ay + vy * descent},
             {ox + vx * ascent, oy + vy * ascent},
             {ox + ax + vx * ascent, oy + ay + vy * ascent}};
-        float x0 = Float.MAX_VALUE;
-        float y0 = Float.MAX_VALUE;
-        float x1 = -Float.MAX_VALUE;
-        float y1 = -Float.MAX_VALUE;
-        for (float[] c : corners) {
-            float dx = geometry.displayX(c[0], c[1]);
-            float dy = geometry.displayY(c[0], c[1]);
-            x0 = Math.min(x0, dx);
-            y0 = Math.min(y0, dy);
-            x1 = Math.max(x1, dx);
-            y1 = Math.max(y1, dy);
-        }
+        float[] box = geometry.displayBounds(corners);
         // Upright: the baseline runs left to right on the displayed page.
         float bx = geometry.displayX(ox + ux, oy + uy) - geometry.displayX(ox, oy);
         float by = geometry.displayY(ox + ux, oy + uy) - geometry.displayY(ox, oy);
         boolean upright = bx > 0.9f && Math.abs(by) < 0.3f;
-        glyphs.add(new Glyph(unicode, x0, y0, x1, y1, size, upright));
+        glyphs.add(new Glyph(unicode, box[0], box[1], box[2], box[3], size, upright));
     }
 
     // ---- paths ----
@@ -209,18 +198,11 @@ final class PageCollector extends PDFTextStripper {
     }
 
     private void thinRectangle(float[][] r) {
-        float x0 = Float.MAX_VALUE;
-        float y0 = Float.MAX_VALUE;
-        float x1 = -Float.MAX_VALUE;
-        float y1 = -Float.MAX_VALUE;
-        for (float[] p : r) {
-            float dx = geometry.displayX(p[0], p[1]);
-            float dy = geometry.displayY(p[0], p[1]);
-            x0 = Math.min(x0, dx);
-            y0 = Math.min(y0, dy);
-            x1 = Math.max(x1, dx);
-            y1 = Math.max(y1, dy);
-        }
+        float[] box = geometry.displayBounds(r);
+        float x0 = box[0];
+        float y0 = box[1];
+        float x1 = box[2];
+        float y1 = box[3];
         float w = x1 - x0;
         float h = y1 - y0;
         if (h <= THIN && w >= MIN_RULING) {

@@ -45,6 +45,20 @@ record PageGeometry(int number, float cropWidth, float cropHeight, int rotation)
         };
     }
 
+    /** The display-space bounding box {x0, y0, x1, y1} of user-space points (crop-relative). */
+    float[] displayBounds(float[][] points) {
+        float[] box = {Float.MAX_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE};
+        for (float[] p : points) {
+            float dx = displayX(p[0], p[1]);
+            float dy = displayY(p[0], p[1]);
+            box[0] = Math.min(box[0], dx);
+            box[1] = Math.min(box[1], dy);
+            box[2] = Math.max(box[2], dx);
+            box[3] = Math.max(box[3], dy);
+        }
+        return box;
+    }
+
     /** A display-space rectangle as a contract box in unrotated user space. */
     Box toUserBox(float dx0, float dy0, float dx1, float dy1) {
         float[] a = toUser(dx0, dy0);

@@ -1,0 +1,46 @@
+package io.budgetlens.reporting.api;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import io.budgetlens.reporting.query.Params;
+
+/**
+ * What every list endpoint takes besides its filters (a {@code @BeanParam}): the order, the page, and whether the
+ * client asked for every matching row as CSV instead of a page (format=csv, or Accept: text/csv).
+ */
+public class Listing {
+
+    @Parameter(description = "Comma-separated fields (summaries: group fields or metrics), '-' for descending, e.g. "
+            + "-errors,fiscalYear")
+    @QueryParam("sort")
+    String sort;
+
+    @QueryParam("page")
+    @DefaultValue("0")
+    int page;
+
+    @QueryParam("size")
+    @DefaultValue("50")
+    int size;
+
+    @Parameter(description = "csv: every matching row as CSV (as Accept: text/csv does)")
+    @QueryParam("format")
+    String format;
+
+    @Context
+    HttpHeaders headers;
+
+    /** Fails with a 400 problem when the page or the size is out of range. */
+    void checkPaging() {
+        Params.paging(page, size);
+    }
+
+    boolean csv() {
+        return Csv.wanted(headers, format);
+    }
+}
