@@ -22,13 +22,14 @@ import io.budgetlens.validation.rules.Quantity;
 /**
  * Whether a change of one printed figure can be caught at all, decided from the unchanged parsed document — not from
  * what the rules check. A figure is catchable when an identity or comparison a careful reader can make from the
- * document itself touches it and a change of +7 breaks it beyond the rounding the figures allow: it is part of a sum
- * the document states (a 其中 list, a table's rows and columns, a 共/合计), stated twice (in two sentences, in the text
- * and a table), a ratio's input (a percentage stated with it, an execution rate, a score rate, a deviation), bounded
- * by another figure it is part of, or a score or weight of a performance table. Otherwise it is uncatchable, for one
- * of the reasons of {@link Reason}: a cause amount or a change stated once with nothing to compare it with, a
- * threshold of a standard phrase, a target or result of a performance indicator, a total bounded only from below, a
- * figure whose only check the unchanged document already fails, or a change that stays within rounding.
+ * document itself touches it and the change (+7; in a PDF −7 or +3 where +7 would add a digit) breaks it beyond the
+ * rounding the figures allow: it is part of a sum the document states (a 其中 list, a table's rows and columns, a 共/合计),
+ * stated twice (in two sentences, in the text and a table), a ratio's input (a percentage stated with it, an execution
+ * rate, a score rate, a deviation), bounded by another figure it is part of, or a score or weight of a performance
+ * table. Otherwise it is uncatchable, for one of the reasons of {@link Reason}: a cause amount or a change stated once
+ * with nothing to compare it with, a threshold of a standard phrase, a target or result of a performance indicator, a
+ * total bounded only from below, a figure whose only check the unchanged document already fails, or a change that
+ * stays within rounding.
  */
 final class Catchability {
 
@@ -212,7 +213,7 @@ final class Catchability {
         if (key.equals("operating_expenses")) {
             Quantity whole = fact("expenditure.basic.public", "GENERAL_PUBLIC_BUDGET");
             whole = whole != null ? whole : tableTotal("GPB_BASIC_EXPENDITURE", "PUBLIC");
-            if (whole != null && figure.value().add(BigDecimal.valueOf(7)).subtract(half(figure))
+            if (whole != null && figure.value().add(figure.delta()).subtract(half(figure))
                     .compareTo(whole.high()) > 0) {
                 return new Decision(null, "part of the general budget's public expenses");
             }

@@ -41,7 +41,15 @@ record Mutant(String file, PrintedFigure figure, Set<String> caughtBy) {
         int to = original.originalOffset(figure.end());
         String changed = asPrinted(figure.changed(), printed.substring(from, to));
         byte[] content = (printed.substring(0, from) + changed + printed.substring(to)).getBytes(StandardCharsets.UTF_8);
-        DisclosureParsed parsed = Samples.parse(file, content);
+        return new Mutant(file, figure, caughtBy(Samples.parse(file, content), figure, engine, baseline));
+    }
+
+    /**
+     * The rules that report, on the changed document, a WARNING or ERROR that the unchanged one does not have and whose
+     * evidence quotes the changed figure at its place.
+     */
+    static Set<String> caughtBy(DisclosureParsed parsed, PrintedFigure figure, RuleEngine engine,
+                                Set<String> baseline) {
         Set<String> caughtBy = new LinkedHashSet<>();
         if (parsed.text() != null) {
             int start = figure.start();
@@ -54,7 +62,7 @@ record Mutant(String file, PrintedFigure figure, Set<String> caughtBy) {
                 }
             }
         }
-        return new Mutant(file, figure, caughtBy);
+        return caughtBy;
     }
 
     /** Full-width digits stay full-width. */

@@ -122,7 +122,11 @@ class MutationTest {
         return text.substring(Math.max(0, figure.start() - 24), figure.start()).replace('\n', '⏎').replace('\t', ' ');
     }
 
-    /** A classification code or a long identifier (a phone number) printed in a table: not a figure. */
+    /**
+     * A classification code or a long identifier (a phone number) printed in a table: not a figure. A code is the
+     * row's code printed in its first cell, or any cell of a column the parser read as a code column (类 | 款 | 项
+     * printed apart, a second group's 经济分类科目编码) or a 序号 column.
+     */
     static boolean identifier(DisclosureParsed parsed, PrintedFigure figure) {
         if (figure.kind() != PrintedFigure.Kind.CELL) {
             return false;
@@ -132,13 +136,45 @@ class MutationTest {
         }
         for (DisclosureTable table : parsed.tables()) {
             for (TableRow row : table.rows()) {
-                if (row.start() != null && row.start() <= figure.start() && figure.end() <= row.end()
-                        && figure.printed().equals(row.code()) && !row.cells().isEmpty()
+                if (row.start() == null || row.start() > figure.start() || figure.end() > row.end()) {
+                    continue;
+                }
+                if (figure.printed().equals(row.code()) && !row.cells().isEmpty()
                         && row.cells().get(0).strip().equals(row.code())) {
+                    return true;
+                }
+                int column = column(parsed.text(), row, figure);
+                if (table.columns() != null && column >= 0 && table.columns().stream()
+                        .anyMatch(c -> c.index() == column && ("CODE".equals(c.role())
+                                || c.header() != null && c.header().strip().matches("序号|编号")))) {
+                    return true;
+                }
+                List<String> first = table.rows().isEmpty() ? List.of() : table.rows().get(0).cells();
+                if (column >= 0 && column < first.size() && first.get(column).strip().matches("序号|编号")) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** The index of the row's cell that prints the figure (the cells found in the row's text in order), or -1. */
+    private static int column(String text, TableRow row, PrintedFigure figure) {
+        int cursor = row.start();
+        for (int k = 0; k < row.cells().size(); k++) {
+            String cell = row.cells().get(k).strip();
+            if (cell.isEmpty()) {
+                continue;
+            }
+            int at = text.indexOf(cell, cursor);
+            if (at < 0 || at >= row.end()) {
+                continue; // printed differently from the cell (full-width brackets in a name): look for the next
+            }
+            if (at <= figure.start() && figure.end() <= at + cell.length()) {
+                return k;
+            }
+            cursor = at + cell.length();
+        }
+        return -1;
     }
 }

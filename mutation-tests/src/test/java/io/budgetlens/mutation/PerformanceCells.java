@@ -24,7 +24,6 @@ import io.budgetlens.mutation.Catchability.Reason;
  */
 final class PerformanceCells {
 
-    private static final BigDecimal SEVEN = BigDecimal.valueOf(7);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final MathContext MC = MathContext.DECIMAL64;
 
@@ -183,7 +182,7 @@ final class PerformanceCells {
     }
 
     /**
-     * rate = executed / budget and score = rate × weight, with one of the figures changed by +7: caught only when the
+     * rate = executed / budget and score = rate × weight, with one of the figures changed by its delta: caught only when the
      * printed rate (or score) then lies more than one unit of its last digit outside the interval its inputs allow.
      */
     private static Decision rateDecision(PrintedFigure figure, BigDecimal a, BigDecimal b, BigDecimal rate,
@@ -191,9 +190,9 @@ final class PerformanceCells {
         if (a == null || b == null || rate == null || a.signum() == 0) {
             return null;
         }
-        BigDecimal a2 = changed.equals("budget") ? a.add(SEVEN) : a;
-        BigDecimal b2 = changed.equals("executed") ? b.add(SEVEN) : b;
-        BigDecimal r2 = changed.equals("rate") ? rate.add(SEVEN) : rate;
+        BigDecimal a2 = changed.equals("budget") ? a.add(figure.delta()) : a;
+        BigDecimal b2 = changed.equals("executed") ? b.add(figure.delta()) : b;
+        BigDecimal r2 = changed.equals("rate") ? rate.add(figure.delta()) : rate;
         BigDecimal lo = lower(b2).multiply(HUNDRED).divide(upper(a2), MC);
         BigDecimal hi = upper(b2).multiply(HUNDRED).divide(lower(a2), MC);
         if (outside(r2, lower(r2), upper(r2), lo, hi)) {
@@ -274,7 +273,7 @@ final class PerformanceCells {
                     fallback = new Decision(Reason.ALREADY_REPORTED, "the rate of a score above its weight");
                     continue;
                 }
-                Decision rate = scoreRate(i, v);
+                Decision rate = scoreRate(i, v, figure.delta());
                 if (rate.catchable()) {
                     return rate;
                 }
@@ -343,12 +342,12 @@ final class PerformanceCells {
         return a != null && a.strip().equals(printed);
     }
 
-    /** score rate + 7 against score / weight (the weight exact, the score as printed). */
-    private static Decision scoreRate(PerformanceIndicator i, BigDecimal rate) {
+    /** score rate + delta against score / weight (the weight exact, the score as printed). */
+    private static Decision scoreRate(PerformanceIndicator i, BigDecimal rate, BigDecimal delta) {
         if (i.score() == null || i.weight() == null || i.weight().signum() == 0) {
             return new Decision(Reason.INDICATOR, "a score rate without its score");
         }
-        BigDecimal r2 = rate.add(SEVEN);
+        BigDecimal r2 = rate.add(delta);
         BigDecimal lo = lower(i.score()).multiply(HUNDRED).divide(i.weight(), MC);
         BigDecimal hi = upper(i.score()).multiply(HUNDRED).divide(i.weight(), MC);
         return outside(r2, lower(r2), upper(r2), lo, hi) ? new Decision(null, "得分系数 = 得分 / 权重")
@@ -369,11 +368,11 @@ final class PerformanceCells {
         BigDecimal dev = new BigDecimal(dv);
         String p = figure.printed();
         if (p.equals(dv)) {
-            dev = dev.add(SEVEN);
+            dev = dev.add(figure.delta());
         } else if (p.equals(t)) {
-            target = target.add(SEVEN);
+            target = target.add(figure.delta());
         } else {
-            actual = actual.add(SEVEN);
+            actual = actual.add(figure.delta());
         }
         BigDecimal dLow = actual.compareTo(target) >= 0 ? lower(actual).subtract(target).max(BigDecimal.ZERO)
                 : target.subtract(upper(actual)).max(BigDecimal.ZERO);

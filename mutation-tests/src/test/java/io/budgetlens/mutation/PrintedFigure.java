@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 /**
  * One figure as printed in a disclosure's text: an amount or percentage of the narrative (a number followed by 万元,
  * 元 or %), or a numeric cell of a table line (cells separated by | or tabs). {@code start}/{@code end} are offsets
- * into the text. {@link #changed} is the figure plus seven units of its own scale (371.06 → 378.06, 1,137.10 →
- * 1,144.10, 84% → 91%), printed the same way.
+ * into the text. {@link #changed} is the figure plus {@code delta} units of its own scale — seven unless said otherwise
+ * (371.06 → 378.06, 1,137.10 → 1,144.10, 84% → 91%) — printed the same way.
  */
-record PrintedFigure(int start, int end, String printed, Kind kind, int line) {
+record PrintedFigure(int start, int end, String printed, Kind kind, int line, BigDecimal delta) {
 
     enum Kind {
         /** An amount of the narrative in 万元 or 元. */
@@ -32,7 +32,11 @@ record PrintedFigure(int start, int end, String printed, Kind kind, int line) {
             "(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(万\\s?元|元|%)");
     static final Pattern CELL_NUMBER = Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?%?");
     static final Pattern CELL_SEPARATOR = Pattern.compile("[|\\t]");
-    private static final BigDecimal SEVEN = BigDecimal.valueOf(7);
+    static final BigDecimal SEVEN = BigDecimal.valueOf(7);
+
+    PrintedFigure(int start, int end, String printed, Kind kind, int line) {
+        this(start, end, printed, kind, line, SEVEN);
+    }
 
     /** Every printed figure of the text, in order. */
     static List<PrintedFigure> of(String text) {
@@ -77,10 +81,17 @@ record PrintedFigure(int start, int end, String printed, Kind kind, int line) {
         return new BigDecimal(printed.replace(",", "").replace("%", ""));
     }
 
-    /** Seven units more (in the figure's own printed scale: 0.53 → 7.53, 770 → 777), printed like the original. */
+    /** The same figure changed by {@code units} of its own printed scale instead. */
+    PrintedFigure withDelta(BigDecimal units) {
+        return new PrintedFigure(start, end, printed, kind, line, units);
+    }
+
+    /**
+     * {@code delta} units more (in the figure's own printed scale: 0.53 → 7.53, 770 → 777), printed like the original.
+     */
     String changed() {
         BigDecimal v = value();
-        BigDecimal next = v.add(SEVEN).setScale(Math.max(0, v.scale()), RoundingMode.UNNECESSARY);
+        BigDecimal next = v.add(delta).setScale(Math.max(0, v.scale()), RoundingMode.UNNECESSARY);
         String digits = next.toPlainString();
         if (printed.contains(",")) {
             DecimalFormat grouping = new DecimalFormat(next.scale() > 0 ? "#,##0." + "0".repeat(next.scale()) : "#,##0",

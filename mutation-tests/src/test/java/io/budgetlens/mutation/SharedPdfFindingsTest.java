@@ -118,7 +118,7 @@ class SharedPdfFindingsTest {
         assertThat(unexplained).as("unexplained WARNING/ERROR findings on %s", name).isEmpty();
     }
 
-    private static DisclosureReceived received(Path folder, List<String> files) {
+    static DisclosureReceived received(Path folder, List<String> files) {
         List<ReceivedPart> parts = new ArrayList<>();
         for (String file : files) {
             byte[] bytes;

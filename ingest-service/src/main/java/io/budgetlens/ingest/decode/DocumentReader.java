@@ -8,6 +8,7 @@ import java.util.Locale;
 import io.budgetlens.ingest.decode.office.OfficeLimits;
 import io.budgetlens.ingest.decode.office.OfficeReader;
 import io.budgetlens.ingest.decode.office.OfficeText;
+import io.budgetlens.ingest.decode.pdf.GlyphEdit;
 import io.budgetlens.ingest.decode.pdf.PdfReader;
 import io.budgetlens.ingest.decode.pdf.PdfText;
 
@@ -32,9 +33,15 @@ public final class DocumentReader {
     /** @param tick called as pages are read: the caller's deadline check */
     public static DecodedDocument read(byte[] bytes, String declaredMediaType, String declaredCharset,
                                        PdfReader.Limits pdfLimits, Runnable tick) {
+        return read(bytes, declaredMediaType, declaredCharset, pdfLimits, tick, null);
+    }
+
+    /** @param pdfEdit null, or (the mutation test only) printed characters of a PDF read as others: {@link GlyphEdit} */
+    public static DecodedDocument read(byte[] bytes, String declaredMediaType, String declaredCharset,
+                                       PdfReader.Limits pdfLimits, Runnable tick, GlyphEdit pdfEdit) {
         DocumentFormat format = format(bytes, declaredMediaType);
         if (format == DocumentFormat.PDF) {
-            return fromPdf(PdfReader.read(bytes, pdfLimits, tick));
+            return fromPdf(PdfReader.read(bytes, pdfLimits, tick, pdfEdit));
         }
         if (format.isOffice()) {
             return fromOffice(format, OfficeReader.read(bytes, format, OfficeLimits.DEFAULT));

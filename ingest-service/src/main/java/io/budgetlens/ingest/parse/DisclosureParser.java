@@ -17,6 +17,7 @@ import io.budgetlens.events.DisclosureTable;
 import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.ParseWarning;
 import io.budgetlens.events.Section;
+import io.budgetlens.ingest.decode.pdf.GlyphEdit;
 import io.budgetlens.ingest.decode.pdf.PdfReader;
 
 /**
@@ -55,17 +56,25 @@ public class DisclosureParser {
 
     /** The parse result; REJECTED (never an exception) for what cannot be read, is not a disclosure, or is too costly. */
     public DisclosureParsed parse(DisclosureReceived received) {
+        return parseEdited(received, null);
+    }
+
+    /**
+     * The mutation test's entry (never the service's): the document parsed as if one PDF part printed other characters
+     * where {@code edit} says ({@link GlyphEdit}); with a null edit, {@link #parse(DisclosureReceived)}.
+     */
+    public DisclosureParsed parseEdited(DisclosureReceived received, GlyphEdit edit) {
         try {
-            return parse(received, new ParseBudget(budget));
+            return parse(received, new ParseBudget(budget), edit);
         } catch (ParseBudget.Exceeded e) {
             return rejected(received, List.of(e.getMessage()));
         }
     }
 
-    private DisclosureParsed parse(DisclosureReceived received, ParseBudget budget) {
+    private DisclosureParsed parse(DisclosureReceived received, ParseBudget budget, GlyphEdit edit) {
         DocumentParts document;
         try {
-            document = DocumentParts.read(received.allParts(), pdfLimits, budget);
+            document = DocumentParts.read(received.allParts(), pdfLimits, budget, edit);
         } catch (DocumentParts.UnreadablePart e) {
             return rejected(received, List.of(e.getMessage()));
         }

@@ -12,6 +12,7 @@ import io.budgetlens.events.TextLine;
 import io.budgetlens.ingest.decode.DecodedDocument;
 import io.budgetlens.ingest.decode.DocumentReader;
 import io.budgetlens.ingest.decode.TextTable;
+import io.budgetlens.ingest.decode.pdf.GlyphEdit;
 import io.budgetlens.ingest.decode.pdf.PdfReader;
 import io.budgetlens.ingest.decode.pdf.PdfText;
 
@@ -51,6 +52,12 @@ final class DocumentParts {
     }
 
     static DocumentParts read(List<ReceivedPart> received, PdfReader.Limits limits, ParseBudget budget) {
+        return read(received, limits, budget, null);
+    }
+
+    /** @param edit null, or (the mutation test only) printed characters of one PDF part read as others */
+    static DocumentParts read(List<ReceivedPart> received, PdfReader.Limits limits, ParseBudget budget,
+                              GlyphEdit edit) {
         record Decoded(ReceivedPart source, DecodedDocument document, String role) {
         }
         List<Decoded> decoded = new ArrayList<>();
@@ -58,7 +65,7 @@ final class DocumentParts {
             DecodedDocument document;
             try {
                 document = DocumentReader.read(part.content(), part.contentType(), part.charset(), limits,
-                        budget::checkTime);
+                        budget::checkTime, edit != null && edit.sha256().equals(part.sha256()) ? edit : null);
             } catch (ParseBudget.Exceeded e) {
                 throw e;
             } catch (RuntimeException e) {

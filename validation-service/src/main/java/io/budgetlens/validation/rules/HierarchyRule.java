@@ -13,8 +13,9 @@ import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
 
 /**
- * SUM-001 类 = Σ款, 款 = Σ项, 合计 = Σ类, in every amount column of the classification tables. A parent whose children
- * are not printed is not checked.
+ * SUM-001 类 = Σ款, 款 = Σ项, 合计 = Σ类, in every amount column of the classification tables (by function or by
+ * economic class, of all funds, of appropriations or of the general budget, and the 机关运行经费 table). A parent whose children are not printed
+ * is not checked.
  */
 public final class HierarchyRule extends AbstractRule {
 
@@ -31,21 +32,38 @@ public final class HierarchyRule extends AbstractRule {
     public Outcome evaluate(DisclosureParsed d) {
         Checks checks = new Checks();
         for (DisclosureTable table : TableRules.tables(d, "GPB_EXPENDITURE", "EXPENDITURE", "GPB_BASIC_EXPENDITURE",
-                "INCOME", "GOVERNMENT_FUND")) {
+                "INCOME", "GOVERNMENT_FUND", "FISCAL_EXPENDITURE", "FISCAL_BASIC_EXPENDITURE", "OPERATING_COSTS")) {
             // A duplicated row is reported once by DUP-001; the sums count it once instead of cascading errors.
             List<TableRow> rows = DuplicateRowRule.withoutDuplicates(table).stream().filter(TableRules::isDataRow)
                     .toList();
+            // Two groups side by side (经济分类科目编码 | 科目名称 | 决算数 | 经济分类科目编码 | …): the row's code is the
+            // first group's; the columns after the second code column belong to the code printed there.
+            int secondCode = table.columns().stream().filter(c -> "CODE".equals(c.role())).skip(1)
+                    .mapToInt(TableColumn::index).findFirst().orElse(Integer.MAX_VALUE);
+            List<TableRow> secondGroup = new ArrayList<>();
+            for (TableRow r : DuplicateRowRule.withoutDuplicates(table)) {
+                String code = secondCode < r.cells().size() ? r.cells().get(secondCode).strip() : "";
+                if (code.matches("\\d{3}|\\d{5}|\\d{7}")) {
+                    secondGroup.add(new TableRow(r.index(), code, secondCode + 1 < r.cells().size()
+                            ? r.cells().get(secondCode + 1).strip() : null, r.cells(), r.start(), r.end()));
+                }
+            }
+            long valueColumns = table.columns().stream()
+                    .filter(c -> !"CODE".equals(c.role()) && !"NAME".equals(c.role())).count();
             for (TableColumn column : table.columns()) {
-                if (column.role() == null || !TableRules.AMOUNT_ROLES.contains(column.role())) {
+                // Every amount column adds up: a final account's 决算数 (ACTUAL), a one-amount table's only column.
+                if (column.role() == null || !TableRules.AMOUNT_ROLES.contains(column.role())
+                        && !column.role().equals("ACTUAL") && !(column.role().equals("OTHER") && valueColumns == 1)) {
                     continue;
                 }
-                for (TableRow parent : rows) {
+                List<TableRow> group = column.index() > secondCode ? secondGroup : rows;
+                for (TableRow parent : group) {
                     List<TableRow> children = new ArrayList<>();
                     if (TableRules.isTotalRow(parent)) {
-                        rows.stream().filter(r -> r.code() != null && r.code().length() == 3).forEach(children::add);
+                        group.stream().filter(r -> r.code() != null && r.code().length() == 3).forEach(children::add);
                     } else if (parent.code() != null) {
                         int childLength = parent.code().length() == 3 ? 5 : parent.code().length() == 5 ? 7 : -1;
-                        rows.stream().filter(r -> r.code() != null && r.code().length() == childLength
+                        group.stream().filter(r -> r.code() != null && r.code().length() == childLength
                                 && r.code().startsWith(parent.code())).forEach(children::add);
                     }
                     if (children.isEmpty()) {

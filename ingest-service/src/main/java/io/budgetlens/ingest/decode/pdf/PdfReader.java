@@ -80,6 +80,14 @@ public final class PdfReader {
 
     /** @param tick called before each page: the caller's deadline check (it may throw to stop reading) */
     public static PdfText read(byte[] bytes, Limits limits, Runnable tick) {
+        return read(bytes, limits, tick, null);
+    }
+
+    /**
+     * Reads the PDF as if it printed other characters where {@code edit} says (the mutation test's hook; see
+     * {@link GlyphEdit}). The service never passes one.
+     */
+    public static PdfText read(byte[] bytes, Limits limits, Runnable tick, GlyphEdit edit) {
         try (PDDocument document = Loader.loadPDF(bytes)) {
             int pages = document.getNumberOfPages();
             if (pages == 0) {
@@ -92,6 +100,9 @@ public final class PdfReader {
             PageCollector collector = new PageCollector(limits.maxGlyphsPerPage(), tick);
             collector.setSortByPosition(false);
             collector.getText(document);
+            if (edit != null) {
+                edit.apply(collector.pages());
+            }
             PdfText text = PdfLayout.layout(collector.pages());
             if (text.text().codePoints().filter(Character::isLetterOrDigit).count() < 20) {
                 throw new UndecodableDocumentException("PDF_NO_TEXT: the PDF has no text layer (" + pages
