@@ -2,14 +2,10 @@ package io.budgetlens.validation.rules;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
 import io.budgetlens.events.Change;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Fact;
-import io.budgetlens.events.Severity;
 
 /**
  * CHG-001 a stated change percentage follows from its figures: prior = current ∓ change, stated % = change / prior.
@@ -18,18 +14,14 @@ import io.budgetlens.events.Severity;
  */
 public final class ChangeRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("CHG-001", "变动百分比与变动金额一致",
-            "A stated change percentage follows from the amounts", "% = 变动额 / (本期 ∓ 变动额) × 100", Category.CHANGE,
-            Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("CHG-001");
 
-    @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
+    public ChangeRule() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         for (Fact f : d.facts() == null ? List.<Fact>of() : d.facts()) {
             Change c = f.change();
             if (f.value() == null || c == null || c.amount() == null || c.percent() == null
@@ -64,7 +56,6 @@ public final class ChangeRule extends AbstractRule {
             Comparison cmp = Comparison.of(computed, stated, DESCRIPTOR.severity());
             checks.add(cmp, finding(cmp, f, Findings.plain(computed.value().setScale(2, java.math.RoundingMode.HALF_UP))));
         }
-        return checks.outcome();
     }
 
     private static io.budgetlens.events.Finding finding(Comparison cmp, Fact f, String computed) {

@@ -4,16 +4,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Fact;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.Verdict;
 
 /**
@@ -24,10 +20,7 @@ import io.budgetlens.events.Verdict;
  */
 public final class ComparisonWordRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("CMP-001", "比较用语与数字相符",
-            "Comparison words agree with the figures they compare",
-            "决算数大于/小于/等于预算数 ⇔ 两数的大小; 完成预算X% = 决算/预算; 变动方向与金额 = 本期 − 基期; 主要原因所述方向 = 变动方向",
-            Category.CHANGE, Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("CMP-001");
 
     /** "决算数大于预算数", "支出决算小于年初预算", "决算数与预算数持平", "决算数等于预算数". */
     private static final Pattern VERSUS = Pattern.compile(
@@ -40,14 +33,12 @@ public final class ComparisonWordRule extends AbstractRule {
     private static final Pattern CAUSE_DIRECTION = Pattern.compile("(增加|增长|上升|提高|减少|下降|降低|大于|小于|高于|低于)"
             + "(预算数?)?的?(主要)?原因");
 
-    @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
+    public ComparisonWordRule() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         String text = d.text() == null ? "" : d.text();
         int lineStart = 0;
         for (String line : text.split("\n", -1)) {
@@ -61,7 +52,6 @@ public final class ComparisonWordRule extends AbstractRule {
         statedBases(checks, n);
         causeDirections(checks, n);
         zeroCannotHaveGrown(checks, n);
-        return checks.outcome();
     }
 
     /** A figure of the paragraph with the words of its clause. */
@@ -192,14 +182,13 @@ public final class ComparisonWordRule extends AbstractRule {
                 continue;
             }
             Comparison cmp = Comparison.of(difference, stated, DESCRIPTOR.severity());
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                    "“" + f.label() + "”" + Findings.plain(f.value()) + "万元,基期“" + base.label() + "”"
+            checks.add(cmp, "“" + f.label() + "”" + Findings.plain(f.value()) + "万元,基期“" + base.label() + "”"
                             + Findings.plain(base.value()) + "万元,两者之差为" + Findings.plain(difference.value())
                             + "万元,而文中称" + f.change().directionWord() + Findings.plain(f.change().amount()) + "万元。",
                     "“" + f.label() + "” " + Findings.plain(f.value()) + " against “" + base.label() + "” "
                             + Findings.plain(base.value()) + " is a change of " + Findings.plain(difference.value())
                             + ", not " + f.change().directionWord() + " " + Findings.plain(f.change().amount()) + ".",
-                    List.of(stated, Narrative.value(base))));
+                    List.of(stated, Narrative.value(base)));
         }
     }
 
@@ -252,12 +241,11 @@ public final class ComparisonWordRule extends AbstractRule {
             Quantity change = Narrative.change(f);
             Comparison cmp = new Comparison(Quantity.exact(BigDecimal.ZERO, "0"), change, Verdict.BROKEN,
                     DESCRIPTOR.severity(), change.low().max(BigDecimal.ZERO));
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                    "“" + f.label() + "”本期为0万元,不可能" + f.change().directionWord() + Findings.plain(f.change().amount())
+            checks.add(cmp, "“" + f.label() + "”本期为0万元,不可能" + f.change().directionWord() + Findings.plain(f.change().amount())
                             + "万元。",
                     "“" + f.label() + "” is 0 now: it cannot have " + "increased by " + Findings.plain(f.change().amount())
                             + ".",
-                    List.of(change)));
+                    List.of(change));
         }
     }
 

@@ -2,18 +2,12 @@ package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
-import io.budgetlens.events.Finding;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableRow;
-import io.budgetlens.events.Verdict;
 
 /**
  * HYG-004 the department is named the same wherever the document names itself: the title, the tables' own titles
@@ -22,11 +16,9 @@ import io.budgetlens.events.Verdict;
  * different organisation in one of those places is a finding. Names of other bodies in the prose (主管部门, a 组建
  * sentence) are not checked.
  */
-public final class DepartmentNameRule implements Rule {
+public final class DepartmentNameRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("HYG-004", "部门名称前后一致",
-            "The department is named consistently", "标题、表名、部门(单位)名称、编制单位、附件所列单位 = 同一部门",
-            Category.COMPLETENESS, Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("HYG-004");
 
     private static final String ORG = "(?:局|委员会|委|办公室|中心|院|所|站|队|厅|会|处|馆|部|办)";
     private static final Pattern TABLE_TITLE = Pattern.compile("^(.{4,40}?" + ORG + ")(本级)?(?:19|20)\\d{2}\\s*年");
@@ -34,20 +26,17 @@ public final class DepartmentNameRule implements Rule {
     private static final Pattern NAME_CELL = Pattern.compile("部门[(（]?单位[)）]?名称|单位名称|编制单位");
     private static final Pattern ORGANISATION = Pattern.compile(".*" + ORG + "(本级)?$");
 
-    @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
+    public DepartmentNameRule() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Outcome evaluate(DisclosureParsed d) {
+    protected void check(Checks checks, DisclosureParsed d) {
         String department = d.meta() == null ? null : d.meta().department();
         String text = d.text() == null ? "" : d.text();
         if (department == null || department.isBlank()) {
-            return Outcome.notApplicable();
+            return;
         }
-        List<Finding> findings = new ArrayList<>();
-        int checks = 0;
         List<Object[]> named = new ArrayList<>();
         for (DisclosureTable t : d.tables() == null ? List.<DisclosureTable>of() : d.tables()) {
             Matcher m = TABLE_TITLE.matcher(t.title() == null ? "" : t.title().strip());
@@ -72,21 +61,17 @@ public final class DepartmentNameRule implements Rule {
             named.add(new Object[] {a.group(1), a.start(1)});
         }
         for (Object[] n : named) {
-            checks++;
+            checks.count();
             String name = (String) n[0];
             if (sameOrganisation(name, department) || name.contains("XX") || name.contains("××")) {
                 continue;
             }
             int at = (Integer) n[1];
-            findings.add(TextHygiene.at(DESCRIPTOR, Severity.WARNING,
+            checks.failAt(
                     "此处单位名称“" + name + "”与文件标题的“" + department + "”不一致。",
                     "The department is named “" + name + "” here but “" + department + "” in the title.", text, at,
-                    at + name.length()));
+                    at + name.length());
         }
-        if (checks == 0) {
-            return Outcome.notApplicable();
-        }
-        return new Outcome(findings.isEmpty() ? Verdict.HOLDS : Verdict.BROKEN, checks, findings);
     }
 
     /** Equal after dropping 本级 and spaces, one contains the other, or one is an in-order abbreviation of the other. */

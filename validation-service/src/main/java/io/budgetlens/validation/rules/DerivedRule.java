@@ -2,16 +2,12 @@ package io.budgetlens.validation.rules;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Fact;
-import io.budgetlens.events.Severity;
 
 /**
  * DER-001 derived figures of the “三公” physical quantities: 人均接待费 = 公务接待费 / 接待人次 (the per-guest figure in
@@ -21,17 +17,13 @@ import io.budgetlens.events.Severity;
  */
 public final class DerivedRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("DER-001", "派生指标与其计算依据一致",
-            "Derived figures follow from their inputs",
-            "人均接待费 = 公务接待费 / 接待人次; 车均维护费 = 运行维护费 / 保有量; 车均购置费 = 购置费 / 购置数",
-            Category.DERIVED, Severity.WARNING, Set.of(DisclosureKind.FINAL_ACCOUNT));
+    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("DER-001");
 
     static final Pattern GUESTS = Pattern.compile("接待[^。;]{0,20}?(\\d+)\\s*批次?[^。;\\d]{0,6}(\\d+)\\s*人");
     static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10000);
 
-    @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
+    public DerivedRule() {
+        super(DESCRIPTOR);
     }
 
     /** "公务车保有量为1辆", "共有车辆1辆": vehicles kept; "公务用车购置0辆": vehicles bought. */
@@ -74,8 +66,7 @@ public final class DerivedRule extends AbstractRule {
     }
 
     @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         List<Fact> facts = d.facts() == null ? List.of() : d.facts();
         perVehicle(d, facts, checks);
         Fact perGuest = facts.stream().filter(f -> "three_public.reception.per_capita".equals(f.key()) && f.value() != null)
@@ -83,15 +74,15 @@ public final class DerivedRule extends AbstractRule {
         Fact reception = facts.stream().filter(f -> "three_public.reception".equals(f.key()) && f.value() != null
                 && "CURRENT".equals(f.basis())).findFirst().orElse(null);
         if (perGuest == null || reception == null || d.text() == null) {
-            return checks.outcome();
+            return;
         }
         Matcher m = GUESTS.matcher(d.text());
         if (!m.find()) {
-            return checks.outcome();
+            return;
         }
         BigDecimal guests = new BigDecimal(m.group(2));
         if (guests.signum() == 0) {
-            return checks.outcome();
+            return;
         }
         Quantity expense = Quantity.printed(reception.value(), reception.decimals(), reception.label(),
                 reception.evidence());
@@ -112,6 +103,5 @@ public final class DerivedRule extends AbstractRule {
                         + computedText + " yuan.",
                 cmp.expectedInterval(), perGuest.value(), cmp.excess(), "元",
                 List.of(perGuest.evidence(), reception.evidence(), guestsEvidence)));
-        return checks.outcome();
     }
 }

@@ -2,13 +2,9 @@ package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
 
@@ -18,18 +14,14 @@ import io.budgetlens.events.TableRow;
  */
 public final class HierarchyRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("SUM-001", "科目层级合计等于明细之和",
-            "Each classification total equals the sum of its items", "类 = Σ款, 款 = Σ项, 合计 = Σ类", Category.HIERARCHY,
-            Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("SUM-001");
 
-    @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
+    public HierarchyRule() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "GPB_EXPENDITURE", "EXPENDITURE", "GPB_BASIC_EXPENDITURE",
                 "INCOME", "GOVERNMENT_FUND")) {
             // A duplicated row is reported once by DUP-001; the sums count it once instead of cascading errors.
@@ -61,16 +53,14 @@ public final class HierarchyRule extends AbstractRule {
                     operands.add(0, total);
                     Comparison cmp = Comparison.of(sum, total, DESCRIPTOR.severity());
                     String label = TableRules.label(parent);
-                    checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                            "《" + table.title() + "》" + label + "的" + column.header() + "为" + Findings.plain(total.value())
+                    checks.add(cmp, "《" + table.title() + "》" + label + "的" + column.header() + "为" + Findings.plain(total.value())
                                     + "万元,其下" + children.size() + "项明细合计" + Findings.plain(sum.value()) + "万元。",
                             "In " + table.title() + ", " + label + " / " + column.header() + " is "
                                     + Findings.plain(total.value()) + " but its " + children.size() + " items add up to "
                                     + Findings.plain(sum.value()) + ".",
-                            operands));
+                            operands);
                 }
             }
         }
-        return checks.outcome();
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.budgetlens.events.Category;
 import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
@@ -14,7 +13,6 @@ import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Fact;
 import io.budgetlens.events.PerformanceEvaluation;
 import io.budgetlens.events.PerformanceIndicator;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableRow;
 import io.budgetlens.events.Verdict;
 
@@ -28,19 +26,13 @@ import io.budgetlens.events.Verdict;
  */
 public final class PerformanceTableRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("PERF-002", "绩效表各行一致",
-            "The rows of the performance tables agree",
-            "执行率 = 执行数 / 全年预算数; 执行率得分 = 执行率 × 分值; 其中 ≤ 合计 (= Σ来源); Σ权重 = 100 (或 90 + 执行率权重);"
-                    + " 得分 = 权重 × 得分系数; 偏离度 = |完成值 − 指标值| / 指标值; 当年预算 = 本级安排 + 上级补助;"
-                    + " 到位资金 = Σ全年预算数, 资金执行 = Σ全年执行数",
-            Category.PERFORMANCE, Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("PERF-002");
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
-    @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
+    public PerformanceTableRule() {
+        super(DESCRIPTOR);
     }
 
     /** The funding rows of one self-evaluation table block, by column. */
@@ -49,8 +41,7 @@ public final class PerformanceTableRule extends AbstractRule {
     }
 
     @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         List<Funding> all = new ArrayList<>();
         Set<String> read = new java.util.HashSet<>();
         for (DisclosureTable t : TableRules.tables(d, "PERFORMANCE_SELF_EVALUATION", "PERFORMANCE_TARGETS")) {
@@ -74,7 +65,6 @@ public final class PerformanceTableRule extends AbstractRule {
             departmentBudget(checks, d, e);
         }
         narrativeSums(checks, d, all);
-        return checks.outcome();
     }
 
     /** Column positions of 年初预算数, 全年预算数, 执行数, 执行率, 分值/权重, 得分 in a header row, or null. */
@@ -602,13 +592,12 @@ public final class PerformanceTableRule extends AbstractRule {
             Comparison cmp = Comparison.of(sum, stated, DESCRIPTOR.severity());
             List<Quantity> operands = new ArrayList<>(values);
             operands.add(0, stated);
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                    "正文“" + fact.label() + "”" + Findings.plain(fact.value()) + "万元,而" + projects.size() + "个项目绩效自评表的"
+            checks.add(cmp, "正文“" + fact.label() + "”" + Findings.plain(fact.value()) + "万元,而" + projects.size() + "个项目绩效自评表的"
                             + (received ? "全年预算数" : "全年执行数") + "合计" + Findings.plain(sum.value()) + "万元。",
                     "The narrative's “" + fact.label() + "” is " + Findings.plain(fact.value()) + " but the "
                             + projects.size() + " project self-evaluations add up to " + Findings.plain(sum.value())
                             + (received ? " (full-year budgets)." : " (amounts executed)."),
-                    operands));
+                    operands);
         }
     }
 

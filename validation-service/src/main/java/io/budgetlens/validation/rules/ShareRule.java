@@ -2,13 +2,9 @@ package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Fact;
-import io.budgetlens.events.Severity;
 
 /**
  * SHR-001 a stated share (占比 / 占…的) is the figure over its total: expenditure items over total expenditure (or, when
@@ -17,18 +13,14 @@ import io.budgetlens.events.Severity;
  */
 public final class ShareRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("SHR-001", "占比与金额一致",
-            "A stated share follows from the amounts", "占比 = 分项 / 总额 × 100", Category.SHARE, Severity.ERROR,
-            Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("SHR-001");
 
-    @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
+    public ShareRule() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         List<Fact> facts = d.facts() == null ? List.of() : d.facts().stream()
                 .filter(f -> f.value() != null && "CURRENT".equals(f.basis()) && "万元".equals(f.unit())).toList();
         for (Fact f : facts) {
@@ -52,7 +44,6 @@ public final class ShareRule extends AbstractRule {
                             + computedText + "%.",
                     cmp.expectedInterval(), f.share(), cmp.excess(), "%", evidence(f, base)));
         }
-        return checks.outcome();
     }
 
     private static List<io.budgetlens.events.Evidence> evidence(Fact f, Quantity base) {

@@ -2,13 +2,9 @@ package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
 
@@ -21,18 +17,14 @@ import io.budgetlens.events.TableRow;
  */
 public final class TotalRowRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("TBL-002", "无编码表格的合计行等于各行之和",
-            "The total row of a table without codes is the sum of its rows", "合计行 = Σ明细行 (每一金额列)",
-            Category.HIERARCHY, Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("TBL-002");
 
-    @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
+    public TotalRowRule() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "PROCUREMENT", "OPERATING_COSTS")) {
             TableColumn first = TableRules.column(table, "TOTAL");
             if (first == null) {
@@ -92,7 +84,6 @@ public final class TotalRowRule extends AbstractRule {
                 }
             }
         }
-        return checks.outcome();
     }
 
     /** A row and the rows it adds up, with its name in the message. */
@@ -109,13 +100,12 @@ public final class TotalRowRule extends AbstractRule {
         }
         operands.add(0, t);
         Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
-        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                "《" + table.title() + "》" + s.nameZh() + column.header() + "为" + Findings.plain(t.value()) + ",其下"
+        checks.add(cmp, "《" + table.title() + "》" + s.nameZh() + column.header() + "为" + Findings.plain(t.value()) + ",其下"
                         + s.parts().size() + "行合计" + Findings.plain(sum.value()) + "。",
                 "In " + table.title() + ", " + s.nameEn() + "'s " + column.header() + " is "
                         + Findings.plain(t.value()) + " but its " + s.parts().size() + " rows add up to "
                         + Findings.plain(sum.value()) + ".",
-                operands));
+                operands);
     }
 
     /**

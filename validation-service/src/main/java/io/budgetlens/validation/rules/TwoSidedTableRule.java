@@ -4,11 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
 
@@ -21,21 +18,16 @@ import io.budgetlens.events.TableRow;
  */
 public final class TwoSidedTableRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("TBL-001", "收支总表各栏各组平衡",
-            "Every side and column group of the income-expenditure total tables adds up",
-            "每一栏: 合计 = Σ各行, 一、二… = Σ其下各行; 每一行: 合计列 = Σ资金来源列; 支出栏功能分类 = 支出表同一科目",
-            Category.BALANCE, Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("TBL-001");
 
     static final Set<String> TYPES = Set.of("INCOME_EXPENDITURE_TOTAL", "FISCAL_INCOME_EXPENDITURE_TOTAL");
 
-    @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
+    public TwoSidedTableRule() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, TYPES.toArray(String[]::new))) {
             for (List<TableColumn> side : TableColumns.groups(table)) {
                 TableColumn label = side.get(0);
@@ -48,7 +40,6 @@ public final class TwoSidedTableRule extends AbstractRule {
                 functionsAgainstExpenditureTables(checks, d, table, label, amounts);
             }
         }
-        return checks.outcome();
     }
 
     private enum Kind { TOTAL, SUBTOTAL, SECTION, ITEM, NONE }
@@ -148,12 +139,11 @@ public final class TwoSidedTableRule extends AbstractRule {
         operands.add(0, w);
         Comparison cmp = Comparison.of(sum, w, DESCRIPTOR.severity());
         String name = whole.cells().get(label.index()).strip();
-        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                "《" + table.title() + "》“" + name + "”" + column.header() + "为" + Findings.plain(w.value()) + ",其下"
+        checks.add(cmp, "《" + table.title() + "》“" + name + "”" + column.header() + "为" + Findings.plain(w.value()) + ",其下"
                         + items.size() + "行合计" + Findings.plain(sum.value()) + "。",
                 "In " + table.title() + ", “" + name + "” / " + column.header() + " is " + Findings.plain(w.value())
                         + " but the " + items.size() + " rows under it add up to " + Findings.plain(sum.value()) + ".",
-                operands));
+                operands);
     }
 
     /** In each row of a side with a 合计 column and two or more fund columns: 合计 = Σ fund columns. */
@@ -176,12 +166,11 @@ public final class TwoSidedTableRule extends AbstractRule {
             operands.add(0, t);
             Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
             String name = row.cells().get(label.index()).strip();
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                    "《" + table.title() + "》“" + name + "”合计" + Findings.plain(t.value()) + "不等于各资金来源之和"
+            checks.add(cmp, "《" + table.title() + "》“" + name + "”合计" + Findings.plain(t.value()) + "不等于各资金来源之和"
                             + Findings.plain(sum.value()) + "。",
                     "In " + table.title() + ", “" + name + "”: the total " + Findings.plain(t.value())
                             + " is not the sum of its fund columns " + Findings.plain(sum.value()) + ".",
-                    operands));
+                    operands);
         }
     }
 
@@ -223,13 +212,12 @@ public final class TwoSidedTableRule extends AbstractRule {
             here = Units.toWanYuan(table, here);
             there = Units.toWanYuan(other, there);
             Comparison cmp = Comparison.of(there, here, DESCRIPTOR.severity());
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                    "《" + table.title() + "》“" + row.cells().get(label.index()).strip() + "”为" + Findings.plain(here.value())
+            checks.add(cmp, "《" + table.title() + "》“" + row.cells().get(label.index()).strip() + "”为" + Findings.plain(here.value())
                             + ",《" + other.title() + "》中同一科目为" + Findings.plain(there.value()) + "。",
                     "In " + table.title() + ", “" + row.cells().get(label.index()).strip() + "” is "
                             + Findings.plain(here.value()) + " but " + other.title() + " prints "
                             + Findings.plain(there.value()) + " for the same class.",
-                    List.of(here, there)));
+                    List.of(here, there));
         }
     }
 
