@@ -9,7 +9,7 @@ import io.budgetlens.events.Severity;
 import io.budgetlens.events.Verdict;
 
 /**
- * A rule of the catalogue: its descriptor (read from catalogue.tsv by id) and the one shape of an evaluation — the rule
+ * A rule of the catalogue: its descriptor (the line of catalogue.tsv that names the class) and the one shape of an evaluation — the rule
  * makes its checks on the document ({@link #check}), the collected checks give the outcome: the worst verdict and the
  * findings of the broken checks, NOT_APPLICABLE when the rule found nothing to check.
  */
@@ -17,8 +17,8 @@ abstract class AbstractRule implements Rule {
 
     private final RuleDescriptor descriptor;
 
-    AbstractRule(RuleDescriptor descriptor) {
-        this.descriptor = descriptor;
+    AbstractRule() {
+        this.descriptor = RuleDescriptor.of(getClass());
     }
 
     @Override

@@ -10,12 +10,6 @@ import io.budgetlens.events.TableRow;
 /** BAL-001 收入总计 = 支出总计: in the income-expenditure total tables (合计 rows) and in the narrative summary. */
 public final class BalanceRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("BAL-001");
-
-    public BalanceRule() {
-        super(DESCRIPTOR);
-    }
-
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "INCOME_EXPENDITURE_TOTAL", "FISCAL_INCOME_EXPENDITURE_TOTAL")) {
@@ -30,7 +24,7 @@ public final class BalanceRule extends AbstractRule {
                 if (income == null || expenditure == null) {
                     continue;
                 }
-                Comparison cmp = Comparison.of(income, expenditure, DESCRIPTOR.severity());
+                Comparison cmp = Comparison.of(income, expenditure, descriptor().severity());
                 checks.add(cmp, "《" + table.title() + "》收入合计" + Findings.plain(income.value()) + "万元与支出合计"
                                 + Findings.plain(expenditure.value()) + "万元不相等。",
                         "In " + table.title() + " total income (" + Findings.plain(income.value())
@@ -43,7 +37,7 @@ public final class BalanceRule extends AbstractRule {
     }
 
     /** 收入合计 = 本年收入 + 上年结转 and 支出合计 = 本年支出 + 结转下年, in the fiscal total table (left and right sides). */
-    private static void carryForward(Checks checks, DisclosureParsed d) {
+    private void carryForward(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "FISCAL_INCOME_EXPENDITURE_TOTAL")) {
             for (int side : new int[] {0, 2}) {
                 TableRow year = find(table, side, "一、本年");
@@ -59,7 +53,7 @@ public final class BalanceRule extends AbstractRule {
                 if (y == null || c == null || t == null) {
                     continue;
                 }
-                Comparison cmp = Comparison.of(y.plus(c), t, DESCRIPTOR.severity());
+                Comparison cmp = Comparison.of(y.plus(c), t, descriptor().severity());
                 String what = side == 0 ? "收入合计" : "支出合计";
                 checks.add(cmp, "《" + table.title() + "》" + what + Findings.plain(t.value()) + "万元不等于本年与结转之和"
                                 + Findings.plain(y.plus(c).value()) + "万元。",
@@ -75,7 +69,7 @@ public final class BalanceRule extends AbstractRule {
      * Final accounts: 收入总计 = 本年收入 + 使用非财政拨款结余 + 年初结转和结余; 支出总计 = 本年支出 + 结余分配 +
      * 年末结转和结余 (rows present in the income-expenditure total tables of a final account).
      */
-    private static void finalAccountForms(Checks checks, DisclosureParsed d) {
+    private void finalAccountForms(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "INCOME_EXPENDITURE_TOTAL",
                 "FISCAL_INCOME_EXPENDITURE_TOTAL")) {
             check(checks, table, 0, "收入总计", "本年收入", "使用非财政拨款结余", "年初结转和结余");
@@ -83,7 +77,7 @@ public final class BalanceRule extends AbstractRule {
         }
     }
 
-    private static void check(Checks checks, DisclosureTable table, int side, String totalLabel, String... parts) {
+    private void check(Checks checks, DisclosureTable table, int side, String totalLabel, String... parts) {
         TableRow total = exact(table, side, totalLabel);
         if (total == null) {
             return;
@@ -108,7 +102,7 @@ public final class BalanceRule extends AbstractRule {
             return;
         }
         operands.add(0, t);
-        Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
+        Comparison cmp = Comparison.of(sum, t, descriptor().severity());
         checks.add(cmp, "《" + table.title() + "》" + totalLabel + Findings.plain(t.value()) + "万元不等于" + String.join("、", parts)
                         + "之和" + Findings.plain(sum.value()) + "万元。",
                 "In " + table.title() + ", " + totalLabel + " " + Findings.plain(t.value()) + " is not the sum of its parts "

@@ -22,8 +22,6 @@ import io.budgetlens.events.Verdict;
  */
 public final class BoundRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("NAR-005");
-
     private static final Pattern ALL_PROJECTS = Pattern.compile("(均|全部|均已|全面)(实行|实施|纳入|开展)");
     /** "以委托第三方形式开展绩效自评0项,涉及资金0万元": a count and the amount of its clause. */
     private static final Pattern COUNT_AMOUNT = Pattern.compile(
@@ -34,10 +32,6 @@ public final class BoundRule extends AbstractRule {
                     "因公出国(境)团组"},
             new Object[] {Pattern.compile("公务用?车购置(\\d+)\\s*辆"), "three_public.vehicle_purchase", "购置车辆"},
             new Object[] {Pattern.compile("公务接待(\\d+)\\s*批次"), "three_public.reception", "公务接待批次"});
-
-    public BoundRule() {
-        super(DESCRIPTOR);
-    }
 
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
@@ -60,7 +54,7 @@ public final class BoundRule extends AbstractRule {
         zeroCounts(checks, n);
     }
 
-    private static void coveredFunds(Checks checks, Narrative n, Fact covered) {
+    private void coveredFunds(Checks checks, Narrative n, Fact covered) {
         String sentence = covered.evidence().quote() == null ? "" : covered.evidence().quote();
         boolean all = ALL_PROJECTS.matcher(sentence).find();
         Quantity project = n.facts().stream().filter(f -> f.key().equals("expenditure.project")
@@ -97,13 +91,13 @@ public final class BoundRule extends AbstractRule {
         return null;
     }
 
-    private static void bound(Checks checks, Fact part, Quantity whole, String wholeZh, String wholeEn,
+    private void bound(Checks checks, Fact part, Quantity whole, String wholeZh, String wholeEn,
                               boolean equal) {
         if (whole == null) {
             return;
         }
         Quantity q = Narrative.value(part);
-        Comparison cmp = equal ? Comparison.of(whole, q, DESCRIPTOR.severity()) : Comparison.atMost(q, whole, true, DESCRIPTOR.severity());
+        Comparison cmp = equal ? Comparison.of(whole, q, descriptor().severity()) : Comparison.atMost(q, whole, true, descriptor().severity());
         checks.add(cmp, "“" + part.label() + "”" + Findings.plain(part.value()) + "万元" + (equal ? "应等于" : "不应超过") + wholeZh
                         + Findings.plain(whole.value()) + "万元。",
                 "“" + part.label() + "” " + Findings.plain(part.value()) + (equal ? " should equal " : " cannot exceed ")
@@ -112,7 +106,7 @@ public final class BoundRule extends AbstractRule {
     }
 
     /** A count of zero with an amount above zero: "开展绩效自评0项,涉及资金5万元", "0个团组" and 因公出国费用 5万元. */
-    private static void zeroCounts(Checks checks, Narrative n) {
+    private void zeroCounts(Checks checks, Narrative n) {
         String text = n.text();
         Matcher m = COUNT_AMOUNT.matcher(text);
         while (m.find()) {
@@ -136,7 +130,7 @@ public final class BoundRule extends AbstractRule {
                                 ? new Comparison(Quantity.exact(BigDecimal.ZERO, "0"), amount, Verdict.HOLDS, null,
                                 BigDecimal.ZERO)
                                 : new Comparison(Quantity.exact(BigDecimal.ZERO, "0"), amount, Verdict.BROKEN,
-                                DESCRIPTOR.severity(), amount.low().max(BigDecimal.ZERO));
+                                descriptor().severity(), amount.low().max(BigDecimal.ZERO));
                         checks.add(cmp, "“" + f.label() + "”为" + Findings.plain(f.value()) + "万元,但" + q[2] + "为0。",
                                 "“" + f.label() + "” is " + Findings.plain(f.value()) + " while the document states "
                                         + "zero for " + q[2] + ".",
@@ -145,10 +139,10 @@ public final class BoundRule extends AbstractRule {
         }
     }
 
-    private static void zero(Checks checks, Quantity amount, String zh, String en) {
+    private void zero(Checks checks, Quantity amount, String zh, String en) {
         Comparison cmp = amount.value().signum() == 0
                 ? new Comparison(Quantity.exact(BigDecimal.ZERO, zh), amount, Verdict.HOLDS, null, BigDecimal.ZERO)
-                : new Comparison(Quantity.exact(BigDecimal.ZERO, zh), amount, Verdict.BROKEN, DESCRIPTOR.severity(),
+                : new Comparison(Quantity.exact(BigDecimal.ZERO, zh), amount, Verdict.BROKEN, descriptor().severity(),
                 amount.low().max(BigDecimal.ZERO));
         checks.add(cmp, "数量为" + zh + ",金额却为" + Findings.plain(amount.value()) + "万元。",
                 "A count of " + en + " with an amount of " + Findings.plain(amount.value()) + ".",

@@ -18,13 +18,7 @@ import io.budgetlens.events.Fact;
  */
 public final class ChangeCompositionRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("NAR-002");
-
     private static final List<String> THREE_PUBLIC_PARTS = List.of("three_public.overseas", "three_public.reception");
-
-    public ChangeCompositionRule() {
-        super(DESCRIPTOR);
-    }
 
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
@@ -94,7 +88,7 @@ public final class ChangeCompositionRule extends AbstractRule {
         return new ArrayList<>(keys);
     }
 
-    private static void threePublic(Checks checks, Narrative n, Fact w, Set<String> done) {
+    private void threePublic(Checks checks, Narrative n, Fact w, Set<String> done) {
         List<String> keys = new ArrayList<>(THREE_PUBLIC_PARTS);
         Fact vehicle = changeOf(n, w, "three_public.vehicle");
         if (vehicle != null) {
@@ -110,7 +104,7 @@ public final class ChangeCompositionRule extends AbstractRule {
      * @param openList parts that are not mentioned at all count as zero-valued (a template list of income sources
      *                 names the ones the department has)
      */
-    private static void check(Checks checks, Narrative n, Fact w, String what, List<String> keys, boolean openList,
+    private void check(Checks checks, Narrative n, Fact w, String what, List<String> keys, boolean openList,
                               Set<String> done) {
         if (keys.size() < 2) {
             return;
@@ -150,7 +144,7 @@ public final class ChangeCompositionRule extends AbstractRule {
         List<Quantity> operands = new ArrayList<>();
         operands.add(whole);
         stated.forEach(f -> operands.add(Narrative.change(f)));
-        Comparison cmp = complete ? Comparison.of(sum, whole, DESCRIPTOR.severity()) : Comparison.atMost(whole, sum, true, DESCRIPTOR.severity());
+        Comparison cmp = complete ? Comparison.of(sum, whole, descriptor().severity()) : Comparison.atMost(whole, sum, true, descriptor().severity());
         String parts = String.join("、", stated.stream().map(f -> f.label() + signed(f)).toList());
         checks.add(cmp, "“" + w.label() + "”" + w.change().directionWord() + plain(w) + "万元,所述分项变动(" + parts + ")合计"
                         + Findings.plain(sum.value()) + "万元" + (complete ? ",两者不符。" : ",总额的减少不可能小于此数。"),

@@ -17,12 +17,6 @@ import io.budgetlens.events.TableRow;
  */
 public final class CodeListRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("CODE-001");
-
-    public CodeListRule() {
-        super(DESCRIPTOR);
-    }
-
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         long coded = d.tables() == null ? 0 : d.tables().stream().flatMap(t -> t.rows().stream())
@@ -37,7 +31,7 @@ public final class CodeListRule extends AbstractRule {
             boolean unknown = "CODE_UNKNOWN".equals(w.code());
             // INFO: the code list is the national one of the years it covers; provinces add 款/项 (20131 党委办公厅…,
             // 20139 社会工作事务) and names change between years, so a code outside it is worth a look, not an alarm.
-            checks.fail(new Finding(DESCRIPTOR.id(), Severity.INFO, DESCRIPTOR.category(),
+            checks.fail(new Finding(descriptor().id(), Severity.INFO, descriptor().category(),
                     (unknown ? "科目编码不在编码表中:" : "科目名称与编码表不一致:") + w.message(),
                     (unknown ? "Unknown classification code: " : "Category name differs from the code list: ")
                             + w.message(),

@@ -20,8 +20,6 @@ import io.budgetlens.events.Verdict;
  */
 public final class ComparisonWordRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("CMP-001");
-
     /** "决算数大于预算数", "支出决算小于年初预算", "决算数与预算数持平", "决算数等于预算数". */
     private static final Pattern VERSUS = Pattern.compile(
             "(决算数?|支出数|执行数|实际支出)\\s*(大于|小于|等于|高于|低于|超过|超出|持平|与(年初)?预算数?(持平|一致|相等|相同))"
@@ -32,10 +30,6 @@ public final class ComparisonWordRule extends AbstractRule {
     /** "增加的主要原因", "决算数大于预算数的主要原因": the direction a cause sentence explains. */
     private static final Pattern CAUSE_DIRECTION = Pattern.compile("(增加|增长|上升|提高|减少|下降|降低|大于|小于|高于|低于)"
             + "(预算数?)?的?(主要)?原因");
-
-    public ComparisonWordRule() {
-        super(DESCRIPTOR);
-    }
 
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
@@ -91,7 +85,7 @@ public final class ComparisonWordRule extends AbstractRule {
     private static final Pattern NOT_FINAL = Pattern.compile("预算(数|为|$)|年初");
 
     /** 决算数大于/小于/等于预算数 against the budget and final figures printed before it in the paragraph. */
-    private static void versus(Checks checks, String line, int offset) {
+    private void versus(Checks checks, String line, int offset) {
         Matcher m = VERSUS.matcher(line);
         while (m.find()) {
             String word = m.group(2);
@@ -122,7 +116,7 @@ public final class ComparisonWordRule extends AbstractRule {
                 verdict = clearlyWrong ? Verdict.BROKEN : plainlyRight ? Verdict.HOLDS : Verdict.WITHIN_ROUNDING;
                 excess = against.max(BigDecimal.ZERO);
             }
-            Comparison cmp = new Comparison(b, a, verdict, verdict == Verdict.BROKEN ? DESCRIPTOR.severity() : null,
+            Comparison cmp = new Comparison(b, a, verdict, verdict == Verdict.BROKEN ? descriptor().severity() : null,
                     excess);
             Evidence phrase = Evidence.ofText(m.group(), offset + m.start(), offset + m.end());
             String rel = expected > 0 ? "大于" : expected < 0 ? "小于" : "等于";
@@ -137,7 +131,7 @@ public final class ComparisonWordRule extends AbstractRule {
     }
 
     /** 完成年初预算的X% = 决算 / 预算, with the two figures printed before it. */
-    private static void completion(Checks checks, String line, int offset) {
+    private void completion(Checks checks, String line, int offset) {
         Matcher m = COMPLETION.matcher(line);
         while (m.find()) {
             List<Figure> figures = figures(line, offset, m.start());
@@ -149,7 +143,7 @@ public final class ComparisonWordRule extends AbstractRule {
             Quantity stated = Quantity.parse(m.group(4), "完成率", Evidence.ofText(m.group(), offset + m.start(),
                     offset + m.end()));
             Quantity computed = actual.value().percentOf(budget.value());
-            Comparison cmp = Comparison.of(computed, stated, DESCRIPTOR.severity());
+            Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
             String c = computed.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
             checks.add(cmp, finding(cmp,
                     "文中“" + m.group() + "”与决算数" + Findings.plain(actual.value().value()) + "万元/预算数"
@@ -161,7 +155,7 @@ public final class ComparisonWordRule extends AbstractRule {
     }
 
     /** A change printed beside both of its figures: amount = |本期 − 基期| and the direction of the difference. */
-    private static void statedBases(Checks checks, Narrative n) {
+    private void statedBases(Checks checks, Narrative n) {
         for (Fact f : n.facts()) {
             if (!Narrative.isCurrentAmount(f) || !Narrative.hasChange(f) || f.change().amount() == null
                     || f.change().base() == null || Narrative.GENERIC.contains(f.key())) {
@@ -181,7 +175,7 @@ public final class ComparisonWordRule extends AbstractRule {
             if (stated == null) {
                 continue;
             }
-            Comparison cmp = Comparison.of(difference, stated, DESCRIPTOR.severity());
+            Comparison cmp = Comparison.of(difference, stated, descriptor().severity());
             checks.add(cmp, "“" + f.label() + "”" + Findings.plain(f.value()) + "万元,基期“" + base.label() + "”"
                             + Findings.plain(base.value()) + "万元,两者之差为" + Findings.plain(difference.value())
                             + "万元,而文中称" + f.change().directionWord() + Findings.plain(f.change().amount()) + "万元。",
@@ -193,7 +187,7 @@ public final class ComparisonWordRule extends AbstractRule {
     }
 
     /** "增加的主要原因是…" after a decrease (or "小于预算数的主要原因" after 增加 on the budget): opposite directions. */
-    private static void causeDirections(Checks checks, Narrative n) {
+    private void causeDirections(Checks checks, Narrative n) {
         String text = n.text();
         Matcher m = CAUSE_DIRECTION.matcher(text);
         while (m.find()) {
@@ -219,7 +213,7 @@ public final class ComparisonWordRule extends AbstractRule {
                 continue;
             }
             Comparison cmp = agrees ? new Comparison(stated, stated, Verdict.HOLDS, null, BigDecimal.ZERO)
-                    : new Comparison(stated, stated, Verdict.BROKEN, DESCRIPTOR.severity(), stated.value().abs());
+                    : new Comparison(stated, stated, Verdict.BROKEN, descriptor().severity(), stated.value().abs());
             Evidence phrase = Evidence.ofText(m.group(), m.start(), m.end());
             checks.add(cmp, finding(cmp,
                     "“" + change.label() + "”" + change.change().directionWord() + Findings.plain(change.change().amount())
@@ -232,7 +226,7 @@ public final class ComparisonWordRule extends AbstractRule {
     }
 
     /** A figure that is now zero cannot have increased (its prior figure would be negative). */
-    private static void zeroCannotHaveGrown(Checks checks, Narrative n) {
+    private void zeroCannotHaveGrown(Checks checks, Narrative n) {
         for (Fact f : n.facts()) {
             if (!Narrative.isCurrentAmount(f) || f.value().signum() != 0 || !Narrative.hasChange(f)
                     || f.change().sign() <= 0 || f.change().amount() == null || f.change().amount().signum() == 0) {
@@ -240,7 +234,7 @@ public final class ComparisonWordRule extends AbstractRule {
             }
             Quantity change = Narrative.change(f);
             Comparison cmp = new Comparison(Quantity.exact(BigDecimal.ZERO, "0"), change, Verdict.BROKEN,
-                    DESCRIPTOR.severity(), change.low().max(BigDecimal.ZERO));
+                    descriptor().severity(), change.low().max(BigDecimal.ZERO));
             checks.add(cmp, "“" + f.label() + "”本期为0万元,不可能" + f.change().directionWord() + Findings.plain(f.change().amount())
                             + "万元。",
                     "“" + f.label() + "” is 0 now: it cannot have " + "increased by " + Findings.plain(f.change().amount())
@@ -249,9 +243,9 @@ public final class ComparisonWordRule extends AbstractRule {
         }
     }
 
-    private static io.budgetlens.events.Finding finding(Comparison cmp, String zh, String en, List<Evidence> evidence,
+    private io.budgetlens.events.Finding finding(Comparison cmp, String zh, String en, List<Evidence> evidence,
                                                        String unit) {
-        return new io.budgetlens.events.Finding(DESCRIPTOR.id(), cmp.severity(), DESCRIPTOR.category(), zh, en,
+        return new io.budgetlens.events.Finding(descriptor().id(), cmp.severity(), descriptor().category(), zh, en,
                 cmp.expectedInterval(), cmp.actual().value(), cmp.excess(), unit,
                 evidence.stream().filter(Objects::nonNull).distinct().toList());
     }

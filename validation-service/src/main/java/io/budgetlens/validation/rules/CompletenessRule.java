@@ -23,8 +23,6 @@ import io.budgetlens.events.Severity;
  */
 public final class CompletenessRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("COMP-001");
-
     /** Narrative items: Chinese name → words any of which show it is covered. */
     static final Map<String, List<String>> NARRATIVE = new LinkedHashMap<>();
 
@@ -50,10 +48,6 @@ public final class CompletenessRule extends AbstractRule {
             Map.entry("STATE_CAPITAL_EXPENDITURE", "国有资本经营预算财政拨款支出表"),
             Map.entry("FISCAL_EXPENDITURE", "财政拨款支出表"), Map.entry("FISCAL_BASIC_EXPENDITURE", "财政拨款基本支出表"),
             Map.entry("OPERATING_COSTS", "机关运行经费支出表"), Map.entry("PROCUREMENT", "政府采购支出表"));
-
-    public CompletenessRule() {
-        super(DESCRIPTOR);
-    }
 
     /** Items required for the document's kind, with whether each is present. */
     static Map<String, Boolean> items(DisclosureParsed d) {
@@ -107,7 +101,7 @@ public final class CompletenessRule extends AbstractRule {
             java.util.regex.Matcher attachment = java.util.regex.Pattern.compile("附件\\s*:?\\s*([^\\n]{0,60}表)")
                     .matcher(text);
             String where = attachment.find() ? attachment.group(1) : null;
-            checks.fail(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+            checks.fail(new Finding(descriptor().id(), Severity.WARNING, descriptor().category(),
                     "正文中没有任何必备公开表格" + (where == null ? "" : "(附件:" + where + ")") + ",表格相关核对均未进行。",
                     "None of the required tables is in the text" + (where == null ? "" : " (attachment: " + where + ")")
                             + "; no table check could run.",
@@ -120,7 +114,7 @@ public final class CompletenessRule extends AbstractRule {
             }
             boolean table = name.startsWith("table ");
             String what = table ? TABLE_NAMES.getOrDefault(name.substring(6), name.substring(6)) : name;
-            checks.fail(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+            checks.fail(new Finding(descriptor().id(), Severity.WARNING, descriptor().category(),
                     table ? "未找到必备表格 " + what + "(如为空表,应列出并说明)。" : "未找到必备说明事项“" + what + "”。",
                     table ? "The required table " + what + " was not found (an empty table must still be listed and explained)."
                             : "The required narrative item “" + what + "” was not found.",
@@ -137,7 +131,7 @@ public final class CompletenessRule extends AbstractRule {
                 continue;
             }
             String heading = section.number() + section.title();
-            checks.fail(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+            checks.fail(new Finding(descriptor().id(), Severity.WARNING, descriptor().category(),
                     "标题“" + heading + "”下没有内容。", "The heading “" + heading + "” has no content.",
                     Interval.exact(BigDecimal.ONE), BigDecimal.ZERO, BigDecimal.ONE, "items",
                     List.of(new Evidence(heading, section.start(), Math.min(section.end(), section.start() + heading.length() + 2),

@@ -15,12 +15,6 @@ import io.budgetlens.events.Severity;
  */
 public final class CompositionRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("NAR-001");
-
-    public CompositionRule() {
-        super(DESCRIPTOR);
-    }
-
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         Narrative n = Narrative.of(d);

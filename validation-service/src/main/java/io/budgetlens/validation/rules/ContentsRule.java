@@ -16,12 +16,6 @@ import io.budgetlens.events.Severity;
  */
 public final class ContentsRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("HYG-005");
-
-    public ContentsRule() {
-        super(DESCRIPTOR);
-    }
-
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         List<ContractV11.ContentsEntry> contents = ContractV11.contents(d);
@@ -50,7 +44,7 @@ public final class ContentsRule extends AbstractRule {
                 continue;
             }
             Evidence evidence = new Evidence(entry.title(), entry.start(), entry.end(), null, null, null, null);
-            checks.fail(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+            checks.fail(new Finding(descriptor().id(), Severity.WARNING, descriptor().category(),
                     "目录列有“" + entry.title() + "”" + (entry.pageRef() == null ? "" : "(第" + entry.pageRef() + "页)")
                             + ",但文中没有" + (type != null ? "这张表" : "这一部分") + "。",
                     "The table of contents lists “" + entry.title() + "” but the document has no such "

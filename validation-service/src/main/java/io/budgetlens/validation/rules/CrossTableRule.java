@@ -17,13 +17,7 @@ import io.budgetlens.events.TableRow;
  */
 public final class CrossTableRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("XTB-001");
-
     static final Map<String, String> PAIRS = Map.of("30108", "2080505", "30109", "2080506", "30113", "2210201");
-
-    public CrossTableRule() {
-        super(DESCRIPTOR);
-    }
 
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
@@ -40,7 +34,7 @@ public final class CrossTableRule extends AbstractRule {
                     if (e == null || f == null) {
                         return;
                     }
-                    Comparison cmp = Comparison.of(f, e, DESCRIPTOR.severity());
+                    Comparison cmp = Comparison.of(f, e, descriptor().severity());
                     checks.add(cmp, "《" + eTable.title() + "》" + e.label() + "为" + Findings.plain(e.value()) + "万元,《"
                                     + fTable.title() + "》对应的" + f.label() + "为" + Findings.plain(f.value()) + "万元。",
                             "Economic item " + e.label() + " (" + Findings.plain(e.value()) + ") and functional item "
@@ -53,7 +47,7 @@ public final class CrossTableRule extends AbstractRule {
     }
 
     /** 30217 公务接待费 in the economic table is part of the “三公” reception expense: it cannot exceed it. */
-    private static void receptionBound(DisclosureParsed d, Checks checks, List<DisclosureTable> economic) {
+    private void receptionBound(DisclosureParsed d, Checks checks, List<DisclosureTable> economic) {
         Quantity reception = null;
         for (DisclosureTable t : TableRules.tables(d, "THREE_PUBLIC")) {
             TableColumn column = TableRules.column(t, "RECEPTION");
@@ -75,7 +69,7 @@ public final class CrossTableRule extends AbstractRule {
             }
             Comparison cmp;
             if (item.low().compareTo(reception.high()) > 0) {
-                cmp = new Comparison(reception, item, io.budgetlens.events.Verdict.BROKEN, DESCRIPTOR.severity(),
+                cmp = new Comparison(reception, item, io.budgetlens.events.Verdict.BROKEN, descriptor().severity(),
                         item.low().subtract(reception.high()));
             } else {
                 cmp = new Comparison(reception, item, item.value().compareTo(reception.value()) <= 0

@@ -17,14 +17,8 @@ import io.budgetlens.events.Fact;
  */
 public final class DerivedRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("DER-001");
-
     static final Pattern GUESTS = Pattern.compile("接待[^。;]{0,20}?(\\d+)\\s*批次?[^。;\\d]{0,6}(\\d+)\\s*人");
     static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10000);
-
-    public DerivedRule() {
-        super(DESCRIPTOR);
-    }
 
     /** "公务车保有量为1辆", "共有车辆1辆": vehicles kept; "公务用车购置0辆": vehicles bought. */
     static final Pattern VEHICLES_KEPT = Pattern.compile("(保有量为?|共有车辆)\\s*(\\d+)\\s*辆");
@@ -33,14 +27,14 @@ public final class DerivedRule extends AbstractRule {
     /**
      * 车均维护费 = 公务用车运行维护费 / 保有量; 车均购置费 = 公务用车购置费 / 购置数 (zero when none was bought).
      */
-    private static void perVehicle(DisclosureParsed d, List<Fact> facts, Checks checks) {
+    private void perVehicle(DisclosureParsed d, List<Fact> facts, Checks checks) {
         perVehicle(d, facts, checks, "three_public.vehicle_operation.per_vehicle", "three_public.vehicle_operation",
                 VEHICLES_KEPT, 2, "保有量");
         perVehicle(d, facts, checks, "three_public.vehicle_purchase.per_vehicle", "three_public.vehicle_purchase",
                 VEHICLES_BOUGHT, 1, "购置数");
     }
 
-    private static void perVehicle(DisclosureParsed d, List<Fact> facts, Checks checks, String perKey, String totalKey,
+    private void perVehicle(DisclosureParsed d, List<Fact> facts, Checks checks, String perKey, String totalKey,
                                    Pattern countPattern, int group, String countName) {
         Fact per = facts.stream().filter(f -> perKey.equals(f.key()) && f.value() != null).findFirst().orElse(null);
         Fact total = facts.stream().filter(f -> totalKey.equals(f.key()) && f.value() != null
@@ -54,9 +48,9 @@ public final class DerivedRule extends AbstractRule {
         Quantity computed = vehicles.signum() == 0 ? Quantity.exact(BigDecimal.ZERO, "0")
                 : amount.dividedBy(vehicles).withLabel(total.label() + "/" + countName);
         Quantity stated = Quantity.printed(per.value(), per.decimals(), per.label(), per.evidence());
-        Comparison cmp = Comparison.of(computed, stated, DESCRIPTOR.severity());
+        Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
         String computedText = computed.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-        checks.add(cmp, new io.budgetlens.events.Finding(DESCRIPTOR.id(), cmp.severity(), DESCRIPTOR.category(),
+        checks.add(cmp, new io.budgetlens.events.Finding(descriptor().id(), cmp.severity(), descriptor().category(),
                 "“" + per.label() + "”" + Findings.plain(per.value()) + "万元与" + total.label()
                         + Findings.plain(total.value()) + "万元、" + countName + vehicles + "辆计算的" + computedText + "万元不符。",
                 "“" + per.label() + "” " + Findings.plain(per.value()) + " does not follow from " + total.label() + " "
@@ -92,10 +86,10 @@ public final class DerivedRule extends AbstractRule {
                 yuan.low().divide(guests, Quantity.DIVISION), yuan.high().divide(guests, Quantity.DIVISION), 2,
                 "公务接待费/接待人数", null);
         Quantity stated = Quantity.printed(perGuest.value(), perGuest.decimals(), perGuest.label(), perGuest.evidence());
-        Comparison cmp = Comparison.of(computed, stated, DESCRIPTOR.severity());
+        Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
         Evidence guestsEvidence = Evidence.ofText(m.group(), m.start(), m.end());
         String computedText = computed.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-        checks.add(cmp, new io.budgetlens.events.Finding(DESCRIPTOR.id(), cmp.severity(), DESCRIPTOR.category(),
+        checks.add(cmp, new io.budgetlens.events.Finding(descriptor().id(), cmp.severity(), descriptor().category(),
                 "人均接待费" + Findings.plain(perGuest.value()) + "元与公务接待费" + Findings.plain(reception.value())
                         + "万元、接待" + guests + "人计算的" + computedText + "元不符。",
                 "The stated reception cost per guest (" + Findings.plain(perGuest.value()) + " yuan) does not follow from "

@@ -17,12 +17,6 @@ import io.budgetlens.events.TableRow;
 /** DUP-001 a coded row is printed once per table: the same code with the same cells twice is a duplicated row. */
 public final class DuplicateRowRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("DUP-001");
-
-    public DuplicateRowRule() {
-        super(DESCRIPTOR);
-    }
-
     /** Rows of a table without the repeats of an identical coded row (the first occurrence is kept). */
     static List<TableRow> withoutDuplicates(DisclosureTable table) {
         Map<String, TableRow> seen = new HashMap<>();
@@ -50,7 +44,7 @@ public final class DuplicateRowRule extends AbstractRule {
                     continue;
                 }
                 String label = TableRules.label(row);
-                checks.fail(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+                checks.fail(new Finding(descriptor().id(), Severity.WARNING, descriptor().category(),
                         "《" + table.title() + "》第" + (row.index() + 1) + "行重复了第" + (first.index() + 1) + "行(" + label
                                 + "),汇总核对时只计一次。",
                         "In " + table.title() + ", row " + (row.index() + 1) + " repeats row " + (first.index() + 1)

@@ -14,12 +14,6 @@ import io.budgetlens.events.TableRow;
  */
 public final class HierarchyRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("SUM-001");
-
-    public HierarchyRule() {
-        super(DESCRIPTOR);
-    }
-
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "GPB_EXPENDITURE", "EXPENDITURE", "GPB_BASIC_EXPENDITURE",
@@ -51,7 +45,7 @@ public final class HierarchyRule extends AbstractRule {
                         continue;
                     }
                     operands.add(0, total);
-                    Comparison cmp = Comparison.of(sum, total, DESCRIPTOR.severity());
+                    Comparison cmp = Comparison.of(sum, total, descriptor().severity());
                     String label = TableRules.label(parent);
                     checks.add(cmp, "《" + table.title() + "》" + label + "的" + column.header() + "为" + Findings.plain(total.value())
                                     + "万元,其下" + children.size() + "项明细合计" + Findings.plain(sum.value()) + "万元。",

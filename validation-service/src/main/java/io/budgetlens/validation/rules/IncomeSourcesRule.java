@@ -14,12 +14,6 @@ import io.budgetlens.events.TableRow;
  */
 public final class IncomeSourcesRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("SRC-001");
-
-    public IncomeSourcesRule() {
-        super(DESCRIPTOR);
-    }
-
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "INCOME", "PROCUREMENT")) {
@@ -46,7 +40,7 @@ public final class IncomeSourcesRule extends AbstractRule {
                     continue;
                 }
                 operands.add(0, t);
-                Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
+                Comparison cmp = Comparison.of(sum, t, descriptor().severity());
                 checks.add(cmp, "《" + table.title() + "》" + TableRules.label(row) + "总计" + Findings.plain(t.value())
                                 + "万元不等于各收入来源之和" + Findings.plain(sum.value()) + "万元。",
                         "In " + table.title() + ", " + TableRules.label(row) + ": total " + Findings.plain(t.value())

@@ -21,8 +21,6 @@ import io.budgetlens.events.Verdict;
  */
 public final class ListedSumRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("NAR-003");
-
     static final Pattern AMOUNT = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*万\\s?元");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("(?<!\\d),|,(?!\\d)|[:;、。]");
     private static final Pattern CLOSER = Pattern.compile(
@@ -39,10 +37,6 @@ public final class ListedSumRule extends AbstractRule {
         }
     }
 
-    public ListedSumRule() {
-        super(DESCRIPTOR);
-    }
-
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         String text = d.text() == null ? "" : d.text();
@@ -55,7 +49,7 @@ public final class ListedSumRule extends AbstractRule {
         }
     }
 
-    private static void paragraph(Checks checks, String line, int offset) {
+    private void paragraph(Checks checks, String line, int offset) {
         List<Item> open = new ArrayList<>();
         Matcher m = AMOUNT.matcher(line);
         int previousEnd = 0;
@@ -138,13 +132,13 @@ public final class ListedSumRule extends AbstractRule {
         return Quantity.sum(items.stream().map(i -> i.signed(groupSign)).toList());
     }
 
-    private static void record(Checks checks, List<Item> items, Item sum, Quantity target, int groupSign,
+    private void record(Checks checks, List<Item> items, Item sum, Quantity target, int groupSign,
                                boolean holds) {
         Quantity computed = total(items, groupSign);
         Comparison cmp = holds
                 ? new Comparison(computed, target, computed.value().compareTo(target.value()) == 0 ? Verdict.HOLDS
                 : Verdict.WITHIN_ROUNDING, null, BigDecimal.ZERO)
-                : Comparison.of(computed, target, DESCRIPTOR.severity());
+                : Comparison.of(computed, target, descriptor().severity());
         List<Quantity> operands = new ArrayList<>();
         operands.add(sum.value());
         items.forEach(i -> operands.add(i.value()));

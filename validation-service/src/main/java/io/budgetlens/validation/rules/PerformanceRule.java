@@ -19,13 +19,7 @@ import io.budgetlens.events.Severity;
  */
 public final class PerformanceRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("PERF-001");
-
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
-    public PerformanceRule() {
-        super(DESCRIPTOR);
-    }
 
     @Override
     protected void check(Checks checks, DisclosureParsed d) {

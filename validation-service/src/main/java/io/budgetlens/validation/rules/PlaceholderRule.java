@@ -14,8 +14,6 @@ import io.budgetlens.events.DisclosureParsed;
  */
 public final class PlaceholderRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("HYG-001");
-
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?<![A-Za-z0-9./:@_-])X{2,}(?![A-Za-z])|[×Xx]{0,1}×{2,}|某某|_{3,}|\\*{2,}");
     /** Words around "**" that make it a blank to fill in rather than markdown emphasis. */
@@ -23,10 +21,6 @@ public final class PlaceholderRule extends AbstractRule {
     private static final Pattern UNIT = Pattern.compile("万\\s?元");
     private static final Pattern HEADER_BEFORE = Pattern.compile("(单位|金额单位|计量单位|以)\\s*[:(（]?\\s*$");
     private static final Pattern NUMBER_WORD_BEFORE = Pattern.compile("[\\d.,％%十百千数几多余每亿]\\s*$");
-
-    public PlaceholderRule() {
-        super(DESCRIPTOR);
-    }
 
     @Override
     protected void check(Checks checks, DisclosureParsed d) {

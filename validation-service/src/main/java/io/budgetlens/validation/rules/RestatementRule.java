@@ -19,12 +19,6 @@ import io.budgetlens.events.Severity;
  */
 public final class RestatementRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("NAR-004");
-
-    public RestatementRule() {
-        super(DESCRIPTOR);
-    }
-
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         Narrative n = Narrative.of(d);

@@ -17,12 +17,6 @@ public final class RowSumRule extends AbstractRule {
     static final java.util.regex.Pattern OTHER_USES = java.util.regex.Pattern.compile(
             "预留|机动|上缴上级|经营支出|对附属单位");
 
-    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("SUM-002");
-
-    public RowSumRule() {
-        super(DESCRIPTOR);
-    }
-
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "GPB_EXPENDITURE", "EXPENDITURE", "GPB_BASIC_EXPENDITURE",
@@ -67,7 +61,7 @@ public final class RowSumRule extends AbstractRule {
                 }
                 String more = others.isEmpty() ? "" : " + " + String.join(" + ", others.stream().map(TableColumn::header)
                         .toList());
-                Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
+                Comparison cmp = Comparison.of(sum, t, descriptor().severity());
                 String label = TableRules.label(row);
                 checks.add(cmp, "《" + table.title() + "》" + label + ":" + total.header() + Findings.plain(t.value()) + "万元 ≠ "
                                 + a.header() + Findings.plain(x.value()) + " + " + b.header() + Findings.plain(y.value())

@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -21,7 +23,7 @@ import io.budgetlens.events.Severity;
 /**
  * Catalogue entry of a rule: stable id (BAL-001…), bilingual title, the identity it checks, category, default
  * severity, the document kinds and scopes it applies to, and its family. The entries are data, in
- * {@code catalogue.tsv} next to this class; a rule names its id ({@link #of}).
+ * {@code catalogue.tsv} next to this class; the rule class is named there ({@link #of(Class)}).
  */
 public record RuleDescriptor(String id, String titleZh, String titleEn, String identity, Category category,
                              Severity severity, Set<DisclosureKind> kinds, Set<DisclosureScope> scopes) {
@@ -43,19 +45,34 @@ public record RuleDescriptor(String id, String titleZh, String titleEn, String i
         return FAMILIES.getOrDefault(id.substring(0, id.indexOf('-')), "OTHER");
     }
 
-    /** The catalogue entry of a rule, by id; an id missing from catalogue.tsv is a programming error. */
+    /** The catalogue entry of a rule, by id (NAR-001…); null when the catalogue has no such rule. */
     public static RuleDescriptor of(String id) {
-        RuleDescriptor descriptor = Catalogue.ENTRIES.get(id);
+        return Catalogue.BY_ID.get(id);
+    }
+
+    /** The catalogue entry of the rule a class checks; a rule class missing from catalogue.tsv is a programming error. */
+    static RuleDescriptor of(Class<? extends Rule> rule) {
+        RuleDescriptor descriptor = Catalogue.BY_RULE.get(rule.getSimpleName());
         if (descriptor == null) {
-            throw new IllegalArgumentException("No rule " + id + " in catalogue.tsv");
+            throw new IllegalStateException(rule.getSimpleName() + " has no line in catalogue.tsv");
         }
         return descriptor;
     }
 
-    /** catalogue.tsv, read once: a header line, then one line a rule (kinds and scopes comma-separated). */
+    /** The rule classes of the catalogue, in its order. */
+    static List<String> ruleClasses() {
+        return List.copyOf(Catalogue.BY_RULE.keySet());
+    }
+
+    /**
+     * catalogue.tsv, read once: # comments, a header line, then one line a rule — id, rule class, title_zh, title_en,
+     * identity, category, severity, kinds and scopes (comma-separated).
+     */
     private static final class Catalogue {
 
-        static final Map<String, RuleDescriptor> ENTRIES = read();
+        static final Map<String, RuleDescriptor> BY_RULE = read();
+        static final Map<String, RuleDescriptor> BY_ID = BY_RULE.values().stream()
+                .collect(Collectors.toUnmodifiableMap(RuleDescriptor::id, d -> d));
 
         private static Map<String, RuleDescriptor> read() {
             try (InputStream in = RuleDescriptor.class.getResourceAsStream("catalogue.tsv")) {
@@ -65,10 +82,10 @@ public record RuleDescriptor(String id, String titleZh, String titleEn, String i
                 Map<String, RuleDescriptor> out = new LinkedHashMap<>();
                 new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                         .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("id\t"))
-                        .map(l -> l.split("\t", -1)).forEach(f -> out.put(f[0], new RuleDescriptor(f[0], f[1], f[2],
-                                f[3], Category.valueOf(f[4]), Severity.valueOf(f[5]),
-                                enums(DisclosureKind.class, f[6]), enums(DisclosureScope.class, f[7]))));
-                return Map.copyOf(out);
+                        .map(l -> l.split("\t", -1)).forEach(f -> out.put(f[1], new RuleDescriptor(f[0], f[2], f[3],
+                                f[4], Category.valueOf(f[5]), Severity.valueOf(f[6]),
+                                enums(DisclosureKind.class, f[7]), enums(DisclosureScope.class, f[8]))));
+                return Collections.unmodifiableMap(out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -13,12 +13,6 @@ import io.budgetlens.events.Fact;
  */
 public final class ShareRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("SHR-001");
-
-    public ShareRule() {
-        super(DESCRIPTOR);
-    }
-
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         List<Fact> facts = d.facts() == null ? List.of() : d.facts().stream()
@@ -34,9 +28,9 @@ public final class ShareRule extends AbstractRule {
             Quantity part = Quantity.printed(f.value(), f.decimals(), f.label(), f.evidence());
             Quantity stated = Quantity.printed(f.share(), f.shareDecimals(), f.label() + "占比", f.evidence());
             Quantity computed = part.percentOf(base);
-            Comparison cmp = Comparison.of(computed, stated, DESCRIPTOR.severity());
+            Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
             String computedText = computed.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-            checks.add(cmp, new io.budgetlens.events.Finding(DESCRIPTOR.id(), cmp.severity(), DESCRIPTOR.category(),
+            checks.add(cmp, new io.budgetlens.events.Finding(descriptor().id(), cmp.severity(), descriptor().category(),
                     "“" + f.label() + "”" + Findings.plain(f.value()) + "万元,所述占比" + Findings.plain(f.share())
                             + "%与" + base.label() + Findings.plain(base.value()) + "万元计算的" + computedText + "%不符。",
                     "“" + f.label() + "” " + Findings.plain(f.value()) + ": the stated share " + Findings.plain(f.share())

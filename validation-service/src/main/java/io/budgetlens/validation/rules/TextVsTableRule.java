@@ -13,18 +13,12 @@ import io.budgetlens.events.Severity;
  */
 public final class TextVsTableRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("TXT-001");
-
-    public TextVsTableRule() {
-        super(DESCRIPTOR);
-    }
-
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         for (TextTablePairs.Pair p : TextTablePairs.pairs(d)) {
             Quantity stated = Narrative.value(p.fact());
             Comparison cmp = Comparison.of(p.inWanYuan(), stated,
-                    p.exactScope() ? DESCRIPTOR.severity() : Severity.WARNING);
+                    p.exactScope() ? descriptor().severity() : Severity.WARNING);
             if (cmp.broken() && UnitRule.wrongUnit(p)) {
                 continue;
             }

@@ -21,12 +21,6 @@ import io.budgetlens.events.TableRow;
  */
 public final class ThreePublicRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("TPB-001");
-
-    public ThreePublicRule() {
-        super(DESCRIPTOR);
-    }
-
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "THREE_PUBLIC")) {
@@ -128,7 +122,7 @@ public final class ThreePublicRule extends AbstractRule {
         Quantity sum = threePublic.plus(Quantity.sum(extras));
         List<Quantity> operands = new ArrayList<>(List.of(grand, threePublic));
         operands.addAll(extras);
-        Comparison cmp = Comparison.of(sum, grand, DESCRIPTOR.severity());
+        Comparison cmp = Comparison.of(sum, grand, descriptor().severity());
         checks.add(cmp, whereZh + "合计" + Findings.plain(grand.value()) + "万元不等于“三公”经费" + Findings.plain(threePublic.value())
                         + "万元与会议费、培训费之和" + Findings.plain(sum.value()) + "万元。",
                 whereEn + ": the total " + Findings.plain(grand.value()) + " is not “three public” "
@@ -152,7 +146,7 @@ public final class ThreePublicRule extends AbstractRule {
         if (q.containsKey("VEHICLE_PURCHASE") && q.containsKey("VEHICLE_OPERATION")) {
             Quantity parts = q.get("VEHICLE_PURCHASE").plus(q.get("VEHICLE_OPERATION"));
             if (vehicle != null) {
-                Comparison cmp = Comparison.of(parts, vehicle, DESCRIPTOR.severity());
+                Comparison cmp = Comparison.of(parts, vehicle, descriptor().severity());
                 checks.add(cmp, whereZh + "公务用车购置及运行费" + Findings.plain(vehicle.value()) + "万元不等于购置费与运行费之和"
                                 + Findings.plain(parts.value()) + "万元。",
                         whereEn + ": official vehicles " + Findings.plain(vehicle.value())
@@ -176,7 +170,7 @@ public final class ThreePublicRule extends AbstractRule {
                 operands.add(q.get(part));
             }
         }
-        Comparison cmp = Comparison.of(sum, total, DESCRIPTOR.severity());
+        Comparison cmp = Comparison.of(sum, total, descriptor().severity());
         checks.add(cmp, whereZh + "“三公”经费合计" + Findings.plain(total.value()) + "万元不等于因公出国(境)费、公务用车购置及运行费、"
                         + "公务接待费之和" + Findings.plain(sum.value()) + "万元。",
                 whereEn + ": “three public” total " + Findings.plain(total.value())

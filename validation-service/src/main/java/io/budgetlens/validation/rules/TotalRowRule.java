@@ -17,12 +17,6 @@ import io.budgetlens.events.TableRow;
  */
 public final class TotalRowRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("TBL-002");
-
-    public TotalRowRule() {
-        super(DESCRIPTOR);
-    }
-
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "PROCUREMENT", "OPERATING_COSTS")) {
@@ -90,7 +84,7 @@ public final class TotalRowRule extends AbstractRule {
     private record Sum(TableRow whole, List<TableRow> parts, String nameZh, String nameEn) {
     }
 
-    private static void check(Checks checks, DisclosureTable table, TableColumn column, Sum s) {
+    private void check(Checks checks, DisclosureTable table, TableColumn column, Sum s) {
         Quantity t = TableRules.cell(table, s.whole(), column);
         List<Quantity> operands = new ArrayList<>();
         Quantity sum = TableRules.sum(s.parts().stream().map(r -> TableRules.cell(table, r, column)).toList(),
@@ -99,7 +93,7 @@ public final class TotalRowRule extends AbstractRule {
             return;
         }
         operands.add(0, t);
-        Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
+        Comparison cmp = Comparison.of(sum, t, descriptor().severity());
         checks.add(cmp, "《" + table.title() + "》" + s.nameZh() + column.header() + "为" + Findings.plain(t.value()) + ",其下"
                         + s.parts().size() + "行合计" + Findings.plain(sum.value()) + "。",
                 "In " + table.title() + ", " + s.nameEn() + "'s " + column.header() + " is "

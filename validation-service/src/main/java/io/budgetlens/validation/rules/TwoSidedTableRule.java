@@ -18,13 +18,7 @@ import io.budgetlens.events.TableRow;
  */
 public final class TwoSidedTableRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("TBL-001");
-
     static final Set<String> TYPES = Set.of("INCOME_EXPENDITURE_TOTAL", "FISCAL_INCOME_EXPENDITURE_TOTAL");
-
-    public TwoSidedTableRule() {
-        super(DESCRIPTOR);
-    }
 
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
@@ -44,7 +38,7 @@ public final class TwoSidedTableRule extends AbstractRule {
 
     private enum Kind { TOTAL, SUBTOTAL, SECTION, ITEM, NONE }
 
-    private static Kind kind(TableRow row, TableColumn label) {
+    private Kind kind(TableRow row, TableColumn label) {
         if (label.index() >= row.cells().size()) {
             return Kind.NONE;
         }
@@ -70,7 +64,7 @@ public final class TwoSidedTableRule extends AbstractRule {
      * sections = Σ sections; each later 合计/总计 = the closing row + the rows between them (上年结转, 年初结转和结余…).
      * A side without sections: 合计 = Σ its rows, a 小计 not being one of them.
      */
-    private static void columnSums(Checks checks, DisclosureTable table, TableColumn label, TableColumn column) {
+    private void columnSums(Checks checks, DisclosureTable table, TableColumn label, TableColumn column) {
         List<TableRow> rows = table.rows();
         boolean sections = rows.stream().anyMatch(r -> kind(r, label) == Kind.SECTION);
         TableRow total = rows.stream().filter(r -> kind(r, label) == Kind.TOTAL).findFirst().orElse(null);
@@ -122,7 +116,7 @@ public final class TwoSidedTableRule extends AbstractRule {
         return kind == Kind.ITEM || kind == Kind.NONE;
     }
 
-    private static void sum(Checks checks, DisclosureTable table, TableColumn label, TableColumn column, TableRow whole,
+    private void sum(Checks checks, DisclosureTable table, TableColumn label, TableColumn column, TableRow whole,
                             List<TableRow> rows) {
         // header rows ("项目 | 预算数") print words where the amounts are
         List<TableRow> items = rows.stream().filter(r -> column.index() >= r.cells().size()
@@ -137,7 +131,7 @@ public final class TwoSidedTableRule extends AbstractRule {
             return;
         }
         operands.add(0, w);
-        Comparison cmp = Comparison.of(sum, w, DESCRIPTOR.severity());
+        Comparison cmp = Comparison.of(sum, w, descriptor().severity());
         String name = whole.cells().get(label.index()).strip();
         checks.add(cmp, "《" + table.title() + "》“" + name + "”" + column.header() + "为" + Findings.plain(w.value()) + ",其下"
                         + items.size() + "行合计" + Findings.plain(sum.value()) + "。",
@@ -147,7 +141,7 @@ public final class TwoSidedTableRule extends AbstractRule {
     }
 
     /** In each row of a side with a 合计 column and two or more fund columns: 合计 = Σ fund columns. */
-    private static void fundColumns(Checks checks, DisclosureTable table, TableColumn label, List<TableColumn> amounts) {
+    private void fundColumns(Checks checks, DisclosureTable table, TableColumn label, List<TableColumn> amounts) {
         TableColumn total = amounts.stream().filter(c -> "TOTAL".equals(c.role())).findFirst().orElse(null);
         List<TableColumn> funds = amounts.stream().filter(c -> c != total && !"BUDGET".equals(c.role())).toList();
         if (total == null || funds.size() < 2) {
@@ -164,7 +158,7 @@ public final class TwoSidedTableRule extends AbstractRule {
                 continue;
             }
             operands.add(0, t);
-            Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
+            Comparison cmp = Comparison.of(sum, t, descriptor().severity());
             String name = row.cells().get(label.index()).strip();
             checks.add(cmp, "《" + table.title() + "》“" + name + "”合计" + Findings.plain(t.value()) + "不等于各资金来源之和"
                             + Findings.plain(sum.value()) + "。",
@@ -179,7 +173,7 @@ public final class TwoSidedTableRule extends AbstractRule {
      * table of the same money: 财政拨款收支总表's 一般公共预算 column against 一般公共预算财政拨款支出表, 收支总表 against
      * 支出总表.
      */
-    private static void functionsAgainstExpenditureTables(Checks checks, DisclosureParsed d, DisclosureTable table,
+    private void functionsAgainstExpenditureTables(Checks checks, DisclosureParsed d, DisclosureTable table,
                                                           TableColumn label, List<TableColumn> amounts) {
         boolean fiscal = "FISCAL_INCOME_EXPENDITURE_TOTAL".equals(table.type());
         TableColumn column = fiscal
@@ -211,7 +205,7 @@ public final class TwoSidedTableRule extends AbstractRule {
             }
             here = Units.toWanYuan(table, here);
             there = Units.toWanYuan(other, there);
-            Comparison cmp = Comparison.of(there, here, DESCRIPTOR.severity());
+            Comparison cmp = Comparison.of(there, here, descriptor().severity());
             checks.add(cmp, "《" + table.title() + "》“" + row.cells().get(label.index()).strip() + "”为" + Findings.plain(here.value())
                             + ",《" + other.title() + "》中同一科目为" + Findings.plain(there.value()) + "。",
                     "In " + table.title() + ", “" + row.cells().get(label.index()).strip() + "” is "

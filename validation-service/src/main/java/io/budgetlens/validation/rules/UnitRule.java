@@ -13,12 +13,6 @@ import io.budgetlens.events.Verdict;
  */
 public final class UnitRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("UNIT-001");
-
-    public UnitRule() {
-        super(DESCRIPTOR);
-    }
-
     /** The cell matches the narrative figure only with the table's unit read the other way. */
     static boolean wrongUnit(TextTablePairs.Pair p) {
         Quantity stated = Narrative.value(p.fact());
@@ -40,7 +34,7 @@ public final class UnitRule extends AbstractRule {
             boolean wrong = wrongUnit(p);
             String unit = Units.unit(p.table());
             Comparison cmp = wrong
-                    ? new Comparison(p.inWanYuan(), stated, Verdict.BROKEN, DESCRIPTOR.severity(),
+                    ? new Comparison(p.inWanYuan(), stated, Verdict.BROKEN, descriptor().severity(),
                     p.inWanYuan().gap(stated))
                     : new Comparison(p.inWanYuan(), stated, Verdict.HOLDS, null, java.math.BigDecimal.ZERO);
             checks.add(cmp, "《" + p.table().title() + "》标明单位为" + unit + ",其“" + TableRules.label(p.row()) + "”"

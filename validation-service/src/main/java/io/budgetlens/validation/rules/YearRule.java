@@ -16,14 +16,8 @@ import io.budgetlens.events.Section;
  */
 public final class YearRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("HYG-003");
-
     private static final Pattern COMPARISON = Pattern.compile("(比|较|与)\\s*((?:19|20)\\d{2})\\s*年度?(相比|同期)?");
     private static final Pattern AS_OF = Pattern.compile("截[至止]\\s*((?:19|20)\\d{2})\\s*年\\s*12\\s*月");
-
-    public YearRule() {
-        super(DESCRIPTOR);
-    }
 
     @Override
     protected void check(Checks checks, DisclosureParsed d) {

@@ -16,13 +16,7 @@ import io.budgetlens.events.Severity;
  */
 public final class ZeroTotalRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("HYG-002");
-
     private static final Set<String> TOTALS = Set.of("income.total", "expenditure.total");
-
-    public ZeroTotalRule() {
-        super(DESCRIPTOR);
-    }
 
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
@@ -42,7 +36,7 @@ public final class ZeroTotalRule extends AbstractRule {
             if (positive == null) {
                 continue;
             }
-            checks.fail(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+            checks.fail(new Finding(descriptor().id(), Severity.WARNING, descriptor().category(),
                     "“" + f.label() + "”为0万元,而同一口径的“" + positive.label() + "”为" + Findings.plain(positive.value())
                             + "万元:总额不可能为零。",
                     "“" + f.label() + "” is 0 while “" + positive.label() + "” of the same money is "
