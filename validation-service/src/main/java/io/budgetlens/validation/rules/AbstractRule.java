@@ -65,6 +65,11 @@ abstract class AbstractRule implements Rule {
             add(c, Findings.of(rule, c, zh, en, operands));
         }
 
+        /** {@code actual} = {@code expected} within rounding, at the rule's severity; the finding's words if not. */
+        void equal(Quantity expected, Quantity actual, String zh, String en, List<Quantity> operands) {
+            add(Comparison.of(expected, actual, rule.severity()), zh, en, operands);
+        }
+
         /** A check that is not a comparison of figures (a placeholder, a year, a table row); see {@link #fail}. */
         void count() {
             count++;

@@ -24,8 +24,7 @@ public final class BalanceRule extends AbstractRule {
                 if (income == null || expenditure == null) {
                     continue;
                 }
-                Comparison cmp = Comparison.of(income, expenditure, descriptor().severity());
-                checks.add(cmp, "《" + table.title() + "》收入合计" + Findings.plain(income.value()) + "万元与支出合计"
+                checks.equal(income, expenditure, "《" + table.title() + "》收入合计" + Findings.plain(income.value()) + "万元与支出合计"
                                 + Findings.plain(expenditure.value()) + "万元不相等。",
                         "In " + table.title() + " total income (" + Findings.plain(income.value())
                                 + ") differs from total expenditure (" + Findings.plain(expenditure.value()) + ").",
@@ -53,9 +52,8 @@ public final class BalanceRule extends AbstractRule {
                 if (y == null || c == null || t == null) {
                     continue;
                 }
-                Comparison cmp = Comparison.of(y.plus(c), t, descriptor().severity());
                 String what = side == 0 ? "收入合计" : "支出合计";
-                checks.add(cmp, "《" + table.title() + "》" + what + Findings.plain(t.value()) + "万元不等于本年与结转之和"
+                checks.equal(y.plus(c), t, "《" + table.title() + "》" + what + Findings.plain(t.value()) + "万元不等于本年与结转之和"
                                 + Findings.plain(y.plus(c).value()) + "万元。",
                         "In " + table.title() + ", " + (side == 0 ? "total income " : "total expenditure ")
                                 + Findings.plain(t.value()) + " is not the year's amount plus the carry-over "
@@ -102,8 +100,7 @@ public final class BalanceRule extends AbstractRule {
             return;
         }
         operands.add(0, t);
-        Comparison cmp = Comparison.of(sum, t, descriptor().severity());
-        checks.add(cmp, "《" + table.title() + "》" + totalLabel + Findings.plain(t.value()) + "万元不等于" + String.join("、", parts)
+        checks.equal(sum, t, "《" + table.title() + "》" + totalLabel + Findings.plain(t.value()) + "万元不等于" + String.join("、", parts)
                         + "之和" + Findings.plain(sum.value()) + "万元。",
                 "In " + table.title() + ", " + totalLabel + " " + Findings.plain(t.value()) + " is not the sum of its parts "
                         + Findings.plain(sum.value()) + ".",

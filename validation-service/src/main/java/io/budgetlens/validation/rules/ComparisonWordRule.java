@@ -175,8 +175,7 @@ public final class ComparisonWordRule extends AbstractRule {
             if (stated == null) {
                 continue;
             }
-            Comparison cmp = Comparison.of(difference, stated, descriptor().severity());
-            checks.add(cmp, "“" + f.label() + "”" + Findings.plain(f.value()) + "万元,基期“" + base.label() + "”"
+            checks.equal(difference, stated, "“" + f.label() + "”" + Findings.plain(f.value()) + "万元,基期“" + base.label() + "”"
                             + Findings.plain(base.value()) + "万元,两者之差为" + Findings.plain(difference.value())
                             + "万元,而文中称" + f.change().directionWord() + Findings.plain(f.change().amount()) + "万元。",
                     "“" + f.label() + "” " + Findings.plain(f.value()) + " against “" + base.label() + "” "

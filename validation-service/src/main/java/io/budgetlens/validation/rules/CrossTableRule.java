@@ -34,8 +34,7 @@ public final class CrossTableRule extends AbstractRule {
                     if (e == null || f == null) {
                         return;
                     }
-                    Comparison cmp = Comparison.of(f, e, descriptor().severity());
-                    checks.add(cmp, "《" + eTable.title() + "》" + e.label() + "为" + Findings.plain(e.value()) + "万元,《"
+                    checks.equal(f, e, "《" + eTable.title() + "》" + e.label() + "为" + Findings.plain(e.value()) + "万元,《"
                                     + fTable.title() + "》对应的" + f.label() + "为" + Findings.plain(f.value()) + "万元。",
                             "Economic item " + e.label() + " (" + Findings.plain(e.value()) + ") and functional item "
                                     + f.label() + " (" + Findings.plain(f.value()) + ") are the same payment but differ.",

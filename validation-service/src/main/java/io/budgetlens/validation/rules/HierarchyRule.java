@@ -14,6 +14,9 @@ import io.budgetlens.events.TableRow;
  */
 public final class HierarchyRule extends AbstractRule {
 
+    /** The descriptor as a constant, for the scanning loop below. */
+    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of(HierarchyRule.class);
+
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "GPB_EXPENDITURE", "EXPENDITURE", "GPB_BASIC_EXPENDITURE",
@@ -45,14 +48,15 @@ public final class HierarchyRule extends AbstractRule {
                         continue;
                     }
                     operands.add(0, total);
-                    Comparison cmp = Comparison.of(sum, total, descriptor().severity());
+                    Comparison cmp = Comparison.of(sum, total, DESCRIPTOR.severity());
                     String label = TableRules.label(parent);
-                    checks.add(cmp, "《" + table.title() + "》" + label + "的" + column.header() + "为" + Findings.plain(total.value())
+                    checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                            "《" + table.title() + "》" + label + "的" + column.header() + "为" + Findings.plain(total.value())
                                     + "万元,其下" + children.size() + "项明细合计" + Findings.plain(sum.value()) + "万元。",
                             "In " + table.title() + ", " + label + " / " + column.header() + " is "
                                     + Findings.plain(total.value()) + " but its " + children.size() + " items add up to "
                                     + Findings.plain(sum.value()) + ".",
-                            operands);
+                            operands));
                 }
             }
         }

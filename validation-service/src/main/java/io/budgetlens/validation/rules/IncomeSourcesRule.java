@@ -40,8 +40,7 @@ public final class IncomeSourcesRule extends AbstractRule {
                     continue;
                 }
                 operands.add(0, t);
-                Comparison cmp = Comparison.of(sum, t, descriptor().severity());
-                checks.add(cmp, "《" + table.title() + "》" + TableRules.label(row) + "总计" + Findings.plain(t.value())
+                checks.equal(sum, t, "《" + table.title() + "》" + TableRules.label(row) + "总计" + Findings.plain(t.value())
                                 + "万元不等于各收入来源之和" + Findings.plain(sum.value()) + "万元。",
                         "In " + table.title() + ", " + TableRules.label(row) + ": total " + Findings.plain(t.value())
                                 + " is not the sum of its sources " + Findings.plain(sum.value()) + ".",

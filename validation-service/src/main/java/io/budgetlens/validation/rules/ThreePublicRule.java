@@ -122,8 +122,7 @@ public final class ThreePublicRule extends AbstractRule {
         Quantity sum = threePublic.plus(Quantity.sum(extras));
         List<Quantity> operands = new ArrayList<>(List.of(grand, threePublic));
         operands.addAll(extras);
-        Comparison cmp = Comparison.of(sum, grand, descriptor().severity());
-        checks.add(cmp, whereZh + "合计" + Findings.plain(grand.value()) + "万元不等于“三公”经费" + Findings.plain(threePublic.value())
+        checks.equal(sum, grand, whereZh + "合计" + Findings.plain(grand.value()) + "万元不等于“三公”经费" + Findings.plain(threePublic.value())
                         + "万元与会议费、培训费之和" + Findings.plain(sum.value()) + "万元。",
                 whereEn + ": the total " + Findings.plain(grand.value()) + " is not “three public” "
                         + Findings.plain(threePublic.value()) + " + meetings + training = " + Findings.plain(sum.value())
@@ -146,8 +145,7 @@ public final class ThreePublicRule extends AbstractRule {
         if (q.containsKey("VEHICLE_PURCHASE") && q.containsKey("VEHICLE_OPERATION")) {
             Quantity parts = q.get("VEHICLE_PURCHASE").plus(q.get("VEHICLE_OPERATION"));
             if (vehicle != null) {
-                Comparison cmp = Comparison.of(parts, vehicle, descriptor().severity());
-                checks.add(cmp, whereZh + "公务用车购置及运行费" + Findings.plain(vehicle.value()) + "万元不等于购置费与运行费之和"
+                checks.equal(parts, vehicle, whereZh + "公务用车购置及运行费" + Findings.plain(vehicle.value()) + "万元不等于购置费与运行费之和"
                                 + Findings.plain(parts.value()) + "万元。",
                         whereEn + ": official vehicles " + Findings.plain(vehicle.value())
                                 + " is not purchase + operation " + Findings.plain(parts.value()) + ".",
@@ -170,8 +168,7 @@ public final class ThreePublicRule extends AbstractRule {
                 operands.add(q.get(part));
             }
         }
-        Comparison cmp = Comparison.of(sum, total, descriptor().severity());
-        checks.add(cmp, whereZh + "“三公”经费合计" + Findings.plain(total.value()) + "万元不等于因公出国(境)费、公务用车购置及运行费、"
+        checks.equal(sum, total, whereZh + "“三公”经费合计" + Findings.plain(total.value()) + "万元不等于因公出国(境)费、公务用车购置及运行费、"
                         + "公务接待费之和" + Findings.plain(sum.value()) + "万元。",
                 whereEn + ": “three public” total " + Findings.plain(total.value())
                         + " is not overseas travel + vehicles + reception = " + Findings.plain(sum.value()) + ".",

@@ -93,8 +93,7 @@ public final class TotalRowRule extends AbstractRule {
             return;
         }
         operands.add(0, t);
-        Comparison cmp = Comparison.of(sum, t, descriptor().severity());
-        checks.add(cmp, "《" + table.title() + "》" + s.nameZh() + column.header() + "为" + Findings.plain(t.value()) + ",其下"
+        checks.equal(sum, t, "《" + table.title() + "》" + s.nameZh() + column.header() + "为" + Findings.plain(t.value()) + ",其下"
                         + s.parts().size() + "行合计" + Findings.plain(sum.value()) + "。",
                 "In " + table.title() + ", " + s.nameEn() + "'s " + column.header() + " is "
                         + Findings.plain(t.value()) + " but its " + s.parts().size() + " rows add up to "

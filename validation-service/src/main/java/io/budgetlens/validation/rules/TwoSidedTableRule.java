@@ -131,9 +131,8 @@ public final class TwoSidedTableRule extends AbstractRule {
             return;
         }
         operands.add(0, w);
-        Comparison cmp = Comparison.of(sum, w, descriptor().severity());
         String name = whole.cells().get(label.index()).strip();
-        checks.add(cmp, "《" + table.title() + "》“" + name + "”" + column.header() + "为" + Findings.plain(w.value()) + ",其下"
+        checks.equal(sum, w, "《" + table.title() + "》“" + name + "”" + column.header() + "为" + Findings.plain(w.value()) + ",其下"
                         + items.size() + "行合计" + Findings.plain(sum.value()) + "。",
                 "In " + table.title() + ", “" + name + "” / " + column.header() + " is " + Findings.plain(w.value())
                         + " but the " + items.size() + " rows under it add up to " + Findings.plain(sum.value()) + ".",
@@ -158,9 +157,8 @@ public final class TwoSidedTableRule extends AbstractRule {
                 continue;
             }
             operands.add(0, t);
-            Comparison cmp = Comparison.of(sum, t, descriptor().severity());
             String name = row.cells().get(label.index()).strip();
-            checks.add(cmp, "《" + table.title() + "》“" + name + "”合计" + Findings.plain(t.value()) + "不等于各资金来源之和"
+            checks.equal(sum, t, "《" + table.title() + "》“" + name + "”合计" + Findings.plain(t.value()) + "不等于各资金来源之和"
                             + Findings.plain(sum.value()) + "。",
                     "In " + table.title() + ", “" + name + "”: the total " + Findings.plain(t.value())
                             + " is not the sum of its fund columns " + Findings.plain(sum.value()) + ".",
@@ -205,8 +203,7 @@ public final class TwoSidedTableRule extends AbstractRule {
             }
             here = Units.toWanYuan(table, here);
             there = Units.toWanYuan(other, there);
-            Comparison cmp = Comparison.of(there, here, descriptor().severity());
-            checks.add(cmp, "《" + table.title() + "》“" + row.cells().get(label.index()).strip() + "”为" + Findings.plain(here.value())
+            checks.equal(there, here, "《" + table.title() + "》“" + row.cells().get(label.index()).strip() + "”为" + Findings.plain(here.value())
                             + ",《" + other.title() + "》中同一科目为" + Findings.plain(there.value()) + "。",
                     "In " + table.title() + ", “" + row.cells().get(label.index()).strip() + "” is "
                             + Findings.plain(here.value()) + " but " + other.title() + " prints "
