@@ -2,6 +2,7 @@ package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Finding;
@@ -68,6 +69,21 @@ abstract class AbstractRule implements Rule {
         /** {@code actual} = {@code expected} within rounding, at the rule's severity; the finding's words if not. */
         void equal(Quantity expected, Quantity actual, String zh, String en, List<Quantity> operands) {
             add(Comparison.of(expected, actual, rule.severity()), zh, en, operands);
+        }
+
+        /**
+         * {@code whole} = Σ {@code parts} within rounding, when the whole and every part are readable (null: a cell that
+         * is not a number, and no check); the finding's words are made from the whole and the sum.
+         */
+        void addsUp(Quantity whole, List<Quantity> parts, BiFunction<Quantity, Quantity, String> zh,
+                    BiFunction<Quantity, Quantity, String> en) {
+            List<Quantity> operands = new ArrayList<>();
+            Quantity sum = TableRules.sum(parts, operands);
+            if (whole == null || sum == null) {
+                return;
+            }
+            operands.add(0, whole);
+            equal(sum, whole, zh.apply(whole, sum), en.apply(whole, sum), operands);
         }
 
         /** A check that is not a comparison of figures (a placeholder, a year, a table row); see {@link #fail}. */

@@ -34,13 +34,9 @@ public final class ComparisonWordRule extends AbstractRule {
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         String text = d.text() == null ? "" : d.text();
-        int lineStart = 0;
-        for (String line : text.split("\n", -1)) {
-            if (!line.contains("|") && !line.contains("\t")) {
-                versus(checks, line, lineStart);
-                completion(checks, line, lineStart);
-            }
-            lineStart += line.length() + 1;
+        for (int[] line : TextHygiene.narrativeLines(text)) {
+            versus(checks, text.substring(line[0], line[1]), line[0]);
+            completion(checks, text.substring(line[0], line[1]), line[0]);
         }
         Narrative n = Narrative.of(d);
         statedBases(checks, n);

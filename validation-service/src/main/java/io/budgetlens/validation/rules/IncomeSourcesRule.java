@@ -32,19 +32,13 @@ public final class IncomeSourcesRule extends AbstractRule {
                 if (!TableRules.isDataRow(row) && !procurementItem) {
                     continue;
                 }
-                Quantity t = TableRules.cell(table, row, total);
-                List<Quantity> operands = new ArrayList<>();
-                Quantity sum = TableRules.sum(sources.stream().map(c -> TableRules.cell(table, row, c)).toList(),
-                        operands);
-                if (t == null || sum == null) {
-                    continue;
-                }
-                operands.add(0, t);
-                checks.equal(sum, t, "《" + table.title() + "》" + TableRules.label(row) + "总计" + Findings.plain(t.value())
+                checks.addsUp(TableRules.cell(table, row, total),
+                        sources.stream().map(c -> TableRules.cell(table, row, c)).toList(),
+                        (t, sum) -> "《" + table.title() + "》" + TableRules.label(row) + "总计" + Findings.plain(t.value())
                                 + "万元不等于各收入来源之和" + Findings.plain(sum.value()) + "万元。",
-                        "In " + table.title() + ", " + TableRules.label(row) + ": total " + Findings.plain(t.value())
-                                + " is not the sum of its sources " + Findings.plain(sum.value()) + ".",
-                        operands);
+                        (t, sum) -> "In " + table.title() + ", " + TableRules.label(row) + ": total "
+                                + Findings.plain(t.value()) + " is not the sum of its sources "
+                                + Findings.plain(sum.value()) + ".");
             }
         }
     }

@@ -40,12 +40,8 @@ public final class ListedSumRule extends AbstractRule {
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         String text = d.text() == null ? "" : d.text();
-        int lineStart = 0;
-        for (String line : text.split("\n", -1)) {
-            if (!line.contains("|") && !line.contains("\t")) {
-                paragraph(checks, line, lineStart);
-            }
-            lineStart += line.length() + 1;
+        for (int[] line : TextHygiene.narrativeLines(text)) {
+            paragraph(checks, text.substring(line[0], line[1]), line[0]);
         }
     }
 

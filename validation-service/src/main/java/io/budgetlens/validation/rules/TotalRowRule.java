@@ -85,20 +85,13 @@ public final class TotalRowRule extends AbstractRule {
     }
 
     private void check(Checks checks, DisclosureTable table, TableColumn column, Sum s) {
-        Quantity t = TableRules.cell(table, s.whole(), column);
-        List<Quantity> operands = new ArrayList<>();
-        Quantity sum = TableRules.sum(s.parts().stream().map(r -> TableRules.cell(table, r, column)).toList(),
-                operands);
-        if (t == null || sum == null) {
-            return;
-        }
-        operands.add(0, t);
-        checks.equal(sum, t, "《" + table.title() + "》" + s.nameZh() + column.header() + "为" + Findings.plain(t.value()) + ",其下"
-                        + s.parts().size() + "行合计" + Findings.plain(sum.value()) + "。",
-                "In " + table.title() + ", " + s.nameEn() + "'s " + column.header() + " is "
+        checks.addsUp(TableRules.cell(table, s.whole(), column),
+                s.parts().stream().map(r -> TableRules.cell(table, r, column)).toList(),
+                (t, sum) -> "《" + table.title() + "》" + s.nameZh() + column.header() + "为" + Findings.plain(t.value())
+                        + ",其下" + s.parts().size() + "行合计" + Findings.plain(sum.value()) + "。",
+                (t, sum) -> "In " + table.title() + ", " + s.nameEn() + "'s " + column.header() + " is "
                         + Findings.plain(t.value()) + " but its " + s.parts().size() + " rows add up to "
-                        + Findings.plain(sum.value()) + ".",
-                operands);
+                        + Findings.plain(sum.value()) + ".");
     }
 
     /**

@@ -111,6 +111,11 @@ public final class TwoSidedTableRule extends AbstractRule {
         }
     }
 
+    /** The row's name, as printed in its label column. */
+    private static String name(TableRow row, TableColumn label) {
+        return row.cells().get(label.index()).strip();
+    }
+
     /** A row that does not end the section above it. */
     private static boolean isOpen(Kind kind) {
         return kind == Kind.ITEM || kind == Kind.NONE;
@@ -124,19 +129,13 @@ public final class TwoSidedTableRule extends AbstractRule {
         if (items.isEmpty()) {
             return;
         }
-        Quantity w = TableRules.cell(table, whole, column);
-        List<Quantity> operands = new ArrayList<>();
-        Quantity sum = TableRules.sum(items.stream().map(r -> TableRules.cell(table, r, column)).toList(), operands);
-        if (w == null || sum == null) {
-            return;
-        }
-        operands.add(0, w);
-        String name = whole.cells().get(label.index()).strip();
-        checks.equal(sum, w, "《" + table.title() + "》“" + name + "”" + column.header() + "为" + Findings.plain(w.value()) + ",其下"
-                        + items.size() + "行合计" + Findings.plain(sum.value()) + "。",
-                "In " + table.title() + ", “" + name + "” / " + column.header() + " is " + Findings.plain(w.value())
-                        + " but the " + items.size() + " rows under it add up to " + Findings.plain(sum.value()) + ".",
-                operands);
+        checks.addsUp(TableRules.cell(table, whole, column),
+                items.stream().map(r -> TableRules.cell(table, r, column)).toList(),
+                (w, sum) -> "《" + table.title() + "》“" + name(whole, label) + "”" + column.header() + "为"
+                        + Findings.plain(w.value()) + ",其下" + items.size() + "行合计" + Findings.plain(sum.value()) + "。",
+                (w, sum) -> "In " + table.title() + ", “" + name(whole, label) + "” / " + column.header() + " is "
+                        + Findings.plain(w.value()) + " but the " + items.size() + " rows under it add up to "
+                        + Findings.plain(sum.value()) + ".");
     }
 
     /** In each row of a side with a 合计 column and two or more fund columns: 合计 = Σ fund columns. */
@@ -150,19 +149,12 @@ public final class TwoSidedTableRule extends AbstractRule {
             if (kind(row, label) == Kind.NONE) {
                 continue;
             }
-            Quantity t = TableRules.cell(table, row, total);
-            List<Quantity> operands = new ArrayList<>();
-            Quantity sum = TableRules.sum(funds.stream().map(c -> TableRules.cell(table, row, c)).toList(), operands);
-            if (t == null || sum == null) {
-                continue;
-            }
-            operands.add(0, t);
-            String name = row.cells().get(label.index()).strip();
-            checks.equal(sum, t, "《" + table.title() + "》“" + name + "”合计" + Findings.plain(t.value()) + "不等于各资金来源之和"
-                            + Findings.plain(sum.value()) + "。",
-                    "In " + table.title() + ", “" + name + "”: the total " + Findings.plain(t.value())
-                            + " is not the sum of its fund columns " + Findings.plain(sum.value()) + ".",
-                    operands);
+            checks.addsUp(TableRules.cell(table, row, total),
+                    funds.stream().map(c -> TableRules.cell(table, row, c)).toList(),
+                    (t, sum) -> "《" + table.title() + "》“" + name(row, label) + "”合计" + Findings.plain(t.value())
+                            + "不等于各资金来源之和" + Findings.plain(sum.value()) + "。",
+                    (t, sum) -> "In " + table.title() + ", “" + name(row, label) + "”: the total " + Findings.plain(t.value())
+                            + " is not the sum of its fund columns " + Findings.plain(sum.value()) + ".");
         }
     }
 
