@@ -27,16 +27,33 @@ public final class DepartmentNameRule extends AbstractRule {
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         String department = d.meta() == null ? null : d.meta().department();
-        String text = d.text() == null ? "" : d.text();
         if (department == null || department.isBlank()) {
             return;
         }
-        List<Object[]> named = new ArrayList<>();
+        String text = d.text() == null ? "" : d.text();
+        for (Named n : named(d, text)) {
+            checks.count();
+            if (sameOrganisation(n.name(), department) || n.name().contains("XX") || n.name().contains("××")) {
+                continue;
+            }
+            checks.failAt("此处单位名称“" + n.name() + "”与文件标题的“" + department + "”不一致。",
+                    "The department is named “" + n.name() + "” here but “" + department + "” in the title.", text,
+                    n.at(), n.at() + n.name().length());
+        }
+    }
+
+    /** An organisation the document names itself by, and where in the text. */
+    private record Named(String name, int at) {
+    }
+
+    /** The names in the tables' titles, their name cells (部门(单位)名称, 编制单位) and the attachment line, in that order. */
+    private static List<Named> named(DisclosureParsed d, String text) {
+        List<Named> named = new ArrayList<>();
         for (DisclosureTable t : d.tables() == null ? List.<DisclosureTable>of() : d.tables()) {
             Matcher m = TABLE_TITLE.matcher(t.title() == null ? "" : t.title().strip());
             if (m.find() && t.start() != null) {
                 int at = text.indexOf(m.group(1), Math.max(0, t.start() - 300));
-                named.add(new Object[] {m.group(1), at < 0 ? t.start() : at});
+                named.add(new Named(m.group(1), at < 0 ? t.start() : at));
             }
             for (TableRow row : t.rows()) {
                 for (int i = 0; i + 1 < row.cells().size(); i++) {
@@ -44,7 +61,7 @@ public final class DepartmentNameRule extends AbstractRule {
                         String value = row.cells().get(i + 1).replaceFirst("^[\\dA-Za-z]+[-－]", "").strip();
                         if (!value.isEmpty() && ORGANISATION.matcher(value).matches() && row.start() != null) {
                             int at = text.indexOf(value, row.start());
-                            named.add(new Object[] {value, at < 0 ? row.start() : at});
+                            named.add(new Named(value, at < 0 ? row.start() : at));
                         }
                     }
                 }
@@ -52,20 +69,9 @@ public final class DepartmentNameRule extends AbstractRule {
         }
         Matcher a = ATTACHMENT.matcher(text);
         while (a.find()) {
-            named.add(new Object[] {a.group(1), a.start(1)});
+            named.add(new Named(a.group(1), a.start(1)));
         }
-        for (Object[] n : named) {
-            checks.count();
-            String name = (String) n[0];
-            if (sameOrganisation(name, department) || name.contains("XX") || name.contains("××")) {
-                continue;
-            }
-            int at = (Integer) n[1];
-            checks.failAt(
-                    "此处单位名称“" + name + "”与文件标题的“" + department + "”不一致。",
-                    "The department is named “" + name + "” here but “" + department + "” in the title.", text, at,
-                    at + name.length());
-        }
+        return named;
     }
 
     /** Equal after dropping 本级 and spaces, one contains the other, or one is an in-order abbreviation of the other. */

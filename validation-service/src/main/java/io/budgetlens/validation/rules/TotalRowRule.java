@@ -21,53 +21,11 @@ public final class TotalRowRule extends AbstractRule {
     protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "PROCUREMENT", "OPERATING_COSTS")) {
             TableColumn first = TableRules.column(table, "TOTAL");
-            if (first == null) {
-                continue;
-            }
             TableRow total = table.rows().stream().filter(TableRules::isTotalRow).findFirst().orElse(null);
-            if (total == null) {
+            if (first == null || total == null) {
                 continue;
             }
-            List<TableRow> rows = table.rows().stream().filter(r -> r != total && first.index() < r.cells().size()
-                    && TableRules.isNumber(r.cells().get(first.index()))).toList();
-            if (rows.isEmpty()) {
-                continue;
-            }
-            List<Integer> levels = rows.stream().map(r -> level(table, r, first)).toList();
-            int top = levels.stream().mapToInt(Integer::intValue).min().orElseThrow();
-            List<TableRow> topRows = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                if (levels.get(i) == top) {
-                    topRows.add(rows.get(i));
-                }
-            }
-            // 合计 = Σ top-level rows; each heading directly above a run of item rows = Σ that run; each top-level
-            // row = Σ all the item rows of its block.
-            List<Sum> sums = new ArrayList<>(List.of(new Sum(total, topRows, "合计行", "the total row")));
-            for (int i = 0; i < rows.size(); i++) {
-                if (leaf(levels, i)) {
-                    continue;
-                }
-                List<TableRow> run = new ArrayList<>();
-                for (int j = i + 1; j < rows.size() && leaf(levels, j); j++) {
-                    run.add(rows.get(j));
-                }
-                String name = name(rows.get(i), first);
-                if (!run.isEmpty()) {
-                    sums.add(new Sum(rows.get(i), run, "“" + name + "”行", "“" + name + "”"));
-                }
-                if (levels.get(i) == top) {
-                    List<TableRow> block = new ArrayList<>();
-                    for (int j = i + 1; j < rows.size() && levels.get(j) > top; j++) {
-                        if (leaf(levels, j)) {
-                            block.add(rows.get(j));
-                        }
-                    }
-                    if (block.size() > run.size()) {
-                        sums.add(new Sum(rows.get(i), block, "“" + name + "”行", "“" + name + "”"));
-                    }
-                }
-            }
+            List<Sum> sums = sums(table, first, total);
             for (TableColumn column : table.columns()) {
                 if (column.index() < first.index() || column.role() == null || "NAME".equals(column.role())
                         || "CODE".equals(column.role())) {
@@ -78,6 +36,52 @@ public final class TotalRowRule extends AbstractRule {
                 }
             }
         }
+    }
+
+    /**
+     * 合计 = Σ top-level rows; each heading directly above a run of item rows = Σ that run; each top-level row = Σ all
+     * the item rows of its block. {@code first}: the first amount column, whose printed figures say which rows count.
+     */
+    private static List<Sum> sums(DisclosureTable table, TableColumn first, TableRow total) {
+        List<TableRow> rows = table.rows().stream().filter(r -> r != total && first.index() < r.cells().size()
+                && TableRules.isNumber(r.cells().get(first.index()))).toList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> levels = rows.stream().map(r -> level(table, r, first)).toList();
+        int top = levels.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        List<TableRow> topRows = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (levels.get(i) == top) {
+                topRows.add(rows.get(i));
+            }
+        }
+        List<Sum> sums = new ArrayList<>(List.of(new Sum(total, topRows, "合计行", "the total row")));
+        for (int i = 0; i < rows.size(); i++) {
+            if (leaf(levels, i)) {
+                continue;
+            }
+            List<TableRow> run = new ArrayList<>();
+            for (int j = i + 1; j < rows.size() && leaf(levels, j); j++) {
+                run.add(rows.get(j));
+            }
+            String name = name(rows.get(i), first);
+            if (!run.isEmpty()) {
+                sums.add(new Sum(rows.get(i), run, "“" + name + "”行", "“" + name + "”"));
+            }
+            if (levels.get(i) == top) {
+                List<TableRow> block = new ArrayList<>();
+                for (int j = i + 1; j < rows.size() && levels.get(j) > top; j++) {
+                    if (leaf(levels, j)) {
+                        block.add(rows.get(j));
+                    }
+                }
+                if (block.size() > run.size()) {
+                    sums.add(new Sum(rows.get(i), block, "“" + name + "”行", "“" + name + "”"));
+                }
+            }
+        }
+        return sums;
     }
 
     /** A row and the rows it adds up, with its name in the message. */
