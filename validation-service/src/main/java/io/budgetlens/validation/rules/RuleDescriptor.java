@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -45,11 +44,6 @@ public record RuleDescriptor(String id, String titleZh, String titleEn, String i
         return FAMILIES.getOrDefault(id.substring(0, id.indexOf('-')), "OTHER");
     }
 
-    /** The catalogue entry of a rule, by id (NAR-001…); null when the catalogue has no such rule. */
-    public static RuleDescriptor of(String id) {
-        return Catalogue.BY_ID.get(id);
-    }
-
     /** The catalogue entry of the rule a class checks; a rule class missing from catalogue.tsv is a programming error. */
     static RuleDescriptor of(Class<? extends Rule> rule) {
         RuleDescriptor descriptor = Catalogue.BY_RULE.get(rule.getSimpleName());
@@ -59,9 +53,9 @@ public record RuleDescriptor(String id, String titleZh, String titleEn, String i
         return descriptor;
     }
 
-    /** The rule classes of the catalogue, in its order. */
-    static List<String> ruleClasses() {
-        return List.copyOf(Catalogue.BY_RULE.keySet());
+    /** Every entry of the catalogue, in its order. */
+    static List<RuleDescriptor> all() {
+        return List.copyOf(Catalogue.BY_RULE.values());
     }
 
     /**
@@ -71,8 +65,6 @@ public record RuleDescriptor(String id, String titleZh, String titleEn, String i
     private static final class Catalogue {
 
         static final Map<String, RuleDescriptor> BY_RULE = read();
-        static final Map<String, RuleDescriptor> BY_ID = BY_RULE.values().stream()
-                .collect(Collectors.toUnmodifiableMap(RuleDescriptor::id, d -> d));
 
         private static Map<String, RuleDescriptor> read() {
             try (InputStream in = RuleDescriptor.class.getResourceAsStream("catalogue.tsv")) {
