@@ -3,7 +3,6 @@ package io.budgetlens.validation.rules;
 import java.math.BigDecimal;
 import java.util.List;
 
-import io.budgetlens.events.Category;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Finding;
 import io.budgetlens.events.Interval;

@@ -1,6 +1,5 @@
 package io.budgetlens.validation.rules;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.budgetlens.events.DisclosureParsed;
