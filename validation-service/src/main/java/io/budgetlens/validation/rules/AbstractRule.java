@@ -10,9 +10,9 @@ import io.budgetlens.events.Severity;
 import io.budgetlens.events.Verdict;
 
 /**
- * A rule of the catalogue: its descriptor (the line of catalogue.tsv that names the class) and the one shape of an evaluation — the rule
- * makes its checks on the document ({@link #check}), the collected checks give the outcome: the worst verdict and the
- * findings of the broken checks, NOT_APPLICABLE when the rule found nothing to check.
+ * A rule of the catalogue: its descriptor (the line of catalogue.tsv that names the class) and the one shape of an
+ * evaluation — the rule makes its checks on the document ({@link #check}), the collected checks give the outcome: the
+ * worst verdict and the findings of the broken checks, NOT_APPLICABLE when the rule found nothing to check.
  */
 abstract class AbstractRule implements Rule {
 
@@ -72,8 +72,8 @@ abstract class AbstractRule implements Rule {
         }
 
         /**
-         * {@code whole} = Σ {@code parts} within rounding, when the whole and every part are readable (null: a cell that
-         * is not a number, and no check); the finding's words are made from the whole and the sum.
+         * {@code whole} = Σ {@code parts} within rounding, when the whole and every part are readable (null: a cell
+         * that is not a number, and no check); the finding's words are made from the whole and the sum.
          */
         void addsUp(Quantity whole, List<Quantity> parts, BiFunction<Quantity, Quantity, String> zh,
                     BiFunction<Quantity, Quantity, String> en) {

@@ -24,7 +24,8 @@ public final class BalanceRule extends AbstractRule {
                 if (income == null || expenditure == null) {
                     continue;
                 }
-                checks.equal(income, expenditure, "《" + table.title() + "》收入合计" + Findings.plain(income.value()) + "万元与支出合计"
+                checks.equal(income, expenditure,
+                        "《" + table.title() + "》收入合计" + Findings.plain(income.value()) + "万元与支出合计"
                                 + Findings.plain(expenditure.value()) + "万元不相等。",
                         "In " + table.title() + " total income (" + Findings.plain(income.value())
                                 + ") differs from total expenditure (" + Findings.plain(expenditure.value()) + ").",
@@ -100,7 +101,8 @@ public final class BalanceRule extends AbstractRule {
             return;
         }
         operands.add(0, t);
-        checks.equal(sum, t, "《" + table.title() + "》" + totalLabel + Findings.plain(t.value()) + "万元不等于" + String.join("、", parts)
+        checks.equal(sum, t,
+                "《" + table.title() + "》" + totalLabel + Findings.plain(t.value()) + "万元不等于" + String.join("、", parts)
                         + "之和" + Findings.plain(sum.value()) + "万元。",
                 "In " + table.title() + ", " + totalLabel + " " + Findings.plain(t.value()) + " is not the sum of its parts "
                         + Findings.plain(sum.value()) + ".",

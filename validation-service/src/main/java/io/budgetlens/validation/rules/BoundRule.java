@@ -97,8 +97,10 @@ public final class BoundRule extends AbstractRule {
             return;
         }
         Quantity q = Narrative.value(part);
-        Comparison cmp = equal ? Comparison.of(whole, q, descriptor().severity()) : Comparison.atMost(q, whole, true, descriptor().severity());
-        checks.add(cmp, "“" + part.label() + "”" + Findings.plain(part.value()) + "万元" + (equal ? "应等于" : "不应超过") + wholeZh
+        Comparison cmp = equal ? Comparison.of(whole, q, descriptor().severity())
+                : Comparison.atMost(q, whole, true, descriptor().severity());
+        checks.add(cmp,
+                "“" + part.label() + "”" + Findings.plain(part.value()) + "万元" + (equal ? "应等于" : "不应超过") + wholeZh
                         + Findings.plain(whole.value()) + "万元。",
                 "“" + part.label() + "” " + Findings.plain(part.value()) + (equal ? " should equal " : " cannot exceed ")
                         + wholeEn + " " + Findings.plain(whole.value()) + ".",

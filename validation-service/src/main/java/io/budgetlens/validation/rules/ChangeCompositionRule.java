@@ -144,7 +144,8 @@ public final class ChangeCompositionRule extends AbstractRule {
         List<Quantity> operands = new ArrayList<>();
         operands.add(whole);
         stated.forEach(f -> operands.add(Narrative.change(f)));
-        Comparison cmp = complete ? Comparison.of(sum, whole, descriptor().severity()) : Comparison.atMost(whole, sum, true, descriptor().severity());
+        Comparison cmp = complete ? Comparison.of(sum, whole, descriptor().severity())
+                : Comparison.atMost(whole, sum, true, descriptor().severity());
         String parts = String.join("、", stated.stream().map(f -> f.label() + signed(f)).toList());
         checks.add(cmp, "“" + w.label() + "”" + w.change().directionWord() + plain(w) + "万元,所述分项变动(" + parts + ")合计"
                         + Findings.plain(sum.value()) + "万元" + (complete ? ",两者不符。" : ",总额的减少不可能小于此数。"),

@@ -171,7 +171,8 @@ public final class ComparisonWordRule extends AbstractRule {
             if (stated == null) {
                 continue;
             }
-            checks.equal(difference, stated, "“" + f.label() + "”" + Findings.plain(f.value()) + "万元,基期“" + base.label() + "”"
+            checks.equal(difference, stated,
+                    "“" + f.label() + "”" + Findings.plain(f.value()) + "万元,基期“" + base.label() + "”"
                             + Findings.plain(base.value()) + "万元,两者之差为" + Findings.plain(difference.value())
                             + "万元,而文中称" + f.change().directionWord() + Findings.plain(f.change().amount()) + "万元。",
                     "“" + f.label() + "” " + Findings.plain(f.value()) + " against “" + base.label() + "” "
@@ -230,7 +231,8 @@ public final class ComparisonWordRule extends AbstractRule {
             Quantity change = Narrative.change(f);
             Comparison cmp = new Comparison(Quantity.exact(BigDecimal.ZERO, "0"), change, Verdict.BROKEN,
                     descriptor().severity(), change.low().max(BigDecimal.ZERO));
-            checks.add(cmp, "“" + f.label() + "”本期为0万元,不可能" + f.change().directionWord() + Findings.plain(f.change().amount())
+            checks.add(cmp,
+                    "“" + f.label() + "”本期为0万元,不可能" + f.change().directionWord() + Findings.plain(f.change().amount())
                             + "万元。",
                     "“" + f.label() + "” is 0 now: it cannot have " + "increased by " + Findings.plain(f.change().amount())
                             + ".",

@@ -118,7 +118,8 @@ public final class PerformanceRule extends AbstractRule {
             cmp = new Comparison(sum, total, cmp.verdict(), Severity.INFO, cmp.excess());
         }
         String what = finalAccount ? "全年执行数" : "预算";
-        checks.add(cmp, "绩效表所列" + (operands.size() - 1) + "个项目的" + what + "合计" + Findings.plain(sum.value()) + "万元,与项目支出"
+        checks.add(cmp,
+                "绩效表所列" + (operands.size() - 1) + "个项目的" + what + "合计" + Findings.plain(sum.value()) + "万元,与项目支出"
                         + Findings.plain(total.value()) + "万元不一致"
                         + (cmp.severity() == Severity.INFO ? "(未列出全部项目)。" : "。"),
                 "The " + (operands.size() - 1) + " projects of the performance tables add up to "

@@ -585,7 +585,8 @@ public final class PerformanceTableRule extends AbstractRule {
             Quantity stated = Narrative.value(fact);
             List<Quantity> operands = new ArrayList<>(values);
             operands.add(0, stated);
-            checks.equal(sum, stated, "正文“" + fact.label() + "”" + Findings.plain(fact.value()) + "万元,而" + projects.size() + "个项目绩效自评表的"
+            checks.equal(sum, stated,
+                    "正文“" + fact.label() + "”" + Findings.plain(fact.value()) + "万元,而" + projects.size() + "个项目绩效自评表的"
                             + (received ? "全年预算数" : "全年执行数") + "合计" + Findings.plain(sum.value()) + "万元。",
                     "The narrative's “" + fact.label() + "” is " + Findings.plain(fact.value()) + " but the "
                             + projects.size() + " project self-evaluations add up to " + Findings.plain(sum.value())

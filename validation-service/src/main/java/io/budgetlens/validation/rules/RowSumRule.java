@@ -62,7 +62,8 @@ public final class RowSumRule extends AbstractRule {
                 String more = others.isEmpty() ? "" : " + " + String.join(" + ", others.stream().map(TableColumn::header)
                         .toList());
                 String label = TableRules.label(row);
-                checks.equal(sum, t, "《" + table.title() + "》" + label + ":" + total.header() + Findings.plain(t.value()) + "万元 ≠ "
+                checks.equal(sum, t,
+                        "《" + table.title() + "》" + label + ":" + total.header() + Findings.plain(t.value()) + "万元 ≠ "
                                 + a.header() + Findings.plain(x.value()) + " + " + b.header() + Findings.plain(y.value())
                                 + more + "万元。",
                         "In " + table.title() + ", " + label + ": " + total.header() + " " + Findings.plain(t.value())

@@ -44,7 +44,7 @@ public record RuleDescriptor(String id, String titleZh, String titleEn, String i
         return FAMILIES.getOrDefault(id.substring(0, id.indexOf('-')), "OTHER");
     }
 
-    /** The catalogue entry of the rule a class checks; a rule class missing from catalogue.tsv is a programming error. */
+    /** The catalogue entry of the rule a class checks; a class missing from catalogue.tsv is a programming error. */
     static RuleDescriptor of(Class<? extends Rule> rule) {
         RuleDescriptor descriptor = Catalogue.BY_RULE.get(rule.getSimpleName());
         if (descriptor == null) {

@@ -23,7 +23,8 @@ public final class TextVsTableRule extends AbstractRule {
                 continue;
             }
             String unitNote = Units.inYuan(p.table()) ? "(表中" + Findings.plain(p.printed().value()) + "元)" : "";
-            checks.add(cmp, "正文“" + p.fact().label() + "”为" + Findings.plain(p.fact().value()) + "万元,《" + p.table().title()
+            checks.add(cmp,
+                    "正文“" + p.fact().label() + "”为" + Findings.plain(p.fact().value()) + "万元,《" + p.table().title()
                             + "》中为" + Findings.plain(p.inWanYuan().value()) + "万元" + unitNote + "。",
                     "The narrative states " + p.fact().label() + " = " + Findings.plain(p.fact().value()) + "; "
                             + p.table().title() + " prints " + Findings.plain(p.inWanYuan().value())

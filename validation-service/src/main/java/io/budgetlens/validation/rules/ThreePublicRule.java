@@ -122,7 +122,8 @@ public final class ThreePublicRule extends AbstractRule {
         Quantity sum = threePublic.plus(Quantity.sum(extras));
         List<Quantity> operands = new ArrayList<>(List.of(grand, threePublic));
         operands.addAll(extras);
-        checks.equal(sum, grand, whereZh + "合计" + Findings.plain(grand.value()) + "万元不等于“三公”经费" + Findings.plain(threePublic.value())
+        checks.equal(sum, grand,
+                whereZh + "合计" + Findings.plain(grand.value()) + "万元不等于“三公”经费" + Findings.plain(threePublic.value())
                         + "万元与会议费、培训费之和" + Findings.plain(sum.value()) + "万元。",
                 whereEn + ": the total " + Findings.plain(grand.value()) + " is not “three public” "
                         + Findings.plain(threePublic.value()) + " + meetings + training = " + Findings.plain(sum.value())

@@ -153,8 +153,8 @@ public final class TwoSidedTableRule extends AbstractRule {
                     funds.stream().map(c -> TableRules.cell(table, row, c)).toList(),
                     (t, sum) -> "《" + table.title() + "》“" + name(row, label) + "”合计" + Findings.plain(t.value())
                             + "不等于各资金来源之和" + Findings.plain(sum.value()) + "。",
-                    (t, sum) -> "In " + table.title() + ", “" + name(row, label) + "”: the total " + Findings.plain(t.value())
-                            + " is not the sum of its fund columns " + Findings.plain(sum.value()) + ".");
+                    (t, sum) -> "In " + table.title() + ", “" + name(row, label) + "”: the total "
+                            + Findings.plain(t.value()) + " is not the sum of its fund columns " + Findings.plain(sum.value()) + ".");
         }
     }
 
@@ -195,7 +195,8 @@ public final class TwoSidedTableRule extends AbstractRule {
             }
             here = Units.toWanYuan(table, here);
             there = Units.toWanYuan(other, there);
-            checks.equal(there, here, "《" + table.title() + "》“" + row.cells().get(label.index()).strip() + "”为" + Findings.plain(here.value())
+            checks.equal(there, here,
+                    "《" + table.title() + "》“" + row.cells().get(label.index()).strip() + "”为" + Findings.plain(here.value())
                             + ",《" + other.title() + "》中同一科目为" + Findings.plain(there.value()) + "。",
                     "In " + table.title() + ", “" + row.cells().get(label.index()).strip() + "” is "
                             + Findings.plain(here.value()) + " but " + other.title() + " prints "

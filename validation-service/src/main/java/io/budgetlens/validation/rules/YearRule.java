@@ -35,7 +35,8 @@ public final class YearRule extends AbstractRule {
                     checks.failAt(
                             "标题“" + s.number() + s.title() + "”的年度" + y.group(1) + "与文件的" + fy + "年度不符。",
                             "The heading “" + s.number() + s.title() + "” names " + y.group(1) + " in a document for "
-                                    + fy + ".", text, Math.max(at, s.start()), Math.max(at, s.start()) + y.group().length());
+                                    + fy + ".",
+                            text, Math.max(at, s.start()), Math.max(at, s.start()) + y.group().length());
                 }
             }
         }
