@@ -3,6 +3,7 @@ package io.budgetlens.validation.rules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -149,13 +150,8 @@ public final class ListedSumRule extends AbstractRule {
 
     /** The words of the clause in front of a figure (after its last clause break). */
     private static String clause(String before) {
-        Matcher breaks = CLAUSE_BREAK.matcher(before);
-        int cut = 0;
-        while (breaks.find()) {
-            if (breaks.end() < before.length()) {
-                cut = breaks.end();
-            }
-        }
+        int cut = CLAUSE_BREAK.matcher(before).results().mapToInt(MatchResult::end)
+                .filter(end -> end < before.length()).max().orElse(0);
         return before.substring(cut);
     }
 
