@@ -35,19 +35,26 @@ public final class HierarchyRule extends AbstractRule {
             // A duplicated row is reported once by DUP-001; the sums count it once instead of cascading errors.
             List<TableRow> rows = DuplicateRowRule.withoutDuplicates(table).stream().filter(TableRules::isDataRow)
                     .toList();
+            // The items of each row, found once for all the amount columns.
+            List<List<TableRow>> itemsOf = new ArrayList<>(rows.size());
+            for (TableRow parent : rows) {
+                List<TableRow> children = new ArrayList<>();
+                if (TableRules.isTotalRow(parent)) {
+                    rows.stream().filter(r -> r.code() != null && r.code().length() == 3).forEach(children::add);
+                } else if (parent.code() != null) {
+                    int childLength = parent.code().length() == 3 ? 5 : parent.code().length() == 5 ? 7 : -1;
+                    rows.stream().filter(r -> r.code() != null && r.code().length() == childLength
+                            && r.code().startsWith(parent.code())).forEach(children::add);
+                }
+                itemsOf.add(children);
+            }
             for (TableColumn column : table.columns()) {
                 if (column.role() == null || !TableRules.AMOUNT_ROLES.contains(column.role())) {
                     continue;
                 }
-                for (TableRow parent : rows) {
-                    List<TableRow> children = new ArrayList<>();
-                    if (TableRules.isTotalRow(parent)) {
-                        rows.stream().filter(r -> r.code() != null && r.code().length() == 3).forEach(children::add);
-                    } else if (parent.code() != null) {
-                        int childLength = parent.code().length() == 3 ? 5 : parent.code().length() == 5 ? 7 : -1;
-                        rows.stream().filter(r -> r.code() != null && r.code().length() == childLength
-                                && r.code().startsWith(parent.code())).forEach(children::add);
-                    }
+                for (int p = 0; p < rows.size(); p++) {
+                    TableRow parent = rows.get(p);
+                    List<TableRow> children = itemsOf.get(p);
                     if (children.isEmpty()) {
                         continue;
                     }

@@ -69,7 +69,7 @@ public final class YearRule implements Rule {
                 }
             }
         }
-        for (Matcher c : TextHygiene.all(COMPARISON, text)) {
+        for (Matcher c : TextHygiene.all(COMPARISON, text, "比较与")) {
             checks++;
             int year = Integer.parseInt(c.group(2));
             if (year != fy - 1 && year != fy) {
@@ -80,7 +80,7 @@ public final class YearRule implements Rule {
             }
         }
         boolean finalAccount = d.meta().kind() == DisclosureKind.FINAL_ACCOUNT;
-        for (Matcher a : TextHygiene.all(AS_OF, text)) {
+        for (Matcher a : TextHygiene.all(AS_OF, text, "截")) {
             checks++;
             int expected = finalAccount ? fy : fy - 1;
             if (Integer.parseInt(a.group(1)) != expected) {
