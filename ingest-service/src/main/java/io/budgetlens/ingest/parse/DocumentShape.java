@@ -42,7 +42,7 @@ record DocumentShape(int standardTables, boolean tablesOnly, boolean template, i
                 prose += line.strip().length();
             }
         }
-        int placeholders = count(PLACEHOLDER.matcher(text));
+        int placeholders = count(PLACEHOLDER, text, "X×某*＊");
         int amounts = count(AMOUNT.matcher(text));
         boolean template = placeholders >= 5 && amounts < placeholders;
         return new DocumentShape(standard, standard >= 2 && prose < MIN_PROSE, template, placeholders);
@@ -52,6 +52,41 @@ record DocumentShape(int standardTables, boolean tablesOnly, boolean template, i
         int n = 0;
         while (m.find() && n < 10_000) {
             n++;
+        }
+        return n;
+    }
+
+    /**
+     * The matches of {@code p} in the text (up to 10,000), as {@code find()} counts them, but trying the pattern only
+     * where the text has one of {@code starts}, the characters every match begins with (java.util.regex would try its
+     * lookbehind and alternation at every offset).
+     */
+    static int count(Pattern p, String text, String starts) {
+        Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int length = text.length();
+        int[] next = new int[starts.length()];
+        java.util.Arrays.fill(next, -1);
+        int n = 0;
+        int from = 0;
+        while (from < length && n < 10_000) {
+            int i = length;
+            for (int k = 0; k < next.length; k++) {
+                if (next[k] < from) {
+                    int at = text.indexOf(starts.charAt(k), from);
+                    next[k] = at < 0 ? length : at;
+                }
+                i = Math.min(i, next[k]);
+            }
+            if (i >= length) {
+                break;
+            }
+            m.region(i, length);
+            if (m.lookingAt()) {
+                n++;
+                from = Math.max(m.end(), i + 1);
+            } else {
+                from = i + 1;
+            }
         }
         return n;
     }

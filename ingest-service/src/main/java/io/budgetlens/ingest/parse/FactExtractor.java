@@ -582,15 +582,21 @@ public final class FactExtractor {
         return null;
     }
 
+    /** The patterns of {@link #basis}, compiled once (as String.matches would compile them on every call). */
+    private static final Pattern PRIOR_WORD = Pattern.compile(".*(上年|去年|上一年).*");
+    private static final Pattern CARRY_OVER_WORD = Pattern.compile(".*(上年结转|上年结余).*");
+    private static final Pattern LABEL_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
+    private static final Pattern ADJUSTED_WORD = Pattern.compile(".*(全年(调整)?预算|调整预算).*");
+
     static String basis(String label, DisclosureKind kind, Integer fiscalYear) {
-        if (label.matches(".*(上年|去年|上一年).*") && !label.matches(".*(上年结转|上年结余).*")) {
+        if (PRIOR_WORD.matcher(label).matches() && !CARRY_OVER_WORD.matcher(label).matches()) {
             return "PRIOR_YEAR";
         }
-        Matcher year = Pattern.compile("((?:19|20)\\d{2})\\s*年").matcher(label);
+        Matcher year = LABEL_YEAR.matcher(label);
         if (year.find() && fiscalYear != null && Integer.parseInt(year.group(1)) < fiscalYear) {
             return "PRIOR_YEAR";
         }
-        if (label.matches(".*(全年(调整)?预算|调整预算).*")) {
+        if (ADJUSTED_WORD.matcher(label).matches()) {
             return "ADJUSTED_BUDGET";
         }
         if (kind == DisclosureKind.FINAL_ACCOUNT && label.contains("年初预算")) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.budgetlens.events.DisclosureTable;
 import io.budgetlens.events.Evidence;
@@ -204,12 +205,15 @@ public final class SummaryBuilder {
         return List.of();
     }
 
+    private static final Pattern TOTAL_WORD = Pattern.compile("合计|总计");
+    private static final Pattern BLANKS = Pattern.compile("[\\s\\u3000]+");
+
     private static boolean isTotalRow(TableRow row) {
-        return row.cells().stream().limit(4).anyMatch(c -> c.replace(" ", "").matches("合计|总计"));
+        return row.cells().stream().limit(4).anyMatch(c -> TOTAL_WORD.matcher(c.replace(" ", "")).matches());
     }
 
     private static String squash(String s) {
-        return s.replaceAll("[\\s\\u3000]+", "");
+        return BLANKS.matcher(s).replaceAll("");
     }
 
     private static void cell(Map<String, SummaryEntry> summary, DisclosureTable table, TableRow row, String role,

@@ -134,7 +134,7 @@ public final class TableReader {
                     j++;
                 }
                 if (run.size() >= 6) {
-                    String before = i > 0 ? lines[i - 1].replaceAll("^[#*\\s]+", "").strip() : "";
+                    String before = i > 0 ? LEADING_MARKS.matcher(lines[i - 1]).replaceAll("").strip() : "";
                     String titleBefore = before.length() <= 40 && !before.contains("。") && !before.isEmpty()
                             ? before.replaceFirst("^\\d+\\.\\s*", "") : null;
                     List<FlatTableReader.Flat> flats = FlatTableReader.read(run, titleBefore);
@@ -160,11 +160,24 @@ public final class TableReader {
 
     /** "a | b | c |": at least two non-empty cells on the line. */
     static boolean isPipeRow(String line) {
-        if (!line.contains("|")) {
+        if (line.indexOf('|') < 0) {
             return false;
         }
-        long cells = java.util.Arrays.stream(line.split("\\|")).filter(c -> !c.isBlank()).count();
-        return cells >= 2;
+        // The non-blank pieces between the bars, counted without splitting the line.
+        int cells = 0;
+        boolean blank = true;
+        for (int i = 0, n = line.length(); i <= n; i++) {
+            char c = i < n ? line.charAt(i) : '|';
+            if (c == '|') {
+                if (!blank && ++cells >= 2) {
+                    return true;
+                }
+                blank = true;
+            } else if (blank && !Character.isWhitespace(c)) {
+                blank = false;
+            }
+        }
+        return false;
     }
 
     static boolean isSingleCell(String line) {
@@ -189,6 +202,20 @@ public final class TableReader {
         return out;
     }
 
+    /** "合计" or "总计", spaces aside. */
+    private static boolean isTotalWord(String cell) {
+        String word = cell.replace(" ", "");
+        return word.equals("合计") || word.equals("总计");
+    }
+
+    /** Patterns compiled once (String.matches and replaceAll compile theirs on every call). */
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+    private static final Pattern THREE_DIGITS = Pattern.compile("\\d{3}");
+    private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
+    private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}(\\.\\d+)?");
+    private static final Pattern DECORATION = Pattern.compile("^[#*\\s]+|\\*+$");
+    private static final Pattern LEADING_MARKS = Pattern.compile("^[#*\\s]+");
+
     /** "公开01表", "表一", "附表3", "附件2": the printed label of a table. */
     static final Pattern LABEL = Pattern.compile("^(公开\\d{1,2}表|附?表[一二三四五六七八九十\\d]+|附件\\d+)$");
     /** "部门：…", "编制部门：…", "编制单位：…", "预算单位：…": the publisher line above a table, not its title. */
@@ -200,7 +227,7 @@ public final class TableReader {
         String unit = block.unit();
         String label = null;
         for (int k = before.length - 1, seen = 0; k >= 0 && seen < 5; k--) {
-            String line = before[k].replaceAll("^[#*\\s]+|\\*+$", "").strip();
+            String line = DECORATION.matcher(before[k]).replaceAll("").strip();
             if (line.isEmpty()) {
                 continue;
             }
@@ -293,7 +320,7 @@ public final class TableReader {
         for (int r = 0; r < grid.size(); r++) {
             List<String> cells = grid.get(r);
             if (codeAndName && r >= firstData && cells.size() == codedWidth - 1 && !cells.isEmpty()
-                    && cells.get(0).replace(" ", "").matches("合计|总计")) {
+                    && isTotalWord(cells.get(0))) {
                 // 合计 spans the code and name columns: its values start one column later.
                 List<String> padded = new ArrayList<>(cells);
                 padded.add(1, "");
@@ -352,18 +379,18 @@ public final class TableReader {
     }
 
     private static String strip(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", "");
+        return s == null ? "" : BLANKS.matcher(s).replaceAll("");
     }
 
     /** 201 | 03 | 01 → 2010301; 201 | 03 | "" → 20103; 301 | 01 → 30101; null when the row has no 类 code. */
     static String joinedCode(List<String> cells, int at, int width) {
-        if (at + width > cells.size() || !cells.get(at).strip().matches("\\d{3}")) {
+        if (at + width > cells.size() || !THREE_DIGITS.matcher(cells.get(at).strip()).matches()) {
             return null;
         }
         String code = cells.get(at).strip();
         for (int k = 1; k < width; k++) {
             String part = cells.get(at + k).strip();
-            if (!part.matches("\\d{2}")) {
+            if (!TWO_DIGITS.matcher(part).matches()) {
                 break;
             }
             code += part;
@@ -517,7 +544,7 @@ public final class TableReader {
                 return true;
             }
             if (c > 0 && NUMBER.matcher(cell).matches() && !CODE.matcher(cell).matches() || (c > 0
-                    && cell.matches("\\d{1,2}(\\.\\d+)?"))) {
+                    && SMALL_NUMBER.matcher(cell).matches())) {
                 return true;
             }
         }

@@ -110,8 +110,9 @@ public final class BoundRule extends AbstractRule {
     /** A count of zero with an amount above zero: "开展绩效自评0项,涉及资金5万元", "0个团组" and 因公出国费用 5万元. */
     private void zeroCounts(Checks checks, Narrative n) {
         String text = n.text();
-        Matcher m = COUNT_AMOUNT.matcher(text);
-        while (m.find()) {
+        Scan scan = new Scan(COUNT_AMOUNT, text, "0123456789");
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             if (new BigDecimal(m.group(1)).signum() != 0 || lineIsTable(text, m.start())) {
                 continue;
             }

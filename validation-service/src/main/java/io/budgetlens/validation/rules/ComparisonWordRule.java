@@ -185,14 +185,16 @@ public final class ComparisonWordRule extends AbstractRule {
     /** "增加的主要原因是…" after a decrease (or "小于预算数的主要原因" after 增加 on the budget): opposite directions. */
     private void causeDirections(Checks checks, Narrative n) {
         String text = n.text();
-        Matcher m = CAUSE_DIRECTION.matcher(text);
-        while (m.find()) {
+        Scan scan = new Scan(CAUSE_DIRECTION, text, "增上提减下降大小高低");
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             int said = m.group(1).matches("增加|增长|上升|提高|大于|高于") ? 1 : -1;
             boolean versusBudget = m.group(1).matches("大于|小于|高于|低于");
             Fact change = null;
+            int paragraph = n.paragraph(m.start())[0];
             for (Fact f : n.facts()) {
                 if (f.evidence() == null || f.evidence().start() > m.start() || !Narrative.hasChange(f)
-                        || f.change().sign() == 0 || n.paragraph(f.evidence().start())[0] != n.paragraph(m.start())[0]) {
+                        || f.change().sign() == 0 || n.paragraph(f.evidence().start())[0] != paragraph) {
                     continue;
                 }
                 if (versusBudget && !"INITIAL_BUDGET".equals(f.change().base())) {

@@ -194,10 +194,15 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
      * non-zero amount beside it.
      */
     static boolean otherUses(io.budgetlens.events.DisclosureParsed d) {
+        return DocumentScope.view(d, OTHER_USE, Composition::findOtherUses);
+    }
+
+    private static boolean findOtherUses(io.budgetlens.events.DisclosureParsed d) {
         if (d.text() != null) {
             // Stated in the text (a narrative without its tables): “单位预留机动经费1,157.63万元”.
-            java.util.regex.Matcher m = OTHER_USE_STATED.matcher(d.text());
-            while (m.find()) {
+            Scan scan = new Scan(OTHER_USE_STATED, d.text(), "预事上对");
+            java.util.regex.Matcher m = scan.matcher();
+            while (scan.find()) {
                 if (new java.math.BigDecimal(m.group(1).replace(",", "")).signum() != 0) {
                     return true;
                 }

@@ -57,7 +57,9 @@ public final class DepartmentNameRule extends AbstractRule {
             }
             for (TableRow row : t.rows()) {
                 for (int i = 0; i + 1 < row.cells().size(); i++) {
-                    if (NAME_CELL.matcher(row.cells().get(i).replace(" ", "")).find()) {
+                    String cell = row.cells().get(i).replace(" ", "");
+                    // Every name-cell word has 单位 in it: the regex runs only on the cells that do.
+                    if (cell.contains("单位") && NAME_CELL.matcher(cell).find()) {
                         String value = row.cells().get(i + 1).replaceFirst("^[\\dA-Za-z]+[-－]", "").strip();
                         if (!value.isEmpty() && ORGANISATION.matcher(value).matches() && row.start() != null) {
                             int at = text.indexOf(value, row.start());
@@ -67,17 +69,20 @@ public final class DepartmentNameRule extends AbstractRule {
                 }
             }
         }
-        Matcher a = ATTACHMENT.matcher(text);
-        while (a.find()) {
+        Scan attachments = new Scan(ATTACHMENT, text, "附");
+        Matcher a = attachments.matcher();
+        while (attachments.find()) {
             named.add(new Named(a.group(1), a.start(1)));
         }
         return named;
     }
 
+    private static final Pattern BLANK = Pattern.compile("\\s");
+
     /** Equal after dropping 本级 and spaces, one contains the other, or one is an in-order abbreviation of the other. */
     static boolean sameOrganisation(String a, String b) {
-        String x = a.replace("本级", "").replaceAll("\\s", "");
-        String y = b.replace("本级", "").replaceAll("\\s", "");
+        String x = BLANK.matcher(a.replace("本级", "")).replaceAll("");
+        String y = BLANK.matcher(b.replace("本级", "")).replaceAll("");
         if (x.contains(y) || y.contains(x)) {
             return true;
         }

@@ -48,9 +48,10 @@ public final class ListedSumRule extends AbstractRule {
 
     private void paragraph(Checks checks, String line, int offset) {
         List<Item> open = new ArrayList<>();
-        Matcher m = AMOUNT.matcher(line);
+        Scan scan = new Scan(AMOUNT, line, "0123456789");
+        Matcher m = scan.matcher();
         int previousEnd = 0;
-        while (m.find()) {
+        while (scan.find()) {
             String clause = clause(line.substring(previousEnd, m.start()));
             previousEnd = m.end();
             BigDecimal value = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : "." + m.group(2)));

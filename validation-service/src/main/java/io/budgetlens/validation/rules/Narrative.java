@@ -34,7 +34,7 @@ final class Narrative {
     private final boolean fiscalIsGpb;
     private final boolean allIsFiscal;
 
-    /** The last document's narrative, so the rules of one validation share it (and its lists and pairs). */
+    /** The last document's narrative outside a validation (a rule evaluated on its own, as the tests do). */
     private static final ThreadLocal<Narrative> LAST = new ThreadLocal<>();
 
     private Map<Fact, Fact> parents;
@@ -42,6 +42,10 @@ final class Narrative {
     private List<TextTablePairs.Pair> pairs;
 
     static Narrative of(DisclosureParsed d) {
+        if (DocumentScope.active(d)) {
+            // Inside a validation the rules share one narrative (and its lists and pairs), built afresh for it.
+            return DocumentScope.view(d, Narrative.class, Narrative::new);
+        }
         Narrative last = LAST.get();
         if (last != null && last.d == d) {
             return last;

@@ -56,6 +56,11 @@ public class RuleEngine {
             throw new IllegalArgumentException("Only PARSED disclosures are validated; " + disclosure.documentId()
                     + " is " + disclosure.status());
         }
+        // The rules share what they read of the document (DocumentScope) for this validation only.
+        return DocumentScope.during(disclosure, () -> validateParsed(disclosure));
+    }
+
+    private DisclosureValidated validateParsed(DisclosureParsed disclosure) {
         List<RuleVerdict> verdicts = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {

@@ -32,8 +32,36 @@ final class TableRules {
         return out;
     }
 
+    /** Whether the cell, without its thousands commas and outer blanks, is {@code -?\d+(\.\d+)?} (ASCII digits). */
     static boolean isNumber(String cell) {
-        return cell != null && cell.replace(",", "").strip().matches("-?\\d+(\\.\\d+)?");
+        if (cell == null) {
+            return false;
+        }
+        String s = cell.replace(",", "").strip();
+        int n = s.length();
+        int i = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+        int digits = i;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i == digits) {
+            return false;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (s.charAt(i) != '.') {
+            return false;
+        }
+        int fraction = ++i;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i > fraction && i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     static boolean numericOrBlank(String cell) {
@@ -88,7 +116,14 @@ final class TableRules {
     }
 
     static boolean isTotalRow(TableRow row) {
-        return row.cells().stream().limit(2).anyMatch(c -> c.replace(" ", "").matches("合计|总计"));
+        List<String> cells = row.cells();
+        for (int i = 0; i < Math.min(2, cells.size()); i++) {
+            String c = cells.get(i).replace(" ", "");
+            if (c.equals("合计") || c.equals("总计")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rows that hold data (a code, or a total row). */

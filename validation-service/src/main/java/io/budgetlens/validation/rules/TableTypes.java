@@ -50,15 +50,19 @@ final class TableTypes {
 
     /** The parser's template family, else NATIONAL/SHANGHAI/JIANGSU/CHONGQING as the document's own words show. */
     static String family(DisclosureParsed d) {
+        return DocumentScope.view(d, JIANGSU_LABEL, TableTypes::findFamily);
+    }
+
+    private static String findFamily(DisclosureParsed d) {
         String declared = ContractV11.templateFamily(d.meta());
         if (declared != null) {
             return declared;
         }
         String text = d.text() == null ? "" : d.text();
-        if (JIANGSU_LABEL.matcher(text).find()) {
+        if (new Scan(JIANGSU_LABEL, text, "公").find()) {
             return "JIANGSU";
         }
-        if (SHANGHAI_TITLE.matcher(text).find()) {
+        if (new Scan(SHANGHAI_TITLE, text, "财功经").find()) {
             return "SHANGHAI";
         }
         if (d.meta() != null && "重庆市".equals(d.meta().province())) {

@@ -62,10 +62,12 @@ final class TextHygiene {
 
     static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
 
-    static List<Matcher> all(Pattern p, String text) {
+    /** Every match of {@code p}, each in a matcher of its own; {@code starts}: the characters a match begins with. */
+    static List<Matcher> all(Pattern p, String text, String starts) {
         List<Matcher> out = new ArrayList<>();
-        Matcher m = p.matcher(text);
-        while (m.find()) {
+        Scan scan = new Scan(p, text, starts);
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             Matcher copy = p.matcher(text);
             copy.find(m.start());
             out.add(copy);

@@ -201,14 +201,18 @@ final class TextTablePairs {
 
     private static final BiPredicate<DisclosureTable, TableRow> TOTAL_ROW = (t, r) -> TableRules.isTotalRow(r);
 
+    /** Patterns compiled once (String.matches compiled them for every row read). */
+    private static final java.util.regex.Pattern SIDE_TOTAL = java.util.regex.Pattern.compile("(收入|支出)?(合计|总计)");
+    private static final java.util.regex.Pattern SECTION_LABEL = java.util.regex.Pattern.compile("^[一二三四五六七八九十]+、.*");
+
     private static BiPredicate<DisclosureTable, TableRow> sideTotal(int side) {
-        return (t, r) -> side(t, r, side).matches("(收入|支出)?(合计|总计)");
+        return (t, r) -> SIDE_TOTAL.matcher(side(t, r, side)).matches();
     }
 
     private static BiPredicate<DisclosureTable, TableRow> sideItem(int side, String words) {
         return (t, r) -> {
             String label = side(t, r, side);
-            return label.contains(words) && !label.matches("^[一二三四五六七八九十]+、.*") && !label.contains("结转");
+            return label.contains(words) && !SECTION_LABEL.matcher(label).matches() && !label.contains("结转");
         };
     }
 

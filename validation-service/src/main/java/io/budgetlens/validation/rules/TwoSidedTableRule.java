@@ -38,6 +38,11 @@ public final class TwoSidedTableRule extends AbstractRule {
 
     private enum Kind { TOTAL, SUBTOTAL, SECTION, ITEM, NONE }
 
+    /** The patterns of {@link #kind}, compiled once (String.matches compiled them for every row read). */
+    private static final java.util.regex.Pattern TOTAL_LABEL = java.util.regex.Pattern.compile(".*(合计|总计)");
+    private static final java.util.regex.Pattern SUBTOTAL_LABEL = java.util.regex.Pattern.compile(".*小计");
+    private static final java.util.regex.Pattern SECTION_LABEL = java.util.regex.Pattern.compile("^[一二三四五六七八九十]+[、.].*");
+
     private Kind kind(TableRow row, TableColumn label) {
         if (label.index() >= row.cells().size()) {
             return Kind.NONE;
@@ -46,13 +51,13 @@ public final class TwoSidedTableRule extends AbstractRule {
         if (text.isEmpty()) {
             return Kind.NONE;
         }
-        if (text.matches(".*(合计|总计)")) {
+        if (TOTAL_LABEL.matcher(text).matches()) {
             return Kind.TOTAL;
         }
-        if (text.matches(".*小计")) {
+        if (SUBTOTAL_LABEL.matcher(text).matches()) {
             return Kind.SUBTOTAL;
         }
-        if (text.matches("^[一二三四五六七八九十]+[、.].*")) {
+        if (SECTION_LABEL.matcher(text).matches()) {
             return Kind.SECTION;
         }
         return Kind.ITEM;
@@ -205,7 +210,9 @@ public final class TwoSidedTableRule extends AbstractRule {
         }
     }
 
+    private static final java.util.regex.Pattern BLANKS_AND_BRACKETS = java.util.regex.Pattern.compile("[\\s()（）]");
+
     private static String normalise(String name) {
-        return name == null ? "" : name.replaceAll("[\\s()（）]", "");
+        return name == null ? "" : BLANKS_AND_BRACKETS.matcher(name).replaceAll("");
     }
 }

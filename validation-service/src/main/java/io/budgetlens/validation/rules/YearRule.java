@@ -53,7 +53,7 @@ public final class YearRule extends AbstractRule {
                 }
             }
         }
-        for (Matcher c : TextHygiene.all(COMPARISON, text)) {
+        for (Matcher c : TextHygiene.all(COMPARISON, text, "比较与")) {
             checks.count();
             int year = Integer.parseInt(c.group(2));
             if (year != fy - 1 && year != fy) {
@@ -64,7 +64,7 @@ public final class YearRule extends AbstractRule {
             }
         }
         boolean finalAccount = d.meta().kind() == DisclosureKind.FINAL_ACCOUNT;
-        for (Matcher a : TextHygiene.all(AS_OF, text)) {
+        for (Matcher a : TextHygiene.all(AS_OF, text, "截")) {
             checks.count();
             int expected = finalAccount ? fy : fy - 1;
             if (Integer.parseInt(a.group(1)) != expected) {
