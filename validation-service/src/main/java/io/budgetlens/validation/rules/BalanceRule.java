@@ -1,32 +1,17 @@
 package io.budgetlens.validation.rules;
 
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
 
 /** BAL-001 收入总计 = 支出总计: in the income-expenditure total tables (合计 rows) and in the narrative summary. */
 public final class BalanceRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("BAL-001", "收入总计等于支出总计",
-            "Total income equals total expenditure", "收入总计 = 支出总计; 收入合计 = 本年收入 + 上年结转; 支出合计 = 本年支出 + 结转下年; 决算: 收入总计 = 本年收入 + 使用非财政拨款结余 + 年初结转和结余, 支出总计 = 本年支出 + 结余分配 + 年末结转和结余", Category.BALANCE, Severity.ERROR,
-            Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        current = d;
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "INCOME_EXPENDITURE_TOTAL", "FISCAL_INCOME_EXPENDITURE_TOTAL")) {
             for (TableRow row : table.rows()) {
                 List<String> c = row.cells();
@@ -39,25 +24,21 @@ public final class BalanceRule extends AbstractRule {
                 if (income == null || expenditure == null) {
                     continue;
                 }
-                Comparison cmp = Comparison.of(income, expenditure, DESCRIPTOR.severity());
-                checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                checks.equal(income, expenditure,
                         "《" + table.title() + "》收入合计" + Findings.plain(income.value()) + "万元与支出合计"
                                 + Findings.plain(expenditure.value()) + "万元不相等。",
                         "In " + table.title() + " total income (" + Findings.plain(income.value())
                                 + ") differs from total expenditure (" + Findings.plain(expenditure.value()) + ").",
-                        List.of(income, expenditure)));
+                        List.of(income, expenditure));
             }
         }
-        carryForward(checks);
-        finalAccountForms(checks);
-        return checks.outcome();
+        carryForward(checks, d);
+        finalAccountForms(checks, d);
     }
 
-    private DisclosureParsed current;
-
     /** 收入合计 = 本年收入 + 上年结转 and 支出合计 = 本年支出 + 结转下年, in the fiscal total table (left and right sides). */
-    private void carryForward(Checks checks) {
-        for (DisclosureTable table : TableRules.tables(current, "FISCAL_INCOME_EXPENDITURE_TOTAL")) {
+    private void carryForward(Checks checks, DisclosureParsed d) {
+        for (DisclosureTable table : TableRules.tables(d, "FISCAL_INCOME_EXPENDITURE_TOTAL")) {
             for (int side : new int[] {0, 2}) {
                 TableRow year = find(table, side, "一、本年");
                 TableRow carried = find(table, side, "二、");
@@ -72,15 +53,13 @@ public final class BalanceRule extends AbstractRule {
                 if (y == null || c == null || t == null) {
                     continue;
                 }
-                Comparison cmp = Comparison.of(y.plus(c), t, DESCRIPTOR.severity());
                 String what = side == 0 ? "收入合计" : "支出合计";
-                checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                        "《" + table.title() + "》" + what + Findings.plain(t.value()) + "万元不等于本年与结转之和"
+                checks.equal(y.plus(c), t, "《" + table.title() + "》" + what + Findings.plain(t.value()) + "万元不等于本年与结转之和"
                                 + Findings.plain(y.plus(c).value()) + "万元。",
                         "In " + table.title() + ", " + (side == 0 ? "total income " : "total expenditure ")
                                 + Findings.plain(t.value()) + " is not the year's amount plus the carry-over "
                                 + Findings.plain(y.plus(c).value()) + ".",
-                        List.of(t, y, c)));
+                        List.of(t, y, c));
             }
         }
     }
@@ -89,8 +68,8 @@ public final class BalanceRule extends AbstractRule {
      * Final accounts: 收入总计 = 本年收入 + 使用非财政拨款结余 + 年初结转和结余; 支出总计 = 本年支出 + 结余分配 +
      * 年末结转和结余 (rows present in the income-expenditure total tables of a final account).
      */
-    private void finalAccountForms(Checks checks) {
-        for (DisclosureTable table : TableRules.tables(current, "INCOME_EXPENDITURE_TOTAL",
+    private void finalAccountForms(Checks checks, DisclosureParsed d) {
+        for (DisclosureTable table : TableRules.tables(d, "INCOME_EXPENDITURE_TOTAL",
                 "FISCAL_INCOME_EXPENDITURE_TOTAL")) {
             check(checks, table, 0, "收入总计", "本年收入", "使用非财政拨款结余", "年初结转和结余");
             check(checks, table, 2, "支出总计", "本年支出", "结余分配", "年末结转和结余");
@@ -122,13 +101,12 @@ public final class BalanceRule extends AbstractRule {
             return;
         }
         operands.add(0, t);
-        Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
-        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+        checks.equal(sum, t,
                 "《" + table.title() + "》" + totalLabel + Findings.plain(t.value()) + "万元不等于" + String.join("、", parts)
                         + "之和" + Findings.plain(sum.value()) + "万元。",
                 "In " + table.title() + ", " + totalLabel + " " + Findings.plain(t.value()) + " is not the sum of its parts "
                         + Findings.plain(sum.value()) + ".",
-                operands));
+                operands);
     }
 
     /** The row whose label on this side, without numbering and spaces, starts with the given words. */

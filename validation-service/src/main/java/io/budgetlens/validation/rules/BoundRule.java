@@ -2,18 +2,14 @@ package io.budgetlens.validation.rules;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
 import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Fact;
 import io.budgetlens.events.FundScope;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
 import io.budgetlens.events.Verdict;
@@ -25,11 +21,6 @@ import io.budgetlens.events.Verdict;
  * SMEs. And an amount for nothing: a count of zero (0项, 0个团组, 购置0辆, 0批次) with an amount above zero.
  */
 public final class BoundRule extends AbstractRule {
-
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("NAR-005", "分项不超过所属总额",
-            "A figure that is part of another does not exceed it",
-            "绩效管理涉及资金 ≤ 项目支出 (均实行: =); 机关运行经费 ≤ 一般公共预算公用经费; 小微企业 ≤ 中小企业; 数量为0则金额为0",
-            Category.HIERARCHY, Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
 
     private static final Pattern ALL_PROJECTS = Pattern.compile("(均|全部|均已|全面)(实行|实施|纳入|开展)");
     /** "以委托第三方形式开展绩效自评0项,涉及资金0万元": a count and the amount of its clause. */
@@ -56,13 +47,7 @@ public final class BoundRule extends AbstractRule {
             new Object[] {Pattern.compile("公务接待(\\d+)\\s*批次"), "three_public.reception", "公务接待批次"});
 
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         Narrative n = Narrative.of(d);
         for (Fact f : n.facts()) {
             if (!Narrative.isCurrentAmount(f)) {
@@ -80,10 +65,9 @@ public final class BoundRule extends AbstractRule {
             }
         }
         zeroCounts(checks, n);
-        return checks.outcome();
     }
 
-    private static void coveredFunds(Checks checks, Narrative n, Fact covered) {
+    private void coveredFunds(Checks checks, Narrative n, Fact covered) {
         String sentence = covered.evidence().quote() == null ? "" : covered.evidence().quote();
         boolean all = ALL_PROJECTS.matcher(sentence).find();
         Quantity project = n.facts().stream().filter(f -> f.key().equals("expenditure.project")
@@ -120,24 +104,24 @@ public final class BoundRule extends AbstractRule {
         return null;
     }
 
-    private static void bound(Checks checks, Fact part, Quantity whole, String wholeZh, String wholeEn,
+    private void bound(Checks checks, Fact part, Quantity whole, String wholeZh, String wholeEn,
                               boolean equal) {
         if (whole == null) {
             return;
         }
         Quantity q = Narrative.value(part);
-        Comparison cmp = equal ? Comparison.of(whole, q, DESCRIPTOR.severity()) : Comparison.atMost(q, whole, true, DESCRIPTOR.severity());
-        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+        Comparison cmp = equal ? Comparison.of(whole, q, descriptor().severity())
+                : Comparison.atMost(q, whole, true, descriptor().severity());
+        checks.add(cmp,
                 "“" + part.label() + "”" + Findings.plain(part.value()) + "万元" + (equal ? "应等于" : "不应超过") + wholeZh
                         + Findings.plain(whole.value()) + "万元。",
                 "“" + part.label() + "” " + Findings.plain(part.value()) + (equal ? " should equal " : " cannot exceed ")
                         + wholeEn + " " + Findings.plain(whole.value()) + ".",
-                List.of(q, whole)));
+                List.of(q, whole));
     }
 
-
     /** A count of zero with an amount above zero: "开展绩效自评0项,涉及资金5万元", "0个团组" and 因公出国费用 5万元. */
-    private static void zeroCounts(Checks checks, Narrative n) {
+    private void zeroCounts(Checks checks, Narrative n) {
         String text = n.text();
         Matcher m = COUNT_AMOUNT.matcher(text);
         while (m.find()) {
@@ -174,12 +158,11 @@ public final class BoundRule extends AbstractRule {
             Comparison cmp = amount.value().signum() == 0
                     ? new Comparison(Quantity.exact(BigDecimal.ZERO, "无此项"), amount, Verdict.HOLDS, null, BigDecimal.ZERO)
                     : new Comparison(Quantity.exact(BigDecimal.ZERO, "无此项"), amount, Verdict.BROKEN,
-                    DESCRIPTOR.severity(), amount.low().max(BigDecimal.ZERO));
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                    "文中称本部门无此项,金额却为" + Findings.plain(amount.value()) + "万元。",
+                    descriptor().severity(), amount.low().max(BigDecimal.ZERO));
+            checks.add(cmp, "文中称本部门无此项,金额却为" + Findings.plain(amount.value()) + "万元。",
                     "The text says the department has none of it, with an amount of "
                             + Findings.plain(amount.value()) + ".",
-                    List.of(amount)));
+                    List.of(amount));
         }
         for (Object[] q : ZERO_QUANTITIES) {
             Matcher c = ((Pattern) q[0]).matcher(text);
@@ -195,25 +178,23 @@ public final class BoundRule extends AbstractRule {
                                 ? new Comparison(Quantity.exact(BigDecimal.ZERO, "0"), amount, Verdict.HOLDS, null,
                                 BigDecimal.ZERO)
                                 : new Comparison(Quantity.exact(BigDecimal.ZERO, "0"), amount, Verdict.BROKEN,
-                                DESCRIPTOR.severity(), amount.low().max(BigDecimal.ZERO));
-                        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                                "“" + f.label() + "”为" + Findings.plain(f.value()) + "万元,但" + q[2] + "为0。",
+                                descriptor().severity(), amount.low().max(BigDecimal.ZERO));
+                        checks.add(cmp, "“" + f.label() + "”为" + Findings.plain(f.value()) + "万元,但" + q[2] + "为0。",
                                 "“" + f.label() + "” is " + Findings.plain(f.value()) + " while the document states "
                                         + "zero for " + q[2] + ".",
-                                List.of(amount, Quantity.exact(BigDecimal.ZERO, (String) q[2]).withEvidence(countEvidence))));
+                                List.of(amount, Quantity.exact(BigDecimal.ZERO, (String) q[2]).withEvidence(countEvidence)));
                     });
         }
     }
 
-    private static void zero(Checks checks, Quantity amount, String zh, String en) {
+    private void zero(Checks checks, Quantity amount, String zh, String en) {
         Comparison cmp = amount.value().signum() == 0
                 ? new Comparison(Quantity.exact(BigDecimal.ZERO, zh), amount, Verdict.HOLDS, null, BigDecimal.ZERO)
-                : new Comparison(Quantity.exact(BigDecimal.ZERO, zh), amount, Verdict.BROKEN, DESCRIPTOR.severity(),
+                : new Comparison(Quantity.exact(BigDecimal.ZERO, zh), amount, Verdict.BROKEN, descriptor().severity(),
                 amount.low().max(BigDecimal.ZERO));
-        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                "数量为" + zh + ",金额却为" + Findings.plain(amount.value()) + "万元。",
+        checks.add(cmp, "数量为" + zh + ",金额却为" + Findings.plain(amount.value()) + "万元。",
                 "A count of " + en + " with an amount of " + Findings.plain(amount.value()) + ".",
-                List.of(amount)));
+                List.of(amount));
     }
 
     private static boolean lineIsTable(String text, int offset) {

@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Fact;
-import io.budgetlens.events.Severity;
 
 /**
  * NAR-002 the changes of the parts add up to the change of their whole, on the same comparison base: “一般公共财政拨款
@@ -21,21 +18,10 @@ import io.budgetlens.events.Severity;
  */
 public final class ChangeCompositionRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("NAR-002", "分项变动之和等于总额变动",
-            "The changes of the parts add up to the change of the whole",
-            "Δ总额 = ΣΔ分项 (同一比较基数; 持平 = 0; 本年为零的分项未述变动时 Δ总额 ≤ ΣΔ已述分项)",
-            Category.CHANGE, Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
     private static final List<String> THREE_PUBLIC_PARTS = List.of("three_public.overseas", "three_public.reception");
 
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         Narrative n = Narrative.of(d);
         Set<String> done = new java.util.HashSet<>();
         for (Fact w : n.facts()) {
@@ -54,7 +40,6 @@ public final class ChangeCompositionRule extends AbstractRule {
                 threePublic(checks, n, w, done);
             }
         }
-        return checks.outcome();
     }
 
     /**
@@ -103,7 +88,7 @@ public final class ChangeCompositionRule extends AbstractRule {
         return new ArrayList<>(keys);
     }
 
-    private static void threePublic(Checks checks, Narrative n, Fact w, Set<String> done) {
+    private void threePublic(Checks checks, Narrative n, Fact w, Set<String> done) {
         List<String> keys = new ArrayList<>(THREE_PUBLIC_PARTS);
         Fact vehicle = changeOf(n, w, "three_public.vehicle");
         if (vehicle != null) {
@@ -119,7 +104,7 @@ public final class ChangeCompositionRule extends AbstractRule {
      * @param openList parts that are not mentioned at all count as zero-valued (a template list of income sources
      *                 names the ones the department has)
      */
-    private static void check(Checks checks, Narrative n, Fact w, String what, List<String> keys, boolean openList,
+    private void check(Checks checks, Narrative n, Fact w, String what, List<String> keys, boolean openList,
                               Set<String> done) {
         if (keys.size() < 2) {
             return;
@@ -159,15 +144,15 @@ public final class ChangeCompositionRule extends AbstractRule {
         List<Quantity> operands = new ArrayList<>();
         operands.add(whole);
         stated.forEach(f -> operands.add(Narrative.change(f)));
-        Comparison cmp = complete ? Comparison.of(sum, whole, DESCRIPTOR.severity()) : Comparison.atMost(whole, sum, true, DESCRIPTOR.severity());
+        Comparison cmp = complete ? Comparison.of(sum, whole, descriptor().severity())
+                : Comparison.atMost(whole, sum, true, descriptor().severity());
         String parts = String.join("、", stated.stream().map(f -> f.label() + signed(f)).toList());
-        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                "“" + w.label() + "”" + w.change().directionWord() + plain(w) + "万元,所述分项变动(" + parts + ")合计"
+        checks.add(cmp, "“" + w.label() + "”" + w.change().directionWord() + plain(w) + "万元,所述分项变动(" + parts + ")合计"
                         + Findings.plain(sum.value()) + "万元" + (complete ? ",两者不符。" : ",总额的减少不可能小于此数。"),
                 "“" + w.label() + "” changed by " + Findings.plain(whole.value()) + " but the stated changes of its "
                         + what + " (" + parts + ") add up to " + Findings.plain(sum.value())
                         + (complete ? "." : "; the parts not stated are zero now, so the whole cannot have changed by more."),
-                operands));
+                operands);
     }
 
     private static String plain(Fact f) {
@@ -179,7 +164,6 @@ public final class ChangeCompositionRule extends AbstractRule {
         String v = Findings.plain(q.value());
         return q.value().signum() > 0 ? "+" + v : v;
     }
-
 
     private static final Fact AMBIGUOUS = new Fact("?", "?", "?", null, null, 0, null, null, null, null, null, null);
 

@@ -2,14 +2,10 @@ package io.budgetlens.validation.rules;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
 import io.budgetlens.events.Change;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Fact;
-import io.budgetlens.events.Severity;
 
 /**
  * CHG-001 a stated change percentage follows from its figures: prior = current ∓ change, stated % = change / prior.
@@ -18,18 +14,8 @@ import io.budgetlens.events.Severity;
  */
 public final class ChangeRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("CHG-001", "变动百分比与变动金额一致",
-            "A stated change percentage follows from the amounts", "% = 变动额 / (本期 ∓ 变动额) × 100", Category.CHANGE,
-            Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         for (Fact f : d.facts() == null ? List.<Fact>of() : d.facts()) {
             Change c = f.change();
             if (f.value() == null || c == null || c.amount() == null || c.percent() == null
@@ -40,7 +26,7 @@ public final class ChangeRule extends AbstractRule {
             Quantity amount = Quantity.printed(c.amount(), c.amountDecimals(), f.label() + "变动额", f.evidence());
             Quantity stated = Quantity.printed(c.percent(), c.percentDecimals(), f.label() + "变动率", f.evidence());
             if (c.amount().signum() == 0) {
-                Comparison cmp = Comparison.of(Quantity.exact(BigDecimal.ZERO, "0"), stated, DESCRIPTOR.severity());
+                Comparison cmp = Comparison.of(Quantity.exact(BigDecimal.ZERO, "0"), stated, descriptor().severity());
                 checks.add(cmp, finding(cmp, f, "0"));
                 continue;
             }
@@ -51,25 +37,24 @@ public final class ChangeRule extends AbstractRule {
                         && stated.overlaps(Quantity.exact(BigDecimal.valueOf(100), "100"))) {
                     // Nothing last year, all of it new: departments write 增长100% for an item that did not exist.
                     Comparison cmp = Comparison.of(Quantity.exact(BigDecimal.valueOf(100), "100"), stated,
-                            DESCRIPTOR.severity());
+                            descriptor().severity());
                     checks.add(cmp, finding(cmp, f, "100"));
                     continue;
                 }
                 Comparison cmp = new Comparison(Quantity.exact(BigDecimal.ZERO, "no base"), stated,
-                        io.budgetlens.events.Verdict.BROKEN, DESCRIPTOR.severity(), stated.value());
+                        io.budgetlens.events.Verdict.BROKEN, descriptor().severity(), stated.value());
                 checks.add(cmp, finding(cmp, f, "—"));
                 continue;
             }
             Quantity computed = amount.percentOf(prior);
-            Comparison cmp = Comparison.of(computed, stated, DESCRIPTOR.severity());
+            Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
             checks.add(cmp, finding(cmp, f, Findings.plain(computed.value().setScale(2, java.math.RoundingMode.HALF_UP))));
         }
-        return checks.outcome();
     }
 
-    private static io.budgetlens.events.Finding finding(Comparison cmp, Fact f, String computed) {
+    private io.budgetlens.events.Finding finding(Comparison cmp, Fact f, String computed) {
         Change c = f.change();
-        return new io.budgetlens.events.Finding(DESCRIPTOR.id(), cmp.severity(), DESCRIPTOR.category(),
+        return new io.budgetlens.events.Finding(descriptor().id(), cmp.severity(), descriptor().category(),
                 "“" + f.label() + "”" + c.directionWord() + Findings.plain(c.amount()) + "万元,所述变动率"
                         + Findings.plain(c.percent()) + "%与金额不符,按金额计算应为" + computed + "%。",
                 "“" + f.label() + "” changed by " + Findings.plain(c.amount()) + " (" + c.directionWord()

@@ -1,43 +1,28 @@
 package io.budgetlens.validation.rules;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Finding;
 import io.budgetlens.events.Interval;
 import io.budgetlens.events.ParseWarning;
 import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableRow;
-import io.budgetlens.events.Verdict;
 
 /**
  * CODE-001 category names agree with the code list: the parser checks every coded table row against the
  * year-versioned classification list; an unknown code or a code printed under another name becomes a finding.
  */
-public final class CodeListRule implements Rule {
-
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("CODE-001", "科目名称与分类编码一致",
-            "Category names agree with the classification code list", "科目名称 = 编码表中该年度的名称",
-            Category.CODE_LIST, Severity.INFO, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+public final class CodeListRule extends AbstractRule {
 
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
+    protected void check(Checks checks, DisclosureParsed d) {
         long coded = d.tables() == null ? 0 : d.tables().stream().flatMap(t -> t.rows().stream())
                 .map(TableRow::code).filter(java.util.Objects::nonNull).count();
         if (coded == 0) {
-            return Outcome.notApplicable();
+            return;
         }
-        List<Finding> findings = new ArrayList<>();
         for (ParseWarning w : d.warnings() == null ? List.<ParseWarning>of() : d.warnings()) {
             if (!w.code().startsWith("CODE_")) {
                 continue;
@@ -45,13 +30,13 @@ public final class CodeListRule implements Rule {
             boolean unknown = "CODE_UNKNOWN".equals(w.code());
             // INFO: the code list is the national one of the years it covers; provinces add 款/项 (20131 党委办公厅…,
             // 20139 社会工作事务) and names change between years, so a code outside it is worth a look, not an alarm.
-            findings.add(new Finding(DESCRIPTOR.id(), Severity.INFO, DESCRIPTOR.category(),
+            checks.fail(new Finding(descriptor().id(), Severity.INFO, descriptor().category(),
                     (unknown ? "科目编码不在编码表中:" : "科目名称与编码表不一致:") + w.message(),
                     (unknown ? "Unknown classification code: " : "Category name differs from the code list: ")
                             + w.message(),
                     Interval.exact(BigDecimal.ZERO), BigDecimal.ONE, BigDecimal.ONE, "rows",
                     w.evidence() == null ? List.of() : List.of(w.evidence())));
         }
-        return new Outcome(findings.isEmpty() ? Verdict.HOLDS : Verdict.BROKEN, (int) coded, findings);
+        checks.count((int) coded);
     }
 }

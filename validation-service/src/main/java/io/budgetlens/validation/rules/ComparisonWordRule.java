@@ -4,16 +4,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Fact;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.Verdict;
 
 /**
@@ -23,11 +19,6 @@ import io.budgetlens.events.Verdict;
  * direction of the change it explains; and no increase of a figure that is now zero.
  */
 public final class ComparisonWordRule extends AbstractRule {
-
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("CMP-001", "比较用语与数字相符",
-            "Comparison words agree with the figures they compare",
-            "决算数大于/小于/等于预算数 ⇔ 两数的大小; 完成预算X% = 决算/预算; 变动方向与金额 = 本期 − 基期; 主要原因所述方向 = 变动方向",
-            Category.CHANGE, Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
 
     /** "决算数大于预算数", "支出决算小于年初预算", "决算数与预算数持平", "决算数等于预算数". */
     private static final Pattern VERSUS = Pattern.compile(
@@ -41,27 +32,16 @@ public final class ComparisonWordRule extends AbstractRule {
             + "(预算数?)?的?(主要)?原因");
 
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         String text = d.text() == null ? "" : d.text();
-        int lineStart = 0;
-        for (String line : text.split("\n", -1)) {
-            if (!line.contains("|") && !line.contains("\t")) {
-                versus(checks, line, lineStart);
-                completion(checks, line, lineStart);
-            }
-            lineStart += line.length() + 1;
+        for (int[] line : TextHygiene.narrativeLines(text)) {
+            versus(checks, text.substring(line[0], line[1]), line[0]);
+            completion(checks, text.substring(line[0], line[1]), line[0]);
         }
         Narrative n = Narrative.of(d);
         statedBases(checks, n);
         causeDirections(checks, n);
         zeroCannotHaveGrown(checks, n);
-        return checks.outcome();
     }
 
     /** A figure of the paragraph with the words of its clause. */
@@ -101,7 +81,7 @@ public final class ComparisonWordRule extends AbstractRule {
     private static final Pattern NOT_FINAL = Pattern.compile("预算(数|为|$)|年初");
 
     /** 决算数大于/小于/等于预算数 against the budget and final figures printed before it in the paragraph. */
-    private static void versus(Checks checks, String line, int offset) {
+    private void versus(Checks checks, String line, int offset) {
         Matcher m = VERSUS.matcher(line);
         while (m.find()) {
             String word = m.group(2);
@@ -132,7 +112,7 @@ public final class ComparisonWordRule extends AbstractRule {
                 verdict = clearlyWrong ? Verdict.BROKEN : plainlyRight ? Verdict.HOLDS : Verdict.WITHIN_ROUNDING;
                 excess = against.max(BigDecimal.ZERO);
             }
-            Comparison cmp = new Comparison(b, a, verdict, verdict == Verdict.BROKEN ? DESCRIPTOR.severity() : null,
+            Comparison cmp = new Comparison(b, a, verdict, verdict == Verdict.BROKEN ? descriptor().severity() : null,
                     excess);
             Evidence phrase = Evidence.ofText(m.group(), offset + m.start(), offset + m.end());
             String rel = expected > 0 ? "大于" : expected < 0 ? "小于" : "等于";
@@ -147,7 +127,7 @@ public final class ComparisonWordRule extends AbstractRule {
     }
 
     /** 完成年初预算的X% = 决算 / 预算, with the two figures printed before it. */
-    private static void completion(Checks checks, String line, int offset) {
+    private void completion(Checks checks, String line, int offset) {
         Matcher m = COMPLETION.matcher(line);
         while (m.find()) {
             List<Figure> figures = figures(line, offset, m.start());
@@ -159,7 +139,7 @@ public final class ComparisonWordRule extends AbstractRule {
             Quantity stated = Quantity.parse(m.group(4), "完成率", Evidence.ofText(m.group(), offset + m.start(),
                     offset + m.end()));
             Quantity computed = actual.value().percentOf(budget.value());
-            Comparison cmp = Comparison.of(computed, stated, DESCRIPTOR.severity());
+            Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
             String c = computed.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
             checks.add(cmp, finding(cmp,
                     "文中“" + m.group() + "”与决算数" + Findings.plain(actual.value().value()) + "万元/预算数"
@@ -171,7 +151,7 @@ public final class ComparisonWordRule extends AbstractRule {
     }
 
     /** A change printed beside both of its figures: amount = |本期 − 基期| and the direction of the difference. */
-    private static void statedBases(Checks checks, Narrative n) {
+    private void statedBases(Checks checks, Narrative n) {
         for (Fact f : n.facts()) {
             if (!Narrative.isCurrentAmount(f) || !Narrative.hasChange(f) || f.change().amount() == null
                     || f.change().base() == null || Narrative.GENERIC.contains(f.key())) {
@@ -191,20 +171,19 @@ public final class ComparisonWordRule extends AbstractRule {
             if (stated == null) {
                 continue;
             }
-            Comparison cmp = Comparison.of(difference, stated, DESCRIPTOR.severity());
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+            checks.equal(difference, stated,
                     "“" + f.label() + "”" + Findings.plain(f.value()) + "万元,基期“" + base.label() + "”"
                             + Findings.plain(base.value()) + "万元,两者之差为" + Findings.plain(difference.value())
                             + "万元,而文中称" + f.change().directionWord() + Findings.plain(f.change().amount()) + "万元。",
                     "“" + f.label() + "” " + Findings.plain(f.value()) + " against “" + base.label() + "” "
                             + Findings.plain(base.value()) + " is a change of " + Findings.plain(difference.value())
                             + ", not " + f.change().directionWord() + " " + Findings.plain(f.change().amount()) + ".",
-                    List.of(stated, Narrative.value(base))));
+                    List.of(stated, Narrative.value(base)));
         }
     }
 
     /** "增加的主要原因是…" after a decrease (or "小于预算数的主要原因" after 增加 on the budget): opposite directions. */
-    private static void causeDirections(Checks checks, Narrative n) {
+    private void causeDirections(Checks checks, Narrative n) {
         String text = n.text();
         Matcher m = CAUSE_DIRECTION.matcher(text);
         while (m.find()) {
@@ -230,7 +209,7 @@ public final class ComparisonWordRule extends AbstractRule {
                 continue;
             }
             Comparison cmp = agrees ? new Comparison(stated, stated, Verdict.HOLDS, null, BigDecimal.ZERO)
-                    : new Comparison(stated, stated, Verdict.BROKEN, DESCRIPTOR.severity(), stated.value().abs());
+                    : new Comparison(stated, stated, Verdict.BROKEN, descriptor().severity(), stated.value().abs());
             Evidence phrase = Evidence.ofText(m.group(), m.start(), m.end());
             checks.add(cmp, finding(cmp,
                     "“" + change.label() + "”" + change.change().directionWord() + Findings.plain(change.change().amount())
@@ -243,7 +222,7 @@ public final class ComparisonWordRule extends AbstractRule {
     }
 
     /** A figure that is now zero cannot have increased (its prior figure would be negative). */
-    private static void zeroCannotHaveGrown(Checks checks, Narrative n) {
+    private void zeroCannotHaveGrown(Checks checks, Narrative n) {
         for (Fact f : n.facts()) {
             if (!Narrative.isCurrentAmount(f) || f.value().signum() != 0 || !Narrative.hasChange(f)
                     || f.change().sign() <= 0 || f.change().amount() == null || f.change().amount().signum() == 0) {
@@ -251,19 +230,19 @@ public final class ComparisonWordRule extends AbstractRule {
             }
             Quantity change = Narrative.change(f);
             Comparison cmp = new Comparison(Quantity.exact(BigDecimal.ZERO, "0"), change, Verdict.BROKEN,
-                    DESCRIPTOR.severity(), change.low().max(BigDecimal.ZERO));
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                    descriptor().severity(), change.low().max(BigDecimal.ZERO));
+            checks.add(cmp,
                     "“" + f.label() + "”本期为0万元,不可能" + f.change().directionWord() + Findings.plain(f.change().amount())
                             + "万元。",
                     "“" + f.label() + "” is 0 now: it cannot have " + "increased by " + Findings.plain(f.change().amount())
                             + ".",
-                    List.of(change)));
+                    List.of(change));
         }
     }
 
-    private static io.budgetlens.events.Finding finding(Comparison cmp, String zh, String en, List<Evidence> evidence,
+    private io.budgetlens.events.Finding finding(Comparison cmp, String zh, String en, List<Evidence> evidence,
                                                        String unit) {
-        return new io.budgetlens.events.Finding(DESCRIPTOR.id(), cmp.severity(), DESCRIPTOR.category(), zh, en,
+        return new io.budgetlens.events.Finding(descriptor().id(), cmp.severity(), descriptor().category(), zh, en,
                 cmp.expectedInterval(), cmp.actual().value(), cmp.excess(), unit,
                 evidence.stream().filter(Objects::nonNull).distinct().toList());
     }

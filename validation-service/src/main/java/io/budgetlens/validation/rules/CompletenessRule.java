@@ -2,13 +2,10 @@ package io.budgetlens.validation.rules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
 import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
@@ -16,7 +13,6 @@ import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Finding;
 import io.budgetlens.events.Interval;
 import io.budgetlens.events.Severity;
-import io.budgetlens.events.Verdict;
 
 /**
  * COMP-001 the disclosure carries every required narrative item and standard table of its kind and template family
@@ -25,11 +21,7 @@ import io.budgetlens.events.Verdict;
  * section). A tables-only part (v1.1 {@code partial}) is judged on its tables. One WARNING per missing item or empty
  * heading. {@link #score} is the share of required items present (0..1).
  */
-public final class CompletenessRule implements Rule {
-
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("COMP-001", "公开内容完整", "The disclosure is complete",
-            "必备表格(按公开模板: 全国决算9张, 预算8张, 上海9张, 江苏12张)和说明事项齐全(或说明为空表), 标题下有内容(目录除外)", Category.COMPLETENESS, Severity.WARNING,
-            Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+public final class CompletenessRule extends AbstractRule {
 
     /** Narrative items: Chinese name → words any of which show it is covered. */
     static final Map<String, List<String>> NARRATIVE = new LinkedHashMap<>();
@@ -56,11 +48,6 @@ public final class CompletenessRule implements Rule {
             Map.entry("STATE_CAPITAL_EXPENDITURE", "国有资本经营预算财政拨款支出表"),
             Map.entry("FISCAL_EXPENDITURE", "财政拨款支出表"), Map.entry("FISCAL_BASIC_EXPENDITURE", "财政拨款基本支出表"),
             Map.entry("OPERATING_COSTS", "机关运行经费支出表"), Map.entry("PROCUREMENT", "政府采购支出表"));
-
-    @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
 
     /** Items required for the document's kind, with whether each is present. */
     static Map<String, Boolean> items(DisclosureParsed d) {
@@ -105,8 +92,7 @@ public final class CompletenessRule implements Rule {
     }
 
     @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        List<Finding> findings = new ArrayList<>();
+    protected void check(Checks checks, DisclosureParsed d) {
         Map<String, Boolean> items = items(d);
         boolean noTableAtAll = items.entrySet().stream().filter(e -> e.getKey().startsWith("table "))
                 .noneMatch(Map.Entry::getValue);
@@ -115,7 +101,7 @@ public final class CompletenessRule implements Rule {
             java.util.regex.Matcher attachment = java.util.regex.Pattern.compile("附件\\s*:?\\s*([^\\n]{0,60}表)")
                     .matcher(text);
             String where = attachment.find() ? attachment.group(1) : null;
-            findings.add(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+            checks.fail(new Finding(descriptor().id(), Severity.WARNING, descriptor().category(),
                     "正文中没有任何必备公开表格" + (where == null ? "" : "(附件:" + where + ")") + ",表格相关核对均未进行。",
                     "None of the required tables is in the text" + (where == null ? "" : " (attachment: " + where + ")")
                             + "; no table check could run.",
@@ -128,30 +114,29 @@ public final class CompletenessRule implements Rule {
             }
             boolean table = name.startsWith("table ");
             String what = table ? TABLE_NAMES.getOrDefault(name.substring(6), name.substring(6)) : name;
-            findings.add(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+            checks.fail(new Finding(descriptor().id(), Severity.WARNING, descriptor().category(),
                     table ? "未找到必备表格 " + what + "(如为空表,应列出并说明)。" : "未找到必备说明事项“" + what + "”。",
                     table ? "The required table " + what + " was not found (an empty table must still be listed and explained)."
                             : "The required narrative item “" + what + "” was not found.",
                     Interval.exact(BigDecimal.ONE), BigDecimal.ZERO, BigDecimal.ONE, "items",
                     List.of(new Evidence(what, null, null, null, null, null, null))));
         });
-        int checks = items.size();
+        checks.count(items.size());
         List<io.budgetlens.events.Section> sections = d.sections() == null ? List.of() : d.sections();
         List<ContractV11.ContentsEntry> contents = ContractV11.contents(d);
         for (io.budgetlens.events.Section section : sections) {
-            checks++;
+            checks.count();
             if (!section.empty() || ContractV11.partial(d) || inContents(section, sections, contents)
                     || listItem(section)) {
                 continue;
             }
             String heading = section.number() + section.title();
-            findings.add(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+            checks.fail(new Finding(descriptor().id(), Severity.WARNING, descriptor().category(),
                     "标题“" + heading + "”下没有内容。", "The heading “" + heading + "” has no content.",
                     Interval.exact(BigDecimal.ONE), BigDecimal.ZERO, BigDecimal.ONE, "items",
                     List.of(new Evidence(heading, section.start(), Math.min(section.end(), section.start() + heading.length() + 2),
                             null, null, null, null))));
         }
-        return new Outcome(findings.isEmpty() ? Verdict.HOLDS : Verdict.BROKEN, checks, findings);
     }
 
     /** “3.全年开展专题培训;”: a numbered item of a list, ending like a clause, is no heading that needs content. */

@@ -68,19 +68,25 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
             Set.of(), false, 3, Set.of("procurement.goods", "procurement.works", "procurement.services"),
             true, true);
 
-    static final Composition INCOME_GRAND = new Composition("收入合计与年初结转和结余",
-            "income of the year and the balance brought forward",
-            f -> f.key().equals("income.total") && "总计".equals(Narrative.totalWord(f.label())),
-            f -> (f.key().equals("income.total") && "合计".equals(Narrative.totalWord(f.label())))
-            || f.key().equals("income.current_year") || f.key().equals("carry_forward.opening"),
-            Set.of(), false, 2, Set.of("income.total", "carry_forward.opening"), true, false);
+    static final Composition INCOME_GRAND = grand("收入合计与年初结转和结余",
+            "income of the year and the balance brought forward", "income", "carry_forward.opening");
 
-    static final Composition EXPENDITURE_GRAND = new Composition("支出合计与年末结转和结余",
-            "expenditure of the year and the balance carried forward",
-            f -> f.key().equals("expenditure.total") && "总计".equals(Narrative.totalWord(f.label())),
-            f -> (f.key().equals("expenditure.total") && "合计".equals(Narrative.totalWord(f.label())))
-            || f.key().equals("expenditure.current_year") || f.key().equals("carry_forward.closing"),
-            Set.of(), false, 2, Set.of("expenditure.total", "carry_forward.closing"), true, false);
+    static final Composition EXPENDITURE_GRAND = grand("支出合计与年末结转和结余",
+            "expenditure of the year and the balance carried forward", "expenditure", "carry_forward.closing");
+
+    /**
+     * A final account's 总计 of one side = its 合计 (or the year's amount) + the balance carried over: {@code side} is
+     * income or expenditure, {@code carryOver} the key of the balance brought forward or carried forward.
+     */
+    private static Composition grand(String zh, String en, String side, String carryOver) {
+        String total = side + ".total";
+        String currentYear = side + ".current_year";
+        return new Composition(zh, en,
+                f -> f.key().equals(total) && "总计".equals(Narrative.totalWord(f.label())),
+                f -> (f.key().equals(total) && "合计".equals(Narrative.totalWord(f.label())))
+                || f.key().equals(currentYear) || f.key().equals(carryOver),
+                Set.of(), false, 2, Set.of(total, carryOver), true, false);
+    }
 
     static final List<Composition> ALL = List.of(INCOME_SOURCES, INCOME_SPLIT, FUNCTIONS, BASIC_PROJECT,
             PERSONNEL_PUBLIC, PROCUREMENT, INCOME_GRAND, EXPENDITURE_GRAND);

@@ -2,10 +2,7 @@ package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Fact;
 import io.budgetlens.events.Severity;
@@ -18,26 +15,14 @@ import io.budgetlens.events.Severity;
  */
 public final class CompositionRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("NAR-001", "正文所列分项之和等于总额",
-            "The parts the narrative lists add up to their whole",
-            "总额 = Σ其中所列分项 (收入来源, 功能分类, 基本+项目, 人员+公用, 货物+工程+服务); 不完整的列举: Σ分项 ≤ 总额",
-            Category.HIERARCHY, Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         Narrative n = Narrative.of(d);
         for (Composition c : Composition.ALL) {
             for (Composition.Run run : n.runs(c)) {
                 check(checks, run);
             }
         }
-        return checks.outcome();
     }
 
     private static void check(Checks checks, Composition.Run run) {
@@ -57,12 +42,11 @@ public final class CompositionRule extends AbstractRule {
         }
         String names = String.join("、", run.parts().stream().map(Fact::label).toList());
         String enNames = String.join(", ", run.parts().stream().map(Fact::label).toList());
-        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                "“" + run.whole().label() + "”" + Findings.plain(run.whole().value()) + "万元,其中所列" + names + "合计"
+        checks.add(cmp, "“" + run.whole().label() + "”" + Findings.plain(run.whole().value()) + "万元,其中所列" + names + "合计"
                         + Findings.plain(sum.value()) + "万元" + (run.complete() ? ",与总额不符。" : ",超过了总额。"),
                 "“" + run.whole().label() + "” is " + Findings.plain(run.whole().value()) + " but the "
                         + run.composition().en() + " listed with it (" + enNames + ") add up to "
                         + Findings.plain(sum.value()) + (run.complete() ? "." : ", more than the whole."),
-                operands));
+                operands);
     }
 }

@@ -1,42 +1,27 @@
 package io.budgetlens.validation.rules;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Finding;
 import io.budgetlens.events.Interval;
 import io.budgetlens.events.Severity;
-import io.budgetlens.events.Verdict;
 
 /**
  * HYG-005 what the 目录 (table of contents) lists is in the document: a table entry by the type its title names (an
  * empty table listed and explained counts), else by its title; a section entry by a heading of the same words. The
  * entries are the parsed event's {@code contents} (contract v1.1).
  */
-public final class ContentsRule implements Rule {
-
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("HYG-005", "目录所列内容齐全",
-            "What the table of contents lists is in the document", "目录每一项 = 文中一张表(按含义)或一个标题",
-            Category.COMPLETENESS, Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+public final class ContentsRule extends AbstractRule {
 
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
+    protected void check(Checks checks, DisclosureParsed d) {
         List<ContractV11.ContentsEntry> contents = ContractV11.contents(d);
         if (contents.isEmpty()) {
-            return Outcome.notApplicable();
+            return;
         }
-        List<Finding> findings = new ArrayList<>();
         String body = body(d, contents);
         List<String> lines = lines(d, contents);
         for (ContractV11.ContentsEntry entry : contents) {
@@ -59,14 +44,14 @@ public final class ContentsRule implements Rule {
                 continue;
             }
             Evidence evidence = new Evidence(entry.title(), entry.start(), entry.end(), null, null, null, null);
-            findings.add(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+            checks.fail(new Finding(descriptor().id(), Severity.WARNING, descriptor().category(),
                     "目录列有“" + entry.title() + "”" + (entry.pageRef() == null ? "" : "(第" + entry.pageRef() + "页)")
                             + ",但文中没有" + (type != null ? "这张表" : "这一部分") + "。",
                     "The table of contents lists “" + entry.title() + "” but the document has no such "
                             + (type != null ? "table." : "section."),
                     Interval.exact(BigDecimal.ONE), BigDecimal.ZERO, BigDecimal.ONE, "items", List.of(evidence)));
         }
-        return new Outcome(findings.isEmpty() ? Verdict.HOLDS : Verdict.BROKEN, contents.size(), findings);
+        checks.count(contents.size());
     }
 
     /** The text after the 目录, without white space (headings wrap over lines in PDFs). */

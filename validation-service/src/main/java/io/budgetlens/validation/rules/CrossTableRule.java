@@ -3,13 +3,9 @@ package io.budgetlens.validation.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
 
@@ -21,20 +17,10 @@ import io.budgetlens.events.TableRow;
  */
 public final class CrossTableRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("XTB-001", "经济分类与功能分类对应科目一致",
-            "Economic and functional items for the same payment agree", "30108 = 2080505; 30109 = 2080506; 30113 = 2210201; 30217 ≤ 三公接待费",
-            Category.CROSS_TABLE, Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
     static final Map<String, String> PAIRS = Map.of("30108", "2080505", "30109", "2080506", "30113", "2210201");
 
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         List<DisclosureTable> economic = TableRules.tables(d, "GPB_BASIC_EXPENDITURE");
         List<DisclosureTable> functional = new ArrayList<>(TableRules.tables(d, "GPB_EXPENDITURE"));
         if (functional.isEmpty()) {
@@ -48,22 +34,19 @@ public final class CrossTableRule extends AbstractRule {
                     if (e == null || f == null) {
                         return;
                     }
-                    Comparison cmp = Comparison.of(f, e, DESCRIPTOR.severity());
-                    checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                            "《" + eTable.title() + "》" + e.label() + "为" + Findings.plain(e.value()) + "万元,《"
+                    checks.equal(f, e, "《" + eTable.title() + "》" + e.label() + "为" + Findings.plain(e.value()) + "万元,《"
                                     + fTable.title() + "》对应的" + f.label() + "为" + Findings.plain(f.value()) + "万元。",
                             "Economic item " + e.label() + " (" + Findings.plain(e.value()) + ") and functional item "
                                     + f.label() + " (" + Findings.plain(f.value()) + ") are the same payment but differ.",
-                            List.of(e, f)));
+                            List.of(e, f));
                 });
             }
         }
         receptionBound(d, checks, economic);
-        return checks.outcome();
     }
 
     /** 30217 公务接待费 in the economic table is part of the “三公” reception expense: it cannot exceed it. */
-    private static void receptionBound(DisclosureParsed d, Checks checks, List<DisclosureTable> economic) {
+    private void receptionBound(DisclosureParsed d, Checks checks, List<DisclosureTable> economic) {
         Quantity reception = null;
         for (DisclosureTable t : TableRules.tables(d, "THREE_PUBLIC")) {
             TableColumn column = TableRules.column(t, "RECEPTION");
@@ -85,19 +68,18 @@ public final class CrossTableRule extends AbstractRule {
             }
             Comparison cmp;
             if (item.low().compareTo(reception.high()) > 0) {
-                cmp = new Comparison(reception, item, io.budgetlens.events.Verdict.BROKEN, DESCRIPTOR.severity(),
+                cmp = new Comparison(reception, item, io.budgetlens.events.Verdict.BROKEN, descriptor().severity(),
                         item.low().subtract(reception.high()));
             } else {
                 cmp = new Comparison(reception, item, item.value().compareTo(reception.value()) <= 0
                         ? io.budgetlens.events.Verdict.HOLDS : io.budgetlens.events.Verdict.WITHIN_ROUNDING, null,
                         java.math.BigDecimal.ZERO);
             }
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                    "《" + eTable.title() + "》30217公务接待费" + Findings.plain(item.value()) + "万元超过“三公”经费中的公务接待费"
+            checks.add(cmp, "《" + eTable.title() + "》30217公务接待费" + Findings.plain(item.value()) + "万元超过“三公”经费中的公务接待费"
                             + Findings.plain(reception.value()) + "万元。",
                     "Economic item 30217 reception (" + Findings.plain(item.value())
                             + ") exceeds the “three public” reception expense (" + Findings.plain(reception.value()) + ").",
-                    List.of(item, reception)));
+                    List.of(item, reception));
         }
     }
 

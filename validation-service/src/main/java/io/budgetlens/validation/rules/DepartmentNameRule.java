@@ -2,18 +2,12 @@ package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
-import io.budgetlens.events.Finding;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableRow;
-import io.budgetlens.events.Verdict;
 
 /**
  * HYG-004 the department is named the same wherever the document names itself: the title, the tables' own titles
@@ -22,11 +16,7 @@ import io.budgetlens.events.Verdict;
  * different organisation in one of those places is a finding. Names of other bodies in the prose (主管部门, a 组建
  * sentence) are not checked.
  */
-public final class DepartmentNameRule implements Rule {
-
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("HYG-004", "部门名称前后一致",
-            "The department is named consistently", "标题、表名、部门(单位)名称、编制单位、附件所列单位 = 同一部门",
-            Category.COMPLETENESS, Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+public final class DepartmentNameRule extends AbstractRule {
 
     private static final String ORG = "(?:局|委员会|委|办公室|中心|院|所|站|队|厅|会|处|馆|部|办)";
     private static final Pattern TABLE_TITLE = Pattern.compile("^(.{4,40}?" + ORG + ")(本级)?(?:19|20)\\d{2}\\s*年");
@@ -35,25 +25,35 @@ public final class DepartmentNameRule implements Rule {
     private static final Pattern ORGANISATION = Pattern.compile(".*" + ORG + "(本级)?$");
 
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
+    protected void check(Checks checks, DisclosureParsed d) {
+        String department = d.meta() == null ? null : d.meta().department();
+        if (department == null || department.isBlank()) {
+            return;
+        }
+        String text = d.text() == null ? "" : d.text();
+        for (Named n : named(d, text)) {
+            checks.count();
+            if (sameOrganisation(n.name(), department) || n.name().contains("XX") || n.name().contains("××")) {
+                continue;
+            }
+            checks.failAt("此处单位名称“" + n.name() + "”与文件标题的“" + department + "”不一致。",
+                    "The department is named “" + n.name() + "” here but “" + department + "” in the title.", text,
+                    n.at(), n.at() + n.name().length());
+        }
     }
 
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        String department = d.meta() == null ? null : d.meta().department();
-        String text = d.text() == null ? "" : d.text();
-        if (department == null || department.isBlank()) {
-            return Outcome.notApplicable();
-        }
-        List<Finding> findings = new ArrayList<>();
-        int checks = 0;
-        List<Object[]> named = new ArrayList<>();
+    /** An organisation the document names itself by, and where in the text. */
+    private record Named(String name, int at) {
+    }
+
+    /** The names in the tables' titles, their name cells (部门(单位)名称, 编制单位) and the attachment line, in that order. */
+    private static List<Named> named(DisclosureParsed d, String text) {
+        List<Named> named = new ArrayList<>();
         for (DisclosureTable t : d.tables() == null ? List.<DisclosureTable>of() : d.tables()) {
             Matcher m = TABLE_TITLE.matcher(t.title() == null ? "" : t.title().strip());
             if (m.find() && t.start() != null) {
                 int at = text.indexOf(m.group(1), Math.max(0, t.start() - 300));
-                named.add(new Object[] {m.group(1), at < 0 ? t.start() : at});
+                named.add(new Named(m.group(1), at < 0 ? t.start() : at));
             }
             for (TableRow row : t.rows()) {
                 for (int i = 0; i + 1 < row.cells().size(); i++) {
@@ -61,7 +61,7 @@ public final class DepartmentNameRule implements Rule {
                         String value = row.cells().get(i + 1).replaceFirst("^[\\dA-Za-z]+[-－]", "").strip();
                         if (!value.isEmpty() && ORGANISATION.matcher(value).matches() && row.start() != null) {
                             int at = text.indexOf(value, row.start());
-                            named.add(new Object[] {value, at < 0 ? row.start() : at});
+                            named.add(new Named(value, at < 0 ? row.start() : at));
                         }
                     }
                 }
@@ -69,24 +69,9 @@ public final class DepartmentNameRule implements Rule {
         }
         Matcher a = ATTACHMENT.matcher(text);
         while (a.find()) {
-            named.add(new Object[] {a.group(1), a.start(1)});
+            named.add(new Named(a.group(1), a.start(1)));
         }
-        for (Object[] n : named) {
-            checks++;
-            String name = (String) n[0];
-            if (sameOrganisation(name, department) || name.contains("XX") || name.contains("××")) {
-                continue;
-            }
-            int at = (Integer) n[1];
-            findings.add(TextHygiene.at(DESCRIPTOR, Severity.WARNING,
-                    "此处单位名称“" + name + "”与文件标题的“" + department + "”不一致。",
-                    "The department is named “" + name + "” here but “" + department + "” in the title.", text, at,
-                    at + name.length()));
-        }
-        if (checks == 0) {
-            return Outcome.notApplicable();
-        }
-        return new Outcome(findings.isEmpty() ? Verdict.HOLDS : Verdict.BROKEN, checks, findings);
+        return named;
     }
 
     /** Equal after dropping 本级 and spaces, one contains the other, or one is an in-order abbreviation of the other. */

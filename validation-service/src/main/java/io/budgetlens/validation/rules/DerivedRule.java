@@ -2,16 +2,12 @@ package io.budgetlens.validation.rules;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Fact;
-import io.budgetlens.events.Severity;
 
 /**
  * DER-001 derived figures of the “三公” physical quantities: 人均接待费 = 公务接待费 / 接待人次 (the per-guest figure in
@@ -21,18 +17,8 @@ import io.budgetlens.events.Severity;
  */
 public final class DerivedRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("DER-001", "派生指标与其计算依据一致",
-            "Derived figures follow from their inputs",
-            "人均接待费 = 公务接待费 / 接待人次; 车均维护费 = 运行维护费 / 保有量; 车均购置费 = 购置费 / 购置数",
-            Category.DERIVED, Severity.WARNING, Set.of(DisclosureKind.FINAL_ACCOUNT));
-
     static final Pattern GUESTS = Pattern.compile("接待[^。;]{0,20}?(\\d+)\\s*批次?[^。;\\d]{0,6}(\\d+)\\s*人");
     static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10000);
-
-    @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
 
     /** "公务车保有量为1辆", "共有车辆1辆": vehicles kept; "公务用车购置0辆": vehicles bought. */
     static final Pattern VEHICLES_KEPT = Pattern.compile("(保有量为?|共有车辆)\\s*(\\d+)\\s*辆");
@@ -41,14 +27,14 @@ public final class DerivedRule extends AbstractRule {
     /**
      * 车均维护费 = 公务用车运行维护费 / 保有量; 车均购置费 = 公务用车购置费 / 购置数 (zero when none was bought).
      */
-    private static void perVehicle(DisclosureParsed d, List<Fact> facts, Checks checks) {
+    private void perVehicle(DisclosureParsed d, List<Fact> facts, Checks checks) {
         perVehicle(d, facts, checks, "three_public.vehicle_operation.per_vehicle", "three_public.vehicle_operation",
                 VEHICLES_KEPT, 2, "保有量");
         perVehicle(d, facts, checks, "three_public.vehicle_purchase.per_vehicle", "three_public.vehicle_purchase",
                 VEHICLES_BOUGHT, 1, "购置数");
     }
 
-    private static void perVehicle(DisclosureParsed d, List<Fact> facts, Checks checks, String perKey, String totalKey,
+    private void perVehicle(DisclosureParsed d, List<Fact> facts, Checks checks, String perKey, String totalKey,
                                    Pattern countPattern, int group, String countName) {
         Fact per = facts.stream().filter(f -> perKey.equals(f.key()) && f.value() != null).findFirst().orElse(null);
         Fact total = facts.stream().filter(f -> totalKey.equals(f.key()) && f.value() != null
@@ -62,9 +48,9 @@ public final class DerivedRule extends AbstractRule {
         Quantity computed = vehicles.signum() == 0 ? Quantity.exact(BigDecimal.ZERO, "0")
                 : amount.dividedBy(vehicles).withLabel(total.label() + "/" + countName);
         Quantity stated = Quantity.printed(per.value(), per.decimals(), per.label(), per.evidence());
-        Comparison cmp = Comparison.of(computed, stated, DESCRIPTOR.severity());
+        Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
         String computedText = computed.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-        checks.add(cmp, new io.budgetlens.events.Finding(DESCRIPTOR.id(), cmp.severity(), DESCRIPTOR.category(),
+        checks.add(cmp, new io.budgetlens.events.Finding(descriptor().id(), cmp.severity(), descriptor().category(),
                 "“" + per.label() + "”" + Findings.plain(per.value()) + "万元与" + total.label()
                         + Findings.plain(total.value()) + "万元、" + countName + vehicles + "辆计算的" + computedText + "万元不符。",
                 "“" + per.label() + "” " + Findings.plain(per.value()) + " does not follow from " + total.label() + " "
@@ -74,8 +60,7 @@ public final class DerivedRule extends AbstractRule {
     }
 
     @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         List<Fact> facts = d.facts() == null ? List.of() : d.facts();
         perVehicle(d, facts, checks);
         Fact perGuest = facts.stream().filter(f -> "three_public.reception.per_capita".equals(f.key()) && f.value() != null)
@@ -83,15 +68,15 @@ public final class DerivedRule extends AbstractRule {
         Fact reception = facts.stream().filter(f -> "three_public.reception".equals(f.key()) && f.value() != null
                 && "CURRENT".equals(f.basis())).findFirst().orElse(null);
         if (perGuest == null || reception == null || d.text() == null) {
-            return checks.outcome();
+            return;
         }
         Matcher m = GUESTS.matcher(d.text());
         if (!m.find()) {
-            return checks.outcome();
+            return;
         }
         BigDecimal guests = new BigDecimal(m.group(2));
         if (guests.signum() == 0) {
-            return checks.outcome();
+            return;
         }
         Quantity expense = Quantity.printed(reception.value(), reception.decimals(), reception.label(),
                 reception.evidence());
@@ -101,10 +86,10 @@ public final class DerivedRule extends AbstractRule {
                 yuan.low().divide(guests, Quantity.DIVISION), yuan.high().divide(guests, Quantity.DIVISION), 2,
                 "公务接待费/接待人数", null);
         Quantity stated = Quantity.printed(perGuest.value(), perGuest.decimals(), perGuest.label(), perGuest.evidence());
-        Comparison cmp = Comparison.of(computed, stated, DESCRIPTOR.severity());
+        Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
         Evidence guestsEvidence = Evidence.ofText(m.group(), m.start(), m.end());
         String computedText = computed.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-        checks.add(cmp, new io.budgetlens.events.Finding(DESCRIPTOR.id(), cmp.severity(), DESCRIPTOR.category(),
+        checks.add(cmp, new io.budgetlens.events.Finding(descriptor().id(), cmp.severity(), descriptor().category(),
                 "人均接待费" + Findings.plain(perGuest.value()) + "元与公务接待费" + Findings.plain(reception.value())
                         + "万元、接待" + guests + "人计算的" + computedText + "元不符。",
                 "The stated reception cost per guest (" + Findings.plain(perGuest.value()) + " yuan) does not follow from "
@@ -112,6 +97,5 @@ public final class DerivedRule extends AbstractRule {
                         + computedText + " yuan.",
                 cmp.expectedInterval(), perGuest.value(), cmp.excess(), "元",
                 List.of(perGuest.evidence(), reception.evidence(), guestsEvidence)));
-        return checks.outcome();
     }
 }

@@ -2,13 +2,9 @@ package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
 
@@ -19,18 +15,11 @@ import io.budgetlens.events.TableRow;
  */
 public final class HierarchyRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("SUM-001", "科目层级合计等于明细之和",
-            "Each classification total equals the sum of its items", "类 = Σ款, 款 = Σ项, 合计 = Σ类", Category.HIERARCHY,
-            Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+    /** The descriptor as a constant, for the scanning loop below. */
+    private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of(HierarchyRule.class);
 
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "GPB_EXPENDITURE", "EXPENDITURE", "GPB_BASIC_EXPENDITURE",
                 "INCOME", "GOVERNMENT_FUND", "FISCAL_EXPENDITURE", "FISCAL_BASIC_EXPENDITURE", "OPERATING_COSTS")) {
             // A duplicated row is reported once by DUP-001; the sums count it once instead of cascading errors.
@@ -89,6 +78,5 @@ public final class HierarchyRule extends AbstractRule {
                 }
             }
         }
-        return checks.outcome();
     }
 }

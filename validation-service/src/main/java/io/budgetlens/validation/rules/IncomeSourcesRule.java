@@ -1,14 +1,9 @@
 package io.budgetlens.validation.rules;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
 
@@ -18,18 +13,8 @@ import io.budgetlens.events.TableRow;
  */
 public final class IncomeSourcesRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("SRC-001", "收入总计等于各来源之和",
-            "Total income equals the sum of its sources", "本年收入 = Σ来源(一般公共预算、政府性基金、…、其他收入)",
-            Category.BALANCE, Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "INCOME", "PROCUREMENT")) {
             TableColumn total = TableRules.column(table, "TOTAL");
             if (total == null) {
@@ -46,23 +31,14 @@ public final class IncomeSourcesRule extends AbstractRule {
                 if (!TableRules.isDataRow(row) && !procurementItem) {
                     continue;
                 }
-                Quantity t = TableRules.cell(table, row, total);
-                List<Quantity> operands = new ArrayList<>();
-                Quantity sum = TableRules.sum(sources.stream().map(c -> TableRules.cell(table, row, c)).toList(),
-                        operands);
-                if (t == null || sum == null) {
-                    continue;
-                }
-                operands.add(0, t);
-                Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
-                checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                        "《" + table.title() + "》" + TableRules.label(row) + "总计" + Findings.plain(t.value())
+                checks.addsUp(TableRules.cell(table, row, total),
+                        sources.stream().map(c -> TableRules.cell(table, row, c)).toList(),
+                        (t, sum) -> "《" + table.title() + "》" + TableRules.label(row) + "总计" + Findings.plain(t.value())
                                 + "万元不等于各收入来源之和" + Findings.plain(sum.value()) + "万元。",
-                        "In " + table.title() + ", " + TableRules.label(row) + ": total " + Findings.plain(t.value())
-                                + " is not the sum of its sources " + Findings.plain(sum.value()) + ".",
-                        operands));
+                        (t, sum) -> "In " + table.title() + ", " + TableRules.label(row) + ": total "
+                                + Findings.plain(t.value()) + " is not the sum of its sources "
+                                + Findings.plain(sum.value()) + ".");
             }
         }
-        return checks.outcome();
     }
 }

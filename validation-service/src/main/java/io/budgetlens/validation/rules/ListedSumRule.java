@@ -3,15 +3,12 @@ package io.budgetlens.validation.rules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Evidence;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.Verdict;
 
 /**
@@ -24,11 +21,6 @@ import io.budgetlens.events.Verdict;
  * combination of the listed amounts explains is reported.
  */
 public final class ListedSumRule extends AbstractRule {
-
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("NAR-003", "正文所述合计等于所列金额之和",
-            "A sum the narrative states equals the amounts it lists",
-            "共增加/共减少/合计/总计 = Σ其前所列金额(增加为正, 减少为负)", Category.HIERARCHY, Severity.WARNING,
-            Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
 
     static final Pattern AMOUNT = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*万\\s?元");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("(?<!\\d),|,(?!\\d)|[:;、。]");
@@ -47,25 +39,14 @@ public final class ListedSumRule extends AbstractRule {
     }
 
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         String text = d.text() == null ? "" : d.text();
-        int lineStart = 0;
-        for (String line : text.split("\n", -1)) {
-            if (!line.contains("|") && !line.contains("\t")) {
-                paragraph(checks, line, lineStart);
-            }
-            lineStart += line.length() + 1;
+        for (int[] line : TextHygiene.narrativeLines(text)) {
+            paragraph(checks, text.substring(line[0], line[1]), line[0]);
         }
-        return checks.outcome();
     }
 
-    private static void paragraph(Checks checks, String line, int offset) {
+    private void paragraph(Checks checks, String line, int offset) {
         List<Item> open = new ArrayList<>();
         Matcher m = AMOUNT.matcher(line);
         int previousEnd = 0;
@@ -148,35 +129,29 @@ public final class ListedSumRule extends AbstractRule {
         return Quantity.sum(items.stream().map(i -> i.signed(groupSign)).toList());
     }
 
-    private static void record(Checks checks, List<Item> items, Item sum, Quantity target, int groupSign,
+    private void record(Checks checks, List<Item> items, Item sum, Quantity target, int groupSign,
                                boolean holds) {
         Quantity computed = total(items, groupSign);
         Comparison cmp = holds
                 ? new Comparison(computed, target, computed.value().compareTo(target.value()) == 0 ? Verdict.HOLDS
                 : Verdict.WITHIN_ROUNDING, null, BigDecimal.ZERO)
-                : Comparison.of(computed, target, DESCRIPTOR.severity());
+                : Comparison.of(computed, target, descriptor().severity());
         List<Quantity> operands = new ArrayList<>();
         operands.add(sum.value());
         items.forEach(i -> operands.add(i.value()));
         String listed = String.join("、", items.stream().map(i -> Findings.plain(i.signed(groupSign).value())).toList());
-        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                "“" + sum.value().label() + Findings.plain(sum.value().value()) + "万元”与其前所列金额(" + listed + ")之和"
+        checks.add(cmp, "“" + sum.value().label() + Findings.plain(sum.value().value()) + "万元”与其前所列金额(" + listed + ")之和"
                         + Findings.plain(computed.value()) + "万元不符。",
                 "The stated sum “" + sum.value().label() + " " + Findings.plain(sum.value().value())
                         + "” is not the sum of the amounts listed before it (" + listed.replace("、", ", ") + " = "
                         + Findings.plain(computed.value()) + ").",
-                operands));
+                operands);
     }
 
     /** The words of the clause in front of a figure (after its last clause break). */
     private static String clause(String before) {
-        Matcher breaks = CLAUSE_BREAK.matcher(before);
-        int cut = 0;
-        while (breaks.find()) {
-            if (breaks.end() < before.length()) {
-                cut = breaks.end();
-            }
-        }
+        int cut = CLAUSE_BREAK.matcher(before).results().mapToInt(MatchResult::end)
+                .filter(end -> end < before.length()).max().orElse(0);
         return before.substring(cut);
     }
 

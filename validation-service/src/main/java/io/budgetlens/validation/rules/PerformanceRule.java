@@ -3,9 +3,7 @@ package io.budgetlens.validation.rules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
 import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Evidence;
@@ -21,20 +19,10 @@ import io.budgetlens.events.Severity;
  */
 public final class PerformanceRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("PERF-001", "绩效评分加总一致",
-            "Performance scores add up", "得分 ≤ 权重; 总分 = Σ指标得分(按权重口径) + 执行率得分; Σ项目预算(决算:全年执行数) = 项目支出", Category.PERFORMANCE,
-            Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         for (PerformanceEvaluation e : d.performance() == null ? List.<PerformanceEvaluation>of() : d.performance()) {
             String project = e.projectName() == null ? "绩效表" : e.projectName();
             Quantity weights = null;
@@ -54,12 +42,11 @@ public final class PerformanceRule extends AbstractRule {
                     operands.add(s);
                     if (i.score().compareTo(i.weight()) > 0) {
                         Comparison cmp = Comparison.of(w, s, Severity.WARNING);
-                        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                                "《" + project + "》指标“" + i.name() + "”得分" + Findings.plain(i.score()) + "超过其权重"
+                        checks.add(cmp, "《" + project + "》指标“" + i.name() + "”得分" + Findings.plain(i.score()) + "超过其权重"
                                         + Findings.plain(i.weight()) + "。",
                                 "In " + project + ", indicator " + i.name() + " scores " + Findings.plain(i.score())
                                         + ", more than its weight " + Findings.plain(i.weight()) + ".",
-                                List.of(w, s)));
+                                List.of(w, s));
                     }
                 } else {
                     complete = false;
@@ -85,16 +72,14 @@ public final class PerformanceRule extends AbstractRule {
                     new Evidence("总分 " + Findings.plain(e.totalScore()), null, null, e.tableId(), null, null, null));
             operands.add(0, total);
             Comparison cmp = Comparison.of(expected, total, Severity.WARNING);
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                    "《" + project + "》自评总分" + Findings.plain(e.totalScore()) + "与指标得分及执行率得分合计"
+            checks.add(cmp, "《" + project + "》自评总分" + Findings.plain(e.totalScore()) + "与指标得分及执行率得分合计"
                             + Findings.plain(expected.value()) + "不符。",
                     "In " + project + ", the total score " + Findings.plain(e.totalScore())
                             + " does not match the indicator and execution-rate scores, which give "
                             + Findings.plain(expected.value()) + ".",
-                    operands));
+                    operands);
         }
         projectTotal(d, checks);
-        return checks.outcome();
     }
 
     /**
@@ -133,13 +118,13 @@ public final class PerformanceRule extends AbstractRule {
             cmp = new Comparison(sum, total, cmp.verdict(), Severity.INFO, cmp.excess());
         }
         String what = finalAccount ? "全年执行数" : "预算";
-        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+        checks.add(cmp,
                 "绩效表所列" + (operands.size() - 1) + "个项目的" + what + "合计" + Findings.plain(sum.value()) + "万元,与项目支出"
                         + Findings.plain(total.value()) + "万元不一致"
                         + (cmp.severity() == Severity.INFO ? "(未列出全部项目)。" : "。"),
                 "The " + (operands.size() - 1) + " projects of the performance tables add up to "
                         + Findings.plain(sum.value()) + ", project expenditure is " + Findings.plain(total.value())
                         + (cmp.severity() == Severity.INFO ? " (not every project is listed)." : "."),
-                operands));
+                operands);
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.budgetlens.events.Category;
 import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
@@ -14,7 +13,6 @@ import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Fact;
 import io.budgetlens.events.PerformanceEvaluation;
 import io.budgetlens.events.PerformanceIndicator;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableRow;
 import io.budgetlens.events.Verdict;
 
@@ -28,20 +26,8 @@ import io.budgetlens.events.Verdict;
  */
 public final class PerformanceTableRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("PERF-002", "绩效表各行一致",
-            "The rows of the performance tables agree",
-            "执行率 = 执行数 / 全年预算数; 执行率得分 = 执行率 × 分值; 其中 ≤ 合计 (= Σ来源); Σ权重 = 100 (或 90 + 执行率权重);"
-                    + " 得分 = 权重 × 得分系数; 偏离度 = |完成值 − 指标值| / 指标值; 当年预算 = 本级安排 + 上级补助;"
-                    + " 到位资金 = Σ全年预算数, 资金执行 = Σ全年执行数",
-            Category.PERFORMANCE, Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
-
-    @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
 
     /** The funding rows of one self-evaluation table block, by column. */
     private record Funding(TableRow row, String label, Quantity initial, Quantity adjusted, Quantity executed,
@@ -49,8 +35,7 @@ public final class PerformanceTableRule extends AbstractRule {
     }
 
     @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         List<Funding> all = new ArrayList<>();
         Set<String> read = new java.util.HashSet<>();
         for (DisclosureTable t : TableRules.tables(d, "PERFORMANCE_SELF_EVALUATION", "PERFORMANCE_TARGETS")) {
@@ -74,7 +59,6 @@ public final class PerformanceTableRule extends AbstractRule {
             departmentBudget(checks, d, e);
         }
         narrativeSums(checks, d, all);
-        return checks.outcome();
     }
 
     /** Column positions of 年初预算数, 全年预算数, 执行数, 执行率, 分值/权重, 得分 in a header row, or null. */
@@ -104,7 +88,7 @@ public final class PerformanceTableRule extends AbstractRule {
         return label.contains("总额") || label.contains("总金额") || label.contains("合计");
     }
 
-    private static List<Funding> block(DisclosureTable t, List<TableRow> rows, int headerIndex, int[] columns) {
+    private List<Funding> block(DisclosureTable t, List<TableRow> rows, int headerIndex, int[] columns) {
         List<Funding> out = new ArrayList<>();
         String headerLabel = rows.get(headerIndex).cells().get(0).replace(" ", "");
         for (int i = headerIndex + 1; i < rows.size(); i++) {
@@ -128,7 +112,7 @@ public final class PerformanceTableRule extends AbstractRule {
     }
 
     /** A numeric cell (a "-" or blank is a stated nothing: zero), or null when absent or not a number. */
-    private static Quantity value(DisclosureTable t, TableRow row, int column, int shift) {
+    private Quantity value(DisclosureTable t, TableRow row, int column, int shift) {
         int index = column + shift;
         if (column < 0 || index < 0 || index >= row.cells().size()) {
             return null;
@@ -145,7 +129,7 @@ public final class PerformanceTableRule extends AbstractRule {
         return Quantity.parse(printed, TableRules.label(row), evidence);
     }
 
-    private static Quantity percent(DisclosureTable t, TableRow row, int column, int shift) {
+    private Quantity percent(DisclosureTable t, TableRow row, int column, int shift) {
         int index = column + shift;
         if (column < 0 || index < 0 || index >= row.cells().size()) {
             return null;
@@ -158,11 +142,11 @@ public final class PerformanceTableRule extends AbstractRule {
                 t.id(), row.index(), index, null));
     }
 
-    private static void fundingRows(Checks checks, DisclosureTable t, List<Funding> block) {
+    private void fundingRows(Checks checks, DisclosureTable t, List<Funding> block) {
         for (Funding f : block) {
             if (f.rate() != null && f.adjusted() != null && f.executed() != null && f.adjusted().low().signum() > 0) {
                 Quantity computed = f.executed().percentOf(f.adjusted());
-                Comparison cmp = Comparison.of(computed, f.rate(), DESCRIPTOR.severity());
+                Comparison cmp = Comparison.of(computed, f.rate(), descriptor().severity());
                 add(checks, cmp, t, f.label() + "执行率" + Findings.plain(f.rate().value()) + "%与全年执行数"
                                 + Findings.plain(f.executed().value()) + "/全年预算数" + Findings.plain(f.adjusted().value()) + "不符",
                         f.label() + ": the execution rate " + Findings.plain(f.rate().value()) + "% does not follow from "
@@ -171,7 +155,7 @@ public final class PerformanceTableRule extends AbstractRule {
             }
             if (f.rate() != null && f.weight() != null && f.score() != null) {
                 Quantity computed = f.rate().times(f.weight().value()).dividedBy(HUNDRED);
-                Comparison cmp = Comparison.of(computed, f.score(), DESCRIPTOR.severity());
+                Comparison cmp = Comparison.of(computed, f.score(), descriptor().severity());
                 add(checks, cmp, t, f.label() + "执行率得分" + Findings.plain(f.score().value()) + "不等于执行率"
                                 + Findings.plain(f.rate().value()) + "%×分值" + Findings.plain(f.weight().value()),
                         f.label() + ": the execution-rate score " + Findings.plain(f.score().value()) + " is not the rate "
@@ -200,8 +184,8 @@ public final class PerformanceTableRule extends AbstractRule {
             Quantity sum = Quantity.sum(values);
             List<Quantity> operands = new ArrayList<>(values);
             operands.add(0, whole);
-            Comparison cmp = everySource ? Comparison.of(sum, whole, DESCRIPTOR.severity())
-                    : Comparison.atMost(sum, whole, false, DESCRIPTOR.severity());
+            Comparison cmp = everySource ? Comparison.of(sum, whole, descriptor().severity())
+                    : Comparison.atMost(sum, whole, false, descriptor().severity());
             add(checks, cmp, t, total.label() + "为" + Findings.plain(whole.value()) + "万元,其下各行合计"
                             + Findings.plain(sum.value()) + "万元",
                     total.label() + " is " + Findings.plain(whole.value()) + " but the rows under it give "
@@ -209,7 +193,7 @@ public final class PerformanceTableRule extends AbstractRule {
         }
     }
 
-    private static Quantity pick(Funding f, int column) {
+    private Quantity pick(Funding f, int column) {
         return switch (column) {
             case 0 -> f.initial();
             case 1 -> f.adjusted();
@@ -218,7 +202,7 @@ public final class PerformanceTableRule extends AbstractRule {
     }
 
     /** 执行率 = 全年执行数 / 全年(调整)预算数 as the parser read the evaluation, when its funding rows could not be read. */
-    private static void executionRate(Checks checks, PerformanceEvaluation e) {
+    private void executionRate(Checks checks, PerformanceEvaluation e) {
         if (e.executionRate() == null || e.executed() == null || e.adjustedBudget() == null
                 || e.adjustedBudget().signum() <= 0) {
             return;
@@ -233,9 +217,9 @@ public final class PerformanceTableRule extends AbstractRule {
         Quantity executed = Quantity.printed(e.executed(), Math.max(0, e.executed().scale()), "全年执行数", evidence);
         Quantity budget = Quantity.printed(e.adjustedBudget(), Math.max(0, e.adjustedBudget().scale()), "全年预算数",
                 evidence);
-        Comparison cmp = Comparison.of(executed.percentOf(budget), rate, DESCRIPTOR.severity());
+        Comparison cmp = Comparison.of(executed.percentOf(budget), rate, descriptor().severity());
         String computed = cmp.expected().value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-        io.budgetlens.events.Finding f = Findings.of(DESCRIPTOR, cmp,
+        io.budgetlens.events.Finding f = Findings.of(descriptor(), cmp,
                 "《" + e.projectName() + "》执行率" + e.executionRate() + "与全年执行数" + e.executed() + "/全年预算数"
                         + e.adjustedBudget() + "计算的" + computed + "%不符。",
                 "In " + e.projectName() + ", the execution rate " + e.executionRate() + " does not follow from "
@@ -245,7 +229,7 @@ public final class PerformanceTableRule extends AbstractRule {
     }
 
     /** "当年预算(万元) | 26.62 | 本级安排(万元) | 26.62" and "上级补助(万元) | ": 当年预算 = 本级安排 + 上级补助. */
-    private static void budgetSplit(Checks checks, DisclosureTable t, TableRow row) {
+    private void budgetSplit(Checks checks, DisclosureTable t, TableRow row) {
         List<String> cells = row.cells();
         int budget = -1;
         int own = -1;
@@ -275,14 +259,14 @@ public final class PerformanceTableRule extends AbstractRule {
             return;
         }
         Quantity sum = ownPart.plus(upper);
-        Comparison cmp = Comparison.of(sum, total, DESCRIPTOR.severity());
+        Comparison cmp = Comparison.of(sum, total, descriptor().severity());
         add(checks, cmp, t, "当年预算" + Findings.plain(total.value()) + "万元不等于本级安排与上级补助之和"
                         + Findings.plain(sum.value()) + "万元",
                 "the year's budget " + Findings.plain(total.value()) + " is not own funds plus subsidies "
                         + Findings.plain(sum.value()), List.of(total, ownPart), "万元");
     }
 
-    private static void indicators(Checks checks, DisclosureParsed d, PerformanceEvaluation e) {
+    private void indicators(Checks checks, DisclosureParsed d, PerformanceEvaluation e) {
         DisclosureTable t = d.tables().stream().filter(x -> x.id().equals(e.tableId())).findFirst().orElse(null);
         if (t == null || e.indicators().isEmpty()) {
             return;
@@ -322,7 +306,7 @@ public final class PerformanceTableRule extends AbstractRule {
         Quantity expected = executionWeight == null ? Quantity.exact(HUNDRED, "100")
                 : Quantity.exact(HUNDRED.subtract(executionWeight.value()), "100 − 执行率权重");
         Comparison cmp = holds ? new Comparison(expected, weights, Verdict.HOLDS, null, BigDecimal.ZERO)
-                : new Comparison(expected, weights, Verdict.BROKEN, DESCRIPTOR.severity(),
+                : new Comparison(expected, weights, Verdict.BROKEN, descriptor().severity(),
                 weights.value().subtract(expected.value()).abs());
         if (executionWeight != null) {
             weightOperands.add(executionWeight);
@@ -445,7 +429,7 @@ public final class PerformanceTableRule extends AbstractRule {
      * 总分 = Σ得分 + 执行率得分, under the table's convention (indicators weighted 100 scaled to 90), when the parser's
      * own indicators were incomplete and PERF-001 could not add them up.
      */
-    private static void totalScore(Checks checks, DisclosureTable t, String project, PerformanceEvaluation e,
+    private void totalScore(Checks checks, DisclosureTable t, String project, PerformanceEvaluation e,
                                    List<PerformanceIndicator> all, Quantity weights) {
         if (e.totalScore() == null || e.executionScore() == null) {
             return;
@@ -470,7 +454,7 @@ public final class PerformanceTableRule extends AbstractRule {
                         totalRow.end(), t.id(), totalRow.index(), null, null));
         List<Quantity> operands = new ArrayList<>(scores);
         operands.add(0, total);
-        Comparison cmp = Comparison.of(expected, total, DESCRIPTOR.severity());
+        Comparison cmp = Comparison.of(expected, total, descriptor().severity());
         add(checks, cmp, t, "《" + project + "》自评总分" + Findings.plain(e.totalScore()) + "与指标得分及执行率得分合计"
                         + Findings.plain(expected.value()) + "不符",
                 "In " + project + ", the total score " + Findings.plain(e.totalScore())
@@ -479,7 +463,7 @@ public final class PerformanceTableRule extends AbstractRule {
     }
 
     /** The execution-rate weight of an evaluation: its own, or the 预算执行率权重 row printed above its indicators. */
-    private static Quantity executionWeight(DisclosureTable t, PerformanceEvaluation e) {
+    private Quantity executionWeight(DisclosureTable t, PerformanceEvaluation e) {
         if (e.executionWeight() != null) {
             return Quantity.printed(e.executionWeight(), Math.max(0, e.executionWeight().scale()), "执行率权重", null);
         }
@@ -502,7 +486,7 @@ public final class PerformanceTableRule extends AbstractRule {
         return null;
     }
 
-    private static void scoreRate(Checks checks, DisclosureTable t, String project, PerformanceIndicator i,
+    private void scoreRate(Checks checks, DisclosureTable t, String project, PerformanceIndicator i,
                                   Quantity weight) {
         if (i.score() == null || i.scoreRate() == null || i.score().compareTo(i.weight()) > 0) {
             return;
@@ -519,14 +503,14 @@ public final class PerformanceTableRule extends AbstractRule {
         Quantity rate = Quantity.parse(printed, i.name() + "得分系数", i.evidence());
         Quantity score = Quantity.printed(i.score(), Math.max(0, i.score().scale()), i.name() + "得分", i.evidence());
         Quantity computed = score.times(HUNDRED).dividedBy(weight.value());
-        Comparison cmp = Comparison.of(computed, rate, DESCRIPTOR.severity());
+        Comparison cmp = Comparison.of(computed, rate, descriptor().severity());
         add(checks, cmp, t, "《" + project + "》指标“" + i.name() + "”得分" + Findings.plain(i.score()) + "不等于权重"
                         + Findings.plain(i.weight()) + "×得分系数" + i.scoreRate(),
                 "In " + project + ", indicator " + i.name() + " scores " + Findings.plain(i.score()) + ", not its weight "
                         + Findings.plain(i.weight()) + " × its score rate " + i.scoreRate(), List.of(score, rate), "分");
     }
 
-    private static void deviation(Checks checks, DisclosureTable t, String project, PerformanceIndicator i) {
+    private void deviation(Checks checks, DisclosureTable t, String project, PerformanceIndicator i) {
         if (i.deviation() == null || i.target() == null || i.actual() == null) {
             return;
         }
@@ -545,7 +529,7 @@ public final class PerformanceTableRule extends AbstractRule {
                 ? new Quantity(difference.value(), BigDecimal.ZERO, difference.high(), 2, "偏离", null).percentOf(tq)
                 : difference.percentOf(tq);
         Quantity stated = Quantity.parse(dev, "偏离度", i.evidence());
-        Comparison cmp = Comparison.of(computed, stated, DESCRIPTOR.severity());
+        Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
         add(checks, cmp, t, "《" + project + "》指标“" + i.name() + "”偏离度" + dev + "%与指标值" + target + "、完成值" + actual
                         + "不符", "In " + project + ", indicator " + i.name() + ": the deviation " + dev
                         + "% does not follow from the target " + target + " and the result " + actual,
@@ -553,7 +537,7 @@ public final class PerformanceTableRule extends AbstractRule {
     }
 
     /** A budget's whole-department target table states the department's expenditure budget (部门支出预算数). */
-    private static void departmentBudget(Checks checks, DisclosureParsed d, PerformanceEvaluation e) {
+    private void departmentBudget(Checks checks, DisclosureParsed d, PerformanceEvaluation e) {
         boolean whole = e.projectName() != null && (e.projectName().contains("整体")
                 || (d.meta() != null && e.projectName().equals(d.meta().department())));
         if (!whole || e.budget() == null || d.meta() == null || d.meta().kind() != DisclosureKind.BUDGET) {
@@ -574,7 +558,7 @@ public final class PerformanceTableRule extends AbstractRule {
         Quantity stated = Quantity.printed(e.budget(), Math.max(0, e.budget().scale()), "部门支出预算数",
                 row == null ? null : new Evidence(String.join(" | ", row.cells()), row.start(), row.end(), t.id(),
                         row.index(), null, null));
-        Comparison cmp = Comparison.of(total, stated, DESCRIPTOR.severity());
+        Comparison cmp = Comparison.of(total, stated, descriptor().severity());
         add(checks, cmp, t, "部门支出预算数" + Findings.plain(e.budget()) + "万元与部门支出总额" + Findings.plain(total.value())
                         + "万元不符", "the department's expenditure budget " + Findings.plain(e.budget())
                         + " differs from its total expenditure " + Findings.plain(total.value()),
@@ -582,7 +566,7 @@ public final class PerformanceTableRule extends AbstractRule {
     }
 
     /** 到位项目资金 = Σ 全年预算数 and 项目资金执行 = Σ 全年执行数 over the projects' self-evaluations. */
-    private static void narrativeSums(Checks checks, DisclosureParsed d, List<Funding> totals) {
+    private void narrativeSums(Checks checks, DisclosureParsed d, List<Funding> totals) {
         List<Funding> projects = totals;
         if (projects.size() < 2 || d.facts() == null) {
             return;
@@ -599,22 +583,21 @@ public final class PerformanceTableRule extends AbstractRule {
             }
             Quantity sum = Quantity.sum(values);
             Quantity stated = Narrative.value(fact);
-            Comparison cmp = Comparison.of(sum, stated, DESCRIPTOR.severity());
             List<Quantity> operands = new ArrayList<>(values);
             operands.add(0, stated);
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+            checks.equal(sum, stated,
                     "正文“" + fact.label() + "”" + Findings.plain(fact.value()) + "万元,而" + projects.size() + "个项目绩效自评表的"
                             + (received ? "全年预算数" : "全年执行数") + "合计" + Findings.plain(sum.value()) + "万元。",
                     "The narrative's “" + fact.label() + "” is " + Findings.plain(fact.value()) + " but the "
                             + projects.size() + " project self-evaluations add up to " + Findings.plain(sum.value())
                             + (received ? " (full-year budgets)." : " (amounts executed)."),
-                    operands));
+                    operands);
         }
     }
 
-    private static void add(Checks checks, Comparison cmp, DisclosureTable t, String zh, String en,
+    private void add(Checks checks, Comparison cmp, DisclosureTable t, String zh, String en,
                             List<Quantity> operands, String unit) {
-        io.budgetlens.events.Finding f = Findings.of(DESCRIPTOR, cmp, "《" + t.title() + "》" + zh + "。",
+        io.budgetlens.events.Finding f = Findings.of(descriptor(), cmp, "《" + t.title() + "》" + zh + "。",
                 "In " + t.title() + ": " + en + ".", operands);
         checks.add(cmp, new io.budgetlens.events.Finding(f.ruleId(), f.severity(), f.category(), f.messageZh(),
                 f.messageEn(), f.expected(), f.actual(), f.excess(), unit, f.evidence()));

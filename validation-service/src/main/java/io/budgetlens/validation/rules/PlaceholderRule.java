@@ -1,31 +1,18 @@
 package io.budgetlens.validation.rules;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
-import io.budgetlens.events.Finding;
-import io.budgetlens.events.Severity;
-import io.budgetlens.events.Verdict;
 
 /**
  * HYG-001 no template remnants: placeholders (XX, ××, 某某, ＊＊ and blanks to fill in such as "____") and amounts left
  * blank ("支出 万元", "运行经费为万元": a unit with no figure in front of it). Markdown emphasis (**标题**) is not a
  * placeholder, nor is a unit in a header ("单位:万元", "(万元)").
  */
-public final class PlaceholderRule implements Rule {
-
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("HYG-001", "无模板残留与空缺金额",
-            "No template remnants or amounts left blank",
-            "文中无 XX/××/某某/＊＊/____ 等占位符; “万元”前必有数字", Category.COMPLETENESS, Severity.WARNING,
-            Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+public final class PlaceholderRule extends AbstractRule {
 
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?<![A-Za-z0-9./:@_-])X{2,}(?![A-Za-z])|[×Xx]{0,1}×{2,}|某某|_{3,}|\\*{2,}");
@@ -36,15 +23,8 @@ public final class PlaceholderRule implements Rule {
     private static final Pattern NUMBER_WORD_BEFORE = Pattern.compile("[\\d.,％%十百千数几多余每亿]\\s*$");
 
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
+    protected void check(Checks checks, DisclosureParsed d) {
         String text = d.text() == null ? "" : d.text();
-        List<Finding> findings = new ArrayList<>();
-        int checks = 0;
         // One finding per placeholder, at its first place, with the count: a template left unfilled has hundreds.
         Map<String, int[]> placeholders = new LinkedHashMap<>();
         Matcher m = PLACEHOLDER.matcher(text);
@@ -53,18 +33,18 @@ public final class PlaceholderRule implements Rule {
             if (found.startsWith("*") && !blankToFill(text, m.start(), m.end())) {
                 continue;
             }
-            checks++;
+            checks.count();
             placeholders.computeIfAbsent(found, k -> new int[] {m.start(), m.end(), 0})[2]++;
         }
-        placeholders.forEach((found, at) -> findings.add(TextHygiene.at(DESCRIPTOR, Severity.WARNING,
+        placeholders.forEach((found, at) -> checks.failAt(
                 "文中有模板占位符“" + found + "”" + (at[2] > 1 ? "共" + at[2] + "处(此为第一处)" : "") + ",未替换为实际内容。",
                 "The text still has the template placeholder “" + found + "”" + (at[2] > 1 ? " (" + at[2]
-                        + " times; this is the first)" : "") + ".", text, at[0], at[1])));
+                        + " times; this is the first)" : "") + ".", text, at[0], at[1]));
         for (int[] line : TextHygiene.narrativeLines(text)) {
             String l = text.substring(line[0], line[1]);
             Matcher u = UNIT.matcher(l);
             while (u.find()) {
-                checks++;
+                checks.count();
                 String before = l.substring(0, u.start());
                 String after = l.substring(u.end());
                 if (NUMBER_WORD_BEFORE.matcher(before).find() || HEADER_BEFORE.matcher(before).find()
@@ -77,16 +57,12 @@ public final class PlaceholderRule implements Rule {
                     continue;
                 }
                 int at = line[0] + u.start();
-                findings.add(TextHygiene.at(DESCRIPTOR, Severity.WARNING,
+                checks.failAt(
                         "“" + before.substring(Math.max(0, before.length() - 12)).strip() + " 万元”处金额空缺。",
                         "An amount is left blank before “万元” (“" + before.substring(Math.max(0,
-                                before.length() - 12)).strip() + " 万元”).", text, at, at + u.group().length()));
+                                before.length() - 12)).strip() + " 万元”).", text, at, at + u.group().length());
             }
         }
-        if (checks == 0) {
-            return Outcome.notApplicable();
-        }
-        return new Outcome(findings.isEmpty() ? Verdict.HOLDS : Verdict.BROKEN, checks, findings);
     }
 
     /** "**" with a figure, unit, date or organisation word beside it ("20**年", "**万元", "**局"). */

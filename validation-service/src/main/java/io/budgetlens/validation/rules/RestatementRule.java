@@ -1,13 +1,10 @@
 package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
 import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Fact;
@@ -22,19 +19,8 @@ import io.budgetlens.events.Severity;
  */
 public final class RestatementRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("NAR-004", "同一数字前后表述一致",
-            "A quantity stated twice is stated the same",
-            "同一口径同一科目的金额(或变动额)各处相同; 预算: 收入总额 = 支出总额, 两者变动额相同; 决算: 收入总计 = 支出总计",
-            Category.TEXT_VS_TABLE, Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         Narrative n = Narrative.of(d);
         Map<Fact, Fact> parents = parents(n);
         Map<String, List<Fact>> values = new LinkedHashMap<>();
@@ -56,7 +42,6 @@ public final class RestatementRule extends AbstractRule {
         changes.values().forEach(group -> compare(checks, group, true));
         balance(checks, n, values, false);
         balance(checks, n, changes, true);
-        return checks.outcome();
     }
 
     /**
@@ -128,13 +113,13 @@ public final class RestatementRule extends AbstractRule {
                     : Severity.WARNING;
             Comparison cmp = Comparison.of(expected, actual, severity);
             String what = change ? "变动额" : "金额";
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+            checks.add(cmp,
                     "“" + f.label() + "”的" + what + "为" + Findings.plain(actual.value()) + "万元,而“" + reference.label()
                             + "”处为" + Findings.plain(expected.value()) + "万元,同一数字前后不一致。",
                     "“" + f.label() + "” is stated as " + Findings.plain(actual.value()) + (change ? " (change)" : "")
                             + " here and as " + Findings.plain(expected.value()) + " at “" + reference.label()
                             + "”: the same quantity stated twice differs.",
-                    List.of(actual, expected)));
+                    List.of(actual, expected));
         }
     }
 
@@ -170,13 +155,13 @@ public final class RestatementRule extends AbstractRule {
             Quantity out = quantity(spent, change);
             Comparison cmp = Comparison.of(in, out, Severity.WARNING);
             String what = change ? "变动额" : "";
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+            checks.add(cmp,
                     "收入“" + income.label() + "”" + what + Findings.plain(in.value()) + "万元与支出“" + spent.label() + "”"
                             + what + Findings.plain(out.value()) + "万元不相等,而收支总额应当平衡。",
                     "Income “" + income.label() + "” " + (change ? "changed by " : "is ") + Findings.plain(in.value())
                             + " but expenditure “" + spent.label() + "” " + (change ? "changed by " : "is ")
                             + Findings.plain(out.value()) + ": the totals of a balanced account must agree.",
-                    List.of(out, in)));
+                    List.of(out, in));
         }
     }
 }

@@ -1,13 +1,9 @@
 package io.budgetlens.validation.rules;
 
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
 
@@ -21,19 +17,8 @@ public final class RowSumRule extends AbstractRule {
     static final java.util.regex.Pattern OTHER_USES = java.util.regex.Pattern.compile(
             "预留|机动|上缴上级|经营支出|对附属单位");
 
-    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("SUM-002", "总计等于基本支出与项目支出之和",
-            "Each row's total equals basic plus project (or personnel plus public) expenditure",
-            "总计 = 基本支出 + 项目支出 (+ 单位预留机动经费等其他用途列); 基本支出 = 人员经费 + 公用经费", Category.HIERARCHY, Severity.ERROR,
-            Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "GPB_EXPENDITURE", "EXPENDITURE", "GPB_BASIC_EXPENDITURE",
                 "GOVERNMENT_FUND")) {
             TableColumn total = TableRules.column(table, "TOTAL");
@@ -76,18 +61,16 @@ public final class RowSumRule extends AbstractRule {
                 }
                 String more = others.isEmpty() ? "" : " + " + String.join(" + ", others.stream().map(TableColumn::header)
                         .toList());
-                Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
                 String label = TableRules.label(row);
-                checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+                checks.equal(sum, t,
                         "《" + table.title() + "》" + label + ":" + total.header() + Findings.plain(t.value()) + "万元 ≠ "
                                 + a.header() + Findings.plain(x.value()) + " + " + b.header() + Findings.plain(y.value())
                                 + more + "万元。",
                         "In " + table.title() + ", " + label + ": " + total.header() + " " + Findings.plain(t.value())
                                 + " is not " + a.header() + " " + Findings.plain(x.value()) + " + " + b.header() + " "
                                 + Findings.plain(y.value()) + more + ".",
-                        operands));
+                        operands);
             }
         }
-        return checks.outcome();
     }
 }

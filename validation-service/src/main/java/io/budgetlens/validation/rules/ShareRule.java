@@ -2,13 +2,9 @@ package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Fact;
-import io.budgetlens.events.Severity;
 
 /**
  * SHR-001 a stated share (占比 / 占…的) is the figure over its total: expenditure items over total expenditure (or, when
@@ -18,18 +14,8 @@ import io.budgetlens.events.Severity;
  */
 public final class ShareRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("SHR-001", "占比与金额一致",
-            "A stated share follows from the amounts", "占比 = 分项 / 总额 × 100", Category.SHARE, Severity.ERROR,
-            Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         List<Fact> facts = d.facts() == null ? List.of() : d.facts().stream()
                 .filter(f -> f.value() != null && "CURRENT".equals(f.basis()) && "万元".equals(f.unit())).toList();
         for (Fact f : facts) {
@@ -43,9 +29,9 @@ public final class ShareRule extends AbstractRule {
             Quantity part = Quantity.printed(f.value(), f.decimals(), f.label(), f.evidence());
             Quantity stated = Quantity.printed(f.share(), f.shareDecimals(), f.label() + "占比", f.evidence());
             Quantity computed = part.percentOf(base);
-            Comparison cmp = Comparison.of(computed, stated, DESCRIPTOR.severity());
+            Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
             String computedText = computed.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-            checks.add(cmp, new io.budgetlens.events.Finding(DESCRIPTOR.id(), cmp.severity(), DESCRIPTOR.category(),
+            checks.add(cmp, new io.budgetlens.events.Finding(descriptor().id(), cmp.severity(), descriptor().category(),
                     "“" + f.label() + "”" + Findings.plain(f.value()) + "万元,所述占比" + Findings.plain(f.share())
                             + "%与" + base.label() + Findings.plain(base.value()) + "万元计算的" + computedText + "%不符。",
                     "“" + f.label() + "” " + Findings.plain(f.value()) + ": the stated share " + Findings.plain(f.share())
@@ -53,7 +39,6 @@ public final class ShareRule extends AbstractRule {
                             + computedText + "%.",
                     cmp.expectedInterval(), f.share(), cmp.excess(), "%", evidence(f, base)));
         }
-        return checks.outcome();
     }
 
     private static List<io.budgetlens.events.Evidence> evidence(Fact f, Quantity base) {

@@ -1,10 +1,7 @@
 package io.budgetlens.validation.rules;
 
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Severity;
 
@@ -16,34 +13,23 @@ import io.budgetlens.events.Severity;
  */
 public final class TextVsTableRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("TXT-001", "正文数字与表格一致",
-            "The narrative and the tables state the same figure", "正文金额 = 表中同一科目同一口径的金额",
-            Category.TEXT_VS_TABLE, Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         for (TextTablePairs.Pair p : TextTablePairs.pairs(d)) {
             Quantity stated = Narrative.value(p.fact());
             Comparison cmp = Comparison.of(p.inWanYuan(), stated,
-                    p.exactScope() ? DESCRIPTOR.severity() : Severity.WARNING);
+                    p.exactScope() ? descriptor().severity() : Severity.WARNING);
             if (cmp.broken() && UnitRule.wrongUnit(p)) {
                 continue;
             }
             String unitNote = Units.inYuan(p.table()) ? "(表中" + Findings.plain(p.printed().value()) + "元)" : "";
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+            checks.add(cmp,
                     "正文“" + p.fact().label() + "”为" + Findings.plain(p.fact().value()) + "万元,《" + p.table().title()
                             + "》中为" + Findings.plain(p.inWanYuan().value()) + "万元" + unitNote + "。",
                     "The narrative states " + p.fact().label() + " = " + Findings.plain(p.fact().value()) + "; "
                             + p.table().title() + " prints " + Findings.plain(p.inWanYuan().value())
                             + (unitNote.isEmpty() ? "" : " (" + Findings.plain(p.printed().value()) + " yuan)") + ".",
-                    List.of(stated, p.inWanYuan())));
+                    List.of(stated, p.inWanYuan()));
         }
-        return checks.outcome();
     }
 }

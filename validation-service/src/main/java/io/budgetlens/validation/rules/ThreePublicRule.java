@@ -6,14 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
 import io.budgetlens.events.Fact;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
 
@@ -25,19 +21,8 @@ import io.budgetlens.events.TableRow;
  */
 public final class ThreePublicRule extends AbstractRule {
 
-    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("TPB-001", "“三公”经费合计等于各分项之和",
-            "“Three public” expenses equal the sum of their parts",
-            "三公 = 出国 + 车辆(购置 + 运行) + 接待; 车辆 = 购置 + 运行", Category.HIERARCHY, Severity.ERROR,
-            Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "THREE_PUBLIC")) {
             for (TableRow row : table.rows()) {
                 if (row.cells().size() != table.columns().size()
@@ -68,7 +53,6 @@ public final class ThreePublicRule extends AbstractRule {
             }
         }
         check(checks, narrative, "正文", "The narrative");
-        return checks.outcome();
     }
 
     /**
@@ -138,14 +122,13 @@ public final class ThreePublicRule extends AbstractRule {
         Quantity sum = threePublic.plus(Quantity.sum(extras));
         List<Quantity> operands = new ArrayList<>(List.of(grand, threePublic));
         operands.addAll(extras);
-        Comparison cmp = Comparison.of(sum, grand, DESCRIPTOR.severity());
-        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+        checks.equal(sum, grand,
                 whereZh + "合计" + Findings.plain(grand.value()) + "万元不等于“三公”经费" + Findings.plain(threePublic.value())
                         + "万元与会议费、培训费之和" + Findings.plain(sum.value()) + "万元。",
                 whereEn + ": the total " + Findings.plain(grand.value()) + " is not “three public” "
                         + Findings.plain(threePublic.value()) + " + meetings + training = " + Findings.plain(sum.value())
                         + ".",
-                operands));
+                operands);
     }
 
     /** The column's role; 会议费 and 培训费 by their heading when the parser gave them none. */
@@ -163,13 +146,11 @@ public final class ThreePublicRule extends AbstractRule {
         if (q.containsKey("VEHICLE_PURCHASE") && q.containsKey("VEHICLE_OPERATION")) {
             Quantity parts = q.get("VEHICLE_PURCHASE").plus(q.get("VEHICLE_OPERATION"));
             if (vehicle != null) {
-                Comparison cmp = Comparison.of(parts, vehicle, DESCRIPTOR.severity());
-                checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                        whereZh + "公务用车购置及运行费" + Findings.plain(vehicle.value()) + "万元不等于购置费与运行费之和"
+                checks.equal(parts, vehicle, whereZh + "公务用车购置及运行费" + Findings.plain(vehicle.value()) + "万元不等于购置费与运行费之和"
                                 + Findings.plain(parts.value()) + "万元。",
                         whereEn + ": official vehicles " + Findings.plain(vehicle.value())
                                 + " is not purchase + operation " + Findings.plain(parts.value()) + ".",
-                        List.of(vehicle, q.get("VEHICLE_PURCHASE"), q.get("VEHICLE_OPERATION"))));
+                        List.of(vehicle, q.get("VEHICLE_PURCHASE"), q.get("VEHICLE_OPERATION")));
             } else {
                 vehicle = parts;
             }
@@ -188,13 +169,11 @@ public final class ThreePublicRule extends AbstractRule {
                 operands.add(q.get(part));
             }
         }
-        Comparison cmp = Comparison.of(sum, total, DESCRIPTOR.severity());
-        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                whereZh + "“三公”经费合计" + Findings.plain(total.value()) + "万元不等于因公出国(境)费、公务用车购置及运行费、"
+        checks.equal(sum, total, whereZh + "“三公”经费合计" + Findings.plain(total.value()) + "万元不等于因公出国(境)费、公务用车购置及运行费、"
                         + "公务接待费之和" + Findings.plain(sum.value()) + "万元。",
                 whereEn + ": “three public” total " + Findings.plain(total.value())
                         + " is not overseas travel + vehicles + reception = " + Findings.plain(sum.value()) + ".",
-                operands));
+                operands);
         return total;
     }
 }

@@ -2,13 +2,9 @@ package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
 
@@ -21,67 +17,15 @@ import io.budgetlens.events.TableRow;
  */
 public final class TotalRowRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("TBL-002", "无编码表格的合计行等于各行之和",
-            "The total row of a table without codes is the sum of its rows", "合计行 = Σ明细行 (每一金额列)",
-            Category.HIERARCHY, Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "PROCUREMENT", "OPERATING_COSTS")) {
             TableColumn first = TableRules.column(table, "TOTAL");
-            if (first == null) {
-                continue;
-            }
             TableRow total = table.rows().stream().filter(TableRules::isTotalRow).findFirst().orElse(null);
-            if (total == null) {
+            if (first == null || total == null) {
                 continue;
             }
-            List<TableRow> rows = table.rows().stream().filter(r -> r != total && first.index() < r.cells().size()
-                    && TableRules.isNumber(r.cells().get(first.index()))).toList();
-            if (rows.isEmpty()) {
-                continue;
-            }
-            List<Integer> levels = rows.stream().map(r -> level(table, r, first)).toList();
-            int top = levels.stream().mapToInt(Integer::intValue).min().orElseThrow();
-            List<TableRow> topRows = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                if (levels.get(i) == top) {
-                    topRows.add(rows.get(i));
-                }
-            }
-            // 合计 = Σ top-level rows; each heading directly above a run of item rows = Σ that run; each top-level
-            // row = Σ all the item rows of its block.
-            List<Sum> sums = new ArrayList<>(List.of(new Sum(total, topRows, "合计行", "the total row")));
-            for (int i = 0; i < rows.size(); i++) {
-                if (leaf(levels, i)) {
-                    continue;
-                }
-                List<TableRow> run = new ArrayList<>();
-                for (int j = i + 1; j < rows.size() && leaf(levels, j); j++) {
-                    run.add(rows.get(j));
-                }
-                String name = name(rows.get(i), first);
-                if (!run.isEmpty()) {
-                    sums.add(new Sum(rows.get(i), run, "“" + name + "”行", "“" + name + "”"));
-                }
-                if (levels.get(i) == top) {
-                    List<TableRow> block = new ArrayList<>();
-                    for (int j = i + 1; j < rows.size() && levels.get(j) > top; j++) {
-                        if (leaf(levels, j)) {
-                            block.add(rows.get(j));
-                        }
-                    }
-                    if (block.size() > run.size()) {
-                        sums.add(new Sum(rows.get(i), block, "“" + name + "”行", "“" + name + "”"));
-                    }
-                }
-            }
+            List<Sum> sums = sums(table, first, total);
             for (TableColumn column : table.columns()) {
                 if (column.index() < first.index() || column.role() == null || "NAME".equals(column.role())
                         || "CODE".equals(column.role())) {
@@ -93,7 +37,52 @@ public final class TotalRowRule extends AbstractRule {
             }
         }
         incomeSubtotals(checks, d);
-        return checks.outcome();
+    }
+
+    /**
+     * 合计 = Σ top-level rows; each heading directly above a run of item rows = Σ that run; each top-level row = Σ all
+     * the item rows of its block. {@code first}: the first amount column, whose printed figures say which rows count.
+     */
+    private static List<Sum> sums(DisclosureTable table, TableColumn first, TableRow total) {
+        List<TableRow> rows = table.rows().stream().filter(r -> r != total && first.index() < r.cells().size()
+                && TableRules.isNumber(r.cells().get(first.index()))).toList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> levels = rows.stream().map(r -> level(table, r, first)).toList();
+        int top = levels.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        List<TableRow> topRows = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (levels.get(i) == top) {
+                topRows.add(rows.get(i));
+            }
+        }
+        List<Sum> sums = new ArrayList<>(List.of(new Sum(total, topRows, "合计行", "the total row")));
+        for (int i = 0; i < rows.size(); i++) {
+            if (leaf(levels, i)) {
+                continue;
+            }
+            List<TableRow> run = new ArrayList<>();
+            for (int j = i + 1; j < rows.size() && leaf(levels, j); j++) {
+                run.add(rows.get(j));
+            }
+            String name = name(rows.get(i), first);
+            if (!run.isEmpty()) {
+                sums.add(new Sum(rows.get(i), run, "“" + name + "”行", "“" + name + "”"));
+            }
+            if (levels.get(i) == top) {
+                List<TableRow> block = new ArrayList<>();
+                for (int j = i + 1; j < rows.size() && levels.get(j) > top; j++) {
+                    if (leaf(levels, j)) {
+                        block.add(rows.get(j));
+                    }
+                }
+                if (block.size() > run.size()) {
+                    sums.add(new Sum(rows.get(i), block, "“" + name + "”行", "“" + name + "”"));
+                }
+            }
+        }
+        return sums;
     }
 
     /**
@@ -101,7 +90,7 @@ public final class TotalRowRule extends AbstractRule {
      * | 小计, then 公共财政拨款(补助)资金 and 专项收入; 其他资金 | 小计, then 事业收入, 经营收入, 其他收入; … ): each 小计 =
      * Σ the rows of its block (a “其中” row is a part of one of them, not another), and the 总计 = Σ the 小计 rows.
      */
-    private static void incomeSubtotals(Checks checks, DisclosureParsed d) {
+    private void incomeSubtotals(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "INCOME")) {
             List<TableColumn> amounts = table.columns().stream().filter(c -> table.rows().stream().anyMatch(
                     r -> c.index() < r.cells().size() && TableRules.isNumber(r.cells().get(c.index())))).toList();
@@ -157,23 +146,14 @@ public final class TotalRowRule extends AbstractRule {
     private record Sum(TableRow whole, List<TableRow> parts, String nameZh, String nameEn) {
     }
 
-    private static void check(Checks checks, DisclosureTable table, TableColumn column, Sum s) {
-        Quantity t = TableRules.cell(table, s.whole(), column);
-        List<Quantity> operands = new ArrayList<>();
-        Quantity sum = TableRules.sum(s.parts().stream().map(r -> TableRules.cell(table, r, column)).toList(),
-                operands);
-        if (t == null || sum == null) {
-            return;
-        }
-        operands.add(0, t);
-        Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
-        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                "《" + table.title() + "》" + s.nameZh() + column.header() + "为" + Findings.plain(t.value()) + ",其下"
-                        + s.parts().size() + "行合计" + Findings.plain(sum.value()) + "。",
-                "In " + table.title() + ", " + s.nameEn() + "'s " + column.header() + " is "
+    private void check(Checks checks, DisclosureTable table, TableColumn column, Sum s) {
+        checks.addsUp(TableRules.cell(table, s.whole(), column),
+                s.parts().stream().map(r -> TableRules.cell(table, r, column)).toList(),
+                (t, sum) -> "《" + table.title() + "》" + s.nameZh() + column.header() + "为" + Findings.plain(t.value())
+                        + ",其下" + s.parts().size() + "行合计" + Findings.plain(sum.value()) + "。",
+                (t, sum) -> "In " + table.title() + ", " + s.nameEn() + "'s " + column.header() + " is "
                         + Findings.plain(t.value()) + " but its " + s.parts().size() + " rows add up to "
-                        + Findings.plain(sum.value()) + ".",
-                operands));
+                        + Findings.plain(sum.value()) + ".");
     }
 
     /**

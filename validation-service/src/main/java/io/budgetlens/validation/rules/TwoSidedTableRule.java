@@ -4,11 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
-import io.budgetlens.events.Severity;
 import io.budgetlens.events.TableColumn;
 import io.budgetlens.events.TableRow;
 
@@ -21,21 +18,10 @@ import io.budgetlens.events.TableRow;
  */
 public final class TwoSidedTableRule extends AbstractRule {
 
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("TBL-001", "收支总表各栏各组平衡",
-            "Every side and column group of the income-expenditure total tables adds up",
-            "每一栏: 合计 = Σ各行, 一、二… = Σ其下各行; 每一行: 合计列 = Σ资金来源列; 支出栏功能分类 = 支出表同一科目",
-            Category.BALANCE, Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
     static final Set<String> TYPES = Set.of("INCOME_EXPENDITURE_TOTAL", "FISCAL_INCOME_EXPENDITURE_TOTAL");
 
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, TYPES.toArray(String[]::new))) {
             for (List<TableColumn> side : TableColumns.groups(table)) {
                 TableColumn label = side.get(0);
@@ -48,12 +34,11 @@ public final class TwoSidedTableRule extends AbstractRule {
                 functionsAgainstExpenditureTables(checks, d, table, label, amounts);
             }
         }
-        return checks.outcome();
     }
 
     private enum Kind { TOTAL, SUBTOTAL, SECTION, ITEM, NONE }
 
-    private static Kind kind(TableRow row, TableColumn label) {
+    private Kind kind(TableRow row, TableColumn label) {
         if (label.index() >= row.cells().size()) {
             return Kind.NONE;
         }
@@ -79,7 +64,7 @@ public final class TwoSidedTableRule extends AbstractRule {
      * sections = Σ sections; each later 合计/总计 = the closing row + the rows between them (上年结转, 年初结转和结余…).
      * A side without sections: 合计 = Σ its rows, a 小计 not being one of them.
      */
-    private static void columnSums(Checks checks, DisclosureTable table, TableColumn label, TableColumn column) {
+    private void columnSums(Checks checks, DisclosureTable table, TableColumn label, TableColumn column) {
         List<TableRow> rows = table.rows();
         boolean sections = rows.stream().anyMatch(r -> kind(r, label) == Kind.SECTION);
         TableRow total = rows.stream().filter(r -> kind(r, label) == Kind.TOTAL).findFirst().orElse(null);
@@ -126,12 +111,17 @@ public final class TwoSidedTableRule extends AbstractRule {
         }
     }
 
+    /** The row's name, as printed in its label column. */
+    private static String name(TableRow row, TableColumn label) {
+        return row.cells().get(label.index()).strip();
+    }
+
     /** A row that does not end the section above it. */
     private static boolean isOpen(Kind kind) {
         return kind == Kind.ITEM || kind == Kind.NONE;
     }
 
-    private static void sum(Checks checks, DisclosureTable table, TableColumn label, TableColumn column, TableRow whole,
+    private void sum(Checks checks, DisclosureTable table, TableColumn label, TableColumn column, TableRow whole,
                             List<TableRow> rows) {
         // header rows ("项目 | 预算数") print words where the amounts are
         List<TableRow> items = rows.stream().filter(r -> column.index() >= r.cells().size()
@@ -139,21 +129,13 @@ public final class TwoSidedTableRule extends AbstractRule {
         if (items.isEmpty()) {
             return;
         }
-        Quantity w = mergedAware(table, whole, label, column);
-        List<Quantity> operands = new ArrayList<>();
-        Quantity sum = TableRules.sum(items.stream().map(r -> TableRules.cell(table, r, column)).toList(), operands);
-        if (w == null || sum == null) {
-            return;
-        }
-        operands.add(0, w);
-        Comparison cmp = Comparison.of(sum, w, DESCRIPTOR.severity());
-        String name = whole.cells().get(label.index()).strip();
-        checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                "《" + table.title() + "》“" + name + "”" + column.header() + "为" + Findings.plain(w.value()) + ",其下"
-                        + items.size() + "行合计" + Findings.plain(sum.value()) + "。",
-                "In " + table.title() + ", “" + name + "” / " + column.header() + " is " + Findings.plain(w.value())
-                        + " but the " + items.size() + " rows under it add up to " + Findings.plain(sum.value()) + ".",
-                operands));
+        checks.addsUp(mergedAware(table, whole, label, column),
+                items.stream().map(r -> TableRules.cell(table, r, column)).toList(),
+                (w, sum) -> "《" + table.title() + "》“" + name(whole, label) + "”" + column.header() + "为"
+                        + Findings.plain(w.value()) + ",其下" + items.size() + "行合计" + Findings.plain(sum.value()) + "。",
+                (w, sum) -> "In " + table.title() + ", “" + name(whole, label) + "” / " + column.header() + " is "
+                        + Findings.plain(w.value()) + " but the " + items.size() + " rows under it add up to "
+                        + Findings.plain(sum.value()) + ".");
     }
 
     /**
@@ -188,7 +170,7 @@ public final class TwoSidedTableRule extends AbstractRule {
     }
 
     /** In each row of a side with a 合计 column and two or more fund columns: 合计 = Σ fund columns. */
-    private static void fundColumns(Checks checks, DisclosureTable table, TableColumn label, List<TableColumn> amounts) {
+    private void fundColumns(Checks checks, DisclosureTable table, TableColumn label, List<TableColumn> amounts) {
         TableColumn total = amounts.stream().filter(c -> "TOTAL".equals(c.role())).findFirst().orElse(null);
         List<TableColumn> funds = amounts.stream().filter(c -> c != total && !"BUDGET".equals(c.role())).toList();
         if (total == null || funds.size() < 2) {
@@ -198,21 +180,12 @@ public final class TwoSidedTableRule extends AbstractRule {
             if (kind(row, label) == Kind.NONE) {
                 continue;
             }
-            Quantity t = TableRules.cell(table, row, total);
-            List<Quantity> operands = new ArrayList<>();
-            Quantity sum = TableRules.sum(funds.stream().map(c -> TableRules.cell(table, row, c)).toList(), operands);
-            if (t == null || sum == null) {
-                continue;
-            }
-            operands.add(0, t);
-            Comparison cmp = Comparison.of(sum, t, DESCRIPTOR.severity());
-            String name = row.cells().get(label.index()).strip();
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                    "《" + table.title() + "》“" + name + "”合计" + Findings.plain(t.value()) + "不等于各资金来源之和"
-                            + Findings.plain(sum.value()) + "。",
-                    "In " + table.title() + ", “" + name + "”: the total " + Findings.plain(t.value())
-                            + " is not the sum of its fund columns " + Findings.plain(sum.value()) + ".",
-                    operands));
+            checks.addsUp(TableRules.cell(table, row, total),
+                    funds.stream().map(c -> TableRules.cell(table, row, c)).toList(),
+                    (t, sum) -> "《" + table.title() + "》“" + name(row, label) + "”合计" + Findings.plain(t.value())
+                            + "不等于各资金来源之和" + Findings.plain(sum.value()) + "。",
+                    (t, sum) -> "In " + table.title() + ", “" + name(row, label) + "”: the total "
+                            + Findings.plain(t.value()) + " is not the sum of its fund columns " + Findings.plain(sum.value()) + ".");
         }
     }
 
@@ -221,7 +194,7 @@ public final class TwoSidedTableRule extends AbstractRule {
      * table of the same money: 财政拨款收支总表's 一般公共预算 column against 一般公共预算财政拨款支出表, 收支总表 against
      * 支出总表.
      */
-    private static void functionsAgainstExpenditureTables(Checks checks, DisclosureParsed d, DisclosureTable table,
+    private void functionsAgainstExpenditureTables(Checks checks, DisclosureParsed d, DisclosureTable table,
                                                           TableColumn label, List<TableColumn> amounts) {
         boolean fiscal = "FISCAL_INCOME_EXPENDITURE_TOTAL".equals(table.type());
         TableColumn column = fiscal
@@ -253,14 +226,13 @@ public final class TwoSidedTableRule extends AbstractRule {
             }
             here = Units.toWanYuan(table, here);
             there = Units.toWanYuan(other, there);
-            Comparison cmp = Comparison.of(there, here, DESCRIPTOR.severity());
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
+            checks.equal(there, here,
                     "《" + table.title() + "》“" + row.cells().get(label.index()).strip() + "”为" + Findings.plain(here.value())
                             + ",《" + other.title() + "》中同一科目为" + Findings.plain(there.value()) + "。",
                     "In " + table.title() + ", “" + row.cells().get(label.index()).strip() + "” is "
                             + Findings.plain(here.value()) + " but " + other.title() + " prints "
                             + Findings.plain(there.value()) + " for the same class.",
-                    List.of(here, there)));
+                    List.of(here, there));
         }
     }
 

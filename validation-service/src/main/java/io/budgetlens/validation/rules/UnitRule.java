@@ -1,10 +1,7 @@
 package io.budgetlens.validation.rules;
 
 import java.util.List;
-import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Severity;
 import io.budgetlens.events.Verdict;
@@ -15,16 +12,6 @@ import io.budgetlens.events.Verdict;
  * unit is read the other way (the table says 元 and prints 万元 figures, or says 万元 and prints 元) is a unit error.
  */
 public final class UnitRule extends AbstractRule {
-
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("UNIT-001", "表格单位与正文一致",
-            "Tables and narrative use their units consistently",
-            "表格金额(元) / 10000 = 正文金额(万元), 在换算的舍入范围内; 差一万倍为单位错误", Category.TEXT_VS_TABLE,
-            Severity.ERROR, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
-
-    @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
 
     /** The cell matches the narrative figure only with the table's unit read the other way. */
     static boolean wrongUnit(TextTablePairs.Pair p) {
@@ -38,8 +25,7 @@ public final class UnitRule extends AbstractRule {
     }
 
     @Override
-    public Outcome evaluate(DisclosureParsed d) {
-        Checks checks = new Checks();
+    protected void check(Checks checks, DisclosureParsed d) {
         for (TextTablePairs.Pair p : TextTablePairs.pairs(d)) {
             if (p.row() == null || p.printed().value().signum() == 0) {
                 continue;
@@ -48,18 +34,16 @@ public final class UnitRule extends AbstractRule {
             boolean wrong = wrongUnit(p);
             String unit = Units.unit(p.table());
             Comparison cmp = wrong
-                    ? new Comparison(p.inWanYuan(), stated, Verdict.BROKEN, DESCRIPTOR.severity(),
+                    ? new Comparison(p.inWanYuan(), stated, Verdict.BROKEN, descriptor().severity(),
                     p.inWanYuan().gap(stated))
                     : new Comparison(p.inWanYuan(), stated, Verdict.HOLDS, null, java.math.BigDecimal.ZERO);
-            checks.add(cmp, Findings.of(DESCRIPTOR, cmp,
-                    "《" + p.table().title() + "》标明单位为" + unit + ",其“" + TableRules.label(p.row()) + "”"
+            checks.add(cmp, "《" + p.table().title() + "》标明单位为" + unit + ",其“" + TableRules.label(p.row()) + "”"
                             + Findings.plain(p.printed().value()) + "与正文“" + p.fact().label() + "”"
                             + Findings.plain(p.fact().value()) + "万元只在单位相反时一致:表格单位有误。",
                     p.table().title() + " says its unit is " + unit + ", but its “" + TableRules.label(p.row()) + "” "
                             + Findings.plain(p.printed().value()) + " matches the narrative's “" + p.fact().label() + "” "
                             + Findings.plain(p.fact().value()) + " (10,000 yuan) only with the other unit.",
-                    List.of(stated, p.printed())));
+                    List.of(stated, p.printed()));
         }
-        return checks.outcome();
     }
 }

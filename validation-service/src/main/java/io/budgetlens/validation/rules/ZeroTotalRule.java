@@ -1,46 +1,31 @@
 package io.budgetlens.validation.rules;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.budgetlens.events.Category;
-import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Fact;
 import io.budgetlens.events.Finding;
 import io.budgetlens.events.Severity;
-import io.budgetlens.events.Verdict;
 
 /**
  * HYG-002 a total that cannot be zero is not zero: a department's income or expenditure total (收入总计, 支出合计,
  * 年初预算数…) stated as 0 万元 while the same document states amounts of that money above zero. A fund's own total
  * (政府性基金预算支出0万元) may well be zero and is not checked.
  */
-public final class ZeroTotalRule implements Rule {
-
-    static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("HYG-002", "总额不为零",
-            "A total that cannot be zero is not zero", "收入/支出总额 = 0 ⇒ 同口径无任何非零金额",
-            Category.COMPLETENESS, Severity.WARNING, Set.of(DisclosureKind.BUDGET, DisclosureKind.FINAL_ACCOUNT));
+public final class ZeroTotalRule extends AbstractRule {
 
     private static final Set<String> TOTALS = Set.of("income.total", "expenditure.total");
 
     @Override
-    public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Outcome evaluate(DisclosureParsed d) {
+    protected void check(Checks checks, DisclosureParsed d) {
         Narrative n = Narrative.of(d);
-        List<Finding> findings = new ArrayList<>();
-        int checks = 0;
         for (Fact f : n.facts()) {
             if (!Narrative.isCurrentAmount(f) || !TOTALS.contains(f.key()) || !Narrative.fund(f.label()).isEmpty()) {
                 continue;
             }
-            checks++;
+            checks.count();
             if (f.value().signum() != 0) {
                 continue;
             }
@@ -51,7 +36,7 @@ public final class ZeroTotalRule implements Rule {
             if (positive == null) {
                 continue;
             }
-            findings.add(new Finding(DESCRIPTOR.id(), Severity.WARNING, DESCRIPTOR.category(),
+            checks.fail(new Finding(descriptor().id(), Severity.WARNING, descriptor().category(),
                     "“" + f.label() + "”为0万元,而同一口径的“" + positive.label() + "”为" + Findings.plain(positive.value())
                             + "万元:总额不可能为零。",
                     "“" + f.label() + "” is 0 while “" + positive.label() + "” of the same money is "
@@ -59,9 +44,5 @@ public final class ZeroTotalRule implements Rule {
                     io.budgetlens.events.Interval.exact(positive.value()), BigDecimal.ZERO, positive.value(), "万元",
                     List.of(f.evidence(), positive.evidence())));
         }
-        if (checks == 0) {
-            return Outcome.notApplicable();
-        }
-        return new Outcome(findings.isEmpty() ? Verdict.HOLDS : Verdict.BROKEN, checks, findings);
     }
 }

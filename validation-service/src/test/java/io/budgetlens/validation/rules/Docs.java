@@ -44,6 +44,17 @@ final class Docs {
         return new DisclosureTable("t1", type, title, "万元", columns, tableRows, null, 0, 0);
     }
 
+    /** A table as printed (a text block): its header line, a line of column roles, then its rows; cells split at |. */
+    static DisclosureTable printed(String type, String title, String text) {
+        List<String> lines = text.lines().toList();
+        return table(type, title, cells(lines.get(0)), cells(lines.get(1)),
+                lines.subList(2, lines.size()).toArray(String[]::new));
+    }
+
+    private static List<String> cells(String line) {
+        return Arrays.stream(line.split("\\|", -1)).map(String::strip).toList();
+    }
+
     static DisclosureTable expenditure(String... rows) {
         return table("GPB_EXPENDITURE", "一般公共预算财政拨款支出表", List.of("科目编码", "科目名称", "总计", "基本支出", "项目支出"),
                 List.of("CODE", "NAME", "TOTAL", "BASIC", "PROJECT"), rows);

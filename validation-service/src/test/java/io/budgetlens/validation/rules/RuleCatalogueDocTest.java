@@ -10,7 +10,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** RULES.md documents every rule of the engine with its identity, category and severity, and the right version. */
+/**
+ * RULES.md documents every rule of the engine with its identity, category and severity, and the right version; the
+ * engine runs every rule of catalogue.tsv, in its order.
+ */
 class RuleCatalogueDocTest {
 
     @Test
@@ -25,5 +28,10 @@ class RuleCatalogueDocTest {
             assertThat(row).as(rule.id()).contains(rule.identity(), rule.category().name(), rule.severity().name(),
                     rule.titleZh(), rule.titleEn());
         }
+    }
+
+    @Test
+    void theEngineRunsEveryRuleOfTheCatalogueInItsOrder() {
+        assertThat(RuleEngine.standard(Clock.systemUTC()).catalogue()).containsExactlyElementsOf(RuleDescriptor.all());
     }
 }
