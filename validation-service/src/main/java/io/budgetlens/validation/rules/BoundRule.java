@@ -131,7 +131,7 @@ public final class BoundRule extends AbstractRule {
             Quantity amount = Quantity.parse(m.group(3), m.group(2), Evidence.ofText(m.group(), m.start(), m.end()));
             zero(checks, amount, "0" + m.group(2), "0 " + m.group(2));
         }
-        Set<Integer> counted = new java.util.HashSet<>();
+        java.util.Set<Integer> counted = new java.util.HashSet<>();
         m.reset();
         while (m.find()) {
             counted.add(m.start());

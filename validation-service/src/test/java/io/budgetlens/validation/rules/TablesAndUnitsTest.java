@@ -346,7 +346,7 @@ class TablesAndUnitsTest {
     }
 
     /** Jiangsu 2019 政协's 收支预算总表 as read (abridged): the expenditure side's totals merged across its two groups. */
-    private static DisclosureTable jiangsuTotal(String socialSecurity) {
+    private static DisclosureTable zhengxieTotal(String socialSecurity) {
         return Docs.table("INCOME_EXPENDITURE_TOTAL", "收支预算总表",
                 List.of("项目名称", "金额", "功能科目名称", "金额", "项目名称", "金额"),
                 List.of("NAME", "OTHER", "NAME", "OTHER", "NAME", "OTHER"),
@@ -364,9 +364,9 @@ class TablesAndUnitsTest {
 
     @Test
     void aTotalPrintedOnceForASideIsTheTotalOfEachOfItsGroups() {
-        Rule.Outcome printed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(jiangsuTotal("858.51")), List.of()));
+        Rule.Outcome printed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(zhengxieTotal("858.51")), List.of()));
         assertThat(printed.findings()).isEmpty();
-        Rule.Outcome changed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(jiangsuTotal("865.51")), List.of()));
+        Rule.Outcome changed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(zhengxieTotal("865.51")), List.of()));
         assertThat(changed.findings()).singleElement().satisfies(f -> {
             assertThat(f.messageZh()).contains("当年支出小计", "13377.11", "13384.11");
             assertThat(f.evidence()).anySatisfy(e -> assertThat(e.quote()).contains("865.51"));
