@@ -264,6 +264,13 @@ public final class FactExtractor {
                             // "较2023年公用经费增加0.69万元": the subject stands between the base and the direction word.
                             subjectLabel = label.substring(base.end(), direction.start()).strip();
                         }
+                        if (subjectLabel.endsWith("各")) {
+                            // “收入、支出预算总计10,150.48万元,与上年相比收、支预算总计各增加…”: the list restates the
+                            // paragraph's figure; without one, the whole list (read across its 、) names the subject.
+                            subjectLabel = p.subject != null && !p.cause ? ""
+                                    : eachSubject(s.substring(labelFrom, m.start()), direction.start()
+                                    + (s.substring(labelFrom, m.start()).length() - label.length()));
+                        }
                         subjectLabel = CAUSE.matcher(subjectLabel).replaceAll("").strip();
                         if (GENERIC_SUBJECT.matcher(subjectLabel).matches()) {
                             // "费用支出较年初预算数减少0.93万元": the cost item the paragraph is about.
@@ -625,6 +632,28 @@ public final class FactExtractor {
             case "减少", "下降", "降低" -> -1;
             default -> 0;
         };
+    }
+
+    /**
+     * The subject of a change stated for each quantity of a list (“与上年相比收、支预算总计各增加60.71万元”): the whole list
+     * (“收、支预算总计”), read across the 、 that {@link #clauseLabel} breaks at, after the comparison base.
+     *
+     * @param words     the words between the previous figure and the change figure
+     * @param direction where the direction word starts in {@code words}
+     */
+    static String eachSubject(String words, int direction) {
+        String list = words.substring(0, direction);
+        Matcher breaks = Pattern.compile("[,:;，：；。]").matcher(list);
+        int cut = 0;
+        while (breaks.find()) {
+            cut = breaks.end();
+        }
+        list = list.substring(cut);
+        Matcher base = lastMatch(BASE, list);
+        if (base != null) {
+            list = list.substring(base.end());
+        }
+        return list.replaceAll("各\\s*$", "").strip();
     }
 
     /** The words of the clause in front of a figure, from the previous figure or clause break on. */

@@ -128,4 +128,33 @@ class FactExtractorTest {
         assertThat(facts).extracting(Fact::basis).containsExactly("INITIAL_BUDGET", "CURRENT");
         assertThat(facts.get(1).value()).isEqualByComparingTo("60.99");
     }
+
+    @Test
+    void aChangeOfEachQuantityOfAListBelongsToTheListedTotal() {
+        // Jiangsu 2018 政协 p.7, as printed.
+        List<Fact> facts = facts("江苏省政协办公厅2018年度收入、支出预算总计10,150.48万元,与上年相比收、支预算总计各增加1,003.69万元,"
+                + "增长10.97%。主要原因是政策性增资、住房公积金和提租补贴调整、预留机动经费增加等。", DisclosureKind.BUDGET, 2018);
+        Fact total = facts.get(0);
+        assertThat(total.key()).isEqualTo("expenditure.total");
+        assertThat(total.value()).isEqualByComparingTo("10150.48");
+        assertThat(total.change().amount()).isEqualByComparingTo("1003.69");
+        assertThat(total.change().percent()).isEqualByComparingTo("10.97");
+        assertThat(total.change().base()).isEqualTo("PRIOR_YEAR");
+        assertThat(facts).as("no fact without a value for the change").allSatisfy(f -> assertThat(f.value()).isNotNull());
+    }
+
+    @Test
+    void theGovernmentFundIncomeAndTheReserveHaveKeysOfTheirOwn() {
+        // Jiangsu 2018 政协 p.9 and p.10: shares of the income and expenditure totals.
+        List<Fact> facts = facts("江苏省政协办公厅本年收入预算合计10,150.48万元,其中:\n一般公共预算收入10,070.48万元,占99.21%;\n"
+                + "政府性基金预算收入0万元,占0%;\n上年结转资金0万元,占0%。\n本年支出预算合计10,150.48万元,其中:\n"
+                + "基本支出5,678.17万元,占55.94%;\n单位预留机动经费1,157.63万元,占11.40%;", DisclosureKind.BUDGET, 2018);
+        assertThat(facts).hasSize(7);
+        assertThat(facts.get(2).key()).isEqualTo("income.government_fund");
+        assertThat(facts.get(3).key()).isEqualTo("carry_forward.opening");
+        assertThat(facts.get(3).share()).isEqualByComparingTo("0");
+        assertThat(facts.get(6).key()).isEqualTo("expenditure.reserve");
+        assertThat(facts.get(2).share()).isEqualByComparingTo("0");
+        assertThat(facts.get(6).share()).isEqualByComparingTo("11.40");
+    }
 }

@@ -26,6 +26,19 @@ public final class BoundRule extends AbstractRule {
     /** "以委托第三方形式开展绩效自评0项,涉及资金0万元": a count and the amount of its clause. */
     private static final Pattern COUNT_AMOUNT = Pattern.compile(
             "(?<![\\d.])(\\d+)\\s*(项|个项目|个团组)[,，]?[^。;,，\\d]{0,8}?(\\d+(?:\\.\\d+)?)\\s*万元");
+    /**
+     * "共0个项目实行绩效目标管理,涉及财政性资金合计0万元" (Jiangsu): the funds of zero projects, the amount after the count's
+     * clause.
+     */
+    private static final Pattern ZERO_PROJECTS_FUNDS = Pattern.compile(
+            "(?<![\\d.])0\\s*个?项目[^。;\\d]{0,20}?涉及[^。;,，\\d]{0,12}?(\\d+(?:\\.\\d+)?)\\s*万元");
+    /**
+     * "国有资本经营预算收入为0万元,与上年数一致,本部门无此项预算收支安排": the sentence says the department has none of
+     * what its figure states.
+     */
+    private static final Pattern NONE_STATED = Pattern.compile(
+            "(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*万元([^。;\\d]{0,24}?)本\\s*(部门|单位)\\s*(无|没有)\\s*此项");
+    private static final Pattern DIRECTION = Pattern.compile("增加|减少|增长|下降|降低|上升|提高");
     /** Physical quantities of the “三公” expenses and the part they bound. */
     private static final List<Object[]> ZERO_QUANTITIES = List.of(
             new Object[] {Pattern.compile("因公出国[(（]境[)）]?[^。;]{0,6}?(\\d+)\\s*个?团组"), "three_public.overseas",
@@ -118,6 +131,39 @@ public final class BoundRule extends AbstractRule {
             }
             Quantity amount = Quantity.parse(m.group(3), m.group(2), Evidence.ofText(m.group(), m.start(), m.end()));
             zero(checks, amount, "0" + m.group(2), "0 " + m.group(2));
+        }
+        java.util.Set<Integer> counted = new java.util.HashSet<>();
+        m.reset();
+        while (m.find()) {
+            counted.add(m.start());
+        }
+        Matcher p = ZERO_PROJECTS_FUNDS.matcher(text);
+        while (p.find()) {
+            if (!counted.contains(p.start()) && !lineIsTable(text, p.start())) {
+                zero(checks, Quantity.parse(p.group(1), "0个项目", Evidence.ofText(p.group(), p.start(), p.end())),
+                        "0个项目", "0 projects");
+            }
+        }
+        Matcher none = NONE_STATED.matcher(text);
+        while (none.find()) {
+            String before = text.substring(Math.max(0, none.start() - 4), none.start());
+            if (DIRECTION.matcher(none.group(2)).find() || DIRECTION.matcher(before).find()
+                    || lineIsTable(text, none.start())) {
+                continue;
+            }
+            int from = Math.max(text.lastIndexOf('。', none.start()), text.lastIndexOf('\n', none.start())) + 1;
+            int to = text.indexOf('。', none.end());
+            to = to < 0 ? none.end() : to + 1;
+            Quantity amount = Quantity.parse(none.group(1), "本部门无此项", Evidence.ofText(text.substring(from, to),
+                    from, to));
+            Comparison cmp = amount.value().signum() == 0
+                    ? new Comparison(Quantity.exact(BigDecimal.ZERO, "无此项"), amount, Verdict.HOLDS, null, BigDecimal.ZERO)
+                    : new Comparison(Quantity.exact(BigDecimal.ZERO, "无此项"), amount, Verdict.BROKEN,
+                    descriptor().severity(), amount.low().max(BigDecimal.ZERO));
+            checks.add(cmp, "文中称本部门无此项,金额却为" + Findings.plain(amount.value()) + "万元。",
+                    "The text says the department has none of it, with an amount of "
+                            + Findings.plain(amount.value()) + ".",
+                    List.of(amount));
         }
         for (Object[] q : ZERO_QUANTITIES) {
             Matcher c = ((Pattern) q[0]).matcher(text);

@@ -9,7 +9,8 @@ import io.budgetlens.events.Fact;
 /**
  * SHR-001 a stated share (占比 / 占…的) is the figure over its total: expenditure items over total expenditure (or, when
  * the document states no total at that fund scope, over the sum of the items it lists), procurement parts over the
- * procurement total (the SME share), income parts over total income.
+ * procurement total (the SME share), income parts over total income — the funds brought forward (上年结转) are a part of
+ * the income side and the funds carried forward (结转下年) of the expenditure side, as in the two-sided total table.
  */
 public final class ShareRule extends AbstractRule {
 
@@ -75,8 +76,8 @@ public final class ShareRule extends AbstractRule {
     private static Quantity base(Fact f, List<Fact> facts, String text) {
         String key = f.key();
         String totalKey = key.startsWith("procurement.") ? "procurement.total"
-                : key.startsWith("income.") ? "income.total"
-                : key.startsWith("expenditure.") ? "expenditure.total" : null;
+                : key.startsWith("income.") || key.equals("carry_forward.opening") ? "income.total"
+                : key.startsWith("expenditure.") || key.equals("carry_forward.closing") ? "expenditure.total" : null;
         if (totalKey == null) {
             return null;
         }

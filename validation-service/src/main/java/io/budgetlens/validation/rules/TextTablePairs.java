@@ -117,6 +117,13 @@ final class TextTablePairs {
                     t -> TableRules.column(t, "TOTAL")));
             return out;
         }
+        if (key.equals("expenditure.item")) {
+            BiPredicate<DisclosureTable, TableRow> row = (t, r) -> ItemPath.of(f.label()).names(t, r);
+            out.add(new Locator("EXPENDITURE", FundScope.ALL_FUNDS, x -> true, row, t -> TableRules.column(t, "TOTAL")));
+            out.add(new Locator("GPB_EXPENDITURE", FundScope.GENERAL_PUBLIC_BUDGET, x -> true, row,
+                    t -> TableRules.column(t, "TOTAL")));
+            return out;
+        }
         switch (key) {
             case "expenditure.basic", "expenditure.project" -> {
                 String role = key.endsWith("basic") ? "BASIC" : "PROJECT";

@@ -36,6 +36,7 @@ public final class TotalRowRule extends AbstractRule {
                 }
             }
         }
+        incomeSubtotals(checks, d);
     }
 
     /**
@@ -82,6 +83,63 @@ public final class TotalRowRule extends AbstractRule {
             }
         }
         return sums;
+    }
+
+    /**
+     * An income table printed as one column of amounts with its sources in blocks (Jiangsu's 收入预算总表: 一般公共预算资金
+     * | 小计, then 公共财政拨款(补助)资金 and 专项收入; 其他资金 | 小计, then 事业收入, 经营收入, 其他收入; … ): each 小计 =
+     * Σ the rows of its block (a “其中” row is a part of one of them, not another), and the 总计 = Σ the 小计 rows.
+     */
+    private void incomeSubtotals(Checks checks, DisclosureParsed d) {
+        for (DisclosureTable table : TableRules.tables(d, "INCOME")) {
+            List<TableColumn> amounts = table.columns().stream().filter(c -> table.rows().stream().anyMatch(
+                    r -> c.index() < r.cells().size() && TableRules.isNumber(r.cells().get(c.index())))).toList();
+            if (amounts.size() != 1 || table.rows().stream().noneMatch(TotalRowRule::isSubtotal)) {
+                continue;
+            }
+            TableColumn amount = amounts.get(0);
+            TableRow total = null;
+            List<TableRow> subtotals = new ArrayList<>();
+            List<Sum> sums = new ArrayList<>();
+            TableRow block = null;
+            List<TableRow> parts = new ArrayList<>();
+            for (TableRow row : table.rows()) {
+                String words = String.join("", row.cells().subList(0, Math.min(amount.index(), row.cells().size())))
+                        .replace(" ", "");
+                if (isSubtotal(row)) {
+                    addBlock(sums, block, parts, amount);
+                    block = row;
+                    parts = new ArrayList<>();
+                    subtotals.add(row);
+                } else if (words.matches(".*(总计|合计)")) {
+                    addBlock(sums, block, parts, amount);
+                    block = null;
+                    total = total == null ? row : total;
+                } else if (block != null && !words.isEmpty() && !words.startsWith("其中")
+                        && amount.index() < row.cells().size()
+                        && TableRules.numericOrBlank(row.cells().get(amount.index()))) {
+                    parts.add(row);
+                }
+            }
+            addBlock(sums, block, parts, amount);
+            if (total != null) {
+                sums.add(new Sum(total, subtotals, "“" + name(total, amount) + "”行", "“" + name(total, amount) + "”"));
+            }
+            for (Sum sum : sums) {
+                check(checks, table, amount, sum);
+            }
+        }
+    }
+
+    private static boolean isSubtotal(TableRow row) {
+        return row.cells().stream().anyMatch(c -> c.replace(" ", "").equals("小计"));
+    }
+
+    private static void addBlock(List<Sum> sums, TableRow block, List<TableRow> parts, TableColumn amount) {
+        if (block != null && !parts.isEmpty()) {
+            String name = name(block, amount) + "小计";
+            sums.add(new Sum(block, parts, "“" + name + "”行", "“" + name + "”"));
+        }
     }
 
     /** A row and the rows it adds up, with its name in the message. */

@@ -134,13 +134,44 @@ public final class TwoSidedTableRule extends AbstractRule {
         if (items.isEmpty()) {
             return;
         }
-        checks.addsUp(TableRules.cell(table, whole, column),
+        checks.addsUp(mergedAware(table, whole, label, column),
                 items.stream().map(r -> TableRules.cell(table, r, column)).toList(),
                 (w, sum) -> "《" + table.title() + "》“" + name(whole, label) + "”" + column.header() + "为"
                         + Findings.plain(w.value()) + ",其下" + items.size() + "行合计" + Findings.plain(sum.value()) + "。",
                 (w, sum) -> "In " + table.title() + ", “" + name(whole, label) + "” / " + column.header() + " is "
                         + Findings.plain(w.value()) + " but the " + items.size() + " rows under it add up to "
                         + Findings.plain(sum.value()) + ".");
+    }
+
+    /**
+     * The amount of a total row in one column. A total printed once for a whole side — Jiangsu's 收支预算总表 merges
+     * “当年支出小计” across its 功能分类 and 支出用途 groups and prints 13,377.11 once, in the last column — repeats its
+     * words in the merged cells; the amount is then the first figure to their right, and every group of the side sums
+     * to it.
+     */
+    private static Quantity mergedAware(DisclosureTable table, TableRow whole, TableColumn label, TableColumn column) {
+        Quantity own = TableRules.cell(table, whole, column);
+        List<String> cells = whole.cells();
+        if (own != null || column.index() >= cells.size() || label.index() >= cells.size()) {
+            return own;
+        }
+        String words = cells.get(label.index()).replace(" ", "");
+        if (words.isEmpty() || !cells.get(column.index()).replace(" ", "").equals(words)) {
+            return own;
+        }
+        for (int j = column.index() + 1; j < cells.size(); j++) {
+            String cell = cells.get(j).replace(" ", "");
+            if (cell.equals(words)) {
+                continue;
+            }
+            if (cell.isEmpty()) {
+                return null;
+            }
+            int index = j;
+            TableColumn printed = table.columns().stream().filter(c -> c.index() == index).findFirst().orElse(null);
+            return printed == null ? null : TableRules.cell(table, whole, printed);
+        }
+        return null;
     }
 
     /** In each row of a side with a 合计 column and two or more fund columns: 合计 = Σ fund columns. */

@@ -179,6 +179,30 @@ class NarrativeArithmeticTest {
     }
 
     @Test
+    void zeroProjectsAndWhatTheDepartmentHasNoneOfHaveNoAmount() {
+        // Jiangsu 2018 政协 p.15 and p.7, as printed.
+        String printed = "2018年本部门共0个项目实行绩效目标管理,涉及财政性资金合计0万元。\n"
+                + "2018年本部门国有资本经营预算收入为0万元,与上年数一致,本部门无此项预算收支安排。\n"
+                + "(2)政府性基金收入预算0万元,与上年数一致,本部门无此项收入。\n"
+                + "4.上年结转资金预算数为0万元,与上年数一致,本部门无此项结转资金。";
+        Rule.Outcome holds = new BoundRule().evaluate(Docs.narrative(DisclosureKind.BUDGET, printed));
+        assertThat(holds.findings()).isEmpty();
+        assertThat(holds.checks()).isEqualTo(4);
+        String funds = printed.replace("合计0万元", "合计7万元");
+        assertThat(new BoundRule().evaluate(Docs.narrative(DisclosureKind.BUDGET, funds)).findings()).singleElement()
+                .satisfies(f -> assertThat(f.evidence().get(0).quote()).contains("0个项目", "7万元"));
+        String none = printed.replace("收入为0万元", "收入为7万元");
+        assertThat(new BoundRule().evaluate(Docs.narrative(DisclosureKind.BUDGET, none)).findings()).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.messageZh()).contains("无此项", "7万元");
+                    assertThat(f.evidence().get(0).quote()).contains("国有资本经营预算收入为7万元");
+                });
+        // Must not: a change that ends the item ("减少12万元,本部门无此项支出"), and projects that are not zero.
+        String change = "公务用车购置费比上年减少12万元,本部门无此项支出。共3个项目实行绩效目标管理,涉及财政性资金合计70万元。";
+        assertThat(new BoundRule().evaluate(Docs.narrative(DisclosureKind.BUDGET, change)).findings()).isEmpty();
+    }
+
+    @Test
     void figuresOfOtherFundsAreNotTheGeneralTotal() {
         // Rongchang: the government fund's own 0万元 is no statement of the general expenditure.
         String text = "一般公共预算财政拨款支出522.61万元,比2024年增加244.85万元。\n政府性基金预算支出0万元,比2024年增加(或减少)0万元。";

@@ -256,6 +256,21 @@ class RulesTest {
     }
 
     @Test
+    void sharesOfTheFundsBroughtForwardAndOfTheReserveFollowFromTheirSide() {
+        // Jiangsu 2018 政协 pp.9-10: 上年结转资金0万元,占0% of income; 单位预留机动经费1,157.63万元,占11.40% of expenditure.
+        var income = Docs.amount("income.total", "本年收入预算合计", "10150.48", "s");
+        var expenditure = Docs.amount("expenditure.total", "本年支出预算合计", "10150.48", "s");
+        assertThat(run(new ShareRule(), Docs.parsed(List.of(), List.of(income, expenditure,
+                share("carry_forward.opening", "0", "0"), share("expenditure.reserve", "1157.63", "11.40"),
+                share("carry_forward.closing", "0", "0")))).findings()).isEmpty();
+        Rule.Outcome broken = run(new ShareRule(), Docs.parsed(List.of(), List.of(income, expenditure,
+                share("carry_forward.opening", "0", "7"), share("expenditure.reserve", "1157.63", "18.40"))));
+        assertThat(broken.findings()).extracting(Finding::messageZh)
+                .anySatisfy(m -> assertThat(m).contains("所述占比7%", "10150.48"))
+                .anySatisfy(m -> assertThat(m).contains("所述占比18.40%", "11.40%"));
+    }
+
+    @Test
     void perGuestReceptionFollowsFromExpenseAndGuests() {
         String text = "国内公务接待5批次77人,其中:国内外事接待0批次,0人。";
         java.util.function.BiFunction<String, String, io.budgetlens.events.DisclosureParsed> docWith = (expense, perGuest) -> {

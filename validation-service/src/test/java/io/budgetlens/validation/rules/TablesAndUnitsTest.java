@@ -344,4 +344,68 @@ class TablesAndUnitsTest {
         assertThat(new HierarchyRule().evaluate(Docs.parsed(List.of(filled), List.of())).findings())
                 .extracting(Finding::messageZh).anySatisfy(m -> assertThat(m).contains("205 教育支出的本年支出合计为10.00万元,其下1项明细合计9.00"));
     }
+
+    /** Jiangsu 2019 政协's 收支预算总表 as read (abridged): the expenditure side's totals merged across its two groups. */
+    private static DisclosureTable zhengxieTotal(String socialSecurity) {
+        return Docs.table("INCOME_EXPENDITURE_TOTAL", "收支预算总表",
+                List.of("项目名称", "金额", "功能科目名称", "金额", "项目名称", "金额"),
+                List.of("NAME", "OTHER", "NAME", "OTHER", "NAME", "OTHER"),
+                "一、财政拨款 | 13,297.11 | 一、一般公共服务支出 | 10,271.56 | 一、基本支出 | 6,522.75",
+                "1.一般公共预算 | 13,297.11 | 二、外交支出 | | 二、项目支出 | 4,968.34",
+                "2.政府性基金预算 | | 三、国防支出 | | 三、单位预留机动经费 | 1,886.02",
+                "二、财政专户管理资金 | | 四、公共安全支出 | | | ",
+                "三、其他资金 | 80.00 | 五、教育支出 | | | ",
+                " | | 八、社会保障和就业支出 | " + socialSecurity + " | | ",
+                " | | 十八、住房保障支出 | 2,247.04 | | ",
+                "当年收入小计 | 13,377.11 | 当年支出小计 | 当年支出小计 | 当年支出小计 | 13,377.11",
+                "上年结转资金 | | 结转下年资金 | 结转下年资金 | 结转下年资金 | ",
+                "收入合计 | 13,377.11 | 支出合计 | 支出合计 | 支出合计 | 13,377.11");
+    }
+
+    @Test
+    void aTotalPrintedOnceForASideIsTheTotalOfEachOfItsGroups() {
+        Rule.Outcome printed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(zhengxieTotal("858.51")), List.of()));
+        assertThat(printed.findings()).isEmpty();
+        Rule.Outcome changed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(zhengxieTotal("865.51")), List.of()));
+        assertThat(changed.findings()).singleElement().satisfies(f -> {
+            assertThat(f.messageZh()).contains("当年支出小计", "13377.11", "13384.11");
+            assertThat(f.evidence()).anySatisfy(e -> assertThat(e.quote()).contains("865.51"));
+        });
+        // Must not: a merged total that prints no amount is no total of zero.
+        DisclosureTable blank = Docs.table("INCOME_EXPENDITURE_TOTAL", "收支预算总表",
+                List.of("项目名称", "金额", "功能科目名称", "金额"), List.of("NAME", "OTHER", "NAME", "OTHER"),
+                "一、财政拨款 | 100.00 | 一、一般公共服务支出 | 100.00",
+                "当年收入小计 | 100.00 | 当年支出小计 | 当年支出小计");
+        assertThat(new TwoSidedTableRule().evaluate(Docs.parsed(List.of(blank), List.of())).findings()).isEmpty();
+    }
+
+    /** Jiangsu 2019 政协's 收入预算总表 as read: one column of amounts, sources in blocks under their 小计. */
+    private static DisclosureTable jiangsuIncome(String other) {
+        return Docs.table("INCOME", "收入预算总表", List.of("项目名称", "", "金额"),
+                java.util.Arrays.asList("NAME", null, "OTHER"),
+                "项目名称 | | 金额",
+                "收入总计 | 收入总计 | 13,377.11",
+                "一般公共预算资金 | 小计 | 13,297.11",
+                " | 公共财政拨款(补助)资金 | 13,297.11",
+                " | 专项收入 | ",
+                "政府性基金 | 小计 | ",
+                "财政专户管理资金 | 小计 | ",
+                "其他资金 | 小计 | " + other,
+                " | 事业收入 | ",
+                " | 经营收入 | ",
+                " | 其他收入 | 80.00",
+                "上年结转和结余资金 | 小计 | ",
+                " | 其中：动用上年结转和结余资金 | ");
+    }
+
+    @Test
+    void theBlocksOfAOneColumnIncomeTableAddUp() {
+        Rule.Outcome printed = new TotalRowRule().evaluate(Docs.parsed(List.of(jiangsuIncome("80.00")), List.of()));
+        assertThat(printed.findings()).isEmpty();
+        assertThat(printed.checks()).as("two blocks with rows, and the 总计").isEqualTo(3);
+        Rule.Outcome changed = new TotalRowRule().evaluate(Docs.parsed(List.of(jiangsuIncome("87.00")), List.of()));
+        assertThat(changed.findings()).extracting(Finding::messageZh)
+                .anySatisfy(m -> assertThat(m).contains("其他资金小计", "87.00", "80.00"))
+                .anySatisfy(m -> assertThat(m).contains("收入总计", "13384.11"));
+    }
 }
