@@ -33,6 +33,15 @@ import io.budgetlens.validation.rules.Quantity;
  */
 final class Catchability {
 
+    /** The reasons a change cannot be caught, a comment line each, for the head of an uncatchable list. */
+    static String legend() {
+        StringBuilder h = new StringBuilder();
+        for (Reason r : Reason.values()) {
+            h.append("# ").append(r.name()).append(": ").append(r.text).append('\n');
+        }
+        return h.toString();
+    }
+
     /** Why a change cannot be caught. */
     enum Reason {
         CAUSE_STATED_ONCE("an amount given as a cause (主要原因/主要是…), stated once, that no identity touches"),

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,10 +83,7 @@ class PdfMutationTest {
         List<String> uncatchable = new ArrayList<>();
         List<String> populations = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        int all = 0;
-        int caught = 0;
-        int catchable = 0;
-        int caughtCatchable = 0;
+        Score score = Score.NONE;
         int population = 0;
         for (Object[] disclosure : SharedPdfFindingsTest.disclosures().map(a -> a.get()).toList()) {
             String name = (String) disclosure[0];
@@ -133,28 +129,24 @@ class PdfMutationTest {
                 }
                 Set<String> caughtBy = Mutant.caughtBy(changed, figure, RULES, baseline);
                 Catchability.Decision decision = catchability.decide(figure);
-                all++;
-                caught += caughtBy.isEmpty() ? 0 : 1;
+                score = score.count(!caughtBy.isEmpty(), decision.catchable());
                 String where = part.where(figure);
-                if (decision.catchable()) {
-                    catchable++;
-                    caughtCatchable += caughtBy.isEmpty() ? 0 : 1;
-                } else {
+                if (!decision.catchable()) {
                     uncatchable.add(String.join("\t", name, where, figure.printed(), figure.changed(),
-                            decision.reason().name(), decision.relation(), context(parsed.text(), figure)));
+                            decision.reason().name(), decision.relation(), figure.textBefore(parsed.text())));
                 }
                 report.add(String.join("\t", name, where, figure.kind().name(), figure.printed(), figure.changed(),
                         caughtBy.isEmpty() ? "missed" : String.join(",", caughtBy),
-                        decision.catchable() ? "catchable" : decision.reason().name(), context(parsed.text(), figure)));
+                        decision.catchable() ? "catchable" : decision.reason().name(),
+                        figure.textBefore(parsed.text())));
             }
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        double catchableRate = catchable == 0 ? 1 : (double) caughtCatchable / catchable;
-        double allRate = all == 0 ? 1 : (double) caught / all;
         String summary = String.format(Locale.ROOT, "PDF mutation test: %d of %d catchable changes caught (%.1f %%);"
                 + " %d of all %d changes (%.1f %%); %d uncatchable; sample %d per disclosure of %d figures (%s);"
-                + " %.0f s; load average %s before, %s after; %d processors", caughtCatchable, catchable,
-                100 * catchableRate, caught, all, 100 * allRate, all - catchable, sample, population,
+                + " %.0f s; load average %s before, %s after; %d processors", score.caughtCatchable(),
+                score.catchable(), 100 * score.catchableRate(), score.caught(), score.all(), 100 * score.allRate(),
+                score.uncatchable(), sample, population,
                 String.join(", ", populations), seconds, loadBefore, loadAverage(),
                 Runtime.getRuntime().availableProcessors());
         System.out.println(summary);
@@ -165,17 +157,10 @@ class PdfMutationTest {
 
         assertThat(problems).as("changes the PDF reading did not make as asked").isEmpty();
         if (sample == DEFAULT_SAMPLE) {
-            String list = header() + String.join("\n", uncatchable) + "\n";
-            if (Boolean.getBoolean("budgetlens.regenerateUncatchable")) {
-                Files.writeString(UNCATCHABLE, list, StandardCharsets.UTF_8);
-            }
-            assertThat(Files.readString(UNCATCHABLE, StandardCharsets.UTF_8))
-                    .as("the uncatchable changes of the PDF sample and their reasons changed: review, then regenerate "
-                            + "with -Dbudgetlens.regenerateUncatchable=true").isEqualTo(list);
+            Score.assertUncatchableAsCommitted(UNCATCHABLE, header() + String.join("\n", uncatchable) + "\n",
+                    "the uncatchable changes of the PDF sample");
         }
-        assertThat(catchable).as("catchable changes").isGreaterThan(all / 2);
-        assertThat(catchableRate).as("caught / catchable").isGreaterThanOrEqualTo(CATCHABLE_FLOOR);
-        assertThat(allRate).as("caught / all changes").isGreaterThanOrEqualTo(ALL_FLOOR);
+        score.assertAtLeast(CATCHABLE_FLOOR, ALL_FLOOR);
     }
 
     /** +7, or −7 or +3 where +7 would add a digit: the changed figure prints in the same glyphs' places. */
@@ -241,12 +226,7 @@ class PdfMutationTest {
     private static Map<String, Part> parts(Path folder, List<String> files, DisclosureParsed parsed) {
         Map<String, Part> parts = new HashMap<>();
         for (String file : files) {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(folder.resolve(file + ".pdf"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            byte[] bytes = Samples.read(folder.resolve(file + ".pdf"));
             String sha = DocumentIds.of(bytes);
             DecodedDocument decoded = DocumentReader.read(bytes, "application/pdf", null);
             int start = 0;
@@ -283,18 +263,11 @@ class PdfMutationTest {
     }
 
     private static String header() {
-        StringBuilder h = new StringBuilder("# Changes of printed figures of the shared PDFs (the default sample of "
+        return "# Changes of printed figures of the shared PDFs (the default sample of "
                 + "PdfMutationTest) that no check can catch, decided by Catchability from the unchanged parsed "
                 + "document (generated by PdfMutationTest; review changes).\n"
-                + "# disclosure\tfile and page\tfigure\tchanged\treason\tdetail\ttext before the figure\n");
-        for (Catchability.Reason r : Catchability.Reason.values()) {
-            h.append("# ").append(r.name()).append(": ").append(r.text).append('\n');
-        }
-        return h.toString();
-    }
-
-    private static String context(String text, PrintedFigure figure) {
-        return text.substring(Math.max(0, figure.start() - 24), figure.start()).replace('\n', '⏎').replace('\t', ' ');
+                + "# disclosure\tfile and page\tfigure\tchanged\treason\tdetail\ttext before the figure\n"
+                + Catchability.legend();
     }
 
     private static String loadAverage() {

@@ -154,12 +154,9 @@ final class PerformanceCells {
             if (words[0].equals("分值") && h.contains("得分")) {
                 continue;
             }
-            int index = unlabelled ? c - 1 : c;
-            if (index >= 0 && index < row.cells().size()) {
-                String v = row.cells().get(index).replace(",", "").strip();
-                if (v.matches("\\d+(\\.\\d+)?")) {
-                    return new BigDecimal(v);
-                }
+            BigDecimal v = number(row, c, unlabelled, ",");
+            if (v != null) {
+                return v;
             }
         }
         return null;
@@ -169,16 +166,26 @@ final class PerformanceCells {
         for (int c = 0; c < header.size(); c++) {
             String h = header.get(c);
             if (h.contains("执行率") && !h.contains("权重") && !h.contains("得分")) {
-                int index = unlabelled ? c - 1 : c;
-                if (index >= 0 && index < row.cells().size()) {
-                    String v = row.cells().get(index).replace("%", "").strip();
-                    if (v.matches("\\d+(\\.\\d+)?")) {
-                        return new BigDecimal(v);
-                    }
+                BigDecimal v = number(row, c, unlabelled, "%");
+                if (v != null) {
+                    return v;
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * The cell under header column {@code c} (one to the left when the row has no label cell) as a number, without
+     * {@code ignored} (thousands separators, a percent sign); null when there is no such cell or it is no number.
+     */
+    private static BigDecimal number(TableRow row, int c, boolean unlabelled, String ignored) {
+        int index = unlabelled ? c - 1 : c;
+        if (index < 0 || index >= row.cells().size()) {
+            return null;
+        }
+        String v = row.cells().get(index).replace(ignored, "").strip();
+        return v.matches("\\d+(\\.\\d+)?") ? new BigDecimal(v) : null;
     }
 
     /**

@@ -105,4 +105,9 @@ record PrintedFigure(int start, int end, String printed, Kind kind, int line, Bi
     String applyTo(String text) {
         return text.substring(0, start) + changed() + text.substring(end);
     }
+
+    /** The 24 characters before the figure, on one line and without tabs, for the reports. */
+    String textBefore(String text) {
+        return text.substring(Math.max(0, start - 24), start).replace('\n', '⏎').replace('\t', ' ');
+    }
 }

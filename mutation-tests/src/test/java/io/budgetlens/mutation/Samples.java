@@ -30,8 +30,13 @@ final class Samples {
     }
 
     static byte[] bytes(String file) {
+        return read(Path.of("..", "samples", file));
+    }
+
+    /** The bytes of a file the test needs (a sample or a shared PDF); a test error when it cannot be read. */
+    static byte[] read(Path file) {
         try {
-            return Files.readAllBytes(Path.of("..", "samples", file));
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

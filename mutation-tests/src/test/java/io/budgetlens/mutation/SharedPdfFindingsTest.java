@@ -3,8 +3,6 @@ package io.budgetlens.mutation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -121,12 +119,7 @@ class SharedPdfFindingsTest {
     static DisclosureReceived received(Path folder, List<String> files) {
         List<ReceivedPart> parts = new ArrayList<>();
         for (String file : files) {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(folder.resolve(file + ".pdf"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            byte[] bytes = Samples.read(folder.resolve(file + ".pdf"));
             parts.add(new ReceivedPart(DocumentIds.of(bytes), bytes.length, "application/pdf", null, file + ".pdf",
                     null, bytes));
         }

@@ -22,11 +22,19 @@ import io.budgetlens.events.SummaryEntry;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.Verdict;
 import io.budgetlens.events.Visibility;
+import io.budgetlens.testsupport.CorpusFixtures;
 import io.budgetlens.testsupport.KafkaTestClient;
 import io.budgetlens.testsupport.ParsedBuilder;
 
 /** Builds and sends disclosure events for the reporting tests: corpus fixtures and variants of them. */
 public final class Seed {
+
+    /** The five corpus disclosures as ingest-service parses them (test-support's corpus fixtures). */
+    public static final DisclosureParsed BANAN = CorpusFixtures.parsed("banan-2024-budget.md");
+    public static final DisclosureParsed JIANGJIN = CorpusFixtures.parsed("jiangjin-2024-final-accounts.txt");
+    public static final DisclosureParsed QIANJIANG = CorpusFixtures.parsed("qianjiang-2024-budget.txt");
+    public static final DisclosureParsed RONGCHANG = CorpusFixtures.parsed("rongchang-2025-unit-budget.txt");
+    public static final DisclosureParsed WULONG = CorpusFixtures.parsed("wulong-2020-final-accounts.txt");
 
     private Seed() {
     }

@@ -3,17 +3,15 @@ package io.budgetlens.localstack;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.budgetlens.localstack.StackClient.Disclosure;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code check [--json] FILE} or {@code check [--json] --parts FILE...} (several files as one disclosure,
@@ -32,20 +30,16 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the whole stored disclosure as JSON (progress goes to stderr).")
     boolean json;
 
-    @Option(names = "--parts", paramLabel = "FILE", arity = "1..*",
-            description = "The files of ONE disclosure published as several files, checked together as one document.")
-    List<Path> parts;
+    @Mixin
+    PartsOption parts;
 
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "The document to check.")
     Path file;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        if (MultiPart.partsGiven(spec, parts, file, "FILE", "FILE")) {
-            return MultiPart.check(cli, parts, json);
+        if (parts.given(file, "FILE", "FILE")) {
+            return MultiPart.check(cli, parts.files, json);
         }
         if (!Files.isRegularFile(file)) {
             throw new CliException("No such file: " + file);

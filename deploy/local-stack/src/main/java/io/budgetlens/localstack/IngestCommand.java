@@ -9,11 +9,10 @@ import java.util.concurrent.Callable;
 import io.budgetlens.localstack.StackClient.Accepted;
 import io.budgetlens.localstack.StackClient.Disclosure;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ingest [--draft] FILE|DIR...}: sends documents, follows them until validated, prints a table;
@@ -29,22 +28,17 @@ public class IngestCommand implements Callable<Integer> {
     @Option(names = "--draft", description = "Send them as drafts (checked, kept out of public lists).")
     boolean draft;
 
-    @Option(names = "--parts", paramLabel = "FILE", arity = "1..*",
-            description = "The files of ONE disclosure published as several files (narrative, tables, attachments: "
-                    + "PDF, XLSX, XLS, DOCX, HTML, text), sent together as one document.")
-    List<Path> parts;
+    @Mixin
+    PartsOption parts;
 
     @Parameters(paramLabel = "FILE|DIR", arity = "0..*",
             description = "Documents, or directories whose visible files are sent in name order; one document each.")
     List<String> paths;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        if (MultiPart.partsGiven(spec, parts, paths, "FILE|DIR", "FILE|DIR... (one document each)")) {
-            return MultiPart.ingest(cli, parts, draft);
+        if (parts.given(paths, "FILE|DIR", "FILE|DIR... (one document each)")) {
+            return MultiPart.ingest(cli, parts.files, draft);
         }
         List<Path> files = Documents.files(paths);
         if (files.isEmpty()) {

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -115,32 +116,28 @@ class CliTest {
 
     @Test
     void checkSendsADraftWithItsTypeWaitsForTheReportAndExitsOneOnAnError() throws IOException {
-        stack = new FakeStack(1, false);
-        Path file = Files.writeString(dir.resolve("预算.md"), "# 某局2025年部门预算");
-        assertThat(cli(stack.url()).run("check", file.toString())).isEqualTo(Cli.EXIT_FINDINGS);
+        assertThat(checkAgainstStack(new FakeStack(1, false), "预算.md", "# 某局2025年部门预算"))
+                .isEqualTo(Cli.EXIT_FINDINGS);
         assertThat(stack.requests).singleElement().satisfies(r -> {
             assertThat(r).startsWith("POST /api/v1/documents?").contains("visibility=draft")
                     .contains("filename=%E9%A2%84%E7%AE%97.md").endsWith(" text/markdown # 某局2025年部门预算");
         });
         assertThat(stack.authorizations).singleElement().asString().startsWith("Bearer ey");
-        assertThat(out()).contains("Checking " + file, "waiting: {SENT=1}", "waiting: {VALIDATED=1}",
+        assertThat(out()).contains("Checking " + dir.resolve("预算.md"), "waiting: {SENT=1}", "waiting: {VALIDATED=1}",
                 "ERROR CHG-001 [CHANGE]", "变动率不符", "    > 比上年增加", "1 ERROR, 0 WARNING, 0 INFO");
     }
 
     @Test
     void checkExitsZeroWithoutErrorsAndPrintsJsonOnRequest() throws IOException {
-        stack = new FakeStack(0, false);
-        Path file = Files.writeString(dir.resolve("d.txt"), "2024年部门预算");
-        assertThat(cli(stack.url()).run("check", "--json", file.toString())).isEqualTo(Cli.EXIT_OK);
+        assertThat(checkAgainstStack(new FakeStack(0, false), "d.txt", "2024年部门预算", "--json"))
+                .isEqualTo(Cli.EXIT_OK);
         assertThat(out()).startsWith("{").contains("\"status\" : \"VALIDATED\"");
         assertThat(err()).contains("waiting: {VALIDATED=1}");
     }
 
     @Test
     void aRejectedDocumentExitsOne() throws IOException {
-        stack = new FakeStack(0, true);
-        Path file = Files.writeString(dir.resolve("d.txt"), "菜单");
-        assertThat(cli(stack.url()).run("check", file.toString())).isEqualTo(Cli.EXIT_FINDINGS);
+        assertThat(checkAgainstStack(new FakeStack(0, true), "d.txt", "菜单")).isEqualTo(Cli.EXIT_FINDINGS);
         assertThat(out()).contains("Not accepted as a disclosure:", "  - 不是预决算公开文件");
     }
 
@@ -179,6 +176,16 @@ class CliTest {
 
     private Cli cli(String url) {
         return launcher.against(url);
+    }
+
+    /** {@code check [options] FILE} against the stand-in stack, on a file of that name and content; the exit code. */
+    private int checkAgainstStack(FakeStack fake, String name, String content, String... options) throws IOException {
+        stack = fake;
+        Path file = Files.writeString(dir.resolve(name), content);
+        List<String> args = new ArrayList<>(List.of("check"));
+        args.addAll(List.of(options));
+        args.add(file.toString());
+        return cli(stack.url()).run(args.toArray(String[]::new));
     }
 
     @Test

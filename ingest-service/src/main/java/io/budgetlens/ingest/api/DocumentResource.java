@@ -45,6 +45,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * its uploader.
  */
 @Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SUBMITTER, Roles.ADMIN})
 public class DocumentResource {
 
@@ -63,7 +64,6 @@ public class DocumentResource {
     @POST
     @Path("documents")
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept a disclosure document",
             description = "202 once the document is durably on disclosure.received.v1 (acks=all); 200 with "
                     + "duplicate=true when the same bytes were received before; 400 empty/binary/undecodable, "
@@ -88,7 +88,6 @@ public class DocumentResource {
     @POST
     @Path("documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept a disclosure published as several files (multipart/form-data, one file per part)",
             description = "The files are one document whose id derives from the files' hashes, whatever their order "
                     + "(docs/events.md). 202 / 200 duplicate, and the same 4xx answers as a single document.")
@@ -101,7 +100,6 @@ public class DocumentResource {
     @POST
     @Path("documents/{id}/parts")
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a part (one file in the body) to a received document",
             description = "A new revision of the same document with all its parts, re-parsed and re-validated; the "
                     + "history keeps the earlier revisions. 202; 200 when the document already has this part; 404 "
@@ -117,7 +115,6 @@ public class DocumentResource {
     @POST
     @Path("documents/{id}/parts")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add parts (multipart/form-data, one file per part) to a received document")
     public Response addParts(@PathParam("id") String id, @RestForm(FileUpload.ALL) List<FileUpload> files) {
         return answer(intake.addParts(id, parts(files), Caller.of(identity)));
@@ -125,7 +122,6 @@ public class DocumentResource {
 
     @DELETE
     @Path("documents/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Delete a draft: its owner or an admin (204)",
             description = "Writes the draft's tombstone on disclosure.received.v1; the parser stage follows with "
                     + "disclosure.parsed.v1, validation-service with disclosure.validated.v1, and compaction removes "
@@ -170,7 +166,6 @@ public class DocumentResource {
     @POST
     @Path("documents:parse")
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Parse a document synchronously and return the disclosure.parsed.v1 JSON; publishes nothing")
     public DisclosureParsed preview(InputStream body,
                                     @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -193,7 +188,6 @@ public class DocumentResource {
     @POST
     @Path("documents:fetch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Fetch a disclosure page or file from a portal, with the page's attachments, as one document",
             description = "Body {\"url\": \"https://…\", \"visibility\": \"public|draft\"}. An HTML page and the "
                     + "PDF/XLS(X)/DOC(X)/ZIP files it links become one document of several parts, each part's "

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
@@ -20,22 +21,8 @@ import jakarta.inject.Singleton;
 @Singleton
 public class StubResolver implements Resolver {
 
-    /** name → addresses. {@code portal.test} is the tests' own server on 127.0.0.1 (allowed by host name). */
-    public static final Map<String, List<String>> NAMES = Map.ofEntries(
-            Map.entry("portal.test", List.of("127.0.0.1")),
-            Map.entry("files.portal.test", List.of("127.0.0.1")),
-            Map.entry("loopback.test", List.of("127.0.0.1")),
-            Map.entry("ten.test", List.of("10.1.2.3")),
-            Map.entry("private172.test", List.of("172.20.0.5")),
-            Map.entry("home.test", List.of("192.168.0.10")),
-            Map.entry("metadata.test", List.of("169.254.169.254")),
-            Map.entry("cgnat.test", List.of("100.64.1.1")),
-            Map.entry("zero.test", List.of("0.0.0.0")),
-            Map.entry("v6loopback.test", List.of("::1")),
-            Map.entry("ula.test", List.of("fc00::5")),
-            Map.entry("linklocal6.test", List.of("fe80::1")),
-            Map.entry("mapped.test", List.of("::ffff:127.0.0.1")),
-            Map.entry("mixed.test", List.of("93.184.216.34", "10.0.0.1")));
+    /** name → addresses, from {@code src/test/resources/fetch/stub-hosts}. */
+    public static final Map<String, List<String>> NAMES = read("/fetch/stub-hosts");
 
     /** Every name asked, in order. */
     public static final List<String> ASKED = new CopyOnWriteArrayList<>();
@@ -55,5 +42,11 @@ public class StubResolver implements Resolver {
                     : InetAddress.getByAddress(host, bytes));
         }
         return resolved;
+    }
+
+    private static Map<String, List<String>> read(String file) {
+        return DataLines.of(file).stream()
+                .map(line -> List.of(line.trim().split("\\s+")))
+                .collect(Collectors.toUnmodifiableMap(words -> words.get(0), words -> words.subList(1, words.size())));
     }
 }

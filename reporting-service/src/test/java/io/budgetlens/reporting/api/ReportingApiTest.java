@@ -1,5 +1,10 @@
 package io.budgetlens.reporting.api;
 
+import static io.budgetlens.reporting.Seed.BANAN;
+import static io.budgetlens.reporting.Seed.JIANGJIN;
+import static io.budgetlens.reporting.Seed.QIANJIANG;
+import static io.budgetlens.reporting.Seed.RONGCHANG;
+import static io.budgetlens.reporting.Seed.WULONG;
 import static io.budgetlens.testsupport.AsCaller.asAdmin;
 import static io.budgetlens.testsupport.AsCaller.asReader;
 import static io.budgetlens.testsupport.AsCaller.asSubmitter;
@@ -31,7 +36,6 @@ import io.budgetlens.events.Severity;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.Seed;
-import io.budgetlens.testsupport.CorpusFixtures;
 import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
 import io.budgetlens.testsupport.ParsedBuilder;
@@ -50,11 +54,6 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class ReportingApiTest {
 
-    static final DisclosureParsed BANAN = CorpusFixtures.parsed("banan-2024-budget.md");
-    static final DisclosureParsed JIANGJIN = CorpusFixtures.parsed("jiangjin-2024-final-accounts.txt");
-    static final DisclosureParsed QIANJIANG = CorpusFixtures.parsed("qianjiang-2024-budget.txt");
-    static final DisclosureParsed RONGCHANG = CorpusFixtures.parsed("rongchang-2025-unit-budget.txt");
-    static final DisclosureParsed WULONG = CorpusFixtures.parsed("wulong-2020-final-accounts.txt");
     /** The Qianjiang budget published again later (another format of the same disclosure). */
     static final DisclosureParsed QIANJIANG_AGAIN = Seed.withMeta(
             Seed.withId(QIANJIANG, Seed.id("qianjiang republished"), Visibility.PUBLIC),

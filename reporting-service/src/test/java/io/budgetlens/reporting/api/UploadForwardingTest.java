@@ -22,7 +22,6 @@ import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.Seed;
 import io.budgetlens.testsupport.AsCaller;
-import io.budgetlens.testsupport.CorpusFixtures;
 import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.ParsedBuilder;
 import io.budgetlens.testsupport.PostgresResource;
@@ -105,7 +104,7 @@ class UploadForwardingTest {
 
     @Test
     void theOwnerDeletesADraftThroughIngestWhichWritesItsTombstonesThenItIsGoneHere() {
-        DisclosureParsed draft = ParsedBuilder.from(Seed.withId(CorpusFixtures.parsed("banan-2024-budget.md"),
+        DisclosureParsed draft = ParsedBuilder.from(Seed.withId(Seed.BANAN,
                 Seed.id("forwarded draft delete"), Visibility.DRAFT)).owner("officer-d").build();
         Seed.send(draft);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> AsCaller.asSubmitter("officer-d")

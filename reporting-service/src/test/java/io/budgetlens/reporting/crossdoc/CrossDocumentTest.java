@@ -1,5 +1,7 @@
 package io.budgetlens.reporting.crossdoc;
 
+import static io.budgetlens.reporting.Seed.BANAN;
+import static io.budgetlens.reporting.Seed.JIANGJIN;
 import static io.budgetlens.testsupport.AsCaller.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +18,8 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.budgetlens.events.AnomalyDetected;
 import io.budgetlens.events.DisclosureKind;
@@ -28,7 +32,6 @@ import io.budgetlens.events.SummaryEntry;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.Seed;
-import io.budgetlens.testsupport.CorpusFixtures;
 import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
 import io.budgetlens.testsupport.RecordHeaders;
@@ -49,33 +52,35 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class CrossDocumentTest {
 
-    static final DisclosureParsed BANAN = CorpusFixtures.parsed("banan-2024-budget.md");
-    static final DisclosureParsed JIANGJIN = CorpusFixtures.parsed("jiangjin-2024-final-accounts.txt");
 
-    @Test
-    void laterBudgetFirstThenThePriorYearBudgetArrives() {
-        String department = "重庆市巴南区跨文档甲办公室";
-        DisclosureParsed budget2024 = budget(department, 2024, "banan 2024 A", null);
-        DisclosureParsed budget2023 = priorBudget(department, "banan 2023 A", "290.00", "0.50");
+    /** The order in which the two budgets of a department arrive. */
+    enum Arrival {
+        LATER_BUDGET_FIRST("甲", "A"), PRIOR_YEAR_BUDGET_FIRST("乙", "B");
 
-        Seed.send(budget2024);
-        awaitStatus(budget2024.documentId(), "PARSED");
-        given().get("/api/v1/disclosures/{id}", budget2024.documentId()).then()
-                .body("findings.findAll { it.category == 'CROSS_DOCUMENT' }", hasSize(0));
+        final String department;
+        final String seed;
 
-        Seed.send(budget2023);
-        assertPriorYearFinding(budget2024, budget2023);
+        Arrival(String departmentMark, String seed) {
+            this.department = "重庆市巴南区跨文档" + departmentMark + "办公室";
+            this.seed = seed;
+        }
     }
 
-    @Test
-    void priorYearBudgetFirstThenTheLaterBudgetArrives() {
-        String department = "重庆市巴南区跨文档乙办公室";
-        DisclosureParsed budget2023 = priorBudget(department, "banan 2023 B", "290.00", "0.50");
-        DisclosureParsed budget2024 = budget(department, 2024, "banan 2024 B", null);
+    @ParameterizedTest
+    @EnumSource(Arrival.class)
+    void aPriorYearBudgetThatDisagreesIsAFindingWhicheverArrivesFirst(Arrival arrival) {
+        DisclosureParsed budget2024 = budget(arrival.department, 2024, "banan 2024 " + arrival.seed, null);
+        DisclosureParsed budget2023 = priorBudget(arrival.department, "banan 2023 " + arrival.seed, "290.00", "0.50");
+        boolean laterFirst = arrival == Arrival.LATER_BUDGET_FIRST;
 
-        Seed.send(budget2023);
-        awaitStatus(budget2023.documentId(), "PARSED");
-        Seed.send(budget2024);
+        DisclosureParsed first = laterFirst ? budget2024 : budget2023;
+        Seed.send(first);
+        awaitStatus(first.documentId(), "PARSED");
+        if (laterFirst) {
+            given().get("/api/v1/disclosures/{id}", budget2024.documentId()).then()
+                    .body("findings.findAll { it.category == 'CROSS_DOCUMENT' }", hasSize(0));
+        }
+        Seed.send(laterFirst ? budget2023 : budget2024);
         assertPriorYearFinding(budget2024, budget2023);
     }
 

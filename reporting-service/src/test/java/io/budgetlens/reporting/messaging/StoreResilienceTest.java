@@ -1,5 +1,6 @@
 package io.budgetlens.reporting.messaging;
 
+import static io.budgetlens.reporting.Seed.RONGCHANG;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,7 +23,6 @@ import io.budgetlens.events.Severity;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.Seed;
-import io.budgetlens.testsupport.CorpusFixtures;
 import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
 import io.budgetlens.testsupport.PostgresResource;
@@ -39,8 +39,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class StoreResilienceTest {
-
-    static final DisclosureParsed RONGCHANG = CorpusFixtures.parsed("rongchang-2025-unit-budget.txt");
 
     @Test
     void theSameRecordsDeliveredTwiceGiveOneRowAndOneSetOfFindings() throws Exception {

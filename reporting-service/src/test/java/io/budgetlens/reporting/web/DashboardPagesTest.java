@@ -23,7 +23,6 @@ import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Severity;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.Seed;
-import io.budgetlens.testsupport.CorpusFixtures;
 import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.ParsedBuilder;
 import io.budgetlens.testsupport.TestTokens;
@@ -42,9 +41,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class DashboardPagesTest {
 
     static final DisclosureParsed JIANGJIN = Seed.withMeta(
-            Seed.withId(CorpusFixtures.parsed("jiangjin-2024-final-accounts.txt"), Seed.id("dashboard jiangjin"),
+            Seed.withId(Seed.JIANGJIN, Seed.id("dashboard jiangjin"),
                     Visibility.PUBLIC),
-            Seed.meta(CorpusFixtures.parsed("jiangjin-2024-final-accounts.txt").meta(), "江津区仪表盘测试办公室", null,
+            Seed.meta(Seed.JIANGJIN.meta(), "江津区仪表盘测试办公室", null,
                     "重庆市", "江津区", 2024, null));
     static final String HOSTILE_SENTENCE = "<script>alert('x')</script><img src=x onerror=alert(1)>";
     static DisclosureParsed hostile;
@@ -58,7 +57,7 @@ class DashboardPagesTest {
         Seed.send(JIANGJIN);
         Seed.send(Seed.report(JIANGJIN, new BigDecimal("0.6000"),
                 Seed.finding(JIANGJIN, "CHG-001", Severity.ERROR, Category.CHANGE, "变动率不符", "change rate wrong")));
-        DisclosureParsed base = Seed.withId(CorpusFixtures.parsed("qianjiang-2024-budget.txt"), Seed.id("hostile"),
+        DisclosureParsed base = Seed.withId(Seed.QIANJIANG, Seed.id("hostile"),
                 Visibility.DRAFT);
         String text = base.text() + "\n" + HOSTILE_SENTENCE;
         List<Fact> facts = new ArrayList<>(base.facts());
