@@ -64,28 +64,11 @@ record DocumentShape(int standardTables, boolean tablesOnly, boolean template, i
     static int count(Pattern p, String text, String starts) {
         Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int length = text.length();
-        int[] next = new int[starts.length()];
-        java.util.Arrays.fill(next, -1);
         int n = 0;
-        int from = 0;
-        while (from < length && n < 10_000) {
-            int i = length;
-            for (int k = 0; k < next.length; k++) {
-                if (next[k] < from) {
-                    int at = text.indexOf(starts.charAt(k), from);
-                    next[k] = at < 0 ? length : at;
-                }
-                i = Math.min(i, next[k]);
-            }
-            if (i >= length) {
-                break;
-            }
-            m.region(i, length);
-            if (m.lookingAt()) {
+        for (int i = 0; i < length && n < 10_000; i++) {
+            if (starts.indexOf(text.charAt(i)) >= 0 && m.region(i, length).lookingAt()) {
                 n++;
-                from = Math.max(m.end(), i + 1);
-            } else {
-                from = i + 1;
+                i = Math.max(m.end(), i + 1) - 1;
             }
         }
         return n;
