@@ -29,6 +29,10 @@ abstract class AbstractRule implements Rule {
 
     @Override
     public final Outcome evaluate(DisclosureParsed d) {
+        if (!DocumentScope.active(d)) {
+            // A rule evaluated on its own (a test) shares what it reads of the document for its own evaluation.
+            return DocumentScope.during(d, () -> evaluate(d));
+        }
         Checks checks = new Checks(descriptor);
         check(checks, d);
         return checks.outcome();

@@ -1,6 +1,7 @@
 package io.budgetlens.validation.rules;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -10,7 +11,8 @@ import io.budgetlens.events.DisclosureParsed;
 /**
  * What the rules of one validation share about its document (the {@link Narrative}, the template family, whether it
  * has other uses of money…), computed at most once per validation instead of once per rule. {@link RuleEngine#validate}
- * opens the scope; a rule evaluated on its own (a test) computes each view afresh. The views are pure functions of the
+ * opens the scope (a rule evaluated on its own opens one for its evaluation); nothing outlives it, so no thread keeps
+ * a document after its validation. The views are pure functions of the
  * document, so sharing them changes no verdict.
  */
 final class DocumentScope {
@@ -19,6 +21,8 @@ final class DocumentScope {
 
     private final DisclosureParsed document;
     private final Map<Object, Object> views = new HashMap<>();
+    /** Views of parts of the document (a table…), by the part's identity: records' equals would compare contents. */
+    private final Map<Object, Object> perObject = new IdentityHashMap<>();
 
     private DocumentScope(DisclosureParsed document) {
         this.document = document;
@@ -59,5 +63,20 @@ final class DocumentScope {
         T value = compute.apply(document);
         scope.views.put(key, value);
         return value;
+    }
+
+    /** The view of one part of the running validation's document (a table), computed once; afresh outside one. */
+    @SuppressWarnings("unchecked")
+    static <P, T> T perObject(P part, Function<P, T> compute) {
+        DocumentScope scope = CURRENT.get();
+        if (scope == null) {
+            return compute.apply(part);
+        }
+        Object known = scope.perObject.get(part);
+        if (known == null) {
+            known = compute.apply(part);
+            scope.perObject.put(part, known);
+        }
+        return (T) known;
     }
 }

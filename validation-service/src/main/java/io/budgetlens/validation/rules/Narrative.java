@@ -34,25 +34,13 @@ final class Narrative {
     private final boolean fiscalIsGpb;
     private final boolean allIsFiscal;
 
-    /** The last document's narrative outside a validation (a rule evaluated on its own, as the tests do). */
-    private static final ThreadLocal<Narrative> LAST = new ThreadLocal<>();
-
     private Map<Fact, Fact> parents;
     private final Map<Composition, List<Composition.Run>> runs = new java.util.HashMap<>();
     private List<TextTablePairs.Pair> pairs;
 
+    /** The document's narrative, built once per validation (and afresh outside one). */
     static Narrative of(DisclosureParsed d) {
-        if (DocumentScope.active(d)) {
-            // Inside a validation the rules share one narrative (and its lists and pairs), built afresh for it.
-            return DocumentScope.view(d, Narrative.class, Narrative::new);
-        }
-        Narrative last = LAST.get();
-        if (last != null && last.d == d) {
-            return last;
-        }
-        Narrative n = new Narrative(d);
-        LAST.set(n);
-        return n;
+        return DocumentScope.view(d, Narrative.class, Narrative::new);
     }
 
     /** The lists of a composition in this document (computed once). */

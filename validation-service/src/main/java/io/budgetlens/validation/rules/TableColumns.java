@@ -18,16 +18,9 @@ final class TableColumns {
     private TableColumns() {
     }
 
-    private static final ThreadLocal<java.util.Map<DisclosureTable, List<List<TableColumn>>>> CACHE =
-            ThreadLocal.withInitial(() -> new java.util.IdentityHashMap<>());
-
-    /** {@link #groups}, computed once per table object (rules look a table's groups up row by row). */
+    /** {@link #groups}, computed once per table object in a validation (rules look a table's groups up row by row). */
     static List<List<TableColumn>> groupsOf(DisclosureTable table) {
-        java.util.Map<DisclosureTable, List<List<TableColumn>>> cache = CACHE.get();
-        if (cache.size() > 64) {
-            cache.clear();
-        }
-        return cache.computeIfAbsent(table, TableColumns::groups);
+        return DocumentScope.perObject(table, TableColumns::groups);
     }
 
     static List<List<TableColumn>> groups(DisclosureTable table) {
