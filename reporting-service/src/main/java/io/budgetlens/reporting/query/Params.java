@@ -63,6 +63,16 @@ public final class Params {
         }
     }
 
+    /** A whole number (page, size). */
+    public static int wholeNumber(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, value, "a whole number",
+                    name + " must be a whole number; got '" + value + "'");
+        }
+    }
+
     public static Boolean bool(String name, String value) {
         if (!given(value)) {
             return null;
