@@ -11,6 +11,8 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /**
  * Answers every error as application/problem+json: a {@link WebApplicationException} with its status and message, a
  * failure a {@link ProblemTranslator} of the service knows as it says, anything else as 500, logged and not leaked.
@@ -36,6 +38,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Exception> {
             }
         }
         if (exception instanceof WebApplicationException web) {
+            if (web.getCause() instanceof JsonProcessingException unreadable) {
+                // Quarkus wraps a body that is not JSON at all; its own message is only "HTTP 400 Bad Request".
+                return JsonBodyProblems.unreadableBody(unreadable, instance);
+            }
             return Problem.response(web.getResponse().getStatus(), exception.getMessage(), instance);
         }
         LOG.errorf(exception, "Unexpected failure on %s", LogSafe.text(instance));

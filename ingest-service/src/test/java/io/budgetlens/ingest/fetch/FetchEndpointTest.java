@@ -86,6 +86,17 @@ class FetchEndpointTest extends PortalTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsA400ProblemThatSaysSo() {
+        for (String body : List.of("{\"url\": 5", "url=http://portal.test/", "[1, 2]", "{\"url\": [1]}")) {
+            RecordingConnector.CALLS.clear();
+            request().contentType(ContentType.JSON).body(body).post(PATH).then().statusCode(400)
+                    .contentType(containsString("application/problem+json"))
+                    .body("detail", containsString("The request body"));
+            assertThat(RecordingConnector.CALLS).as("nothing fetched for %s", body).isEmpty();
+        }
+    }
+
+    @Test
     void redirectsToForbiddenTargetsAreRefusedAfterTheFirstHop() {
         for (String location : List.of("http://127.0.0.1:" + portal.port() + "/admin", "http://[::1]:"
                 + portal.port() + "/", "http://metadata.test/latest/meta-data/", "http://loopback.test:"
