@@ -42,7 +42,7 @@ import io.restassured.path.json.JsonPath;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndTest {
 
-    /** Findings (ERROR/WARNING) per corpus document with ruleset 0.3.0, judged in validation-service/README.md. */
+    /** Findings (ERROR/WARNING) per corpus document with ruleset 0.4.0, judged in validation-service/README.md. */
     static final Map<String, int[]> EXPECTED_FINDINGS = Map.of(
             "banan-2024-budget.md", new int[] {0, 1},
             "jiangjin-2024-final-accounts.txt", new int[] {2, 2},

@@ -18,7 +18,7 @@ import io.budgetlens.events.RuleVerdict;
 public class RuleEngine {
 
     /** Version of the ruleset; a newer version's report supersedes an older one downstream. */
-    public static final String RULESET_VERSION = "0.3.0";
+    public static final String RULESET_VERSION = "0.4.0";
 
     private final List<Rule> rules;
     private final Clock clock;
