@@ -31,10 +31,13 @@ public final class Vocabulary {
     private static final Vocabulary STANDARD = new Vocabulary(loadTerms(), loadFunctions());
 
     private final List<Term> terms;
+    /** Per term, the characters one of which every match contains; null where the pattern gives none. */
+    private final String[] required;
     private final List<FunctionClass> functions;
 
     private Vocabulary(List<Term> terms, List<FunctionClass> functions) {
         this.terms = terms;
+        this.required = terms.stream().map(t -> RequiredCharacters.of(t.pattern().pattern())).toArray(String[]::new);
         this.functions = functions;
     }
 
@@ -50,9 +53,20 @@ public final class Vocabulary {
         return functions;
     }
 
-    /** The first term whose pattern occurs in the label. */
+    /**
+     * The first term whose pattern occurs in the label. A term is skipped without running its pattern when the label
+     * holds none of the characters one of which every match contains ({@link RequiredCharacters}): most labels hold
+     * none of most terms' characters, and running every pattern on every label was 14 % of the parser's CPU (Wulong).
+     */
     public Optional<Term> term(String label) {
-        return terms.stream().filter(t -> t.pattern().matcher(label).find()).findFirst();
+        for (int i = 0; i < required.length; i++) {
+            Term t = terms.get(i);
+            if ((required[i] == null || RequiredCharacters.anyIn(label, required[i]))
+                    && t.pattern().matcher(label).find()) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

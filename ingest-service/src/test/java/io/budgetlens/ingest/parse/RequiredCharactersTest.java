@@ -1,0 +1,59 @@
+package io.budgetlens.ingest.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The vocabulary's shortcut: a term is skipped only when its pattern could not have matched. */
+class RequiredCharactersTest {
+
+    @ParameterizedTest(name = "{0} needs one of {1}")
+    @CsvSource(delimiter = ';', nullValues = "none", value = {
+            "公务接待费?;公",
+            "“?三公”?经费;三",
+            "因公出国[(（]境[)）];因",
+            "年末.{0,14}结转和结余|结转下年;年结",
+            "[\\p{IsHan}]{2,}率(为|达到|达)?$;率",
+            "国有资本经营预算(拨款|收入|资金);国",
+            "拟?采购货物|货物采购;采货",
+            // every alternative optional or inside a group: no shortcut, the pattern always runs
+            "(经费|费用|项目|费)$;none",
+            "拟?购?;none"})
+    void eachAlternativeGivesTheFirstCharacterItCannotSkip(String regex, String required) {
+        assertThat(RequiredCharacters.of(regex)).isEqualTo(required);
+    }
+
+    @Test
+    void theShortcutNeverChangesWhichTermALabelGets() throws IOException {
+        Vocabulary vocabulary = Vocabulary.standard();
+        Random random = new Random(15);
+        int labels = 0;
+        int matched = 0;
+        try (Stream<Path> samples = Files.list(Path.of("..", "samples"))) {
+            for (Path sample : samples.sorted().toList()) {
+                String text = Files.readString(sample);
+                for (int i = 0; i < 20_000; i++) {
+                    int start = random.nextInt(text.length());
+                    String label = text.substring(start, Math.min(text.length(), start + 1 + random.nextInt(30)));
+                    Optional<Vocabulary.Term> plain = vocabulary.terms().stream()
+                            .filter(t -> t.pattern().matcher(label).find()).findFirst();
+                    assertThat(vocabulary.term(label)).as(label).isEqualTo(plain);
+                    labels++;
+                    matched += plain.isPresent() ? 1 : 0;
+                }
+            }
+        }
+        // the sample is not trivial: many labels do name a term
+        assertThat(labels).isEqualTo(100_000);
+        assertThat(matched).isGreaterThan(10_000);
+    }
+}
