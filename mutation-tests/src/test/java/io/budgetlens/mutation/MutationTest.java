@@ -120,7 +120,7 @@ class MutationTest {
                         && row.cells().get(0).strip().equals(row.code())) {
                     return true;
                 }
-                int column = column(parsed.text(), row, figure);
+                int column = figure.cellIn(parsed.text(), row);
                 if (table.columns() != null && column >= 0 && table.columns().stream()
                         .anyMatch(c -> c.index() == column && ("CODE".equals(c.role())
                                 || c.header() != null && c.header().strip().matches("序号|编号")))) {
@@ -133,25 +133,5 @@ class MutationTest {
             }
         }
         return false;
-    }
-
-    /** The index of the row's cell that prints the figure (the cells found in the row's text in order), or -1. */
-    private static int column(String text, TableRow row, PrintedFigure figure) {
-        int cursor = row.start();
-        for (int k = 0; k < row.cells().size(); k++) {
-            String cell = row.cells().get(k).strip();
-            if (cell.isEmpty()) {
-                continue;
-            }
-            int at = text.indexOf(cell, cursor);
-            if (at < 0 || at >= row.end()) {
-                continue; // printed differently from the cell (full-width brackets in a name): look for the next
-            }
-            if (at <= figure.start() && figure.end() <= at + cell.length()) {
-                return k;
-            }
-            cursor = at + cell.length();
-        }
-        return -1;
     }
 }

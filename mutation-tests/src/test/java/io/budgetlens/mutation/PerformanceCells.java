@@ -32,7 +32,7 @@ final class PerformanceCells {
 
     static Decision decide(DisclosureParsed d, DisclosureTable table, TableRow row, PrintedFigure figure,
                            List<Finding> baseline) {
-        int index = cellIndex(d.text(), row, figure);
+        int index = figure.cellIn(d.text(), row);
         if (index < 0) {
             return new Decision(Reason.INDICATOR, "a cell that cannot be located");
         }
@@ -54,26 +54,6 @@ final class PerformanceCells {
             return funding;
         }
         return indicator(d, table, row, figure, baseline);
-    }
-
-    /** Offset of each cell of the row in the text, matched in order; the index of the figure's cell, or -1. */
-    static int cellIndex(String text, TableRow row, PrintedFigure figure) {
-        int position = row.start();
-        for (int i = 0; i < row.cells().size(); i++) {
-            String cell = row.cells().get(i).strip();
-            if (cell.isEmpty()) {
-                continue;
-            }
-            int at = text.indexOf(cell, position);
-            if (at < 0 || at > row.end()) {
-                return -1;
-            }
-            if (at == figure.start()) {
-                return i;
-            }
-            position = at + cell.length();
-        }
-        return -1;
     }
 
     private static Decision funding(DisclosureTable table, TableRow row, int index, PrintedFigure figure) {
@@ -255,7 +235,7 @@ final class PerformanceCells {
             // are 偏离度, 得分系数, 权重, 得分, 说明
             long numbers = row.cells().stream().filter(c -> c.replace("%", "").strip().matches("\\d+(\\.\\d+)?"))
                     .count();
-            int index = cellIndex(d.text(), row, figure);
+            int index = figure.cellIn(d.text(), row);
             int fromEnd = row.cells().size() - index;
             if (numbers >= 3 && selfEvaluation && fromEnd >= 2 && fromEnd <= 3) {
                 return new Decision(null, "a weight or score of an indicator row");
@@ -305,7 +285,7 @@ final class PerformanceCells {
      * rate, score as the table's columns run) — "identity:field", or null when the counts do not line up.
      */
     private static String field(String text, TableRow row, PrintedFigure figure, List<PerformanceIndicator> here) {
-        int index = cellIndex(text, row, figure);
+        int index = figure.cellIn(text, row);
         long k = row.cells().subList(0, Math.max(0, index)).stream().filter(c -> c.strip().equals(figure.printed()))
                 .count();
         List<String> fields = new ArrayList<>();

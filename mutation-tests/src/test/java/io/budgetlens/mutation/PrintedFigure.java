@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.budgetlens.events.TableRow;
+
 /**
  * One figure as printed in a disclosure's text: an amount or percentage of the narrative (a number followed by 万元,
  * 元 or %), or a numeric cell of a table line (cells separated by | or tabs). {@code start}/{@code end} are offsets
@@ -109,5 +111,28 @@ record PrintedFigure(int start, int end, String printed, Kind kind, int line, Bi
     /** The 24 characters before the figure, on one line and without tabs, for the reports. */
     String textBefore(String text) {
         return text.substring(Math.max(0, start - 24), start).replace('\n', '⏎').replace('\t', ' ');
+    }
+
+    /**
+     * The index of the row's cell that prints this figure, or -1: the row's cells are found in the text in order, a cell
+     * printed differently from the parser's (full-width brackets in a name) is passed over.
+     */
+    int cellIn(String text, TableRow row) {
+        int cursor = row.start();
+        for (int k = 0; k < row.cells().size(); k++) {
+            String cell = row.cells().get(k).strip();
+            if (cell.isEmpty()) {
+                continue;
+            }
+            int at = text.indexOf(cell, cursor);
+            if (at < 0 || at >= row.end()) {
+                continue;
+            }
+            if (at <= start && end <= at + cell.length()) {
+                return k;
+            }
+            cursor = at + cell.length();
+        }
+        return -1;
     }
 }

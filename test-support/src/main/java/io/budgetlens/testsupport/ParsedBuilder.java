@@ -1,10 +1,14 @@
 package io.budgetlens.testsupport;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.budgetlens.events.ContentsEntry;
 import io.budgetlens.events.DisclosureMeta;
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
@@ -12,7 +16,6 @@ import io.budgetlens.events.Fact;
 import io.budgetlens.events.PageLayout;
 import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.ParseWarning;
-import io.budgetlens.events.ParsedPart;
 import io.budgetlens.events.PerformanceEvaluation;
 import io.budgetlens.events.Section;
 import io.budgetlens.events.SummaryEntry;
@@ -21,191 +24,131 @@ import io.budgetlens.events.Visibility;
 
 /**
  * Parse results for tests, naming only what a test is about: {@code ParsedBuilder.from(corpus).documentId(id).build()}
- * for a variant of a fixture, {@code ParsedBuilder.parsed().facts(...).build()} for a small one built by hand.
+ * for a variant of a fixture, {@code ParsedBuilder.parsed().facts(...).build()} for a small one built by hand. It holds
+ * a value for each component of {@link DisclosureParsed} by name, so {@link #from} and {@link #build} follow the
+ * record as the contract grows; a setter names the component it sets.
  */
 public final class ParsedBuilder {
 
-    private String documentId;
-    private ParseStatus status;
-    private String parserVersion;
-    private Instant parsedAt;
-    private Visibility visibility;
-    private String contentType;
-    private String sourceUri;
-    private List<String> rejectionReasons;
-    private DisclosureMeta meta;
-    private String text;
-    private List<Section> sections;
-    private List<Fact> facts;
-    private List<DisclosureTable> tables;
-    private Map<String, SummaryEntry> summary;
-    private List<ParseWarning> warnings;
-    private List<PerformanceEvaluation> performance;
-    private Integer revision;
-    private List<ParsedPart> parts;
-    private List<PageLayout> pages;
-    private List<TextLine> lines;
-    private List<ContentsEntry> contents;
-    private Boolean partial;
-    private String owner;
+    private static final RecordComponent[] COMPONENTS = DisclosureParsed.class.getRecordComponents();
+    private static final Constructor<DisclosureParsed> CANONICAL = canonical();
+
+    private final Map<String, Object> values = new HashMap<>();
 
     private ParsedBuilder() {
     }
 
     /** A PARSED public disclosure with no content, the id "aaa…a", parsed at the epoch by parser "test". */
     public static ParsedBuilder parsed() {
-        ParsedBuilder b = new ParsedBuilder();
-        b.documentId = "a".repeat(64);
-        b.status = ParseStatus.PARSED;
-        b.parserVersion = "test";
-        b.parsedAt = Instant.EPOCH;
-        b.visibility = Visibility.PUBLIC;
-        b.contentType = "text/plain";
-        b.rejectionReasons = List.of();
-        b.text = "";
-        b.sections = List.of();
-        b.facts = List.of();
-        b.tables = List.of();
-        b.summary = Map.of();
-        b.warnings = List.of();
-        b.performance = List.of();
-        return b;
+        return new ParsedBuilder().documentId("a".repeat(64)).set("status", ParseStatus.PARSED).parserVersion("test")
+                .parsedAt(Instant.EPOCH).visibility(Visibility.PUBLIC).contentType("text/plain")
+                .set("rejectionReasons", List.of()).text("").sections(List.of()).facts(List.of()).tables(List.of())
+                .summary(Map.of()).warnings(List.of()).performance(List.of());
     }
 
     /** Everything as in {@code p}, to change some of it. */
     public static ParsedBuilder from(DisclosureParsed p) {
         ParsedBuilder b = new ParsedBuilder();
-        b.documentId = p.documentId();
-        b.status = p.status();
-        b.parserVersion = p.parserVersion();
-        b.parsedAt = p.parsedAt();
-        b.visibility = p.visibility();
-        b.owner = p.owner();
-        b.contentType = p.contentType();
-        b.sourceUri = p.sourceUri();
-        b.rejectionReasons = p.rejectionReasons();
-        b.meta = p.meta();
-        b.text = p.text();
-        b.sections = p.sections();
-        b.facts = p.facts();
-        b.tables = p.tables();
-        b.summary = p.summary();
-        b.warnings = p.warnings();
-        b.performance = p.performance();
-        b.revision = p.revision();
-        b.parts = p.parts();
-        b.pages = p.pages();
-        b.lines = p.lines();
-        b.contents = p.contents();
-        b.partial = p.partial();
-        b.owner = p.owner();
+        for (RecordComponent component : COMPONENTS) {
+            try {
+                b.values.put(component.getName(), component.getAccessor().invoke(p));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + component.getName() + " of a DisclosureParsed", e);
+            }
+        }
         return b;
     }
 
     public ParsedBuilder documentId(String value) {
-        documentId = value;
-        return this;
+        return set("documentId", value);
     }
 
     public ParsedBuilder parserVersion(String value) {
-        parserVersion = value;
-        return this;
+        return set("parserVersion", value);
     }
 
     public ParsedBuilder contentType(String value) {
-        contentType = value;
-        return this;
+        return set("contentType", value);
     }
 
     public ParsedBuilder visibility(Visibility value) {
-        visibility = value;
-        return this;
+        return set("visibility", value);
     }
 
     public ParsedBuilder meta(DisclosureMeta value) {
-        meta = value;
-        return this;
+        return set("meta", value);
     }
 
     public ParsedBuilder text(String value) {
-        text = value;
-        return this;
+        return set("text", value);
     }
 
     public ParsedBuilder sections(List<Section> value) {
-        sections = value;
-        return this;
+        return set("sections", value);
     }
 
     public ParsedBuilder facts(List<Fact> value) {
-        facts = value;
-        return this;
+        return set("facts", value);
     }
 
     public ParsedBuilder tables(List<DisclosureTable> value) {
-        tables = value;
-        return this;
+        return set("tables", value);
     }
 
     public ParsedBuilder summary(Map<String, SummaryEntry> value) {
-        summary = value;
-        return this;
+        return set("summary", value);
     }
 
     public ParsedBuilder warnings(List<ParseWarning> value) {
-        warnings = value;
-        return this;
+        return set("warnings", value);
     }
 
     public ParsedBuilder performance(List<PerformanceEvaluation> value) {
-        performance = value;
-        return this;
+        return set("performance", value);
     }
 
     public ParsedBuilder parsedAt(Instant value) {
-        parsedAt = value;
-        return this;
-    }
-
-    public ParsedBuilder revision(Integer value) {
-        revision = value;
-        return this;
-    }
-
-    public ParsedBuilder parts(List<ParsedPart> value) {
-        parts = value;
-        return this;
+        return set("parsedAt", value);
     }
 
     public ParsedBuilder pages(List<PageLayout> value) {
-        pages = value;
-        return this;
+        return set("pages", value);
     }
 
     public ParsedBuilder lines(List<TextLine> value) {
-        lines = value;
-        return this;
-    }
-
-    public ParsedBuilder contents(List<ContentsEntry> value) {
-        contents = value;
-        return this;
-    }
-
-    public ParsedBuilder partial(Boolean value) {
-        partial = value;
-        return this;
+        return set("lines", value);
     }
 
     /** The draft's owner (contract v1.1): the subject that uploaded it. */
     public ParsedBuilder owner(String value) {
-        owner = value;
-        return this;
+        return set("owner", value);
     }
 
     public DisclosureParsed build() {
-        return new DisclosureParsed(documentId, status, parserVersion, parsedAt, visibility, contentType, sourceUri,
-                rejectionReasons, meta, text, sections, facts, tables, summary, warnings, performance, revision, parts,
-                pages, lines, contents, partial, owner);
+        Object[] arguments = Arrays.stream(COMPONENTS).map(c -> values.get(c.getName())).toArray();
+        try {
+            return CANONICAL.newInstance(arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot build a DisclosureParsed", e);
+        }
+    }
+
+    private ParsedBuilder set(String component, Object value) {
+        if (Arrays.stream(COMPONENTS).noneMatch(c -> c.getName().equals(component))) {
+            throw new IllegalArgumentException("DisclosureParsed has no component " + component);
+        }
+        values.put(component, value);
+        return this;
+    }
+
+    private static Constructor<DisclosureParsed> canonical() {
+        try {
+            return DisclosureParsed.class.getDeclaredConstructor(
+                    Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("DisclosureParsed has no canonical constructor", e);
+        }
     }
 }

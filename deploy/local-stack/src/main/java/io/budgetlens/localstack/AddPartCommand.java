@@ -3,14 +3,12 @@ package io.budgetlens.localstack;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 import io.budgetlens.localstack.StackClient.Accepted;
 import io.budgetlens.localstack.StackClient.Disclosure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code add-part DOCUMENT_ID FILE...}: adds files to a received document ({@code POST /api/v1/documents/{id}/parts}),
@@ -20,12 +18,9 @@ import picocli.CommandLine.ParentCommand;
         description = {"Add files to a document already sent (the tables a narrative left out, an attachment): its "
                 + "next revision, with all its parts, is parsed and validated again; earlier revisions stay in its "
                 + "history.", "DOCUMENT_ID is the full id ingest and fetch print (64 hex digits)."})
-public class AddPartCommand implements Callable<Integer> {
+public class AddPartCommand extends Subcommand {
 
     private static final Pattern SHORT_ID = Pattern.compile("[0-9a-f]{8,63}");
-
-    @ParentCommand
-    Cli cli;
 
     @Parameters(index = "0", paramLabel = "DOCUMENT_ID", description = "The document to add to.")
     String documentId;

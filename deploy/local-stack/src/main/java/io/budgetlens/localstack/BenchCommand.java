@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +30,6 @@ import io.budgetlens.events.Visibility;
 import io.budgetlens.localstack.BenchCorpus.Document;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code bench [--documents N] [--clients C] [--rate R] [--json FILE]}: the load generator. Generates N new text
@@ -44,16 +42,13 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Load the running stack with new documents and report throughput, latency, CPU per document "
                 + "and the Kafka floor.")
-public class BenchCommand implements Callable<Integer> {
+public class BenchCommand extends Subcommand {
 
     /** What the services' producers compress with (application.properties); the floor uses the same. */
     static final String SERVICE_COMPRESSION = "lz4";
 
     private static final long POLL_MILLIS = 100;
     private static final int POLL_BATCH = 2000;
-
-    @ParentCommand
-    Cli cli;
 
     @Option(names = "--documents", paramLabel = "N", defaultValue = "1000", description = "Documents to send "
             + "(default ${DEFAULT-VALUE}).")

@@ -4,14 +4,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import io.budgetlens.localstack.StackClient.Disclosure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code check [--json] FILE} or {@code check [--json] --parts FILE...} (several files as one disclosure,
@@ -22,10 +20,7 @@ import picocli.CommandLine.ParentCommand;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no ERROR finding", "1:an ERROR finding, or not accepted as a disclosure",
                 "2:bad usage, or the stack cannot be reached"})
-public class CheckCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Cli cli;
+public class CheckCommand extends Subcommand {
 
     @Option(names = "--json", description = "Print the whole stored disclosure as JSON (progress goes to stderr).")
     boolean json;

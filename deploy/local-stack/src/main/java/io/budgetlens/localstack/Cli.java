@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /**
  * The Java half of the {@code ./budgetlens} launcher: the commands that talk to a running stack, parsed with picocli.
  * Each subcommand is one class ({@link IngestCommand}, {@link CheckCommand}, {@link BenchCommand}, {@link TokenCommand});
- * a new one is a class with {@code @Command(name = …)} added to {@code subcommands} below, reaching the stack through
+ * a new one is a {@link Subcommand} with {@code @Command(name = …)} added to {@code subcommands} below, reaching the stack through
  * {@link #client()}. URLs come from the system properties {@code budgetlens.ingest.url} and
  * {@code budgetlens.reporting.url}. Requests carry a submitter's token of the user running the launcher, signed with
  * the local stack's key ({@link LocalKeys}, under {@code budgetlens.home}), or the token in {@code budgetlens.token}
@@ -39,33 +39,29 @@ public final class Cli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final String ingestUrl;
-    private final String reportingUrl;
+    private final Supplier<StackClient> client;
     private final Duration timeout;
     private final PrintStream out;
     private final PrintStream err;
     private final LocalKeys keys;
-    private final Supplier<String> token;
 
-    Cli(String ingestUrl, String reportingUrl, Duration timeout, PrintStream out, PrintStream err, LocalKeys keys,
-        Supplier<String> token) {
-        this.ingestUrl = ingestUrl;
-        this.reportingUrl = reportingUrl;
+    /** {@code client} makes the client a command reaches the stack with (signing its token then). */
+    Cli(Supplier<StackClient> client, Duration timeout, PrintStream out, PrintStream err, LocalKeys keys) {
+        this.client = client;
         this.timeout = timeout;
         this.out = out;
         this.err = err;
         this.keys = keys;
-        this.token = token;
     }
 
     public static void main(String[] args) {
         LocalKeys keys = new LocalKeys(Path.of(System.getProperty("budgetlens.home", ".budgetlens")));
         String given = System.getProperty("budgetlens.token");
-        Cli cli = new Cli(System.getProperty("budgetlens.ingest.url", "http://localhost:8081"),
-                System.getProperty("budgetlens.reporting.url", "http://localhost:8080"),
-                Duration.ofSeconds(Long.getLong("budgetlens.wait.seconds", 300)), System.out, System.err, keys,
-                () -> given != null && !given.isBlank() ? given : keys.token(System.getProperty("user.name"),
-                        List.of("submitter"), Duration.ofHours(1)));
+        String ingestUrl = System.getProperty("budgetlens.ingest.url", "http://localhost:8081");
+        String reportingUrl = System.getProperty("budgetlens.reporting.url", "http://localhost:8080");
+        Cli cli = new Cli(() -> new StackClient(ingestUrl, reportingUrl, given != null && !given.isBlank() ? given
+                        : keys.token(System.getProperty("user.name"), List.of("submitter"), Duration.ofHours(1))),
+                Duration.ofSeconds(Long.getLong("budgetlens.wait.seconds", 300)), System.out, System.err, keys);
         System.exit(cli.run(args));
     }
 
@@ -100,7 +96,7 @@ public final class Cli implements Callable<Integer> {
     }
 
     StackClient client() {
-        return new StackClient(ingestUrl, reportingUrl, token.get());
+        return client.get();
     }
 
     LocalKeys keys() {

@@ -2,14 +2,12 @@ package io.budgetlens.localstack;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import io.budgetlens.localstack.StackClient.Disclosure;
 import io.budgetlens.localstack.StackClient.Fetched;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code fetch URL [--draft]}: ingest-service fetches a disclosure page or file from a portal, with the files the
@@ -23,10 +21,7 @@ import picocli.CommandLine.ParentCommand;
                 + "intranet portal, allow the host when starting the stack:",
                 "  BUDGETLENS_INGEST_FETCH_ALLOW=portal.intranet.example,127.0.0.1 ./budgetlens up --detach",
                 "(host names, *.domain, addresses or CIDR ranges, comma-separated; ./budgetlens down first if it runs)."})
-public class FetchCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Cli cli;
+public class FetchCommand extends Subcommand {
 
     @Option(names = "--draft", description = "Fetch it as a draft (checked, kept out of public lists).")
     boolean draft;

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import io.budgetlens.localstack.StackClient.Accepted;
 import io.budgetlens.localstack.StackClient.Disclosure;
@@ -12,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ingest [--draft] FILE|DIR...}: sends documents, follows them until validated, prints a table;
@@ -20,10 +18,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Send documents, show their progress (received, parsed, validated) and print a table.")
-public class IngestCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Cli cli;
+public class IngestCommand extends Subcommand {
 
     @Option(names = "--draft", description = "Send them as drafts (checked, kept out of public lists).")
     boolean draft;

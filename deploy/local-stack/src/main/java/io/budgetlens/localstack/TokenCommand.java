@@ -2,11 +2,9 @@ package io.budgetlens.localstack;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code token --role ROLE [--subject NAME] [--hours N]}: prints only a token signed with the local stack's key, so
@@ -14,15 +12,12 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "token", mixinStandardHelpOptions = true,
         description = "Print a bearer token for the local stack (signed with its own key in .budgetlens/jwt).")
-public class TokenCommand implements Callable<Integer> {
+public class TokenCommand extends Subcommand {
 
     /** The roles a BudgetLens token can carry. */
     enum Role {
         reader, submitter, admin
     }
-
-    @ParentCommand
-    Cli cli;
 
     @Option(names = "--role", required = true, description = "reader, submitter or admin.")
     Role role;

@@ -24,9 +24,9 @@ final class TestLauncher {
     /** A client of the stack at this URL (ingest and reporting both); the errors of an earlier run are dropped. */
     Cli against(String url) {
         err.reset();
-        return new Cli(url, url, Duration.ofSeconds(20), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), keys,
-                () -> keys.token("tester", List.of("submitter"), Duration.ofMinutes(5)));
+        return new Cli(() -> new StackClient(url, url, keys.token("tester", List.of("submitter"), Duration.ofMinutes(5))),
+                Duration.ofSeconds(20), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), keys);
     }
 
     /** What the runs printed on stdout so far. */

@@ -194,30 +194,16 @@ public final class PerformanceExtractor {
                     level1 = nameAt >= 1 ? chunk.get(nameAt - 1) : null;
                     level2 = null;
                 }
-                String unit = null;
-                String operator = null;
-                String target = null;
-                String actual = null;
-                String deviation = null;
-                BigDecimal weight = null;
-                String scoreRate = null;
-                BigDecimal score = null;
-                for (int c = nameIndex + 1; c < columns.size(); c++) {
-                    String value = chunk.get(nameAt + (c - nameIndex));
-                    String h = columns.get(c);
-                    switch (h) {
-                        case "计量单位" -> unit = blankToNull(value);
-                        case "指标性质" -> operator = blankToNull(value);
-                        case "指标值", "年度指标值" -> target = blankToNull(value);
-                        case "全年完成值", "实际完成值" -> actual = blankToNull(value);
-                        case "偏离度(%)" -> deviation = blankToNull(value);
-                        case "指标权重(分)", "指标权重", "分值" -> weight = decimal(value);
-                        case "是否核心", "是否核心指标", "说明", "偏离绩效目标原因及下一步改进措施" -> { }
-                        case "得分系数(%)", "得分系数" -> scoreRate = blankToNull(value);
-                        case "指标得分(分)", "得分" -> score = decimal(value);
-                        default -> { }
-                    }
-                }
+                IndicatorCells byColumn = new IndicatorCells(columns.subList(nameIndex + 1, columns.size()),
+                        chunk.subList(nameAt + 1, chunk.size()));
+                String unit = blankToNull(byColumn.under("计量单位"));
+                String operator = blankToNull(byColumn.under("指标性质"));
+                String target = blankToNull(byColumn.under("指标值", "年度指标值"));
+                String actual = blankToNull(byColumn.under("全年完成值", "实际完成值"));
+                String deviation = blankToNull(byColumn.under("偏离度(%)"));
+                BigDecimal weight = decimal(byColumn.under("指标权重(分)", "指标权重", "分值"));
+                String scoreRate = blankToNull(byColumn.under("得分系数(%)", "得分系数"));
+                BigDecimal score = decimal(byColumn.under("指标得分(分)", "得分"));
                 if (operator == null && target != null) {
                     Matcher op = OPERATOR.matcher(target);
                     operator = op.find() ? op.group(1) : null;
@@ -228,6 +214,24 @@ public final class PerformanceExtractor {
             }
         }
         return out;
+    }
+
+    /** An indicator's printed values after its name, aligned with the header's columns after the name column. */
+    private record IndicatorCells(List<String> columns, List<String> values) {
+
+        /**
+         * The value under any of {@code headers} (the names templates print one column under; 是否核心, 说明 and the
+         * like are read under none), from the last such column when several are printed; null when none is.
+         */
+        String under(String... headers) {
+            String found = null;
+            for (int c = 0; c < columns.size(); c++) {
+                if (List.of(headers).contains(columns.get(c))) {
+                    found = values.get(c);
+                }
+            }
+            return found;
+        }
     }
 
     /** One chunk per indicator: the row itself, or, when it is longer than a header row, pieces ended by an empty cell. */

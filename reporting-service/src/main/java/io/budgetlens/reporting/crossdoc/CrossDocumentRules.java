@@ -38,35 +38,24 @@ public final class CrossDocumentRules {
     public static final String RULESET_VERSION = "cross-document-0.1.0";
 
     /** What a rule compares: the subject's kind, the change base it reads, the counterpart's kind and year offset. */
-    public enum Rule {
-        XDOC_001("XDOC-001", DisclosureKind.BUDGET, "PRIOR_YEAR", DisclosureKind.BUDGET, -1,
-                "预算较上年增减与上年预算", "budget change on the prior year vs the stored prior-year budget"),
-        XDOC_002("XDOC-002", DisclosureKind.FINAL_ACCOUNT, "INITIAL_BUDGET", DisclosureKind.BUDGET, 0,
-                "决算较年初预算增减与当年预算", "final account vs the stored budget of the same year"),
-        XDOC_003("XDOC-003", DisclosureKind.FINAL_ACCOUNT, "PRIOR_YEAR", DisclosureKind.FINAL_ACCOUNT, -1,
+    public record Rule(String id, DisclosureKind subjectKind, String base, DisclosureKind counterpartKind, int yearOffset,
+                       String titleZh, String titleEn) {
+
+        public static final Rule XDOC_001 = new Rule("XDOC-001", DisclosureKind.BUDGET, "PRIOR_YEAR",
+                DisclosureKind.BUDGET, -1,
+                "预算较上年增减与上年预算", "budget change on the prior year vs the stored prior-year budget");
+        public static final Rule XDOC_002 = new Rule("XDOC-002", DisclosureKind.FINAL_ACCOUNT, "INITIAL_BUDGET",
+                DisclosureKind.BUDGET, 0,
+                "决算较年初预算增减与当年预算", "final account vs the stored budget of the same year");
+        public static final Rule XDOC_003 = new Rule("XDOC-003", DisclosureKind.FINAL_ACCOUNT, "PRIOR_YEAR",
+                DisclosureKind.FINAL_ACCOUNT, -1,
                 "决算较上年增减与上年决算", "final account change on the prior year vs the stored prior-year final account");
 
-        public final String id;
-        public final DisclosureKind subjectKind;
-        public final String base;
-        public final DisclosureKind counterpartKind;
-        public final int yearOffset;
-        public final String titleZh;
-        public final String titleEn;
-
-        Rule(String id, DisclosureKind subjectKind, String base, DisclosureKind counterpartKind, int yearOffset,
-             String titleZh, String titleEn) {
-            this.id = id;
-            this.subjectKind = subjectKind;
-            this.base = base;
-            this.counterpartKind = counterpartKind;
-            this.yearOffset = yearOffset;
-            this.titleZh = titleZh;
-            this.titleEn = titleEn;
-        }
+        /** Every rule, in the order of their ids. */
+        public static final List<Rule> ALL = List.of(XDOC_001, XDOC_002, XDOC_003);
 
         public static List<Rule> forSubject(DisclosureKind kind) {
-            return java.util.Arrays.stream(values()).filter(r -> r.subjectKind == kind).toList();
+            return ALL.stream().filter(r -> r.subjectKind == kind).toList();
         }
     }
 
@@ -89,7 +78,7 @@ public final class CrossDocumentRules {
         Set<String> seen = new LinkedHashSet<>();
         for (Fact fact : facts == null ? List.<Fact>of() : facts) {
             Change change = fact.change();
-            if (fact.value() == null || change == null || change.amount() == null || !rule.base.equals(change.base())
+            if (fact.value() == null || change == null || change.amount() == null || !rule.base().equals(change.base())
                     || !comparable(fact.key()) || !"CURRENT".equals(fact.basis())) {
                 continue;
             }
@@ -146,11 +135,11 @@ public final class CrossDocumentRules {
 
         String label = fact.label() == null ? fact.key() : fact.label();
         String word = change.directionWord() == null ? (sign < 0 ? "减少" : "增加") : change.directionWord();
-        String otherZh = counterpart.fiscalYear() + "年" + (rule.counterpartKind == DisclosureKind.BUDGET ? "预算" : "决算");
-        String otherEn = counterpart.fiscalYear() + (rule.counterpartKind == DisclosureKind.BUDGET ? " budget"
+        String otherZh = counterpart.fiscalYear() + "年" + (rule.counterpartKind() == DisclosureKind.BUDGET ? "预算" : "决算");
+        String otherEn = counterpart.fiscalYear() + (rule.counterpartKind() == DisclosureKind.BUDGET ? " budget"
                 : " final account");
-        String baseZh = rule.base.equals("INITIAL_BUDGET") ? "年初预算数" : "上年";
-        String baseEn = rule.base.equals("INITIAL_BUDGET") ? "the initial budget" : "the prior year";
+        String baseZh = rule.base().equals("INITIAL_BUDGET") ? "年初预算数" : "上年";
+        String baseEn = rule.base().equals("INITIAL_BUDGET") ? "the initial budget" : "the prior year";
         String range = plain(low.setScale(scale(low, high), RoundingMode.HALF_UP)) + "～"
                 + plain(high.setScale(scale(low, high), RoundingMode.HALF_UP));
         String messageZh = String.format("%s：本文为%s万元，较%s%s%s万元，推得%s应为%s万元；已存的%s（%s）列%s万元，"
@@ -170,7 +159,7 @@ public final class CrossDocumentRules {
                 ? new Evidence(null, null, null, null, null, null, counterpart.documentId())
                 : new Evidence(theirs.quote(), theirs.start(), theirs.end(), theirs.tableId(), theirs.row(),
                         theirs.column(), counterpart.documentId()));
-        return new Finding(rule.id, severity, Category.CROSS_DOCUMENT, messageZh, messageEn,
+        return new Finding(rule.id(), severity, Category.CROSS_DOCUMENT, messageZh, messageEn,
                 new Interval(implied, low, high), printed, excess, "万元", evidence);
     }
 

@@ -106,7 +106,7 @@ public class CrossDocumentService {
                           AND fiscal_year = ?2 AND scope = ?3 AND (name_key = ?4 OR code_key = ?5)
                           AND document_id <> ?6
                         ORDER BY document_id LIMIT 1""")
-                .setParameter(1, rule.counterpartKind.name()).setParameter(2, subject.fiscalYear + rule.yearOffset)
+                .setParameter(1, rule.counterpartKind().name()).setParameter(2, subject.fiscalYear + rule.yearOffset())
                 .setParameter(3, subject.scope.name()).setParameter(4, nonNull(subject.nameKey))
                 .setParameter(5, nonNull(subject.codeKey)).setParameter(6, subject.documentId)
                 .getResultList();
@@ -120,15 +120,15 @@ public class CrossDocumentService {
     /** Stored documents (public or draft) whose rules take this document as the other one: their ids only. */
     private List<String> dependants(DisclosureEntity document) {
         List<String> ids = new ArrayList<>();
-        for (CrossDocumentRules.Rule rule : CrossDocumentRules.Rule.values()) {
-            if (rule.counterpartKind != document.kind) {
+        for (CrossDocumentRules.Rule rule : CrossDocumentRules.Rule.ALL) {
+            if (rule.counterpartKind() != document.kind) {
                 continue;
             }
             for (Object id : repository.getEntityManager().createNativeQuery("""
                             SELECT document_id FROM disclosure
                             WHERE status IN ('PARSED', 'VALIDATED') AND kind = ?1 AND fiscal_year = ?2 AND scope = ?3
                               AND (name_key = ?4 OR code_key = ?5) AND document_id <> ?6""")
-                    .setParameter(1, rule.subjectKind.name()).setParameter(2, document.fiscalYear - rule.yearOffset)
+                    .setParameter(1, rule.subjectKind().name()).setParameter(2, document.fiscalYear - rule.yearOffset())
                     .setParameter(3, document.scope.name()).setParameter(4, nonNull(document.nameKey))
                     .setParameter(5, nonNull(document.codeKey)).setParameter(6, document.documentId)
                     .getResultList()) {

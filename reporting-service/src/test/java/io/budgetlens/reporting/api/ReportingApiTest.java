@@ -36,11 +36,8 @@ import io.budgetlens.events.Severity;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.Seed;
-import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
 import io.budgetlens.testsupport.ParsedBuilder;
-import io.budgetlens.testsupport.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -50,8 +47,6 @@ import io.restassured.path.json.JsonPath;
  * CSV, drafts and bad parameters.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class ReportingApiTest {
 
     /** The Qianjiang budget published again later (another format of the same disclosure). */

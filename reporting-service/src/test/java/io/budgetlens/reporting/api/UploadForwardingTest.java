@@ -22,9 +22,7 @@ import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.Seed;
 import io.budgetlens.testsupport.AsCaller;
-import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.ParsedBuilder;
-import io.budgetlens.testsupport.PostgresResource;
 import io.budgetlens.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -35,8 +33,6 @@ import io.quarkus.test.junit.QuarkusTest;
  * filename arrive as sent, and ingest's answer (202 JSON, or a 415 problem+json) comes back to the uploader as it is.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = UploadForwardingTest.FakeIngest.class, restrictToAnnotatedClass = true)
 class UploadForwardingTest {
 

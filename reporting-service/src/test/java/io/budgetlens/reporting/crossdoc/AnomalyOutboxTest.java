@@ -26,11 +26,8 @@ import io.budgetlens.events.EventJson;
 import io.budgetlens.events.Topics;
 import io.budgetlens.reporting.Seed;
 import io.budgetlens.reporting.messaging.AnomalyOutbox;
-import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
-import io.budgetlens.testsupport.PostgresResource;
 import io.budgetlens.testsupport.SharedKafkaBroker;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -39,8 +36,6 @@ import io.quarkus.test.junit.QuarkusTest;
  * once the topic is back, the relay publishes it and marks it sent.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class AnomalyOutboxTest {
 
     @Inject

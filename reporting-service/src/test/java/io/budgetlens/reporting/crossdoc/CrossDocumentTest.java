@@ -32,11 +32,8 @@ import io.budgetlens.events.SummaryEntry;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.Seed;
-import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
 import io.budgetlens.testsupport.RecordHeaders;
-import io.budgetlens.testsupport.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -48,8 +45,6 @@ import io.restassured.path.json.JsonPath;
  * Each test uses its own department, so the tests do not see each other's documents.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class CrossDocumentTest {
 
 

@@ -43,11 +43,8 @@ import io.budgetlens.events.Severity;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.Verdict;
 import io.budgetlens.events.Visibility;
-import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
 import io.budgetlens.testsupport.ParsedBuilder;
-import io.budgetlens.testsupport.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -56,8 +53,6 @@ import io.quarkus.test.junit.QuarkusTest;
  * spreadsheet; a landscape page (/Rotate 90) places the box the way the page is shown.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class PdfEvidenceTest {
 
     static final Box BOX = new Box(100, 500, 300, 520);

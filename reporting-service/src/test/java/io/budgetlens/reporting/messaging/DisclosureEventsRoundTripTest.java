@@ -26,11 +26,8 @@ import io.budgetlens.events.DocumentIds;
 import io.budgetlens.events.EventJson;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.Visibility;
-import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
-import io.budgetlens.testsupport.PostgresResource;
 import io.budgetlens.testsupport.SharedPostgres;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -38,8 +35,6 @@ import io.quarkus.test.junit.QuarkusTest;
  * a database row, and a poison record goes to the dead-letter topic while the consumer keeps going.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class DisclosureEventsRoundTripTest {
 
     @Test

@@ -23,11 +23,8 @@ import io.budgetlens.events.Severity;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.Seed;
-import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
-import io.budgetlens.testsupport.PostgresResource;
 import io.budgetlens.testsupport.SharedPostgres;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -36,8 +33,6 @@ import io.quarkus.test.junit.QuarkusTest;
  * it is back, and none of them goes to a dead-letter topic.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class StoreResilienceTest {
 
     @Test

@@ -23,11 +23,8 @@ import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Severity;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.Seed;
-import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.ParsedBuilder;
 import io.budgetlens.testsupport.TestTokens;
-import io.budgetlens.testsupport.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -36,8 +33,6 @@ import io.quarkus.test.junit.QuarkusTest;
  * sent, ECharts comes from the webjar on this origin, and the language toggle only redirects within the site.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class DashboardPagesTest {
 
     static final DisclosureParsed JIANGJIN = Seed.withMeta(

@@ -15,9 +15,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -29,7 +27,6 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 @TestProfile(AccessSettingsTest.Strict.class)
-@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
 class AccessSettingsTest {
 
     /** No anonymous reads; one request a second per caller, three at once. */

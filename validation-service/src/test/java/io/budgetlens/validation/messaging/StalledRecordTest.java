@@ -25,10 +25,8 @@ import io.budgetlens.events.EventJson;
 import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.serde.KafkaHeaders;
-import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
 import io.budgetlens.validation.rules.RuleEngine;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -40,7 +38,6 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(StalledRecordTest.Stalling.class)
-@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
 class StalledRecordTest {
 
     /** The stalling rule engine and a 2-second deadline. */

@@ -28,17 +28,14 @@ import io.budgetlens.events.EventJson;
 import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.Visibility;
-import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.KafkaTestClient;
 import io.budgetlens.testsupport.ParsedBuilder;
 import io.budgetlens.testsupport.RecordHeaders;
 import io.budgetlens.validation.rules.RuleEngine;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Against the real broker: parsed in, keyed report out; rejections skipped; poison records dead-lettered. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
 class ValidationPipelineTest {
 
     static DisclosureParsed parsed(String text, ParseStatus status) {

@@ -86,6 +86,11 @@ final class Docs {
         return doc().tables(tables).facts(facts).build();
     }
 
+    /** What {@code rule} answers on a document of these tables and no narrative. */
+    static Rule.Outcome evaluate(Rule rule, DisclosureTable... tables) {
+        return rule.evaluate(parsed(List.of(tables), List.of()));
+    }
+
     /**
      * A narrative fact as the parser states it: key, label, value in 万元 (null for a change only), fund scope, basis
      * (CURRENT, PRIOR_YEAR, INITIAL_BUDGET), an optional change (amount, percent, direction word, base) and the

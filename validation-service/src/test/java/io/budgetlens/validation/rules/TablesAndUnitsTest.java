@@ -47,12 +47,12 @@ class TablesAndUnitsTest {
 
     @Test
     void bothSidesAndTheFundColumnsOfATotalTableAddUp() {
-        Rule.Outcome printed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(fiscalTotal("25.89")), List.of()));
+        Rule.Outcome printed = Docs.evaluate(new TwoSidedTableRule(), fiscalTotal("25.89"));
         assertThat(printed.verdict()).as("1,084.23 + 25.89 + 11.91 + 15.08 = 1,137.11 for 1,137.10")
                 .isEqualTo(Verdict.WITHIN_ROUNDING);
         assertThat(printed.findings()).isEmpty();
 
-        Rule.Outcome changed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(fiscalTotal("32.89")), List.of()));
+        Rule.Outcome changed = Docs.evaluate(new TwoSidedTableRule(), fiscalTotal("32.89"));
         assertThat(changed.findings()).extracting(Finding::messageZh)
                 .anySatisfy(m -> assertThat(m).contains("一、本年支出", "其下4行合计1144.11"))
                 .anySatisfy(m -> assertThat(m).contains("社会保障和就业支出", "各资金来源之和25.89"));
@@ -67,13 +67,13 @@ class TablesAndUnitsTest {
                 List.of("科目编码", "科目名称", "合计", "基本支出", "项目支出", "单位预留机动经费"),
                 java.util.Arrays.asList("CODE", "NAME", "TOTAL", "BASIC", "PROJECT", null),
                 "201 | 一般公共服务支出 | 1,250.00 | 800.00 | 400.00 | 50.00");
-        Rule.Outcome r = new RowSumRule().evaluate(Docs.parsed(List.of(jiangsu), List.of()));
+        Rule.Outcome r = Docs.evaluate(new RowSumRule(), jiangsu);
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
         DisclosureTable wrong = Docs.table("GPB_EXPENDITURE", "一般公共预算支出预算表",
                 List.of("科目编码", "科目名称", "合计", "基本支出", "项目支出", "单位预留机动经费"),
                 java.util.Arrays.asList("CODE", "NAME", "TOTAL", "BASIC", "PROJECT", null),
                 "201 | 一般公共服务支出 | 1,257.00 | 800.00 | 400.00 | 50.00");
-        assertThat(new RowSumRule().evaluate(Docs.parsed(List.of(wrong), List.of())).findings()).singleElement()
+        assertThat(Docs.evaluate(new RowSumRule(), wrong).findings()).singleElement()
                 .satisfies(f -> assertThat(f.messageZh()).contains("单位预留机动经费"));
     }
 
@@ -83,7 +83,7 @@ class TablesAndUnitsTest {
         DisclosureTable t = Docs.table("THREE_PUBLIC", "一般公共预算“三公”经费、会议费、培训费支出预算表",
                 List.of("合计", "因公出国(境)费", "公务用车购置及运行费", "公务接待费", "会议费", "培训费"),
                 java.util.Arrays.asList("TOTAL", "OVERSEAS", "VEHICLE", "RECEPTION", null, null), "8.00 | 0 | 3.00 | 1.00 | 2.50 | 1.50");
-        assertThat(new ThreePublicRule().evaluate(Docs.parsed(List.of(t), List.of())).findings()).isEmpty();
+        assertThat(Docs.evaluate(new ThreePublicRule(), t).findings()).isEmpty();
         String text = "2024年“三公”经费预算4万元。";
         DisclosureParsed d = Docs.withTables(Docs.narrative(DisclosureKind.BUDGET, text, Docs.value(text, text,
                 "three_public.total", "2024年“三公”经费预算", "4", io.budgetlens.events.FundScope.GENERAL_PUBLIC_BUDGET)), t);
@@ -209,16 +209,16 @@ class TablesAndUnitsTest {
     @Test
     void theThreePublicSubtotalIsNotTheGrandTotal() {
         // 三公 508.20 = 70.00 + 411.20 + 27.00; 合计 1,471.70 = 508.20 + 会议费 933.50 + 培训费 30.00
-        Rule.Outcome printed = new ThreePublicRule().evaluate(Docs.parsed(List.of(jiangsuThreePublic(
-                "1,471.70 | 508.20 | 70.00 | 411.20 |  | 411.20 | 27.00 | 933.50 | 30.00")), List.of()));
+        Rule.Outcome printed = Docs.evaluate(new ThreePublicRule(), jiangsuThreePublic(
+                "1,471.70 | 508.20 | 70.00 | 411.20 |  | 411.20 | 27.00 | 933.50 | 30.00"));
         assertThat(printed.findings()).isEmpty();
         assertThat(printed.verdict()).isEqualTo(Verdict.HOLDS);
 
-        assertThat(new ThreePublicRule().evaluate(Docs.parsed(List.of(jiangsuThreePublic(
-                "1,471.70 | 508.20 | 80.00 | 411.20 |  | 411.20 | 27.00 | 933.50 | 30.00")), List.of())).findings())
+        assertThat(Docs.evaluate(new ThreePublicRule(), jiangsuThreePublic(
+                "1,471.70 | 508.20 | 80.00 | 411.20 |  | 411.20 | 27.00 | 933.50 | 30.00")).findings())
                 .singleElement().satisfies(f -> assertThat(f.messageZh()).contains("“三公”经费合计508.2", "之和518.2"));
-        assertThat(new ThreePublicRule().evaluate(Docs.parsed(List.of(jiangsuThreePublic(
-                "1,481.70 | 508.20 | 70.00 | 411.20 |  | 411.20 | 27.00 | 933.50 | 30.00")), List.of())).findings())
+        assertThat(Docs.evaluate(new ThreePublicRule(), jiangsuThreePublic(
+                "1,481.70 | 508.20 | 70.00 | 411.20 |  | 411.20 | 27.00 | 933.50 | 30.00")).findings())
                 .singleElement().satisfies(f -> assertThat(f.messageZh()).contains("合计1481.7", "会议费、培训费之和1471.7"));
     }
 
@@ -228,14 +228,14 @@ class TablesAndUnitsTest {
                 List.of("预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数"),
                 List.of("TOTAL", "TOTAL", "OVERSEAS", "OVERSEAS", "VEHICLE", "VEHICLE", "RECEPTION", "RECEPTION"),
                 "10.00 | 8.00 | 2.00 | 1.00 | 5.00 | 4.50 | 3.00 | 2.50"), "BUDGET", "ACTUAL");
-        Rule.Outcome r = new ThreePublicRule().evaluate(Docs.parsed(List.of(printed), List.of()));
+        Rule.Outcome r = Docs.evaluate(new ThreePublicRule(), printed);
         assertThat(r.findings()).isEmpty();
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
         DisclosureTable wrong = grouped(Docs.table("THREE_PUBLIC", "财政拨款“三公”经费支出决算表",
                 List.of("预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数"),
                 List.of("TOTAL", "TOTAL", "OVERSEAS", "OVERSEAS", "VEHICLE", "VEHICLE", "RECEPTION", "RECEPTION"),
                 "10.00 | 9.00 | 2.00 | 1.00 | 5.00 | 4.50 | 3.00 | 2.50"), "BUDGET", "ACTUAL");
-        assertThat(new ThreePublicRule().evaluate(Docs.parsed(List.of(wrong), List.of())).findings()).singleElement()
+        assertThat(Docs.evaluate(new ThreePublicRule(), wrong).findings()).singleElement()
                 .satisfies(f -> assertThat(f.messageZh()).contains("合计9", "之和8"));
     }
 
@@ -268,13 +268,11 @@ class TablesAndUnitsTest {
 
     @Test
     void aSubtotalClosesTheSectionsOfATotalTable() {
-        Rule.Outcome printed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(jiangsuTotal("2,938.21")),
-                List.of()));
+        Rule.Outcome printed = Docs.evaluate(new TwoSidedTableRule(), jiangsuTotal("2,938.21"));
         assertThat(printed.findings()).as("当年收入小计 is no row of 三、其他资金").isEmpty();
         assertThat(printed.verdict()).isEqualTo(Verdict.HOLDS);
 
-        Rule.Outcome changed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(jiangsuTotal("2,838.21")),
-                List.of()));
+        Rule.Outcome changed = Docs.evaluate(new TwoSidedTableRule(), jiangsuTotal("2,838.21"));
         assertThat(changed.findings()).extracting(Finding::messageZh).singleElement().satisfies(m -> assertThat(m)
                 .contains("当年支出小计", "其下3行合计27564.22"));
     }
@@ -301,11 +299,11 @@ class TablesAndUnitsTest {
 
     @Test
     void nestedRowsOfAProcurementTableAreNotAddedUpFlat() {
-        Rule.Outcome printed = new TotalRowRule().evaluate(Docs.parsed(List.of(procurement("2.00")), List.of()));
+        Rule.Outcome printed = Docs.evaluate(new TotalRowRule(), procurement("2.00"));
         assertThat(printed.findings()).as("合计 164 is not the 11 rows under it (328)").isEmpty();
         assertThat(printed.verdict()).isEqualTo(Verdict.HOLDS);
 
-        Rule.Outcome changed = new TotalRowRule().evaluate(Docs.parsed(List.of(procurement("3.00")), List.of()));
+        Rule.Outcome changed = Docs.evaluate(new TotalRowRule(), procurement("3.00"));
         assertThat(changed.findings()).extracting(Finding::messageZh)
                 .anySatisfy(m -> assertThat(m).contains("“办公设备购置费”行总计为14.00,其下2行合计15.00"))
                 .anySatisfy(m -> assertThat(m).contains("“一、货物A”行总计为14.00,其下2行合计15.00"))
@@ -319,13 +317,13 @@ class TablesAndUnitsTest {
                 "867.50 | 839.00 | 28.50 | ");
         DisclosureTable economic = Docs.unit(Docs.table("GPB_BASIC_EXPENDITURE", "2025年部门一般公共预算基本支出部门预算经济分类预算表",
                 List.of("科目编码", "科目名称", "合计"), List.of("CODE", "NAME", "TOTAL"), "30217 | 公务接待费 | 185,000.00"), "元");
-        Rule.Outcome r = new CrossTableRule().evaluate(Docs.parsed(List.of(threePublic, economic), List.of()));
+        Rule.Outcome r = Docs.evaluate(new CrossTableRule(), threePublic, economic);
         assertThat(r.findings()).as("185,000.00 元 is 18.5 万元, within 28.50 万元").isEmpty();
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
 
         DisclosureTable over = Docs.unit(Docs.table("GPB_BASIC_EXPENDITURE", "2025年部门一般公共预算基本支出部门预算经济分类预算表",
                 List.of("科目编码", "科目名称", "合计"), List.of("CODE", "NAME", "TOTAL"), "30217 | 公务接待费 | 385,000.00"), "元");
-        assertThat(new CrossTableRule().evaluate(Docs.parsed(List.of(threePublic, over), List.of())).findings())
+        assertThat(Docs.evaluate(new CrossTableRule(), threePublic, over).findings())
                 .singleElement().satisfies(f -> assertThat(f.messageZh()).contains("30217公务接待费38.50万元", "公务接待费28.50万元"));
     }
 
@@ -336,12 +334,12 @@ class TablesAndUnitsTest {
         List<String> roles = List.of("TOTAL", "TOTAL", "TOTAL", "BASIC", "PROJECT");
         DisclosureTable template = Docs.table("EXPENDITURE", "支出决算表", headers, roles,
                 "205 | 教育支出 |  |  | ", "20502 | 普通教育 |  |  | ", "2050205 | 高等教育 |  |  | ");
-        assertThat(new HierarchyRule().evaluate(Docs.parsed(List.of(template), List.of())).findings()).isEmpty();
-        assertThat(new RowSumRule().evaluate(Docs.parsed(List.of(template), List.of())).findings()).isEmpty();
+        assertThat(Docs.evaluate(new HierarchyRule(), template).findings()).isEmpty();
+        assertThat(Docs.evaluate(new RowSumRule(), template).findings()).isEmpty();
 
         DisclosureTable filled = Docs.table("EXPENDITURE", "支出决算表", headers, roles,
                 "205 | 教育支出 | 10.00 | 10.00 | ", "20502 | 普通教育 | 9.00 | 9.00 | ", "2050205 | 高等教育 | 9.00 | 9.00 | ");
-        assertThat(new HierarchyRule().evaluate(Docs.parsed(List.of(filled), List.of())).findings())
+        assertThat(Docs.evaluate(new HierarchyRule(), filled).findings())
                 .extracting(Finding::messageZh).anySatisfy(m -> assertThat(m).contains("205 教育支出的本年支出合计为10.00万元,其下1项明细合计9.00"));
     }
 
@@ -364,9 +362,9 @@ class TablesAndUnitsTest {
 
     @Test
     void aTotalPrintedOnceForASideIsTheTotalOfEachOfItsGroups() {
-        Rule.Outcome printed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(zhengxieTotal("858.51")), List.of()));
+        Rule.Outcome printed = Docs.evaluate(new TwoSidedTableRule(), zhengxieTotal("858.51"));
         assertThat(printed.findings()).isEmpty();
-        Rule.Outcome changed = new TwoSidedTableRule().evaluate(Docs.parsed(List.of(zhengxieTotal("865.51")), List.of()));
+        Rule.Outcome changed = Docs.evaluate(new TwoSidedTableRule(), zhengxieTotal("865.51"));
         assertThat(changed.findings()).singleElement().satisfies(f -> {
             assertThat(f.messageZh()).contains("当年支出小计", "13377.11", "13384.11");
             assertThat(f.evidence()).anySatisfy(e -> assertThat(e.quote()).contains("865.51"));
@@ -376,7 +374,7 @@ class TablesAndUnitsTest {
                 List.of("项目名称", "金额", "功能科目名称", "金额"), List.of("NAME", "OTHER", "NAME", "OTHER"),
                 "一、财政拨款 | 100.00 | 一、一般公共服务支出 | 100.00",
                 "当年收入小计 | 100.00 | 当年支出小计 | 当年支出小计");
-        assertThat(new TwoSidedTableRule().evaluate(Docs.parsed(List.of(blank), List.of())).findings()).isEmpty();
+        assertThat(Docs.evaluate(new TwoSidedTableRule(), blank).findings()).isEmpty();
     }
 
     /** Jiangsu 2019 政协's 收入预算总表 as read: one column of amounts, sources in blocks under their 小计. */
@@ -400,10 +398,10 @@ class TablesAndUnitsTest {
 
     @Test
     void theBlocksOfAOneColumnIncomeTableAddUp() {
-        Rule.Outcome printed = new TotalRowRule().evaluate(Docs.parsed(List.of(jiangsuIncome("80.00")), List.of()));
+        Rule.Outcome printed = Docs.evaluate(new TotalRowRule(), jiangsuIncome("80.00"));
         assertThat(printed.findings()).isEmpty();
         assertThat(printed.checks()).as("two blocks with rows, and the 总计").isEqualTo(3);
-        Rule.Outcome changed = new TotalRowRule().evaluate(Docs.parsed(List.of(jiangsuIncome("87.00")), List.of()));
+        Rule.Outcome changed = Docs.evaluate(new TotalRowRule(), jiangsuIncome("87.00"));
         assertThat(changed.findings()).extracting(Finding::messageZh)
                 .anySatisfy(m -> assertThat(m).contains("其他资金小计", "87.00", "80.00"))
                 .anySatisfy(m -> assertThat(m).contains("收入总计", "13384.11"));

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 import io.budgetlens.ingest.decode.TextTable;
+import io.budgetlens.ingest.decode.office.OfficeText;
+import io.budgetlens.ingest.decode.pdf.LineGroups;
 import technology.tabula.ObjectExtractor;
 import technology.tabula.Page;
 import technology.tabula.PageIterator;
@@ -168,7 +170,7 @@ final class TabulaMethod implements TableMethod {
             List<String> cells = new ArrayList<>(width);
             for (int c = 0; c < width; c++) {
                 RectangularTextContainer cell = c < row.size() ? row.get(c) : null;
-                String text = cell == null ? "" : join(cell.getText());
+                String text = cell == null ? "" : OfficeText.oneLine(cell.getText());
                 cells.add(text);
                 if (!text.isEmpty()) {
                     float left = cell.getLeft() - table.getLeft();
@@ -183,62 +185,18 @@ final class TabulaMethod implements TableMethod {
         return grid;
     }
 
-    /** A cell's lines joined without a break (a name wrapping in its cell); a space between two Latin words. */
-    static String join(String text) {
-        String[] lines = text.split("\r|\n");
-        StringBuilder out = new StringBuilder();
-        for (String line : lines) {
-            String t = line.strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            if (out.length() > 0 && isLatin(out.charAt(out.length() - 1)) && isLatin(t.charAt(0))) {
-                out.append(' ');
-            }
-            out.append(t);
-        }
-        return out.toString();
-    }
-
-    private static boolean isLatin(char c) {
-        return c < 0x2E80 && Character.isLetterOrDigit(c);
-    }
-
     /** Glyphs outside the tables as lines: overlapping vertically, read left to right, a space at a wide gap. */
     private static List<Item> lines(List<TextElement> elements) {
-        List<TextElement> sorted = new ArrayList<>(elements);
+        List<TextElement> sorted = new ArrayList<>(elements.stream().filter(e -> e.getHeight() > 0).toList());
         sorted.sort(Comparator.comparingDouble((TextElement e) -> e.getCenterY()).thenComparingDouble(e -> e.getLeft()));
-        List<List<TextElement>> groups = new ArrayList<>();
-        List<float[]> extents = new ArrayList<>();
-        for (TextElement e : sorted) {
-            if (e.getHeight() <= 0) {
-                continue;
-            }
-            int target = -1;
-            if (!groups.isEmpty()) {
-                float[] x = extents.get(extents.size() - 1);
-                double overlap = Math.min(x[1], e.getBottom()) - Math.max(x[0], e.getTop());
-                if (overlap >= 0.5 * Math.min(x[1] - x[0], e.getHeight())) {
-                    target = groups.size() - 1;
-                }
-            }
-            if (target < 0) {
-                groups.add(new ArrayList<>());
-                extents.add(new float[] {e.getTop(), e.getBottom()});
-                target = groups.size() - 1;
-            }
-            groups.get(target).add(e);
-            float[] x = extents.get(target);
-            x[0] = Math.min(x[0], e.getTop());
-            x[1] = Math.max(x[1], e.getBottom());
-        }
         List<Item> items = new ArrayList<>();
-        for (int g = 0; g < groups.size(); g++) {
-            List<TextElement> group = groups.get(g);
-            group.sort(Comparator.comparingDouble(e -> e.getLeft()));
+        for (LineGroups.Line<TextElement> group : LineGroups.of(sorted, TextElement::getTop, TextElement::getBottom,
+                e -> (float) e.getHeight(), 1)) {
+            List<TextElement> boxes = new ArrayList<>(group.boxes());
+            boxes.sort(Comparator.comparingDouble(e -> e.getLeft()));
             StringBuilder text = new StringBuilder();
             TextElement previous = null;
-            for (TextElement e : group) {
+            for (TextElement e : boxes) {
                 if (previous != null && e.getLeft() - previous.getRight() > 0.5f * e.getFontSize()
                         && text.length() > 0 && text.charAt(text.length() - 1) != ' ') {
                     text.append(' ');
@@ -248,7 +206,7 @@ final class TabulaMethod implements TableMethod {
             }
             String line = text.toString().replaceAll("\\s+", " ").strip();
             if (!line.isEmpty()) {
-                items.add(new Item(extents.get(g)[0], extents.get(g)[1], line, null));
+                items.add(new Item(group.top(), group.bottom(), line, null));
             }
         }
         return items;

@@ -57,9 +57,10 @@ public record OfficeText(String text, List<TextTable> tables, List<String> notes
 
     /**
      * The text of a cell or paragraph on one line: line breaks inside it are joined (without a space between
-     * Chinese characters, with one between Latin words), tabs become spaces, the ends are stripped.
+     * Chinese characters, with one between Latin words), tabs become spaces, the ends are stripped. Public for the
+     * table-method benchmark, which joins tabula's cells the same way.
      */
-    static String oneLine(String s) {
+    public static String oneLine(String s) {
         if (s == null || s.isEmpty()) {
             return "";
         }

@@ -32,39 +32,16 @@ final class TextLine {
     }
 
     /**
-     * Groups glyphs into lines: a glyph belongs to a line when it overlaps the line's vertical extent by at least
-     * half of the smaller height; each line is then read left to right, with one space where the gap between two
-     * glyphs is wider than half the font size (never a run of spaces).
+     * Groups glyphs into lines ({@link LineGroups}: by vertical overlap, a glyph joining any of the three newest lines);
+     * each line is then read left to right, with one space where the gap between two glyphs is wider than half the
+     * font size (never a run of spaces).
      */
     static List<TextLine> of(int page, List<Glyph> glyphs) {
         List<Glyph> sorted = new ArrayList<>(glyphs);
         sorted.sort(Comparator.comparingDouble(Glyph::centerY).thenComparingDouble(Glyph::x0));
-        List<List<Glyph>> groups = new ArrayList<>();
-        List<float[]> extents = new ArrayList<>();
-        for (Glyph g : sorted) {
-            int target = -1;
-            for (int i = groups.size() - 1; i >= 0 && i >= groups.size() - 3; i--) {
-                float[] e = extents.get(i);
-                float overlap = Math.min(e[1], g.y1()) - Math.max(e[0], g.y0());
-                float smaller = Math.min(e[1] - e[0], g.height());
-                if (overlap >= 0.5f * smaller) {
-                    target = i;
-                    break;
-                }
-            }
-            if (target < 0) {
-                groups.add(new ArrayList<>());
-                extents.add(new float[] {g.y0(), g.y1()});
-                target = groups.size() - 1;
-            }
-            groups.get(target).add(g);
-            float[] e = extents.get(target);
-            e[0] = Math.min(e[0], g.y0());
-            e[1] = Math.max(e[1], g.y1());
-        }
         List<TextLine> lines = new ArrayList<>();
-        for (List<Glyph> group : groups) {
-            TextLine line = fromGroup(page, group);
+        for (LineGroups.Line<Glyph> group : LineGroups.of(sorted, Glyph::y0, Glyph::y1, Glyph::height, 3)) {
+            TextLine line = fromGroup(page, group.boxes());
             if (line != null) {
                 lines.add(line);
             }
