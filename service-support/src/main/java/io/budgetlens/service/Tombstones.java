@@ -19,6 +19,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.budgetlens.events.CloudEvents;
 import io.budgetlens.events.serde.KafkaHeaders;
+import org.jboss.logging.Logger;
+
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -29,18 +31,24 @@ import io.smallrye.common.annotation.Identifier;
 @ApplicationScoped
 public class Tombstones {
 
+    private static final Logger LOG = Logger.getLogger(Tombstones.class);
+
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
     private KafkaProducer<String, byte[]> producer;
 
-    /** Writes the tombstone of {@code documentId} on {@code topic} and waits for the broker's acknowledgement. */
+    /**
+     * Writes the tombstone of {@code documentId} on {@code topic}, waits for the broker's acknowledgement and logs the
+     * deletion (one log line per topic the draft leaves).
+     */
     public void write(String topic, String documentId, String source) {
         var headers = KafkaHeaders.of(CloudEvents.headers(documentId + ":deleted", CloudEvents.TYPE_DELETED, source,
                 documentId, Instant.now()));
         try {
             producer().send(new ProducerRecord<>(topic, null, documentId, null, headers)).get(30, TimeUnit.SECONDS);
+            LOG.infof("Deleted draft %s from %s", LogSafe.text(documentId), topic);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("The tombstone of " + documentId + " could not be written to " + topic
                     + ": " + e.getMessage(), e);

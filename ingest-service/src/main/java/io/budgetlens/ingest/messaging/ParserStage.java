@@ -54,7 +54,6 @@ public class ParserStage {
         if (received == null) {
             index.forget(record.key());
             tombstones.write(Topics.PARSED, record.key(), CloudEvents.SOURCE_INGEST);
-            LOG.infof("Deleted draft %s", LogSafe.text(record.key()));
             return;
         }
         index.record(received.documentId());

@@ -15,7 +15,6 @@ import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureValidated;
 import io.budgetlens.events.ParseStatus;
 import io.budgetlens.events.Topics;
-import io.budgetlens.service.LogSafe;
 import io.budgetlens.service.RecordDeadline;
 import io.budgetlens.service.Tombstones;
 import io.budgetlens.validation.rules.RuleEngine;
@@ -52,7 +51,6 @@ public class ValidationStage {
         DisclosureParsed parsed = record.value();
         if (parsed == null) {
             tombstones.write(Topics.VALIDATED, record.key(), CloudEvents.SOURCE_VALIDATION);
-            LOG.infof("Deleted draft %s", LogSafe.text(record.key()));
             return;
         }
         if (parsed.status() != ParseStatus.PARSED) {
