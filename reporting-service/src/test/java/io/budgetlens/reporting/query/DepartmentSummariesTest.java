@@ -93,8 +93,11 @@ class DepartmentSummariesTest {
                     + ", cross_warning_count = " + random.nextInt(3) + " WHERE document_id = '" + id(i) + "'");
         }
         for (int i = 2; i <= ROWS; i += 11) {
-            changes.add("UPDATE disclosure SET expenditure_total = CAST(expenditure_total AS numeric(20, 5)),"
-                    + " completeness = NULL WHERE document_id = '" + id(i) + "'");
+            changes.add("UPDATE disclosure SET expenditure_total = CAST(expenditure_total AS numeric(20, 5))"
+                    + " WHERE document_id = '" + id(i) + "'");
+        }
+        for (int i = 8; i <= ROWS; i += 29) {
+            changes.add("UPDATE disclosure SET completeness = NULL WHERE document_id = '" + id(i) + "'");
         }
         for (int i = 3; i <= ROWS; i += 13) {
             changes.add("UPDATE disclosure SET latest = NOT latest WHERE document_id = '" + id(i) + "'");
