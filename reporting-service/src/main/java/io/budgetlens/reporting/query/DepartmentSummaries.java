@@ -23,7 +23,8 @@ import io.budgetlens.reporting.query.DisclosureQueries.Metric;
 public class DepartmentSummaries {
 
     /** The disclosures a summary counts: public, the latest of their identity, parsed (the V6 trigger's condition). */
-    public static final String COUNTED = "visibility = 'PUBLIC' AND latest = true AND status IN ('PARSED', 'VALIDATED')";
+    public static final String COUNTED =
+            "visibility = 'PUBLIC' AND latest = true AND status IN ('PARSED', 'VALIDATED')";
 
     /** More stale departments than this and a refresh recomputes every group in one scan. */
     static final int REBUILD_ABOVE = 2_000;

@@ -318,8 +318,8 @@ public class DisclosureQueries {
             top.append(", ").append(m.alias());
         }
         top.append(" FROM g ORDER BY ").append(orderBy).append(limit(page, size));
-        List<SummaryRow> rows = rows(SummaryRow.class, groups + "SELECT paged.*, (SELECT count(*) FROM g) AS total_groups"
-                + " FROM (" + top + ") paged ORDER BY " + orderBy, filters);
+        List<SummaryRow> rows = rows(SummaryRow.class, groups + "SELECT paged.*,"
+                + " (SELECT count(*) FROM g) AS total_groups FROM (" + top + ") paged ORDER BY " + orderBy, filters);
         long total = rows.isEmpty() ? count(groups + "SELECT count(*) FROM g", filters) : rows.get(0).totalGroups();
         return new SummaryPage(rows, total);
     }
