@@ -31,7 +31,9 @@ import io.budgetlens.testsupport.SharedPostgres;
  * Load generator for the reporting API with a large store: starts a real broker and PostgreSQL, runs the packaged
  * reporting-service (its Flyway migrations create the schema), generates N disclosures with SQL (every row carries
  * the Banan budget's parsed content: text, facts, tables, summary, sections; 30 % of rows have two findings), then
- * sends requests one at a time from one client and reports p50, p99 and max latency per endpoint.
+ * sends requests one at a time from one client and reports p50, p99 and max latency per endpoint. The rows V6 keeps
+ * per department are filled as in production: the trigger on {@code disclosure} marks every department the INSERT
+ * writes, and the first {@code groupBy=department} request (a warm-up one) recomputes them all.
  * <p>
  * Run: {@code mvn -Pbench-reporting -DskipTests -pl benchmarks -am verify} (-Drows=100000 -Drequests=300).
  */
@@ -75,7 +77,7 @@ public final class ReportingLoad {
             scenarios.put("list: page 100 of hasErrors=true",
                     i -> "/api/v1/disclosures?hasErrors=true&page=100&size=50");
             scenarios.put("detail: random document (73 KB content)",
-                    i -> "/api/v1/disclosures/" + id(1 + random.nextInt(rows)));
+                    i -> "/api/v1/disclosures/" + id(publicRow(1 + random.nextInt(rows))));
             scenarios.put("summaries: groupBy=region, year=2020",
                     i -> "/api/v1/summaries?groupBy=region&year=2020");
             scenarios.put("summaries: groupBy=department, sort -errors",
@@ -124,6 +126,11 @@ public final class ReportingLoad {
             throw new IllegalStateException(url + " answered " + answer.statusCode() + ": "
                     + new String(answer.body(), StandardCharsets.UTF_8));
         }
+    }
+
+    /** Row g, or the one before it when g is a draft (every 50th): an anonymous client may not read drafts. */
+    private static int publicRow(int g) {
+        return g % 50 == 0 ? g - 1 : g;
     }
 
     static String id(int g) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import io.budgetlens.reporting.query.DepartmentSummaries;
 import io.budgetlens.reporting.query.DisclosureQueries;
 import io.budgetlens.reporting.query.DisclosureQueries.Dimension;
 import io.budgetlens.reporting.query.DisclosureQueries.Metric;
@@ -38,6 +39,9 @@ public class SummaryResource {
 
     @Inject
     DisclosureQueries queries;
+
+    @Inject
+    DepartmentSummaries departmentSummaries;
 
     @GET
     @Operation(summary = "Totals, “三公” and its parts, 机关运行经费, document counts, findings by severity and average "
@@ -76,9 +80,12 @@ public class SummaryResource {
             dims.add(Dimension.SCOPE);
         }
 
-        Where where = new Where()
-                .and("visibility = 'PUBLIC' AND latest = true AND status IN ('PARSED', 'VALIDATED')");
+        Where where = new Where().and(DepartmentSummaries.COUNTED);
         Params.disclosureFilters(where, "", region, year, kind, scope);
+        boolean kept = DepartmentSummaries.answers(dims, Params.given(region) || Params.given(year)
+                || Params.given(department));
+        Where kindAndScope = new Where();
+        Params.disclosureFilters(kindAndScope, "", null, null, kind, scope);
         if (Params.given(department)) {
             List<String> keys = queries.departmentKeys(department.trim());
             where.and("(department_key = ? OR name_key IN (?) OR code_key IN (?))", department.trim(),
@@ -102,13 +109,14 @@ public class SummaryResource {
                 header.add("department");
             }
             Arrays.stream(Metric.values()).forEach(m -> header.add(m.field));
-            return Csv.stream("summaries.csv", header, csv -> queries.summaries(dims, where, orderBy, 0,
-                    Params.MAX_CSV_ROWS).rows().forEach(r -> {
+            return Csv.stream("summaries.csv", header, csv -> summaries(kept, dims, where, kindAndScope, orderBy,
+                    0, Params.MAX_CSV_ROWS).rows().forEach(r -> {
                         Map<String, Object> row = r.toMap(dims);
                         csv.row(header.stream().map(row::get).toList());
                     }));
         }
-        DisclosureQueries.SummaryPage summaries = queries.summaries(dims, where, orderBy, listing.page, listing.size);
+        DisclosureQueries.SummaryPage summaries = summaries(kept, dims, where, kindAndScope, orderBy, listing.page,
+                listing.size);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("groupBy", dims.stream().map(d -> d.field).toList());
         body.put("unit", "万元");
@@ -117,5 +125,15 @@ public class SummaryResource {
         body.put("size", listing.size);
         body.put("total", summaries.totalGroups());
         return Response.ok(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** From the rows kept per department when they answer the request, else from every counted disclosure. */
+    private DisclosureQueries.SummaryPage summaries(boolean kept, List<Dimension> dims, Where where,
+                                                    Where kindAndScope, String orderBy, int page, int size) {
+        if (!kept) {
+            return queries.summaries(dims, where, orderBy, page, size);
+        }
+        departmentSummaries.refreshIfStale();
+        return queries.departmentSummaries(kindAndScope, orderBy, page, size);
     }
 }

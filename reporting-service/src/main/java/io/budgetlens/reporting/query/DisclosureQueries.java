@@ -292,6 +292,38 @@ public class DisclosureQueries {
         return new SummaryPage(rows, total);
     }
 
+    /**
+     * Groups by department, kind and scope (filtered on kind and scope at most: {@link DepartmentSummaries#answers})
+     * from the rows V6 keeps instead of every counted disclosure: the same rows {@link #summaries} returns, in the
+     * same order. A department still marked stale (not refreshed since it changed: {@link
+     * DepartmentSummaries#refreshIfStale} first) is computed from {@code disclosure} in the same statement, so the
+     * answer is always the aggregate of the rows its snapshot sees. The
+     * page is the top of the groups and the total a count of them (no window over all groups, which would buffer
+     * every group to disk past {@code work_mem}).
+     */
+    public SummaryPage departmentSummaries(Where filters, String orderBy, int page, int size) {
+        String groups = "WITH stale AS MATERIALIZED (SELECT DISTINCT department_key FROM department_summary_stale),"
+                + " g AS NOT MATERIALIZED (SELECT * FROM (SELECT " + DepartmentSummaries.columns()
+                + " FROM department_summary s"
+                + " WHERE NOT EXISTS (SELECT 1 FROM stale WHERE stale.department_key = s.department_key)"
+                + " AND (s.department_key IS NOT NULL"
+                + " OR NOT EXISTS (SELECT 1 FROM stale WHERE stale.department_key IS NULL))"
+                + " UNION ALL " + DepartmentSummaries.groups("department_key IN (SELECT department_key FROM stale)")
+                + " UNION ALL " + DepartmentSummaries.groups(
+                        "department_key IS NULL AND EXISTS (SELECT 1 FROM stale WHERE department_key IS NULL)")
+                + ") kept" + filters.sql() + ") ";
+        StringBuilder top = new StringBuilder("SELECT CAST(NULL AS text) AS region, CAST(NULL AS integer) AS"
+                + " fiscal_year, kind, scope, department_key, department_name");
+        for (Metric m : Metric.values()) {
+            top.append(", ").append(m.alias());
+        }
+        top.append(" FROM g ORDER BY ").append(orderBy).append(limit(page, size));
+        List<SummaryRow> rows = rows(SummaryRow.class, groups + "SELECT paged.*,"
+                + " (SELECT count(*) FROM g) AS total_groups FROM (" + top + ") paged ORDER BY " + orderBy, filters);
+        long total = rows.isEmpty() ? count(groups + "SELECT count(*) FROM g", filters) : rows.get(0).totalGroups();
+        return new SummaryPage(rows, total);
+    }
+
     // The dashboard's overview (public disclosures only)
 
     /** A count by one or two values (status; kind and year; severity and category). */
