@@ -23,14 +23,16 @@ class FlatTableCellTest {
     private static final Pattern CELL = Pattern.compile("^(.*?)\\s*\\|([\\s|]*)$");
 
     @ParameterizedTest(name = "[{0}] is cell [{1}], row end {2}")
-    @CsvSource(delimiter = ';', nullValues = "none", value = {
-            "522.61 |;522.61;false",
-            "支出 | |||;支出;true",
-            "|;'';false",
-            "  一般公共服务支出  |  ;一般公共服务支出;false",
-            "a | b |;a | b;false",
-            "合计 ||;合计;true",
-            "no pipe at the end;none;false"})
+    @CsvSource(delimiter = ';', nullValues = "none", textBlock = """
+            # line                   ; cell             ; row end
+            522.61 |                 ; 522.61           ; false
+            支出 | |||                ; 支出              ; true
+            |                        ; ''               ; false
+            '  一般公共服务支出  |  '    ; 一般公共服务支出    ; false
+            a | b |                  ; a | b            ; false
+            合计 ||                   ; 合计              ; true
+            no pipe at the end       ; none             ; false
+            """)
     void aLineEndingInAPipeIsACell(String line, String text, boolean rowEnd) {
         FlatTableReader.Cell cell = FlatTableReader.cell(line, 100);
         if (text == null) {
