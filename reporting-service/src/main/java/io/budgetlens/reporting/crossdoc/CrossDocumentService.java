@@ -1,11 +1,10 @@
 package io.budgetlens.reporting.crossdoc;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +12,9 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.budgetlens.events.AnomalyDetected;
+import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.DisclosureMeta;
+import io.budgetlens.events.DisclosureScope;
 import io.budgetlens.events.EventJson;
 import io.budgetlens.events.Fact;
 import io.budgetlens.events.Finding;
@@ -40,31 +41,45 @@ public class CrossDocumentService {
     @Inject
     DisclosureRepository repository;
 
-    /** Recomputes the findings of this document and its dependants; answers the anomalies to publish. */
+    /**
+     * Recomputes the findings of this document and, when it is (or just stopped being) the latest of its identity,
+     * those of its dependants; answers the anomalies to publish. A document that is not the latest of its identity
+     * is nobody's counterpart, so its arrival changes no other document's findings.
+     */
     public List<AnomalyDetected> recompute(String documentId) {
         DisclosureEntity document = repository.findById(documentId);
         if (!comparable(document)) {
             return List.of();
         }
-        Set<String> affected = new LinkedHashSet<>();
-        affected.add(documentId);
-        if (document.visibility == Visibility.PUBLIC) {
-            affected.addAll(dependants(document));
-        }
-        List<AnomalyDetected> anomalies = new ArrayList<>();
-        for (String id : affected) {
-            anomalies.addAll(recomputeOne(repository.findById(id)));
+        List<AnomalyDetected> anomalies = new ArrayList<>(recomputeOne(Subject.of(document), document));
+        if (document.visibility == Visibility.PUBLIC && (document.latest || document.latestMoved)) {
+            for (Subject dependant : dependants(document)) {
+                anomalies.addAll(recomputeOne(dependant, null));
+            }
         }
         return anomalies;
     }
 
-    private List<AnomalyDetected> recomputeOne(DisclosureEntity subject) {
-        if (!comparable(subject)) {
-            return List.of();
+    /**
+     * What the checks read of a subject document: its identity, meta and facts, not its text, tables and the rest
+     * of the row (reading whole rows of every dependant was most of this service's database time).
+     */
+    private record Subject(String documentId, DisclosureKind kind, DisclosureScope scope, Integer fiscalYear,
+                           String title, String department, String budgetUnitCode, String province, String district,
+                           LocalDate publicationDate, Visibility visibility, String nameKey, String codeKey,
+                           String facts) {
+
+        static Subject of(DisclosureEntity d) {
+            return new Subject(d.documentId, d.kind, d.scope, d.fiscalYear, d.title, d.department, d.budgetUnitCode,
+                    d.province, d.district, d.publicationDate, d.visibility, d.nameKey, d.codeKey, d.facts);
         }
-        List<Fact> facts = read(subject.facts, FACTS);
+    }
+
+    /** {@code managed}: the subject's entity when it is in the persistence context (the document being stored). */
+    private List<AnomalyDetected> recomputeOne(Subject subject, DisclosureEntity managed) {
+        List<Fact> facts = read(subject.facts(), FACTS);
         List<Finding> findings = new ArrayList<>();
-        for (CrossDocumentRules.Rule rule : CrossDocumentRules.Rule.forSubject(subject.kind)) {
+        for (CrossDocumentRules.Rule rule : CrossDocumentRules.Rule.forSubject(subject.kind())) {
             Other other = counterpart(subject, rule);
             if (other == null) {
                 continue;
@@ -73,18 +88,28 @@ public class CrossDocumentService {
                     read(other.summary(), SUMMARY));
             findings.addAll(CrossDocumentRules.check(rule, facts, counterpart));
         }
-        repository.replaceFindings(subject.documentId, DisclosureRepository.SOURCE_CROSS_DOCUMENT, findings);
-        subject.crossErrorCount = (int) findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        subject.crossWarningCount = (int) findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        repository.replaceFindings(subject.documentId(), DisclosureRepository.SOURCE_CROSS_DOCUMENT, findings);
+        int errors = (int) findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        int warnings = (int) findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        if (managed != null) {
+            managed.crossErrorCount = errors;
+            managed.crossWarningCount = warnings;
+        } else {
+            repository.getEntityManager().createNativeQuery("""
+                            UPDATE disclosure SET cross_error_count = ?1, cross_warning_count = ?2
+                            WHERE document_id = ?3 AND (cross_error_count <> ?1 OR cross_warning_count <> ?2)""")
+                    .setParameter(1, errors).setParameter(2, warnings).setParameter(3, subject.documentId())
+                    .executeUpdate();
+        }
 
         List<AnomalyDetected> anomalies = new ArrayList<>();
-        DisclosureMeta meta = new DisclosureMeta(subject.kind, subject.scope, subject.fiscalYear, subject.title,
-                subject.department, subject.budgetUnitCode, subject.province, subject.district,
-                subject.publicationDate, null, null, null);
+        DisclosureMeta meta = new DisclosureMeta(subject.kind(), subject.scope(), subject.fiscalYear(),
+                subject.title(), subject.department(), subject.budgetUnitCode(), subject.province(),
+                subject.district(), subject.publicationDate(), null, null, null);
         for (int i = 0; i < findings.size(); i++) {
             if (findings.get(i).severity().isAnomaly()) {
-                anomalies.add(new AnomalyDetected(subject.documentId, CrossDocumentRules.RULESET_VERSION, i,
-                        Instant.now(), subject.visibility, meta, findings.get(i)));
+                anomalies.add(new AnomalyDetected(subject.documentId(), CrossDocumentRules.RULESET_VERSION, i,
+                        Instant.now(), subject.visibility(), meta, findings.get(i)));
             }
         }
         return anomalies;
@@ -99,16 +124,17 @@ public class CrossDocumentService {
      * Hibernate interpreted the query anew at every call, which the profile showed as a tenth of the consumer's time.
      */
 
-    private Other counterpart(DisclosureEntity subject, CrossDocumentRules.Rule rule) {
+    private Other counterpart(Subject subject, CrossDocumentRules.Rule rule) {
         List<?> rows = repository.getEntityManager().createNativeQuery("""
                         SELECT document_id, title, fiscal_year, CAST(summary AS text) FROM disclosure
                         WHERE visibility = 'PUBLIC' AND latest AND status IN ('PARSED', 'VALIDATED') AND kind = ?1
                           AND fiscal_year = ?2 AND scope = ?3 AND (name_key = ?4 OR code_key = ?5)
                           AND document_id <> ?6
                         ORDER BY document_id LIMIT 1""")
-                .setParameter(1, rule.counterpartKind().name()).setParameter(2, subject.fiscalYear + rule.yearOffset())
-                .setParameter(3, subject.scope.name()).setParameter(4, nonNull(subject.nameKey))
-                .setParameter(5, nonNull(subject.codeKey)).setParameter(6, subject.documentId)
+                .setParameter(1, rule.counterpartKind().name())
+                .setParameter(2, subject.fiscalYear() + rule.yearOffset())
+                .setParameter(3, subject.scope().name()).setParameter(4, nonNull(subject.nameKey()))
+                .setParameter(5, nonNull(subject.codeKey())).setParameter(6, subject.documentId())
                 .getResultList();
         if (rows.isEmpty()) {
             return null;
@@ -117,25 +143,48 @@ public class CrossDocumentService {
         return new Other(((String) row[0]).trim(), (String) row[1], ((Number) row[2]).intValue(), (String) row[3]);
     }
 
-    /** Stored documents (public or draft) whose rules take this document as the other one: their ids only. */
-    private List<String> dependants(DisclosureEntity document) {
-        List<String> ids = new ArrayList<>();
+    /**
+     * Stored documents (public or draft) whose rules take this document as the other one, as {@link Subject}s: the
+     * columns the checks read, in one query per rule (comparable ones only: status, kind, year, scope and department
+     * key are set). Ordered by documentId so that concurrent transactions touch their rows in the same order.
+     */
+    private List<Subject> dependants(DisclosureEntity document) {
+        List<Subject> subjects = new ArrayList<>();
         for (CrossDocumentRules.Rule rule : CrossDocumentRules.Rule.ALL) {
             if (rule.counterpartKind() != document.kind) {
                 continue;
             }
-            for (Object id : repository.getEntityManager().createNativeQuery("""
-                            SELECT document_id FROM disclosure
+            List<?> rows = repository.getEntityManager().createNativeQuery("""
+                            SELECT document_id, kind, scope, fiscal_year, title, department, budget_unit_code, province,
+                                   district, publication_date, visibility, name_key, code_key, CAST(facts AS text)
+                            FROM disclosure
                             WHERE status IN ('PARSED', 'VALIDATED') AND kind = ?1 AND fiscal_year = ?2 AND scope = ?3
-                              AND (name_key = ?4 OR code_key = ?5) AND document_id <> ?6""")
+                              AND (name_key = ?4 OR code_key = ?5) AND document_id <> ?6
+                              AND department_key IS NOT NULL
+                            ORDER BY document_id""")
                     .setParameter(1, rule.subjectKind().name()).setParameter(2, document.fiscalYear - rule.yearOffset())
                     .setParameter(3, document.scope.name()).setParameter(4, nonNull(document.nameKey))
                     .setParameter(5, nonNull(document.codeKey)).setParameter(6, document.documentId)
-                    .getResultList()) {
-                ids.add(((String) id).trim());
+                    .getResultList();
+            for (Object row : rows) {
+                Object[] c = (Object[]) row;
+                subjects.add(new Subject(((String) c[0]).trim(), DisclosureKind.valueOf((String) c[1]),
+                        DisclosureScope.valueOf((String) c[2]), ((Number) c[3]).intValue(), (String) c[4],
+                        (String) c[5], (String) c[6], (String) c[7], (String) c[8], localDate(c[9]),
+                        Visibility.valueOf((String) c[10]), (String) c[11], (String) c[12], (String) c[13]));
             }
         }
-        return ids;
+        return subjects;
+    }
+
+    private static LocalDate localDate(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        return ((java.sql.Date) value).toLocalDate();
     }
 
     private static boolean comparable(DisclosureEntity d) {

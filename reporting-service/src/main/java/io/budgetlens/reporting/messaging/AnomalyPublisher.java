@@ -1,5 +1,7 @@
 package io.budgetlens.reporting.messaging;
 
+import java.util.concurrent.CompletableFuture;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -32,9 +34,12 @@ public class AnomalyPublisher {
                 anomaly.finding().ruleId() + ":" + other + ":" + anomaly.findingIndex());
     }
 
-    /** Sends one anomaly and waits for the broker's acknowledgement (throws when it does not come). */
-    void send(AnomalyDetected anomaly, String ceId) {
-        anomalies.sendMessageAndAwait(EventMessages.keyed(anomaly, anomaly.documentId(), ceId, AnomalyDetected.TYPE,
-                CloudEvents.SOURCE_REPORTING, anomaly.detectedAt()));
+    /**
+     * Sends one anomaly without waiting: the future completes when the broker has acknowledged it, or fails. Sends
+     * of one caller go out in the order made.
+     */
+    CompletableFuture<Void> sendAsync(AnomalyDetected anomaly, String ceId) {
+        return anomalies.sendMessage(EventMessages.keyed(anomaly, anomaly.documentId(), ceId, AnomalyDetected.TYPE,
+                CloudEvents.SOURCE_REPORTING, anomaly.detectedAt())).subscribeAsCompletionStage();
     }
 }

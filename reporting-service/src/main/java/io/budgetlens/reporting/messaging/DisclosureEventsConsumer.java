@@ -86,8 +86,10 @@ public class DisclosureEventsConsumer {
             repository.deleteDocument(key);
             return List.of();
         }
-        repository.recordReceived(event, maxStoredBytes);
-        return crossDocuments.recompute(event.documentId());
+        // the receipt time can move the latest of the identity, and with it others' counterpart; nothing else of a
+        // received event takes part in a cross-document check
+        return repository.recordReceived(event, maxStoredBytes) ? crossDocuments.recompute(event.documentId())
+                : List.of();
     }
 
     private List<AnomalyDetected> storeParsed(String key, DisclosureParsed event) {

@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -22,7 +25,10 @@ import io.budgetlens.events.Visibility;
 /**
  * A stored disclosure document, keyed by its documentId, with what its received, parsed and validated events said.
  * Updates write only the columns that changed: a received or validated event leaves the text and the JSON of the
- * parse result (tens of kilobytes, stored out of line) as they are instead of writing them again.
+ * parse result (tens of kilobytes, stored out of line) as they are instead of writing them again. Those large columns
+ * are also read lazily (all together, at the first access of one): storing an event locks and reads the row's small
+ * columns only, where reading the whole row back (about 90 KB of text and JSON for the samples) was most of the
+ * consumer's database work; the API and the pages read them when they show a document.
  */
 @Entity
 @DynamicUpdate
@@ -119,32 +125,40 @@ public class DisclosureEntity {
     @Column(nullable = false)
     public boolean latest;
 
+    @Basic(fetch = FetchType.LAZY)
     public String text;
 
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public String sections;
 
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public String facts;
 
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public String tables;
 
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public String summary;
 
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "parse_warnings", columnDefinition = "jsonb")
     public String parseWarnings;
 
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public String performance;
 
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public String verdicts;
@@ -186,14 +200,17 @@ public class DisclosureEntity {
     @Column(name = "validated_revision")
     public Integer validatedRevision;
 
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public String parts;
 
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public String pages;
 
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public String contents;
@@ -209,4 +226,12 @@ public class DisclosureEntity {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * Not stored: set when storing an event of this document moved the latest flag within its identity (this
+     * document became, or stopped being, the latest), so that the documents compared with that identity are checked
+     * again. Lives as long as the entity instance, which the consumer clears after each record.
+     */
+    @Transient
+    public boolean latestMoved;
 }

@@ -2,12 +2,15 @@ package io.budgetlens.reporting.store;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+
+import org.hibernate.Session;
 
 import io.budgetlens.events.DisclosureMeta;
 import io.budgetlens.events.DisclosureParsed;
@@ -34,18 +37,19 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
     public static final String SOURCE_VALIDATION = "VALIDATION";
     public static final String SOURCE_CROSS_DOCUMENT = "CROSS_DOCUMENT";
 
-    public void recordReceived(DisclosureReceived event) {
-        recordReceived(event, Long.MAX_VALUE);
+    public boolean recordReceived(DisclosureReceived event) {
+        return recordReceived(event, Long.MAX_VALUE);
     }
 
     /**
      * Stores a received event: the document's metadata, its revision in the history, and (when the files together
      * are within {@code maxStoredBytes}) the original bytes of each file, to render pages and annotate from.
+     * Answers whether the latest document of its identity changed (the receipt time takes part in choosing it).
      */
-    public void recordReceived(DisclosureReceived event, long maxStoredBytes) {
+    public boolean recordReceived(DisclosureReceived event, long maxStoredBytes) {
         DisclosureEntity entity = findOrCreate(event.documentId(), event.visibility());
         if (entity == null) {
-            return;
+            return false;
         }
         var em = getEntityManager();
         var parts = event.allParts();
@@ -74,7 +78,7 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
             }
         }
         if (event.revisionNumber() < entity.revision) {
-            return; // an older revision arriving late: its files and history are kept, the document stays newer
+            return false; // an older revision arriving late: its files and history are kept, the document stays newer
         }
         entity.revision = event.revisionNumber();
         entity.contentType = event.contentType();
@@ -87,6 +91,7 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         if (entity.status != DisclosureStatus.RECEIVED) {
             markLatest(entity);
         }
+        return entity.latestMoved;
     }
 
     /** Stores the parse result; answers whether it was taken (false when an older parser version arrived late). */
@@ -187,30 +192,48 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         entity.updatedAt = Instant.now();
     }
 
-    /** Replaces the finding rows of one source of one document. */
+    /**
+     * Replaces the finding rows of one source of one document: one delete, then the rows in one JDBC batch (a
+     * statement and a round trip per finding showed in the profile as a tenth of this service's time).
+     */
     public void replaceFindings(String documentId, String source, List<Finding> findings) {
         var em = getEntityManager();
         em.flush();
         em.createNativeQuery("DELETE FROM finding WHERE document_id = ?1 AND source = ?2")
                 .setParameter(1, documentId).setParameter(2, source).executeUpdate();
         List<Finding> list = findings == null ? List.of() : findings;
-        for (int i = 0; i < list.size(); i++) {
-            Finding f = list.get(i);
-            String related = f.evidence() == null ? null : f.evidence().stream()
-                    .map(io.budgetlens.events.Evidence::documentId)
-                    .filter(id -> id != null && !id.equals(documentId)).findFirst().orElse(null);
-            em.createNativeQuery("""
-                            INSERT INTO finding (document_id, source, idx, rule_id, severity, category, message_zh,
-                                                 message_en, expected, actual, excess, unit, evidence, related_document_id)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS jsonb), ?10, ?11, ?12, CAST(?13 AS jsonb), ?14)""")
-                    .setParameter(1, documentId).setParameter(2, source).setParameter(3, i)
-                    .setParameter(4, f.ruleId()).setParameter(5, f.severity().name())
-                    .setParameter(6, f.category().name()).setParameter(7, f.messageZh())
-                    .setParameter(8, f.messageEn()).setParameter(9, json(f.expected()))
-                    .setParameter(10, f.actual()).setParameter(11, f.excess()).setParameter(12, f.unit())
-                    .setParameter(13, json(f.evidence())).setParameter(14, related)
-                    .executeUpdate();
+        if (list.isEmpty()) {
+            return;
         }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO finding (document_id, source, idx, rule_id, severity, category, message_zh,
+                                         message_en, expected, actual, excess, unit, evidence, related_document_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, CAST(? AS jsonb), ?)""")) {
+                for (int i = 0; i < list.size(); i++) {
+                    Finding f = list.get(i);
+                    String related = f.evidence() == null ? null : f.evidence().stream()
+                            .map(io.budgetlens.events.Evidence::documentId)
+                            .filter(id -> id != null && !id.equals(documentId)).findFirst().orElse(null);
+                    insert.setString(1, documentId);
+                    insert.setString(2, source);
+                    insert.setInt(3, i);
+                    insert.setString(4, f.ruleId());
+                    insert.setString(5, f.severity().name());
+                    insert.setString(6, f.category().name());
+                    insert.setString(7, f.messageZh());
+                    insert.setString(8, f.messageEn());
+                    insert.setString(9, json(f.expected()));
+                    insert.setBigDecimal(10, f.actual());
+                    insert.setBigDecimal(11, f.excess());
+                    insert.setString(12, f.unit());
+                    insert.setString(13, json(f.evidence()));
+                    insert.setString(14, related);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /**
@@ -232,7 +255,8 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
      * the latest publication date, then the latest receipt, then the documentId so the choice is stable. The printed
      * 发布日期 is the document's own claim: it never counts as later than the day the document was received (in China's
      * time zone; the parse time while the received event has not arrived), so a forged future date cannot make a
-     * document the latest.
+     * document the latest. Only the rows whose flag changes are written (not every document of the identity at each
+     * event); when any is, {@link DisclosureEntity#latestMoved} is set.
      */
     private void markLatest(DisclosureEntity entity) {
         if (entity.visibility != Visibility.PUBLIC || entity.kind == null || entity.fiscalYear == null
@@ -241,7 +265,7 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         }
         var em = getEntityManager();
         em.flush();
-        em.createNativeQuery("""
+        List<?> moved = em.createNativeQuery("""
                         WITH identity AS (
                             SELECT document_id,
                                    row_number() OVER (ORDER BY CASE WHEN publication_date IS NULL THEN NULL
@@ -253,12 +277,19 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
                               AND fiscal_year = ?1 AND kind = ?2 AND scope = ?3
                               AND (name_key = ?4 OR code_key = ?5))
                         UPDATE disclosure d SET latest = (i.rank = 1)
-                        FROM identity i WHERE d.document_id = i.document_id""")
+                        FROM identity i WHERE d.document_id = i.document_id AND d.latest <> (i.rank = 1)
+                        RETURNING d.document_id, d.latest""")
                 .setParameter(1, entity.fiscalYear).setParameter(2, entity.kind.name())
                 .setParameter(3, entity.scope.name()).setParameter(4, entity.nameKey == null ? "" : entity.nameKey)
                 .setParameter(5, entity.codeKey == null ? "" : entity.codeKey)
-                .executeUpdate();
-        em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
+                .getResultList();
+        for (Object row : moved) {
+            entity.latestMoved = true;
+            Object[] columns = (Object[]) row;
+            if (entity.documentId.equals(((String) columns[0]).trim())) {
+                entity.latest = (Boolean) columns[1]; // the row holds it already; the entity follows (no re-read)
+            }
+        }
     }
 
     private static BigDecimal value(Map<String, SummaryEntry> summary, String key) {
