@@ -27,8 +27,8 @@ import io.quarkus.scheduler.Scheduled;
  * unsent rows in order, a hundred at a time without waiting between them, and marks each sent once the broker has
  * acknowledged it. A send that fails leaves its row unsent and the relay tries again with backoff (1 s doubling to
  * 60 s), so nothing computed is lost to a broker outage or a crash between commit and send; a row may be sent twice
- * (a crash after the ack, before the mark), with the same ce_id. Several replicas share the table: each row is locked by the one relay sending it
- * ({@code FOR UPDATE SKIP LOCKED}). Sent rows are purged after seven days.
+ * (a crash after the ack, before the mark), with the same ce_id. Several replicas share the table: each row is locked
+ * by the one relay sending it ({@code FOR UPDATE SKIP LOCKED}). Sent rows are purged after seven days.
  */
 @ApplicationScoped
 public class AnomalyOutbox {
