@@ -1,7 +1,6 @@
 package io.budgetlens.reporting.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,11 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.budgetlens.events.AnomalyDetected;
 import io.budgetlens.events.EventJson;
+import io.budgetlens.reporting.store.JdbcBatch;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -47,21 +46,13 @@ public class AnomalyOutbox {
 
     /** Queues anomalies in the caller's transaction (the consumer's write), in one JDBC batch. */
     public void add(List<AnomalyDetected> anomalies) {
-        if (anomalies.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO anomaly_outbox (document_id, ce_id, payload) VALUES (?, ?, CAST(? AS jsonb))")) {
-                for (AnomalyDetected anomaly : anomalies) {
+        JdbcBatch.insert(em,
+                "INSERT INTO anomaly_outbox (document_id, ce_id, payload) VALUES (?, ?, CAST(? AS jsonb))", anomalies,
+                (insert, anomaly, i) -> {
                     insert.setString(1, anomaly.documentId());
                     insert.setString(2, AnomalyPublisher.ceId(anomaly));
                     insert.setString(3, new String(EventJson.write(anomaly), StandardCharsets.UTF_8));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+                });
     }
 
     /** Rows not sent yet (for health and tests). */

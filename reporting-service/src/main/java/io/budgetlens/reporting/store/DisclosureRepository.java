@@ -2,15 +2,12 @@ package io.budgetlens.reporting.store;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
-import org.hibernate.Session;
 
 import io.budgetlens.events.DisclosureMeta;
 import io.budgetlens.events.DisclosureParsed;
@@ -202,16 +199,11 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         em.createNativeQuery("DELETE FROM finding WHERE document_id = ?1 AND source = ?2")
                 .setParameter(1, documentId).setParameter(2, source).executeUpdate();
         List<Finding> list = findings == null ? List.of() : findings;
-        if (list.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO finding (document_id, source, idx, rule_id, severity, category, message_zh,
-                                         message_en, expected, actual, excess, unit, evidence, related_document_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, CAST(? AS jsonb), ?)""")) {
-                for (int i = 0; i < list.size(); i++) {
-                    Finding f = list.get(i);
+        JdbcBatch.insert(em, """
+                INSERT INTO finding (document_id, source, idx, rule_id, severity, category, message_zh,
+                                     message_en, expected, actual, excess, unit, evidence, related_document_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, CAST(? AS jsonb), ?)""", list,
+                (insert, f, i) -> {
                     String related = f.evidence() == null ? null : f.evidence().stream()
                             .map(io.budgetlens.events.Evidence::documentId)
                             .filter(id -> id != null && !id.equals(documentId)).findFirst().orElse(null);
@@ -229,11 +221,7 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
                     insert.setString(12, f.unit());
                     insert.setString(13, json(f.evidence()));
                     insert.setString(14, related);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+                });
     }
 
     /**
