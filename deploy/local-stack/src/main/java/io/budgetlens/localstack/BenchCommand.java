@@ -32,9 +32,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench [--documents N] [--clients C] [--rate R] [--json FILE]}: the load generator. Generates N new text
- * disclosures from the samples ({@link BenchCorpus}), posts them to ingest-service from C concurrent clients (spread
- * over every running ingest instance), follows each to its VALIDATED (or REJECTED) row in PostgreSQL, and reports
+ * {@code bench [--documents N] [--clients C] [--rate R] [--warm-up W] [--json FILE]}: the load generator. Generates
+ * N new text disclosures from the samples ({@link BenchCorpus}), posts them to ingest-service from C concurrent clients
+ * (spread over every running ingest instance; after W uncounted ones with --warm-up), follows each to its VALIDATED
+ * (or REJECTED) row in PostgreSQL, and reports
  * the accept rate, the end-to-end rate, the latency from POST to the stored final row, the CPU time each component
  * used per document, the load of the machine besides the stack, and the floor: the same records produced and
  * consumed on the same broker by a bare Kafka client ({@link KafkaFloor}).
@@ -76,6 +77,11 @@ public class BenchCommand extends Subcommand {
             + "document (default: the number of disclosures already stored, so that a second run sends new ones).")
     int first;
 
+    @Option(names = "--warm-up", paramLabel = "W", defaultValue = "0", description = "First send W other new "
+            + "documents and wait for them, without counting them: the services' JIT compilers take a few thousand "
+            + "documents to settle (default ${DEFAULT-VALUE}).")
+    int warmUp;
+
     @Option(names = "--no-floor", description = "Skip the bare Kafka client run.")
     boolean noFloor;
 
@@ -91,8 +97,8 @@ public class BenchCommand extends Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        if (documents < 1 || clients < 1 || rate < 0) {
-            throw new CliException("--documents and --clients must be at least 1, --rate not negative");
+        if (documents < 1 || clients < 1 || rate < 0 || warmUp < 0) {
+            throw new CliException("--documents and --clients must be at least 1, --rate and --warm-up not negative");
         }
         Path home = Path.of(System.getProperty("budgetlens.home", ".budgetlens"));
         List<String> ingestUrls = Arrays.stream(System.getProperty("budgetlens.ingest.urls",
@@ -103,6 +109,21 @@ public class BenchCommand extends Subcommand {
                 : Path.of(System.getProperty("budgetlens.samples", "samples")));
 
         int from = first >= 0 ? first : storedDisclosures(jdbcUrl);
+        if (warmUp > 0) {
+            cli.out().printf("Warm-up: %d documents (variants %d to %d), not counted ...%n", warmUp, from,
+                    from + warmUp - 1);
+            Document[] warm = new Document[warmUp];
+            for (int i = 0; i < warmUp; i++) {
+                warm[i] = corpus.document(from + i);
+            }
+            Run warming = new Run(warm, ingestUrls, jdbcUrl);
+            if (!warming.execute()) {
+                throw new CliException("the warm-up did not finish (" + warming.validated.get() + " VALIDATED, "
+                        + warming.rejected.get() + " REJECTED of " + warming.accepted.get() + " accepted): is every "
+                        + "service up? Try ./budgetlens status");
+            }
+            from += warmUp;
+        }
         cli.out().printf("Generating %d documents (variants %d to %d) from %d samples ...%n", documents, from,
                 from + documents - 1, corpus.samples());
         Document[] docs = new Document[documents];
@@ -375,6 +396,7 @@ public class BenchCommand extends Subcommand {
             runInfo.put("documents", docs.length);
             runInfo.put("firstVariant", docs.length == 0 ? null : docs[0].index());
             runInfo.put("clients", clients);
+            runInfo.put("warmUpDocuments", warmUp);
             runInfo.put("rateLimit", rate > 0 ? rate : null);
             runInfo.put("ingestInstances", ingestUrls.size());
             runInfo.put("meanDocumentBytes", Arrays.stream(docs).mapToLong(d -> d.content().length).sum()

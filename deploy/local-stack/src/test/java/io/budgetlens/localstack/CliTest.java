@@ -167,10 +167,12 @@ class CliTest {
     void benchRefusesNoDocumentsOrNoClientsAndNamesItsOptionsInItsHelp() {
         assertThat(cli("http://localhost:1").run("bench", "--documents", "0")).isEqualTo(Cli.EXIT_USAGE);
         assertThat(err()).contains("--documents and --clients must be at least 1");
+        assertThat(cli("http://localhost:1").run("bench", "--warm-up", "-1")).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(err()).contains("--warm-up not negative");
         assertThat(cli("http://localhost:1").run("bench", "--clinets=2")).isEqualTo(Cli.EXIT_USAGE);
         assertThat(err()).contains("Unknown option: '--clinets=2'").contains("Possible solutions: --clients");
         assertThat(cli("http://localhost:1").run("help", "bench")).isEqualTo(Cli.EXIT_OK);
-        assertThat(out()).contains("--documents=N", "--clients=C", "--rate=R",
+        assertThat(out()).contains("--documents=N", "--clients=C", "--rate=R", "--warm-up=W",
                 "--json=FILE");
     }
 
