@@ -123,9 +123,9 @@ public final class BoundRule extends AbstractRule {
     /** A count of zero with an amount above zero: "开展绩效自评0项,涉及资金5万元", "0个团组" and 因公出国费用 5万元. */
     private void zeroCounts(Checks checks, Narrative n) {
         String text = n.text();
-        // every scan below tries its pattern only where a match can begin (a digit): a plain find() tried the
-        // leading lookbehind at every offset of the text, a third of the rule engine's time in the stack's profile
-        Scan scan = new Scan(COUNT_AMOUNT, text, "0123456789");
+        // every scan below tries its pattern only where a match can begin: the digits of a number printed before the
+        // word its matches need (项, 个; 项目; 万元), not every digit of the tables (15 % of the engine's time)
+        Scan scan = Scan.numbersBefore(COUNT_AMOUNT, text, "项个", "");
         Matcher m = scan.matcher();
         java.util.Set<Integer> counted = new java.util.HashSet<>();
         while (scan.find()) {
@@ -136,7 +136,7 @@ public final class BoundRule extends AbstractRule {
             Quantity amount = Quantity.parse(m.group(3), m.group(2), Evidence.ofText(m.group(), m.start(), m.end()));
             zero(checks, amount, "0" + m.group(2), "0 " + m.group(2));
         }
-        Scan zeroProjects = new Scan(ZERO_PROJECTS_FUNDS, text, "0");
+        Scan zeroProjects = Scan.numbersBefore(ZERO_PROJECTS_FUNDS, text, "项", "个");
         Matcher p = zeroProjects.matcher();
         while (zeroProjects.find()) {
             if (!counted.contains(p.start()) && !lineIsTable(text, p.start())) {
@@ -144,7 +144,8 @@ public final class BoundRule extends AbstractRule {
                         "0个项目", "0 projects");
             }
         }
-        Scan noneStated = new Scan(NONE_STATED, text, "0123456789");
+        // every match says 此项
+        Scan noneStated = Scan.numbersBefore(NONE_STATED, text.contains("此项") ? text : "", "万", "");
         Matcher none = noneStated.matcher();
         while (noneStated.find()) {
             String before = text.substring(Math.max(0, none.start() - 4), none.start());
