@@ -34,9 +34,16 @@ public final class ComparisonWordRule extends AbstractRule {
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         String text = d.text() == null ? "" : d.text();
-        for (int[] line : TextHygiene.narrativeLines(text)) {
-            versus(checks, text.substring(line[0], line[1]), line[0]);
-            completion(checks, text.substring(line[0], line[1]), line[0]);
+        for (int[] line : TextHygiene.narrativeLines(d)) {
+            String l = text.substring(line[0], line[1]);
+            // every match of VERSUS has one of these characters (大于…低于, 超过/超出, 持平, 一致, 相等, 相同), every
+            // match of COMPLETION has 完成 and %: the regexes run only on the lines that do
+            if (TextHygiene.containsAny(l, "于超平致等同")) {
+                versus(checks, l, line[0]);
+            }
+            if (l.indexOf('%') >= 0 && l.contains("完成")) {
+                completion(checks, l, line[0]);
+            }
         }
         Narrative n = Narrative.of(d);
         statedBases(checks, n);

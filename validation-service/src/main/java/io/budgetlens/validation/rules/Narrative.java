@@ -74,8 +74,11 @@ final class Narrative {
         this.d = d;
         this.facts = d.facts() == null ? List.of() : d.facts();
         String text = d.text() == null ? "" : d.text();
-        this.fiscalIsGpb = (zero("income.government_fund") || NO_GOVERNMENT_FUND.matcher(text).find())
-                && (zero("income.state_capital") || NO_STATE_CAPITAL.matcher(text).find());
+        // the regexes are tried only at their first words, and only in a text that names the fund
+        this.fiscalIsGpb = (zero("income.government_fund")
+                || text.contains("政府性基金") && new Scan(NO_GOVERNMENT_FUND, text, "无未没").find())
+                && (zero("income.state_capital")
+                || text.contains("国有资本经营") && new Scan(NO_STATE_CAPITAL, text, "无未没").find());
         long nonFiscal = facts.stream().filter(f -> isCurrentAmount(f) && NON_FISCAL.contains(f.key())).count();
         boolean nonFiscalZero = nonFiscal >= 2 && facts.stream().filter(f -> isCurrentAmount(f)
                 && NON_FISCAL.contains(f.key())).allMatch(f -> f.value().signum() == 0);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Finding;
 import io.budgetlens.events.Interval;
@@ -29,6 +30,26 @@ final class TextHygiene {
         }
         return new Finding(rule.id(), severity, rule.category(), zh, en, Interval.exact(BigDecimal.ZERO),
                 BigDecimal.ONE, BigDecimal.ONE, "occurrences", List.of(Evidence.ofText(text.substring(s, e), s, e)));
+    }
+
+    /**
+     * Offsets of the lines of the document's text that are not table lines, found once per validation; the arrays are
+     * shared: read them, never change them.
+     */
+    static List<int[]> narrativeLines(DisclosureParsed d) {
+        return DocumentScope.view(d, NarrativeLinesKey.KEY, x -> narrativeLines(x.text() == null ? "" : x.text()));
+    }
+
+    private enum NarrativeLinesKey { KEY }
+
+    /** Whether {@code s} has one of the characters of {@code chars}. */
+    static boolean containsAny(String s, String chars) {
+        for (int i = 0; i < chars.length(); i++) {
+            if (s.indexOf(chars.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Offsets of the lines of the text that are not table lines (no | or tab). */
