@@ -37,6 +37,8 @@ final class Narrative {
     private Map<Fact, Fact> parents;
     private final Map<Composition, List<Composition.Run>> runs = new java.util.HashMap<>();
     private List<TextTablePairs.Pair> pairs;
+    /** The facts of each paragraph, by the paragraph's first offset. */
+    private final Map<Integer, List<Fact>> paragraphs = new java.util.HashMap<>();
 
     /** The document's narrative, built once per validation (and afresh outside one). */
     static Narrative of(DisclosureParsed d) {
@@ -170,9 +172,13 @@ final class Narrative {
         return new int[] {start, end < 0 ? text.length() : end};
     }
 
-    /** Facts whose sentence begins in the same paragraph as the given fact's. */
+    /** Facts whose sentence begins in the same paragraph as the given fact's (found once per paragraph; unmodifiable). */
     List<Fact> sameParagraph(Fact anchor) {
         int[] p = paragraph(anchor.evidence().start());
+        return paragraphs.computeIfAbsent(p[0], start -> factsIn(p));
+    }
+
+    private List<Fact> factsIn(int[] p) {
         List<Fact> out = new ArrayList<>();
         for (Fact f : facts) {
             if (f.evidence() != null && f.evidence().start() != null && f.evidence().start() >= p[0]
@@ -180,7 +186,7 @@ final class Narrative {
                 out.add(f);
             }
         }
-        return out;
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /** The fund a label names of its own (政府性基金, 国有资本经营), or "" for general money. */

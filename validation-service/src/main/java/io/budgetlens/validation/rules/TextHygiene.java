@@ -52,6 +52,16 @@ final class TextHygiene {
         return false;
     }
 
+    /** Whether {@code s} has one of the {@code words}. */
+    static boolean containsAny(String s, List<String> words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Offsets of the lines of the text that are not table lines (no | or tab). */
     static List<int[]> narrativeLines(String text) {
         List<int[]> out = new ArrayList<>();
