@@ -42,9 +42,9 @@ public final class BoundRule extends AbstractRule {
     /** Physical quantities of the “三公” expenses and the part they bound. */
     private static final List<Object[]> ZERO_QUANTITIES = List.of(
             new Object[] {Pattern.compile("因公出国[(（]境[)）]?[^。;]{0,6}?(\\d+)\\s*个?团组"), "three_public.overseas",
-                    "因公出国(境)团组"},
-            new Object[] {Pattern.compile("公务用?车购置(\\d+)\\s*辆"), "three_public.vehicle_purchase", "购置车辆"},
-            new Object[] {Pattern.compile("公务接待(\\d+)\\s*批次"), "three_public.reception", "公务接待批次"});
+                    "因公出国(境)团组", "团组"},
+            new Object[] {Pattern.compile("公务用?车购置(\\d+)\\s*辆"), "three_public.vehicle_purchase", "购置车辆", "辆"},
+            new Object[] {Pattern.compile("公务接待(\\d+)\\s*批次"), "three_public.reception", "公务接待批次", "批次"});
 
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
@@ -168,6 +168,10 @@ public final class BoundRule extends AbstractRule {
                     List.of(amount));
         }
         for (Object[] q : ZERO_QUANTITIES) {
+            // every match ends with its measure word (团组, 辆, 批次)
+            if (!text.contains((String) q[3])) {
+                continue;
+            }
             Matcher c = ((Pattern) q[0]).matcher(text);
             if (!c.find() || new BigDecimal(c.group(1)).signum() != 0) {
                 continue;

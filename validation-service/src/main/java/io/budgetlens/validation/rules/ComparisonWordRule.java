@@ -192,7 +192,8 @@ public final class ComparisonWordRule extends AbstractRule {
     /** "增加的主要原因是…" after a decrease (or "小于预算数的主要原因" after 增加 on the budget): opposite directions. */
     private void causeDirections(Checks checks, Narrative n) {
         String text = n.text();
-        Scan scan = new Scan(CAUSE_DIRECTION, text, "增上提减下降大小高低");
+        // 原因 ends every match, at most 8 characters after its start (增加 预算数 的 主要)
+        Scan scan = Scan.before(CAUSE_DIRECTION, text, "原因", 8, "增上提减下降大小高低");
         Matcher m = scan.matcher();
         while (scan.find()) {
             int said = m.group(1).matches("增加|增长|上升|提高|大于|高于") ? 1 : -1;
