@@ -24,19 +24,19 @@ public final class BoundRule extends AbstractRule {
 
     private static final Pattern ALL_PROJECTS = Pattern.compile("(均|全部|均已|全面)(实行|实施|纳入|开展)");
     /** "以委托第三方形式开展绩效自评0项,涉及资金0万元": a count and the amount of its clause. */
-    private static final Pattern COUNT_AMOUNT = Pattern.compile(
+    static final Pattern COUNT_AMOUNT = Pattern.compile(
             "(?<![\\d.])(\\d+)\\s*(项|个项目|个团组)[,，]?[^。;,，\\d]{0,8}?(\\d+(?:\\.\\d+)?)\\s*万元");
     /**
      * "共0个项目实行绩效目标管理,涉及财政性资金合计0万元" (Jiangsu): the funds of zero projects, the amount after the count's
      * clause.
      */
-    private static final Pattern ZERO_PROJECTS_FUNDS = Pattern.compile(
+    static final Pattern ZERO_PROJECTS_FUNDS = Pattern.compile(
             "(?<![\\d.])0\\s*个?项目[^。;\\d]{0,20}?涉及[^。;,，\\d]{0,12}?(\\d+(?:\\.\\d+)?)\\s*万元");
     /**
      * "国有资本经营预算收入为0万元,与上年数一致,本部门无此项预算收支安排": the sentence says the department has none of
      * what its figure states.
      */
-    private static final Pattern NONE_STATED = Pattern.compile(
+    static final Pattern NONE_STATED = Pattern.compile(
             "(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*万元([^。;\\d]{0,24}?)本\\s*(部门|单位)\\s*(无|没有)\\s*此项");
     private static final Pattern DIRECTION = Pattern.compile("增加|减少|增长|下降|降低|上升|提高");
     /** Physical quantities of the “三公” expenses and the part they bound. */

@@ -28,7 +28,7 @@ public final class ComparisonWordRule extends AbstractRule {
     private static final Pattern COMPLETION = Pattern.compile("(完成(年初)?预算(数)?的|预算完成率为?)\\s*(\\d+(\\.\\d+)?)\\s*%");
     private static final Pattern AMOUNT = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*万\\s?元");
     /** "增加的主要原因", "决算数大于预算数的主要原因": the direction a cause sentence explains. */
-    private static final Pattern CAUSE_DIRECTION = Pattern.compile("(增加|增长|上升|提高|减少|下降|降低|大于|小于|高于|低于)"
+    static final Pattern CAUSE_DIRECTION = Pattern.compile("(增加|增长|上升|提高|减少|下降|降低|大于|小于|高于|低于)"
             + "(预算数?)?的?(主要)?原因");
 
     @Override
