@@ -49,6 +49,15 @@ class SharedReadsTest {
         return out;
     }
 
+    /** The texts and the five corpus texts. */
+    private static List<String> withCorpus(List<String> texts) throws IOException {
+        List<String> out = new ArrayList<>(texts);
+        for (String file : CORPUS) {
+            out.add(CorpusValidationTest.corpus(file).text());
+        }
+        return out;
+    }
+
     private static List<String> plain(Pattern p, String text) {
         List<String> out = new ArrayList<>();
         Matcher m = p.matcher(text);
@@ -78,12 +87,8 @@ class SharedReadsTest {
     void numbersBeforeAnAnchorFindWhatFindFinds() throws IOException {
         String[] tokens = {"0", "7", "12", "1,234", "3.5", ".", ",", " ", "\n", "项", "个", "项目", "个团组", "涉及资金",
             "万元", "万 元", "本部门无此项", "无", "为", "。", ";", "a"};
-        List<String> texts = new ArrayList<>(texts(tokens, 20_000, 15));
-        for (String file : CORPUS) {
-            texts.add(CorpusValidationTest.corpus(file).text());
-        }
         int matches = 0;
-        for (String text : texts) {
+        for (String text : withCorpus(texts(tokens, 20_000, 15))) {
             List<String> counts = plain(BoundRule.COUNT_AMOUNT, text);
             assertThat(scanned(Scan.numbersBefore(BoundRule.COUNT_AMOUNT, text, "项个", ""))).as(text)
                     .isEqualTo(counts);
@@ -102,12 +107,8 @@ class SharedReadsTest {
     void startsBeforeAWordFindWhatFindFinds() throws IOException {
         String[] tokens = {"增加", "增", "减少", "下降", "大于", "低于", "预算", "预算数", "的", "主要", "原因", "原", ",", "。",
             "上升", "高"};
-        List<String> texts = new ArrayList<>(texts(tokens, 20_000, 16));
-        for (String file : CORPUS) {
-            texts.add(CorpusValidationTest.corpus(file).text());
-        }
         int matches = 0;
-        for (String text : texts) {
+        for (String text : withCorpus(texts(tokens, 20_000, 16))) {
             List<String> expected = plain(ComparisonWordRule.CAUSE_DIRECTION, text);
             assertThat(scanned(Scan.before(ComparisonWordRule.CAUSE_DIRECTION, text, "原因", 8, "增上提减下降大小高低")))
                     .as(text).isEqualTo(expected);
