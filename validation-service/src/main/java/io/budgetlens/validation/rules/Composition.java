@@ -27,6 +27,12 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
     static final Set<String> FISCAL_SOURCES = Set.of("income.general_public_budget", "income.government_fund",
             "income.state_capital");
 
+    /** The wholes income sources add up to, and the parts of procurement (sets made once, not per fact tested). */
+    private static final Set<String> INCOME_WHOLES = Set.of("income.current_year", "income.total",
+            "carry_forward.opening");
+    private static final Set<String> PROCUREMENT_PARTS = Set.of("procurement.goods", "procurement.works",
+            "procurement.services");
+
     /** A whole that counts fiscal appropriations only (财政拨款收入, by its scope or its own words). */
     private static boolean fiscalOnly(Fact w) {
         return w.scope() == io.budgetlens.events.FundScope.FISCAL_APPROPRIATION
@@ -34,7 +40,7 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
     }
 
     static final Composition INCOME_SOURCES = new Composition("收入来源", "income sources",
-            f -> Set.of("income.current_year", "income.total", "carry_forward.opening").contains(f.key()),
+            f -> INCOME_WHOLES.contains(f.key()),
             f -> SOURCES.contains(f.key()), Set.of(), true, 3, Set.of(), false, true);
 
     static final Composition INCOME_SPLIT = new Composition("本年收入与上年结转",
@@ -64,7 +70,7 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
     static final Composition PROCUREMENT = new Composition("政府采购货物、工程、服务",
             "procurement of goods, works and services",
             f -> f.key().equals("procurement.total"),
-            f -> Set.of("procurement.goods", "procurement.works", "procurement.services").contains(f.key()),
+            f -> PROCUREMENT_PARTS.contains(f.key()),
             Set.of(), false, 3, Set.of("procurement.goods", "procurement.works", "procurement.services"),
             true, true);
 

@@ -65,14 +65,30 @@ final class TextHygiene {
     /** Offsets of the lines of the text that are not table lines (no | or tab). */
     static List<int[]> narrativeLines(String text) {
         List<int[]> out = new ArrayList<>();
+        int n = text.length();
         int start = 0;
-        for (String line : text.split("\n", -1)) {
-            if (!line.contains("|") && !line.contains("\t")) {
-                out.add(new int[] {start, start + line.length()});
+        // the next | and tab at or after the line's start (n: none)
+        int bar = -1;
+        int tab = -1;
+        while (true) {
+            int end = text.indexOf('\n', start);
+            int stop = end < 0 ? n : end;
+            if (bar < start) {
+                bar = text.indexOf('|', start);
+                bar = bar < 0 ? n : bar;
             }
-            start += line.length() + 1;
+            if (tab < start) {
+                tab = text.indexOf('\t', start);
+                tab = tab < 0 ? n : tab;
+            }
+            if (bar >= stop && tab >= stop) {
+                out.add(new int[] {start, stop});
+            }
+            if (end < 0) {
+                return out;
+            }
+            start = end + 1;
         }
-        return out;
     }
 
     /** The sentence (。 or ; delimited) around an offset of a line, as evidence with offsets into the text. */
