@@ -3,6 +3,7 @@ package io.budgetlens.validation.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Finding;
@@ -75,6 +76,13 @@ abstract class AbstractRule implements Rule {
             add(Comparison.of(expected, actual, rule.severity()), zh, en, operands);
         }
 
+        /** {@link #equal(Quantity, Quantity, String, String, List)} with the words made only for a broken check. */
+        void equal(Quantity expected, Quantity actual, Supplier<String> zh, Supplier<String> en,
+                   List<Quantity> operands) {
+            Comparison c = Comparison.of(expected, actual, rule.severity());
+            add(c, c.broken() ? Findings.of(rule, c, zh.get(), en.get(), operands) : null);
+        }
+
         /**
          * {@code whole} = Σ {@code parts} within rounding, when the whole and every part are readable (null: a cell
          * that is not a number, and no check); the finding's words are made from the whole and the sum.
@@ -87,7 +95,7 @@ abstract class AbstractRule implements Rule {
                 return;
             }
             operands.add(0, whole);
-            equal(sum, whole, zh.apply(whole, sum), en.apply(whole, sum), operands);
+            equal(sum, whole, () -> zh.apply(whole, sum), () -> en.apply(whole, sum), operands);
         }
 
         /** A check that is not a comparison of figures (a placeholder, a year, a table row); see {@link #fail}. */

@@ -28,15 +28,22 @@ public final class ComparisonWordRule extends AbstractRule {
     private static final Pattern COMPLETION = Pattern.compile("(完成(年初)?预算(数)?的|预算完成率为?)\\s*(\\d+(\\.\\d+)?)\\s*%");
     private static final Pattern AMOUNT = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*万\\s?元");
     /** "增加的主要原因", "决算数大于预算数的主要原因": the direction a cause sentence explains. */
-    private static final Pattern CAUSE_DIRECTION = Pattern.compile("(增加|增长|上升|提高|减少|下降|降低|大于|小于|高于|低于)"
+    static final Pattern CAUSE_DIRECTION = Pattern.compile("(增加|增长|上升|提高|减少|下降|降低|大于|小于|高于|低于)"
             + "(预算数?)?的?(主要)?原因");
 
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         String text = d.text() == null ? "" : d.text();
-        for (int[] line : TextHygiene.narrativeLines(text)) {
-            versus(checks, text.substring(line[0], line[1]), line[0]);
-            completion(checks, text.substring(line[0], line[1]), line[0]);
+        for (int[] line : TextHygiene.narrativeLines(d)) {
+            String l = text.substring(line[0], line[1]);
+            // every match of VERSUS has one of these characters (大于…低于, 超过/超出, 持平, 一致, 相等, 相同), every
+            // match of COMPLETION has 完成 and %: the regexes run only on the lines that do
+            if (TextHygiene.containsAny(l, "于超平致等同")) {
+                versus(checks, l, line[0]);
+            }
+            if (l.indexOf('%') >= 0 && l.contains("完成")) {
+                completion(checks, l, line[0]);
+            }
         }
         Narrative n = Narrative.of(d);
         statedBases(checks, n);
@@ -185,7 +192,8 @@ public final class ComparisonWordRule extends AbstractRule {
     /** "增加的主要原因是…" after a decrease (or "小于预算数的主要原因" after 增加 on the budget): opposite directions. */
     private void causeDirections(Checks checks, Narrative n) {
         String text = n.text();
-        Scan scan = new Scan(CAUSE_DIRECTION, text, "增上提减下降大小高低");
+        // 原因 ends every match, at most 8 characters after its start (增加 预算数 的 主要)
+        Scan scan = Scan.before(CAUSE_DIRECTION, text, "原因", 8, "增上提减下降大小高低");
         Matcher m = scan.matcher();
         while (scan.find()) {
             int said = m.group(1).matches("增加|增长|上升|提高|大于|高于") ? 1 : -1;

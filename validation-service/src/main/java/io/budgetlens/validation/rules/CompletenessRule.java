@@ -79,6 +79,8 @@ public final class CompletenessRule extends AbstractRule {
         return sections.stream().anyMatch(s -> s.start() > section.start() && !s.empty() && heading(s).equals(heading));
     }
 
+    private static final java.util.regex.Pattern ATTACHMENT = java.util.regex.Pattern.compile(
+            "附件\\s*:?\\s*([^\\n]{0,60}表)");
     private static final java.util.regex.Pattern PAGE_REFERENCE = java.util.regex.Pattern.compile("[\\s.…·\\d]+$");
 
     private static String heading(io.budgetlens.events.Section s) {
@@ -98,8 +100,7 @@ public final class CompletenessRule extends AbstractRule {
                 .noneMatch(Map.Entry::getValue);
         if (noTableAtAll) {
             String text = d.text() == null ? "" : d.text();
-            java.util.regex.Matcher attachment = java.util.regex.Pattern.compile("附件\\s*:?\\s*([^\\n]{0,60}表)")
-                    .matcher(text);
+            java.util.regex.Matcher attachment = ATTACHMENT.matcher(text);
             String where = attachment.find() ? attachment.group(1) : null;
             checks.fail(new Finding(descriptor().id(), Severity.WARNING, descriptor().category(),
                     "正文中没有任何必备公开表格" + (where == null ? "" : "(附件:" + where + ")") + ",表格相关核对均未进行。",

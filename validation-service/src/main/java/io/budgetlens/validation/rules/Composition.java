@@ -27,6 +27,12 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
     static final Set<String> FISCAL_SOURCES = Set.of("income.general_public_budget", "income.government_fund",
             "income.state_capital");
 
+    /** The wholes income sources add up to, and the parts of procurement (sets made once, not per fact tested). */
+    private static final Set<String> INCOME_WHOLES = Set.of("income.current_year", "income.total",
+            "carry_forward.opening");
+    private static final Set<String> PROCUREMENT_PARTS = Set.of("procurement.goods", "procurement.works",
+            "procurement.services");
+
     /** A whole that counts fiscal appropriations only (财政拨款收入, by its scope or its own words). */
     private static boolean fiscalOnly(Fact w) {
         return w.scope() == io.budgetlens.events.FundScope.FISCAL_APPROPRIATION
@@ -34,7 +40,7 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
     }
 
     static final Composition INCOME_SOURCES = new Composition("收入来源", "income sources",
-            f -> Set.of("income.current_year", "income.total", "carry_forward.opening").contains(f.key()),
+            f -> INCOME_WHOLES.contains(f.key()),
             f -> SOURCES.contains(f.key()), Set.of(), true, 3, Set.of(), false, true);
 
     static final Composition INCOME_SPLIT = new Composition("本年收入与上年结转",
@@ -64,7 +70,7 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
     static final Composition PROCUREMENT = new Composition("政府采购货物、工程、服务",
             "procurement of goods, works and services",
             f -> f.key().equals("procurement.total"),
-            f -> Set.of("procurement.goods", "procurement.works", "procurement.services").contains(f.key()),
+            f -> PROCUREMENT_PARTS.contains(f.key()),
             Set.of(), false, 3, Set.of("procurement.goods", "procurement.works", "procurement.services"),
             true, true);
 
@@ -186,6 +192,9 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
             "预留机动经费|(事业单位)?经营支出|上缴上级支出|对附属单位补助支出");
     private static final java.util.regex.Pattern OTHER_USE_STATED = java.util.regex.Pattern.compile(
             "(?:预留机动经费|事业单位经营支出|上缴上级支出|对附属单位补助支出)[^。;；\\d]{0,12}?([\\d,]+(?:\\.\\d+)?)\\s*万元");
+    /** What every match of {@link #OTHER_USE_STATED} names. */
+    private static final List<String> OTHER_USE_WORDS = List.of("预留机动经费", "事业单位经营支出", "上缴上级支出",
+            "对附属单位补助支出");
     private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("-?[\\d,]*\\.?\\d+");
 
     /**
@@ -198,7 +207,8 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
     }
 
     private static boolean findOtherUses(io.budgetlens.events.DisclosureParsed d) {
-        if (d.text() != null) {
+        // every match names one of the other uses: the regex runs only in a text that does
+        if (d.text() != null && TextHygiene.containsAny(d.text(), OTHER_USE_WORDS)) {
             // Stated in the text (a narrative without its tables): “单位预留机动经费1,157.63万元”.
             Scan scan = new Scan(OTHER_USE_STATED, d.text(), "预事上对");
             java.util.regex.Matcher m = scan.matcher();
@@ -215,7 +225,9 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
             for (var row : t.rows()) {
                 List<String> cells = row.cells();
                 for (int c = 0; c + 1 < cells.size(); c++) {
-                    if (OTHER_USE.matcher(cells.get(c)).find()) {
+                    // every match has 支出 or 预留 in it
+                    String cell = cells.get(c);
+                    if ((cell.indexOf('支') >= 0 || cell.indexOf('预') >= 0) && OTHER_USE.matcher(cell).find()) {
                         String next = cells.get(c + 1).replace(",", "").strip();
                         if (AMOUNT.matcher(next).matches() && new java.math.BigDecimal(next).signum() != 0) {
                             return true;

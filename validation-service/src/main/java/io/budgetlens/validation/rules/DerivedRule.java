@@ -29,20 +29,22 @@ public final class DerivedRule extends AbstractRule {
      */
     private void perVehicle(DisclosureParsed d, List<Fact> facts, Checks checks) {
         perVehicle(d, facts, checks, "three_public.vehicle_operation.per_vehicle", "three_public.vehicle_operation",
-                VEHICLES_KEPT, 2, "保有量");
+                VEHICLES_KEPT, "保共", 2, "保有量");
         perVehicle(d, facts, checks, "three_public.vehicle_purchase.per_vehicle", "three_public.vehicle_purchase",
-                VEHICLES_BOUGHT, 1, "购置数");
+                VEHICLES_BOUGHT, "公", 1, "购置数");
     }
 
     private void perVehicle(DisclosureParsed d, List<Fact> facts, Checks checks, String perKey, String totalKey,
-                                   Pattern countPattern, int group, String countName) {
+                                   Pattern countPattern, String countStarts, int group, String countName) {
         Fact per = facts.stream().filter(f -> perKey.equals(f.key()) && f.value() != null).findFirst().orElse(null);
         Fact total = facts.stream().filter(f -> totalKey.equals(f.key()) && f.value() != null
                 && "CURRENT".equals(f.basis())).findFirst().orElse(null);
-        Matcher count = d.text() == null ? null : countPattern.matcher(d.text());
-        if (per == null || total == null || count == null || !count.find() || !"万元".equals(per.unit())) {
+        // the count's regex is tried only at the characters its matches begin with
+        Scan scan = d.text() == null ? null : new Scan(countPattern, d.text(), countStarts);
+        if (per == null || total == null || scan == null || !scan.find() || !"万元".equals(per.unit())) {
             return;
         }
+        Matcher count = scan.matcher();
         BigDecimal vehicles = new BigDecimal(count.group(group));
         Quantity amount = Quantity.printed(total.value(), total.decimals(), total.label(), total.evidence());
         Quantity computed = vehicles.signum() == 0 ? Quantity.exact(BigDecimal.ZERO, "0")

@@ -21,8 +21,11 @@ final class DocumentScope {
 
     private final DisclosureParsed document;
     private final Map<Object, Object> views = new HashMap<>();
-    /** Views of parts of the document (a table…), by the part's identity: records' equals would compare contents. */
-    private final Map<Object, Object> perObject = new IdentityHashMap<>();
+    /**
+     * Views of parts of the document (a table, a row…), per kind of view and by the part's identity: records' equals
+     * would compare contents.
+     */
+    private final Map<Object, Map<Object, Object>> perObject = new HashMap<>();
 
     private DocumentScope(DisclosureParsed document) {
         this.document = document;
@@ -65,17 +68,21 @@ final class DocumentScope {
         return value;
     }
 
-    /** The view of one part of the running validation's document (a table), computed once; afresh outside one. */
+    /**
+     * The view {@code key} of one part of the running validation's document (a table, a row), computed once; afresh
+     * outside one.
+     */
     @SuppressWarnings("unchecked")
-    static <P, T> T perObject(P part, Function<P, T> compute) {
+    static <P, T> T perObject(Object key, P part, Function<P, T> compute) {
         DocumentScope scope = CURRENT.get();
         if (scope == null) {
             return compute.apply(part);
         }
-        Object known = scope.perObject.get(part);
+        Map<Object, Object> views = scope.perObject.computeIfAbsent(key, k -> new IdentityHashMap<>());
+        Object known = views.get(part);
         if (known == null) {
             known = compute.apply(part);
-            scope.perObject.put(part, known);
+            views.put(part, known);
         }
         return (T) known;
     }

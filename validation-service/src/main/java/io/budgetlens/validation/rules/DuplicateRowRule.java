@@ -17,8 +17,15 @@ import io.budgetlens.events.TableRow;
 /** DUP-001 a coded row is printed once per table: the same code with the same cells twice is a duplicated row. */
 public final class DuplicateRowRule extends AbstractRule {
 
-    /** Rows of a table without the repeats of an identical coded row (the first occurrence is kept). */
+    /**
+     * Rows of a table without the repeats of an identical coded row (the first occurrence is kept), found once per
+     * table in a validation: an unmodifiable list.
+     */
     static List<TableRow> withoutDuplicates(DisclosureTable table) {
+        return DocumentScope.perObject(DuplicateRowRule.class, table, DuplicateRowRule::dropDuplicates);
+    }
+
+    private static List<TableRow> dropDuplicates(DisclosureTable table) {
         Map<String, TableRow> seen = new HashMap<>();
         List<TableRow> out = new ArrayList<>();
         for (TableRow row : table.rows()) {
@@ -26,7 +33,7 @@ public final class DuplicateRowRule extends AbstractRule {
                 out.add(row);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.budgetlens.validation.rules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +22,6 @@ import io.budgetlens.events.Verdict;
 public final class ListedSumRule extends AbstractRule {
 
     static final Pattern AMOUNT = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*万\\s?元");
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("(?<!\\d),|,(?!\\d)|[:;、。]");
     private static final Pattern CLOSER = Pattern.compile(
             "(合计共|共计|合计|总计|累计|(?<!公)共)\\s*(?:(?:19|20)\\d{2}\\s*年度?)?\\s*(增加|减少|新增|下降|增长|降低)?\\s*$");
     private static final Pattern UP = Pattern.compile("增加|新增|追加|增长|上升|提高");
@@ -41,14 +39,14 @@ public final class ListedSumRule extends AbstractRule {
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         String text = d.text() == null ? "" : d.text();
-        for (int[] line : TextHygiene.narrativeLines(text)) {
+        for (int[] line : TextHygiene.narrativeLines(d)) {
             paragraph(checks, text.substring(line[0], line[1]), line[0]);
         }
     }
 
     private void paragraph(Checks checks, String line, int offset) {
         List<Item> open = new ArrayList<>();
-        Scan scan = new Scan(AMOUNT, line, "0123456789");
+        Scan scan = Scan.numbersBefore(AMOUNT, line, "万", "");
         Matcher m = scan.matcher();
         int previousEnd = 0;
         while (scan.find()) {
@@ -59,8 +57,9 @@ public final class ListedSumRule extends AbstractRule {
             int sign = direction(clause);
             Evidence evidence = TextHygiene.sentence(line, offset, m.start());
             Quantity q = Quantity.printed(value, m.group(2) == null ? 0 : m.group(2).length(), clause.strip(), evidence);
-            Matcher closer = CLOSER.matcher(clause);
-            if (!closer.find()) {
+            // every closing word has 计 or 共 in it: the regex runs only on the clauses that do
+            Matcher closer = clause.indexOf('计') < 0 && clause.indexOf('共') < 0 ? null : CLOSER.matcher(clause);
+            if (closer == null || !closer.find()) {
                 open.add(new Item(q, sign, sentence, false));
                 continue;
             }
@@ -149,14 +148,29 @@ public final class ListedSumRule extends AbstractRule {
                 operands);
     }
 
-    /** The words of the clause in front of a figure (after its last clause break). */
-    private static String clause(String before) {
-        int cut = CLAUSE_BREAK.matcher(before).results().mapToInt(MatchResult::end)
-                .filter(end -> end < before.length()).max().orElse(0);
-        return before.substring(cut);
+    /**
+     * The words of the clause in front of a figure: after its last clause break ({@code (?<!\d),|,(?!\d)|[:;、。]}, a
+     * comma not between two digits or a stop) that is not its last character, read from the end.
+     */
+    static String clause(String before) {
+        for (int i = before.length() - 2; i >= 0; i--) {
+            char c = before.charAt(i);
+            if (":;、。".indexOf(c) >= 0
+                    || c == ',' && (i == 0 || !isDigit(before.charAt(i - 1)) || !isDigit(before.charAt(i + 1)))) {
+                return before.substring(i + 1);
+            }
+        }
+        return before;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static int direction(String clause) {
+        if (!TextHygiene.containsAny(clause, UP_STARTS) && !TextHygiene.containsAny(clause, DOWN_STARTS)) {
+            return 0;
+        }
         Matcher up = UP.matcher(clause);
         Matcher down = DOWN.matcher(clause);
         int lastUp = -1;
@@ -169,6 +183,10 @@ public final class ListedSumRule extends AbstractRule {
         }
         return lastUp < 0 && lastDown < 0 ? 0 : lastUp > lastDown ? 1 : -1;
     }
+
+    /** Every character a word of {@link #UP} or {@link #DOWN} begins with: a clause without one has no direction. */
+    private static final String UP_STARTS = "增新追上提";
+    private static final String DOWN_STARTS = "减下降追节压";
 
     private static int sentenceIndex(String line, int offset) {
         int n = 0;

@@ -37,6 +37,8 @@ final class Narrative {
     private Map<Fact, Fact> parents;
     private final Map<Composition, List<Composition.Run>> runs = new java.util.HashMap<>();
     private List<TextTablePairs.Pair> pairs;
+    /** The facts of each paragraph, by the paragraph's first offset. */
+    private final Map<Integer, List<Fact>> paragraphs = new java.util.HashMap<>();
 
     /** The document's narrative, built once per validation (and afresh outside one). */
     static Narrative of(DisclosureParsed d) {
@@ -74,8 +76,11 @@ final class Narrative {
         this.d = d;
         this.facts = d.facts() == null ? List.of() : d.facts();
         String text = d.text() == null ? "" : d.text();
-        this.fiscalIsGpb = (zero("income.government_fund") || NO_GOVERNMENT_FUND.matcher(text).find())
-                && (zero("income.state_capital") || NO_STATE_CAPITAL.matcher(text).find());
+        // the regexes are tried only at their first words, and only in a text that names the fund
+        this.fiscalIsGpb = (zero("income.government_fund")
+                || text.contains("政府性基金") && new Scan(NO_GOVERNMENT_FUND, text, "无未没").find())
+                && (zero("income.state_capital")
+                || text.contains("国有资本经营") && new Scan(NO_STATE_CAPITAL, text, "无未没").find());
         long nonFiscal = facts.stream().filter(f -> isCurrentAmount(f) && NON_FISCAL.contains(f.key())).count();
         boolean nonFiscalZero = nonFiscal >= 2 && facts.stream().filter(f -> isCurrentAmount(f)
                 && NON_FISCAL.contains(f.key())).allMatch(f -> f.value().signum() == 0);
@@ -167,9 +172,13 @@ final class Narrative {
         return new int[] {start, end < 0 ? text.length() : end};
     }
 
-    /** Facts whose sentence begins in the same paragraph as the given fact's. */
+    /** Facts whose sentence begins in the same paragraph as the given fact's (found once per paragraph; unmodifiable). */
     List<Fact> sameParagraph(Fact anchor) {
         int[] p = paragraph(anchor.evidence().start());
+        return paragraphs.computeIfAbsent(p[0], start -> factsIn(p));
+    }
+
+    private List<Fact> factsIn(int[] p) {
         List<Fact> out = new ArrayList<>();
         for (Fact f : facts) {
             if (f.evidence() != null && f.evidence().start() != null && f.evidence().start() >= p[0]
@@ -177,7 +186,7 @@ final class Narrative {
                 out.add(f);
             }
         }
-        return out;
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /** The fund a label names of its own (政府性基金, 国有资本经营), or "" for general money. */

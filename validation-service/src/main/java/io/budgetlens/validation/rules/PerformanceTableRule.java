@@ -27,7 +27,39 @@ import io.budgetlens.events.Verdict;
 public final class PerformanceTableRule extends AbstractRule {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
+    /** The labels of funding rows (String.matches compiled it for every row read). */
+    private static final Pattern FUNDING_LABEL = Pattern.compile(".*(资金|金额|拨款|总额|结转|其他).*");
+    private static final Pattern TOTAL_SCORE = Pattern.compile(".*总分.*");
+
+    /** {@code \\d+(\\.\\d+)?} (ASCII digits), by hand: the rule reads every cell of the performance tables. */
+    static boolean isNumber(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == 0) {
+            return false;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (s.charAt(i) != '.' || i + 1 == n) {
+            return false;
+        }
+        for (int j = i + 1; j < n; j++) {
+            if (s.charAt(j) < '0' || s.charAt(j) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many cells of a row are numbers (a % sign and blanks aside), counted once per row in a validation. */
+    private static long numericCells(TableRow row) {
+        return DocumentScope.perObject(PerformanceTableRule.class, row, r -> r.cells().stream()
+                .filter(c -> isNumber(c.replace("%", "").strip())).count());
+    }
 
     /** The funding rows of one self-evaluation table block, by column. */
     private record Funding(TableRow row, String label, Quantity initial, Quantity adjusted, Quantity executed,
@@ -98,9 +130,9 @@ public final class PerformanceTableRule extends AbstractRule {
                 break;
             }
             String first = cells.get(0).replace(" ", "");
-            boolean unlabelled = NUMBER.matcher(first.replace(",", "")).matches();
+            boolean unlabelled = isNumber(first.replace(",", ""));
             String label = unlabelled ? headerLabel : first;
-            if (!unlabelled && !label.matches(".*(资金|金额|拨款|总额|结转|其他).*")) {
+            if (!unlabelled && !FUNDING_LABEL.matcher(label).matches()) {
                 break;
             }
             int shift = unlabelled ? -1 : 0;
@@ -123,7 +155,7 @@ public final class PerformanceTableRule extends AbstractRule {
         if (printed.equals("-") || printed.equals("—")) {
             return Quantity.exact(BigDecimal.ZERO, "-").withEvidence(evidence);
         }
-        if (!NUMBER.matcher(printed).matches()) {
+        if (!isNumber(printed)) {
             return null;
         }
         return Quantity.parse(printed, TableRules.label(row), evidence);
@@ -135,7 +167,7 @@ public final class PerformanceTableRule extends AbstractRule {
             return null;
         }
         String printed = row.cells().get(index).replace("%", "").strip();
-        if (!NUMBER.matcher(printed).matches()) {
+        if (!isNumber(printed)) {
             return null;
         }
         return Quantity.parse(printed, "执行率", new Evidence(String.join(" | ", row.cells()), row.start(), row.end(),
@@ -208,7 +240,7 @@ public final class PerformanceTableRule extends AbstractRule {
             return;
         }
         String printed = e.executionRate().replace("%", "").strip();
-        if (!NUMBER.matcher(printed).matches()) {
+        if (!isNumber(printed)) {
             return;
         }
         Evidence evidence = new Evidence((e.projectName() == null ? "" : e.projectName()) + " 执行率 " + e.executionRate(),
@@ -339,7 +371,7 @@ public final class PerformanceTableRule extends AbstractRule {
                     || head.contains("目标表") || head.contains("编制单位"))) {
                 break;
             }
-            long numbers = cells.stream().filter(c -> NUMBER.matcher(c.replace("%", "").strip()).matches()).count();
+            long numbers = numericCells(t.rows().get(r));
             if (!read.contains(r) && numbers >= 2) {
                 return false;
             }
@@ -386,8 +418,7 @@ public final class PerformanceTableRule extends AbstractRule {
             if (head.contains("项目名称") || head.startsWith("说明") || head.contains("自评表")) {
                 break;
             }
-            if (read.contains(r) || cells.stream().filter(c -> NUMBER.matcher(c.replace("%", "").strip()).matches())
-                    .count() < 2) {
+            if (read.contains(r) || numericCells(row) < 2) {
                 continue;
             }
             int shift = header.size() - cells.size();
@@ -422,7 +453,7 @@ public final class PerformanceTableRule extends AbstractRule {
             return null;
         }
         String c = cells.get(index).strip();
-        return NUMBER.matcher(c).matches() ? new BigDecimal(c) : null;
+        return isNumber(c) ? new BigDecimal(c) : null;
     }
 
     /**
@@ -448,7 +479,7 @@ public final class PerformanceTableRule extends AbstractRule {
         Quantity exec = Quantity.printed(e.executionScore(), Math.max(0, e.executionScore().scale()), "执行率得分", null);
         Quantity expected = sum.plus(exec);
         TableRow totalRow = t.rows().stream().filter(r -> r.cells().stream().anyMatch(c -> c.replace(" ", "")
-                .matches(".*总分.*"))).findFirst().orElse(null);
+                .contains("总分") && TOTAL_SCORE.matcher(c.replace(" ", "")).matches())).findFirst().orElse(null);
         Quantity total = Quantity.printed(e.totalScore(), Math.max(0, e.totalScore().scale()), "总分",
                 totalRow == null ? null : new Evidence(String.join(" | ", totalRow.cells()), totalRow.start(),
                         totalRow.end(), t.id(), totalRow.index(), null, null));
@@ -492,7 +523,7 @@ public final class PerformanceTableRule extends AbstractRule {
             return;
         }
         String printed = i.scoreRate().replace("%", "").strip();
-        if (!NUMBER.matcher(printed).matches()) {
+        if (!isNumber(printed)) {
             return;
         }
         if (weight.value().signum() <= 0) {
@@ -517,7 +548,7 @@ public final class PerformanceTableRule extends AbstractRule {
         String target = i.target().strip();
         String actual = i.actual().strip();
         String dev = i.deviation().replace("%", "").strip();
-        if (!NUMBER.matcher(target).matches() || !NUMBER.matcher(actual).matches() || !NUMBER.matcher(dev).matches()
+        if (!isNumber(target) || !isNumber(actual) || !isNumber(dev)
                 || new BigDecimal(target).signum() == 0) {
             return;
         }

@@ -43,7 +43,12 @@ public final class PlaceholderRule extends AbstractRule {
                 "文中有模板占位符“" + found + "”" + (at[2] > 1 ? "共" + at[2] + "处(此为第一处)" : "") + ",未替换为实际内容。",
                 "The text still has the template placeholder “" + found + "”" + (at[2] > 1 ? " (" + at[2]
                         + " times; this is the first)" : "") + ".", text, at[0], at[1]));
-        for (int[] line : TextHygiene.narrativeLines(text)) {
+        for (int[] line : TextHygiene.narrativeLines(d)) {
+            int unit = text.indexOf('万', line[0]);
+            if (unit < 0 || unit >= line[1]) {
+                // no 万 in the line: no unit to check
+                continue;
+            }
             String l = text.substring(line[0], line[1]);
             Matcher u = UNIT.matcher(l);
             while (u.find()) {

@@ -63,10 +63,10 @@ public final class RowSumRule extends AbstractRule {
                         .toList());
                 String label = TableRules.label(row);
                 checks.equal(sum, t,
-                        "《" + table.title() + "》" + label + ":" + total.header() + Findings.plain(t.value()) + "万元 ≠ "
+                        () -> "《" + table.title() + "》" + label + ":" + total.header() + Findings.plain(t.value()) + "万元 ≠ "
                                 + a.header() + Findings.plain(x.value()) + " + " + b.header() + Findings.plain(y.value())
                                 + more + "万元。",
-                        "In " + table.title() + ", " + label + ": " + total.header() + " " + Findings.plain(t.value())
+                        () -> "In " + table.title() + ", " + label + ": " + total.header() + " " + Findings.plain(t.value())
                                 + " is not " + a.header() + " " + Findings.plain(x.value()) + " + " + b.header() + " "
                                 + Findings.plain(y.value()) + more + ".",
                         operands);

@@ -20,7 +20,7 @@ final class TableColumns {
 
     /** {@link #groups}, computed once per table object in a validation (rules look a table's groups up row by row). */
     static List<List<TableColumn>> groupsOf(DisclosureTable table) {
-        return DocumentScope.perObject(table, TableColumns::groups);
+        return DocumentScope.perObject(TableColumns.class, table, TableColumns::groups);
     }
 
     static List<List<TableColumn>> groups(DisclosureTable table) {

@@ -73,6 +73,47 @@ final class TableRules {
      * row's own classification code (a code column mislabelled as an amount column: 205 is no amount of 教育支出).
      */
     static Quantity cell(DisclosureTable table, TableRow row, TableColumn column) {
+        return DocumentScope.perObject(RowCells.class, row, RowCells::new).get(table, column);
+    }
+
+    /**
+     * The cells of one row as {@link #cell} reads them, each read once per validation (the sums of several rules read
+     * the same cells): per column index, the column read and its quantity (null: not a number).
+     */
+    static final class RowCells {
+        private final TableRow row;
+        private final TableColumn[] columns;
+        private final Quantity[] values;
+        private DisclosureTable table;
+        private String quote;
+
+        RowCells(TableRow row) {
+            this.row = row;
+            this.columns = new TableColumn[row.cells().size()];
+            this.values = new Quantity[row.cells().size()];
+        }
+
+        Quantity get(DisclosureTable t, TableColumn column) {
+            int i = column.index();
+            if (table == null) {
+                table = t;
+            }
+            if (t != table || i < 0 || i >= columns.length) {
+                return read(t, row, column, null);
+            }
+            if (columns[i] != column) {
+                if (quote == null) {
+                    quote = String.join(" | ", row.cells());
+                }
+                values[i] = read(t, row, column, quote);
+                columns[i] = column;
+            }
+            return values[i];
+        }
+    }
+
+    /** {@link #cell} read afresh; {@code quote}: the row's cells joined (null: joined here). */
+    private static Quantity read(DisclosureTable table, TableRow row, TableColumn column, String quote) {
         if (column.index() >= row.cells().size()
                 || row.code() != null && row.cells().indexOf(row.code()) == column.index()) {
             return null;
@@ -81,7 +122,7 @@ final class TableRules {
         if (!numericOrBlank(printed)) {
             return null;
         }
-        Evidence evidence = new Evidence(String.join(" | ", row.cells()), row.start(), row.end(), table.id(),
+        Evidence evidence = new Evidence(quote != null ? quote : String.join(" | ", row.cells()), row.start(), row.end(), table.id(),
                 row.index(), column.index(), null);
         return Quantity.parse(printed, label(row) + "/" + column.header(), evidence);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Evidence;
 import io.budgetlens.events.Finding;
 import io.budgetlens.events.Interval;
@@ -31,17 +32,63 @@ final class TextHygiene {
                 BigDecimal.ONE, BigDecimal.ONE, "occurrences", List.of(Evidence.ofText(text.substring(s, e), s, e)));
     }
 
+    /**
+     * Offsets of the lines of the document's text that are not table lines, found once per validation; the arrays are
+     * shared: read them, never change them.
+     */
+    static List<int[]> narrativeLines(DisclosureParsed d) {
+        return DocumentScope.view(d, NarrativeLinesKey.KEY, x -> narrativeLines(x.text() == null ? "" : x.text()));
+    }
+
+    private enum NarrativeLinesKey { KEY }
+
+    /** Whether {@code s} has one of the characters of {@code chars}. */
+    static boolean containsAny(String s, String chars) {
+        for (int i = 0; i < chars.length(); i++) {
+            if (s.indexOf(chars.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code s} has one of the {@code words}. */
+    static boolean containsAny(String s, List<String> words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Offsets of the lines of the text that are not table lines (no | or tab). */
     static List<int[]> narrativeLines(String text) {
         List<int[]> out = new ArrayList<>();
+        int n = text.length();
         int start = 0;
-        for (String line : text.split("\n", -1)) {
-            if (!line.contains("|") && !line.contains("\t")) {
-                out.add(new int[] {start, start + line.length()});
+        // the next | and tab at or after the line's start (n: none)
+        int bar = -1;
+        int tab = -1;
+        while (true) {
+            int end = text.indexOf('\n', start);
+            int stop = end < 0 ? n : end;
+            if (bar < start) {
+                bar = text.indexOf('|', start);
+                bar = bar < 0 ? n : bar;
             }
-            start += line.length() + 1;
+            if (tab < start) {
+                tab = text.indexOf('\t', start);
+                tab = tab < 0 ? n : tab;
+            }
+            if (bar >= stop && tab >= stop) {
+                out.add(new int[] {start, stop});
+            }
+            if (end < 0) {
+                return out;
+            }
+            start = end + 1;
         }
-        return out;
     }
 
     /** The sentence (。 or ; delimited) around an offset of a line, as evidence with offsets into the text. */

@@ -1,7 +1,9 @@
 package io.budgetlens.validation.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.budgetlens.events.DisclosureParsed;
@@ -43,11 +45,21 @@ public final class TwoSidedTableRule extends AbstractRule {
     private static final java.util.regex.Pattern SUBTOTAL_LABEL = java.util.regex.Pattern.compile(".*小计");
     private static final java.util.regex.Pattern SECTION_LABEL = java.util.regex.Pattern.compile("^[一二三四五六七八九十]+[、.].*");
 
-    private Kind kind(TableRow row, TableColumn label) {
-        if (label.index() >= row.cells().size()) {
+    /** The kind of a row by the words in its label column, found once per row and column in a validation. */
+    private static Kind kind(TableRow row, TableColumn label) {
+        int i = label.index();
+        if (i >= row.cells().size()) {
             return Kind.NONE;
         }
-        String text = row.cells().get(label.index()).replace(" ", "");
+        Kind[] kinds = DocumentScope.perObject(Kind.class, row, r -> new Kind[r.cells().size()]);
+        if (kinds[i] == null) {
+            kinds[i] = kindOf(row.cells().get(i));
+        }
+        return kinds[i];
+    }
+
+    private static Kind kindOf(String cell) {
+        String text = cell.replace(" ", "");
         if (text.isEmpty()) {
             return Kind.NONE;
         }
@@ -214,13 +226,14 @@ public final class TwoSidedTableRule extends AbstractRule {
         if (otherTotal == null) {
             return;
         }
+        Map<String, TableRow> classes = DocumentScope.perObject(TwoSidedTableRule.class, other,
+                TwoSidedTableRule::classesByName);
         for (TableRow row : table.rows()) {
             if (kind(row, label) != Kind.ITEM) {
                 continue;
             }
             String name = normalise(row.cells().get(label.index()));
-            TableRow match = other.rows().stream().filter(r -> r.code() != null && r.code().length() == 3
-                    && r.name() != null && normalise(r.name()).equals(name)).findFirst().orElse(null);
+            TableRow match = classes.get(name);
             if (match == null) {
                 continue;
             }
@@ -239,6 +252,17 @@ public final class TwoSidedTableRule extends AbstractRule {
                             + Findings.plain(there.value()) + " for the same class.",
                     List.of(here, there));
         }
+    }
+
+    /** The first 类 row (three-digit code) of each name, without blanks and brackets, in an expenditure table. */
+    private static Map<String, TableRow> classesByName(DisclosureTable table) {
+        Map<String, TableRow> out = new HashMap<>();
+        for (TableRow r : table.rows()) {
+            if (r.code() != null && r.code().length() == 3 && r.name() != null) {
+                out.putIfAbsent(normalise(r.name()), r);
+            }
+        }
+        return out;
     }
 
     private static final java.util.regex.Pattern BLANKS_AND_BRACKETS = java.util.regex.Pattern.compile("[\\s()（）]");

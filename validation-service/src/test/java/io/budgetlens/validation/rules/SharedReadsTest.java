@@ -1,0 +1,206 @@
+package io.budgetlens.validation.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.budgetlens.events.DisclosureParsed;
+import io.budgetlens.events.DisclosureTable;
+import io.budgetlens.events.Fact;
+import io.budgetlens.events.TableColumn;
+import io.budgetlens.events.TableRow;
+
+/**
+ * What the rules share or shortcut for speed gives each rule exactly what it computed before: the scans tried only
+ * where a match can begin find the matches a plain {@code Matcher.find()} finds, a table cell read once per validation
+ * is the cell read afresh, a paragraph's facts found once are the ones found each time, the hand-written tests are the
+ * regexes they replace.
+ */
+class SharedReadsTest {
+
+    private static final List<String> CORPUS = List.of("banan-2024-budget.md", "jiangjin-2024-final-accounts.txt",
+            "qianjiang-2024-budget.txt", "rongchang-2025-unit-budget.txt", "wulong-2020-final-accounts.txt");
+
+    /** Random texts of the characters the patterns read, so that near-misses are frequent. */
+    private static List<String> texts(String alphabet, int count, long seed) {
+        return texts(alphabet.split(""), count, seed);
+    }
+
+    /** Random texts of the words and figures the patterns read, so that matches and near-misses are frequent. */
+    private static List<String> texts(String[] tokens, int count, long seed) {
+        Random random = new Random(seed);
+        List<String> out = new ArrayList<>();
+        for (int t = 0; t < count; t++) {
+            StringBuilder s = new StringBuilder();
+            int length = random.nextInt(30);
+            for (int i = 0; i < length; i++) {
+                s.append(tokens[random.nextInt(tokens.length)]);
+            }
+            out.add(s.toString());
+        }
+        return out;
+    }
+
+    /** The texts and the five corpus texts. */
+    private static List<String> withCorpus(List<String> texts) throws IOException {
+        List<String> out = new ArrayList<>(texts);
+        for (String file : CORPUS) {
+            out.add(CorpusValidationTest.corpus(file).text());
+        }
+        return out;
+    }
+
+    private static List<String> plain(Pattern p, String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            out.add(describe(m));
+        }
+        return out;
+    }
+
+    private static List<String> scanned(Scan scan) {
+        List<String> out = new ArrayList<>();
+        while (scan.find()) {
+            out.add(describe(scan.matcher()));
+        }
+        return out;
+    }
+
+    private static String describe(MatchResult m) {
+        StringBuilder s = new StringBuilder().append(m.start()).append('-').append(m.end());
+        for (int g = 1; g <= m.groupCount(); g++) {
+            s.append('|').append(m.group(g));
+        }
+        return s.toString();
+    }
+
+    @Test
+    void numbersBeforeAnAnchorFindWhatFindFinds() throws IOException {
+        String[] tokens = {"0", "7", "12", "1,234", "3.5", ".", ",", " ", "\n", "项", "个", "项目", "个团组", "涉及资金",
+            "万元", "万 元", "本部门无此项", "无", "为", "。", ";", "a"};
+        int matches = 0;
+        for (String text : withCorpus(texts(tokens, 20_000, 15))) {
+            List<String> counts = plain(BoundRule.COUNT_AMOUNT, text);
+            assertThat(scanned(Scan.numbersBefore(BoundRule.COUNT_AMOUNT, text, "项个", ""))).as(text)
+                    .isEqualTo(counts);
+            assertThat(scanned(Scan.numbersBefore(BoundRule.ZERO_PROJECTS_FUNDS, text, "项", "个"))).as(text)
+                    .isEqualTo(plain(BoundRule.ZERO_PROJECTS_FUNDS, text));
+            assertThat(scanned(Scan.numbersBefore(BoundRule.NONE_STATED, text, "万", ""))).as(text)
+                    .isEqualTo(plain(BoundRule.NONE_STATED, text));
+            assertThat(scanned(Scan.numbersBefore(ListedSumRule.AMOUNT, text, "万", ""))).as(text)
+                    .isEqualTo(plain(ListedSumRule.AMOUNT, text));
+            matches += counts.size();
+        }
+        assertThat(matches).as("the random texts hold matches, not only misses").isGreaterThan(100);
+    }
+
+    @Test
+    void startsBeforeAWordFindWhatFindFinds() throws IOException {
+        String[] tokens = {"增加", "增", "减少", "下降", "大于", "低于", "预算", "预算数", "的", "主要", "原因", "原", ",", "。",
+            "上升", "高"};
+        int matches = 0;
+        for (String text : withCorpus(texts(tokens, 20_000, 16))) {
+            List<String> expected = plain(ComparisonWordRule.CAUSE_DIRECTION, text);
+            assertThat(scanned(Scan.before(ComparisonWordRule.CAUSE_DIRECTION, text, "原因", 8, "增上提减下降大小高低")))
+                    .as(text).isEqualTo(expected);
+            matches += expected.size();
+        }
+        assertThat(matches).isGreaterThan(100);
+    }
+
+    @Test
+    void theClauseBeforeAFigureIsTheOneTheClauseBreakRegexGave() {
+        Pattern clauseBreak = Pattern.compile("(?<!\\d),|,(?!\\d)|[:;、。]");
+        for (String before : texts("12,,:;、。ab增", 50_000, 17)) {
+            int cut = clauseBreak.matcher(before).results().mapToInt(MatchResult::end)
+                    .filter(end -> end < before.length()).max().orElse(0);
+            assertThat(ListedSumRule.clause(before)).as(before).isEqualTo(before.substring(cut));
+        }
+    }
+
+    @Test
+    void aNumberByHandIsWhatTheNumberRegexMatches() {
+        Pattern number = Pattern.compile("\\d+(\\.\\d+)?");
+        for (String s : texts("12.. a%", 50_000, 18)) {
+            assertThat(PerformanceTableRule.isNumber(s)).as(s).isEqualTo(number.matcher(s).matches());
+        }
+    }
+
+    @Test
+    void aCellReadOnceInAValidationIsTheCellReadAfresh() throws IOException {
+        int cells = 0;
+        for (String file : CORPUS) {
+            DisclosureParsed d = CorpusValidationTest.corpus(file);
+            List<Object[]> reads = new ArrayList<>();
+            for (DisclosureTable t : d.tables()) {
+                for (TableRow row : t.rows()) {
+                    for (TableColumn c : t.columns()) {
+                        reads.add(new Object[] {t, row, c});
+                    }
+                }
+            }
+            // outside a validation every read is made afresh
+            List<Quantity> afresh = reads.stream().map(r -> TableRules.cell((DisclosureTable) r[0], (TableRow) r[1],
+                    (TableColumn) r[2])).toList();
+            int read = DocumentScope.during(d, () -> {
+                for (int i = 0; i < reads.size(); i++) {
+                    Object[] r = reads.get(i);
+                    Quantity first = TableRules.cell((DisclosureTable) r[0], (TableRow) r[1], (TableColumn) r[2]);
+                    Quantity again = TableRules.cell((DisclosureTable) r[0], (TableRow) r[1], (TableColumn) r[2]);
+                    assertThat(first).as("%s %s", file, r[1]).isEqualTo(afresh.get(i));
+                    assertThat(again).as("read once: the same quantity").isSameAs(first);
+                }
+                return reads.size();
+            });
+            cells += read;
+        }
+        assertThat(cells).isGreaterThan(1_000);
+    }
+
+    @Test
+    void aParagraphsFactsFoundOnceAreTheOnesFoundEachTime() throws IOException {
+        for (String file : CORPUS) {
+            DisclosureParsed d = CorpusValidationTest.corpus(file);
+            DocumentScope.during(d, () -> {
+                Narrative n = Narrative.of(d);
+                String text = n.text();
+                for (Fact anchor : n.facts()) {
+                    if (anchor.evidence() == null || anchor.evidence().start() == null) {
+                        continue;
+                    }
+                    int start = text.lastIndexOf('\n', Math.max(0, anchor.evidence().start() - 1)) + 1;
+                    int end = text.indexOf('\n', anchor.evidence().start());
+                    int stop = end < 0 ? text.length() : end;
+                    List<Fact> expected = n.facts().stream().filter(f -> f.evidence() != null
+                            && f.evidence().start() != null && f.evidence().start() >= start
+                            && f.evidence().start() < stop).toList();
+                    assertThat(n.sameParagraph(anchor)).as("%s %s", file, anchor.label()).isEqualTo(expected);
+                }
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void twoKindsOfViewOfOneTableAreKeptApart() throws IOException {
+        DisclosureParsed d = CorpusValidationTest.corpus("rongchang-2025-unit-budget.txt");
+        DisclosureTable table = d.tables().get(0);
+        DocumentScope.during(d, () -> {
+            assertThat(TableColumns.groupsOf(table)).isEqualTo(TableColumns.groups(table));
+            assertThat(DuplicateRowRule.withoutDuplicates(table)).isNotEmpty()
+                    .isSameAs(DuplicateRowRule.withoutDuplicates(table));
+            assertThat(TableColumns.groupsOf(table)).isSameAs(TableColumns.groupsOf(table))
+                    .isEqualTo(TableColumns.groups(table));
+            return null;
+        });
+    }
+}
