@@ -443,8 +443,13 @@ public final class FactExtractor {
         if (from >= to) {
             return;
         }
+        // Every flat statement opens with 较, 比 or 与 (BASE): the pattern runs from the first one, if there is one.
+        int opening = firstOf(s, from, to, "较比与");
+        if (opening < 0) {
+            return;
+        }
         Matcher f = FLAT.matcher(s);
-        f.region(from, to);
+        f.region(opening, to);
         int clauseFrom = from;
         while (f.find()) {
             if (CAUSE_MARKER.matcher(s.substring(clauseFrom, f.start())).find() && p.lastWasChange) {
@@ -485,6 +490,16 @@ public final class FactExtractor {
             target.end = Math.max(target.end, absEnd);
             p.lastWasChange = true;
         }
+    }
+
+    /** The first offset in [from, to) of {@code s} holding one of {@code chars}, or -1. */
+    static int firstOf(String s, int from, int to, String chars) {
+        for (int i = from; i < to; i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Draft add(List<Draft> drafts, Draft d, int start, int end) {

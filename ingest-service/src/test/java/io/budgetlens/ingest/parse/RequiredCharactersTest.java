@@ -32,6 +32,19 @@ class RequiredCharactersTest {
         assertThat(RequiredCharacters.of(regex)).isEqualTo(required);
     }
 
+    @ParameterizedTest(name = "{0} is the words {1}")
+    @CsvSource(delimiter = ';', nullValues = "none", value = {
+            "会议费;[会议费]",
+            "预算执行率|执行率;[预算执行率, 执行率]",
+            "公务接待费?;none",
+            "年末.{0,14}结转和结余|结转下年;none",
+            "因公出国[(（]境[)）];none",
+            "支出总计|支出|拨款支$;none"})
+    void aPatternOfPlainWordsIsSearchedForAsWords(String regex, String words) {
+        String[] found = Vocabulary.literalWords(regex);
+        assertThat(found == null ? null : java.util.Arrays.toString(found)).isEqualTo(words);
+    }
+
     @Test
     void theShortcutNeverChangesWhichTermALabelGets() throws IOException {
         Vocabulary vocabulary = Vocabulary.standard();

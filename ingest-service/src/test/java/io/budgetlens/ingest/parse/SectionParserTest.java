@@ -2,7 +2,14 @@ package io.budgetlens.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +46,38 @@ class SectionParserTest {
         assertThat(sections.get(8).empty()).as("no text and no subsection").isTrue();
         assertThat(text.substring(sections.get(5).start(), sections.get(5).end())).startsWith("二、“三公”经费情况")
                 .doesNotContain("专业名词");
+    }
+
+    @Test
+    void theShortcutsReadEverySampleLineAndRandomLinesAsThePatternsDo() throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> samples = Files.list(Path.of("..", "samples"))) {
+            for (Path sample : samples.sorted().toList()) {
+                lines.addAll(Files.readString(sample).lines().toList());
+            }
+        }
+        String alphabet = "#*- \t\u000B\f(一十1.、)中3";
+        Random random = new Random(15);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder line = new StringBuilder();
+            for (int n = random.nextInt(10); n > 0; n--) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            lines.add(line.toString());
+        }
+        int headings = 0;
+        for (String line : lines) {
+            String clean = SectionParser.DECORATION.matcher(line.strip()).replaceAll("").strip();
+            assertThat(SectionParser.undecorated(line.strip())).as("[%s]", line).isEqualTo(clean);
+            boolean numbered = false;
+            for (Pattern level : SectionParser.LEVELS) {
+                numbered |= level.matcher(clean).matches();
+            }
+            if (numbered) {
+                headings++;
+                assertThat(SectionParser.mayNumber(clean.charAt(0))).as("[%s]", line).isTrue();
+            }
+        }
+        assertThat(headings).as("numbered lines").isGreaterThan(1_000);
     }
 }
