@@ -14,14 +14,30 @@ final class StartScan {
 
     /** The ten ASCII digits, the start of every figure. */
     static final String DIGITS = "0123456789";
+    /** The characters of {@code \s} (java.util.regex's whitespace without UNICODE_CHARACTER_CLASS). */
+    static final String REGEX_SPACE = " \t\n\u000B\f\r";
 
     private final Pattern pattern;
     private final boolean[] ascii = new boolean[128];
     private final String other;
+    private final String body;
+    private final String ends;
 
     /** @param starts the characters one of which every match of {@code pattern} begins with */
     StartScan(Pattern pattern, String starts) {
+        this(pattern, starts, null, null);
+    }
+
+    /**
+     * For a pattern whose every match begins with a run of {@code body} characters (one of {@code starts} first) and
+     * continues with one of {@code ends}, which are not body characters: the pattern is tried only where the run of
+     * body characters from the offset is followed by one of {@code ends} (figures: digits, commas, points and spaces,
+     * then 万, 元 or %), and not again inside a run that is not.
+     */
+    StartScan(Pattern pattern, String starts, String body, String ends) {
         this.pattern = pattern;
+        this.body = body;
+        this.ends = ends;
         StringBuilder rest = new StringBuilder();
         for (char c : starts.toCharArray()) {
             if (c < 128) {
@@ -46,7 +62,21 @@ final class StartScan {
     boolean find(Matcher m, CharSequence text, int from) {
         int length = text.length();
         for (int i = from; i < length; i++) {
-            if (starts(text.charAt(i)) && m.region(i, length).lookingAt()) {
+            if (!starts(text.charAt(i))) {
+                continue;
+            }
+            if (body != null) {
+                int j = i;
+                while (j < length && body.indexOf(text.charAt(j)) >= 0) {
+                    j++;
+                }
+                if (j == length || ends.indexOf(text.charAt(j)) < 0) {
+                    // No match starts anywhere in this run: every offset in it reaches the same character after it.
+                    i = Math.max(i, j - 1);
+                    continue;
+                }
+            }
+            if (m.region(i, length).lookingAt()) {
                 return true;
             }
         }

@@ -2,7 +2,14 @@ package io.budgetlens.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -156,5 +163,44 @@ class FactExtractorTest {
         assertThat(facts.get(6).key()).isEqualTo("expenditure.reserve");
         assertThat(facts.get(2).share()).isEqualByComparingTo("0");
         assertThat(facts.get(6).share()).isEqualByComparingTo("11.40");
+    }
+
+    /** The whole-label patterns {@link FactExtractor#basis} used before it searched for their words. */
+    private static final Pattern[] BASIS_PATTERNS = {Pattern.compile(".*(上年|去年|上一年).*"),
+            Pattern.compile(".*(上年结转|上年结余).*"), Pattern.compile(".*(全年(调整)?预算|调整预算).*")};
+    private static final String[][] BASIS_WORDS = {{"上年", "去年", "上一年"}, {"上年结转", "上年结余"},
+            {"全年预算", "全年调整预算", "调整预算"}};
+
+    @Test
+    void theBasisWordsAreFoundWhereThePatternsMatchedTheWholeLabel() throws IOException {
+        List<String> labels = new ArrayList<>();
+        Random random = new Random(15);
+        try (Stream<Path> samples = Files.list(Path.of("..", "samples"))) {
+            for (Path sample : samples.sorted().toList()) {
+                String text = Files.readString(sample);
+                for (int i = 0; i < 10_000; i++) {
+                    int start = random.nextInt(text.length());
+                    labels.add(text.substring(start, Math.min(text.length(), start + 1 + random.nextInt(40))));
+                }
+            }
+        }
+        String alphabet = "上年去一结转余全调整预算 \n\r\u0085\u2028\u2029中";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder label = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                label.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            labels.add(label.toString());
+        }
+        int matched = 0;
+        for (String label : labels) {
+            for (int k = 0; k < BASIS_PATTERNS.length; k++) {
+                boolean expected = BASIS_PATTERNS[k].matcher(label).matches();
+                assertThat(FactExtractor.wordOnOneLine(label, BASIS_WORDS[k])).as("%s [%s]", BASIS_PATTERNS[k], label)
+                        .isEqualTo(expected);
+                matched += expected ? 1 : 0;
+            }
+        }
+        assertThat(matched).as("labels naming a basis").isGreaterThan(500);
     }
 }

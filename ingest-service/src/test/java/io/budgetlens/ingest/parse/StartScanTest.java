@@ -42,7 +42,7 @@ class StartScanTest {
                 texts.addAll(text.lines().toList());
             }
         }
-        String alphabet = "0129,.% \t万元-年部门单位预算决收支总表财政拨款公开情况说明报告XxX×某*＊Aa中";
+        String alphabet = "0129,.% \t\r\n\u000B万元-年部门单位预算决收支总表财政拨款公开情况说明报告XxX×某*＊Aa中";
         Random random = new Random(15);
         for (int i = 0; i < 30_000; i++) {
             StringBuilder text = new StringBuilder();
