@@ -33,14 +33,14 @@ public final class Vocabulary {
     private final List<Term> terms;
     /** Per term, the characters one of which every match contains; null where the pattern gives none. */
     private final String[] required;
-    /** Per term, its words when the pattern is only words separated by | (a plain search finds it); null otherwise. */
-    private final String[][] words;
+    /** Per term, the words its pattern stands for (searched without the regex engine); null for other patterns. */
+    private final LiteralPattern[] words;
     private final List<FunctionClass> functions;
 
     private Vocabulary(List<Term> terms, List<FunctionClass> functions) {
         this.terms = terms;
         this.required = terms.stream().map(t -> RequiredCharacters.of(t.pattern().pattern())).toArray(String[]::new);
-        this.words = terms.stream().map(t -> literalWords(t.pattern().pattern())).toArray(String[][]::new);
+        this.words = terms.stream().map(t -> LiteralPattern.of(t.pattern().pattern())).toArray(LiteralPattern[]::new);
         this.functions = functions;
     }
 
@@ -60,8 +60,8 @@ public final class Vocabulary {
      * The first term whose pattern occurs in the label. A term is skipped without running its pattern when the label
      * holds none of the characters one of which every match contains ({@link RequiredCharacters}): most labels hold
      * none of most terms' characters, and running every pattern on every label was 14 % of the parser's CPU (Wulong).
-     * A pattern that is only words separated by | is searched for as those words ({@code String.contains}), which finds
-     * the same labels without the regex engine (its alternation was still 10 % of Wulong).
+     * A pattern that stands for a few words ({@link LiteralPattern}) is searched for as those words, which finds the same
+     * labels without the regex engine (its alternations were still 10 % of Wulong).
      */
     public Optional<Term> term(String label) {
         for (int i = 0; i < required.length; i++) {
@@ -69,30 +69,12 @@ public final class Vocabulary {
             if (required[i] != null && !RequiredCharacters.anyIn(label, required[i])) {
                 continue;
             }
-            if (words[i] != null ? containsAny(label, words[i]) : t.pattern().matcher(label).find()) {
+            int found = words[i] == null ? -1 : words[i].find(label);
+            if (found == 1 || found < 0 && t.pattern().matcher(label).find()) {
                 return Optional.of(t);
             }
         }
         return Optional.empty();
-    }
-
-    /** The alternatives of a pattern made only of literal words and |, or null when it has any other syntax. */
-    static String[] literalWords(String regex) {
-        for (int i = 0; i < regex.length(); i++) {
-            if ("\\[](){}.*+?^$".indexOf(regex.charAt(i)) >= 0) {
-                return null;
-            }
-        }
-        return regex.split("\\|", -1);
-    }
-
-    private static boolean containsAny(String label, String[] words) {
-        for (String word : words) {
-            if (label.contains(word)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
