@@ -2,14 +2,10 @@ package io.budgetlens.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -172,26 +168,10 @@ class FactExtractorTest {
             {"全年预算", "全年调整预算", "调整预算"}};
 
     @Test
-    void theBasisWordsAreFoundWhereThePatternsMatchedTheWholeLabel() throws IOException {
-        List<String> labels = new ArrayList<>();
+    void theBasisWordsAreFoundWhereThePatternsMatchedTheWholeLabel() {
         Random random = new Random(15);
-        try (Stream<Path> samples = Files.list(Path.of("..", "samples"))) {
-            for (Path sample : samples.sorted().toList()) {
-                String text = Files.readString(sample);
-                for (int i = 0; i < 10_000; i++) {
-                    int start = random.nextInt(text.length());
-                    labels.add(text.substring(start, Math.min(text.length(), start + 1 + random.nextInt(40))));
-                }
-            }
-        }
-        String alphabet = "上年去一结转余全调整预算 \n\r\u0085\u2028\u2029中";
-        for (int i = 0; i < 50_000; i++) {
-            StringBuilder label = new StringBuilder();
-            for (int n = random.nextInt(12); n > 0; n--) {
-                label.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            labels.add(label.toString());
-        }
+        List<String> labels = new ArrayList<>(ParserTexts.samplePieces(10_000, 40, random));
+        labels.addAll(ParserTexts.random("上年去一结转余全调整预算 \n\r\u0085\u2028\u2029中", 50_000, 11, random));
         int matched = 0;
         for (String label : labels) {
             for (int k = 0; k < BASIS_PATTERNS.length; k++) {

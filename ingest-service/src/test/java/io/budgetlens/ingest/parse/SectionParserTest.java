@@ -2,14 +2,10 @@ package io.budgetlens.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,22 +45,9 @@ class SectionParserTest {
     }
 
     @Test
-    void theShortcutsReadEverySampleLineAndRandomLinesAsThePatternsDo() throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (Stream<Path> samples = Files.list(Path.of("..", "samples"))) {
-            for (Path sample : samples.sorted().toList()) {
-                lines.addAll(Files.readString(sample).lines().toList());
-            }
-        }
-        String alphabet = "#*- \t\u000B\f(一十1.、)中3";
-        Random random = new Random(15);
-        for (int i = 0; i < 50_000; i++) {
-            StringBuilder line = new StringBuilder();
-            for (int n = random.nextInt(10); n > 0; n--) {
-                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            lines.add(line.toString());
-        }
+    void theShortcutsReadEverySampleLineAndRandomLinesAsThePatternsDo() {
+        List<String> lines = new ArrayList<>(ParserTexts.sampleLines());
+        lines.addAll(ParserTexts.random("#*- \t\u000B\f(一十1.、)中3", 50_000, 9, new Random(15)));
         int headings = 0;
         for (String line : lines) {
             String clean = SectionParser.DECORATION.matcher(line.strip()).replaceAll("").strip();

@@ -2,14 +2,10 @@ package io.budgetlens.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,24 +29,11 @@ class StartScanTest {
     }
 
     @Test
-    void theScanAgreesWithFindOnEverySampleAndOnRandomText() throws IOException {
-        List<String> texts = new ArrayList<>();
-        try (Stream<Path> samples = Files.list(Path.of("..", "samples"))) {
-            for (Path sample : samples.sorted().toList()) {
-                String text = Files.readString(sample);
-                texts.add(text);
-                texts.addAll(text.lines().toList());
-            }
-        }
-        String alphabet = "0129,.% \t\r\n\u000B万元-年部门单位预算决收支总表财政拨款公开情况说明报告XxX×某*＊Aa中";
-        Random random = new Random(15);
-        for (int i = 0; i < 30_000; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int n = random.nextInt(30); n > 0; n--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            texts.add(text.toString());
-        }
+    void theScanAgreesWithFindOnEverySampleAndOnRandomText() {
+        List<String> texts = new ArrayList<>(ParserTexts.samples());
+        texts.addAll(ParserTexts.sampleLines());
+        texts.addAll(ParserTexts.random("0129,.% \t\r\n\u000B万元-年部门单位预算决收支总表财政拨款公开情况说明报告XxX×某*＊Aa中",
+                30_000, 29, new Random(15)));
         int matched = 0;
         for (StartScan scan : SCANS) {
             for (String text : texts) {
