@@ -15,6 +15,8 @@ public final class DisclosureClassifier {
 
     static final Pattern SELF_NAMING = Pattern.compile(
             "(部门|单位)(预算|决算)|(预算|决算)(情况说明|公开|报告)|预决算公开|(收入支出|收支|财政拨款收支)?(预算|决算)总表");
+    /** {@link #SELF_NAMING} tried only where one of its words can begin. */
+    static final StartScan SELF_NAMINGS = new StartScan(SELF_NAMING, "部单预决收财");
     static final Pattern AMOUNT = Pattern.compile("\\d[\\d,]*(\\.\\d+)?\\s*万?元");
     static final List<String> SUBJECTS = List.of("收支总体情况", "收入支出", "财政拨款", "一般公共预算", "三公", "机关运行经费",
             "政府采购", "国有资产", "基本支出", "项目支出", "绩效", "政府性基金");
@@ -46,7 +48,7 @@ public final class DisclosureClassifier {
             reasons.add("The text mentions neither 预算 (budget) nor 决算 (final accounts).");
             return reasons;
         }
-        if (!SELF_NAMING.matcher(text).find() && !tablesOfTheGenre) {
+        if (!tablesOfTheGenre && !SELF_NAMINGS.find(SELF_NAMINGS.matcher(text), text, 0)) {
             reasons.add("The text never names itself a budget or final-account disclosure "
                     + "(no 部门预算/单位预算/部门决算/单位决算/预算情况说明/决算公开 wording).");
         }

@@ -25,6 +25,13 @@ public final class FactExtractor {
 
     /** A figure with its unit: 3027.5万元, 1,137.1 万元, 8.47%, 96.87元. */
     static final Pattern FIGURE = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(万\\s?元|元|%)");
+    /**
+     * {@link #FIGURE} tried only at digits followed (after digits, commas, points and spaces) by 万, 元 or %:
+     * java.util.regex tries its lookbehind at every offset of a line, which was the largest single cost of the parser
+     * (Wulong).
+     */
+    static final StartScan FIGURES = new StartScan(FIGURE, StartScan.DIGITS,
+            StartScan.DIGITS + ",." + StartScan.REGEX_SPACE, "万元%");
     /** Comparison bases of change statements. */
     static final Pattern BASE = Pattern.compile("(较|比|与)\\s*(上年度?决算数|上年度?支出数|上年度?|去年|上一年度?|"
             + "年初预算数?|全年(调整)?预算数?|调整预算数?|预算数|((?:19|20)\\d{2})\\s*年度?)(相比)?");
@@ -201,10 +208,10 @@ public final class FactExtractor {
                 continue;
             }
             Paragraph p = new Paragraph();
-            Matcher firstFigure = FIGURE.matcher(line);
+            Matcher firstFigure = FIGURES.matcher(line);
             // The words of a paragraph before its first figure ("2024年一般公共财政拨款收入…") set the scope of the
             // whole paragraph unless a sentence names its own.
-            String lineLead = firstFigure.find() ? tail(line, firstFigure.start()) : "";
+            String lineLead = FIGURES.find(firstFigure, line, 0) ? tail(line, firstFigure.start()) : "";
             String previousSentence = "";
             String context = "";
             for (int[] sentence : sentences(line)) {
@@ -219,9 +226,9 @@ public final class FactExtractor {
                 previousSentence = s;
                 int sentenceOffset = lineOffset + sentence[0];
                 String sentenceContext = sectionTitles(sections, sentenceOffset) + "\n" + lineLead + "\n" + context;
-                Matcher m = FIGURE.matcher(s);
+                Matcher m = FIGURES.matcher(s);
                 int previousEnd = 0;
-                while (m.find()) {
+                for (int next = 0; FIGURES.find(m, s, next); next = m.end()) {
                     if (figures >= figureLimit || drafts.size() >= figureLimit) {
                         stopped = true;
                         break lines;
@@ -438,8 +445,13 @@ public final class FactExtractor {
         if (from >= to) {
             return;
         }
+        // Every flat statement opens with 较, 比 or 与 (BASE): the pattern runs from the first one, if there is one.
+        int opening = firstOf(s, from, to, "较比与");
+        if (opening < 0) {
+            return;
+        }
         Matcher f = FLAT.matcher(s);
-        f.region(from, to);
+        f.region(opening, to);
         int clauseFrom = from;
         while (f.find()) {
             if (CAUSE_MARKER.matcher(s.substring(clauseFrom, f.start())).find() && p.lastWasChange) {
@@ -480,6 +492,16 @@ public final class FactExtractor {
             target.end = Math.max(target.end, absEnd);
             p.lastWasChange = true;
         }
+    }
+
+    /** The first offset in [from, to) of {@code s} holding one of {@code chars}, or -1. */
+    static int firstOf(String s, int from, int to, String chars) {
+        for (int i = from; i < to; i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Draft add(List<Draft> drafts, Draft d, int start, int end) {
@@ -589,27 +611,52 @@ public final class FactExtractor {
         return null;
     }
 
-    /** The patterns of {@link #basis}, compiled once (as String.matches would compile them on every call). */
-    private static final Pattern PRIOR_WORD = Pattern.compile(".*(上年|去年|上一年).*");
-    private static final Pattern CARRY_OVER_WORD = Pattern.compile(".*(上年结转|上年结余).*");
     private static final Pattern LABEL_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
-    private static final Pattern ADJUSTED_WORD = Pattern.compile(".*(全年(调整)?预算|调整预算).*");
 
+    /**
+     * The basis a label's words give. What were the patterns {@code .*(上年|去年|上一年).*}, {@code .*(上年结转|上年结余).*}
+     * and {@code .*(全年(调整)?预算|调整预算).*} (whole-label matches, so a label with a line break matches none) are
+     * searches for their words in a label of one line ({@link #wordOnOneLine}).
+     */
     static String basis(String label, DisclosureKind kind, Integer fiscalYear) {
-        if (PRIOR_WORD.matcher(label).matches() && !CARRY_OVER_WORD.matcher(label).matches()) {
+        if (wordOnOneLine(label, "上年", "去年", "上一年") && !wordOnOneLine(label, "上年结转", "上年结余")) {
             return "PRIOR_YEAR";
         }
         Matcher year = LABEL_YEAR.matcher(label);
         if (year.find() && fiscalYear != null && Integer.parseInt(year.group(1)) < fiscalYear) {
             return "PRIOR_YEAR";
         }
-        if (ADJUSTED_WORD.matcher(label).matches()) {
+        if (wordOnOneLine(label, "全年预算", "全年调整预算", "调整预算")) {
             return "ADJUSTED_BUDGET";
         }
         if (kind == DisclosureKind.FINAL_ACCOUNT && label.contains("年初预算")) {
             return "INITIAL_BUDGET";
         }
         return "CURRENT";
+    }
+
+    /**
+     * Whether {@code .*(w1|w2|…).*} matches the whole label: one of the words occurs in it and it holds no line
+     * terminator (the characters {@code .} does not match: \n, \r, U+0085, U+2028, U+2029).
+     */
+    static boolean wordOnOneLine(String label, String... words) {
+        boolean found = false;
+        for (String word : words) {
+            if (label.contains(word)) {
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            return false;
+        }
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String base(Matcher base, DisclosureKind kind, Integer fiscalYear) {
@@ -688,14 +735,18 @@ public final class FactExtractor {
 
     private static Matcher lastMatch(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
-        Matcher last = null;
+        int last = -1;
         int from = 0;
         while (from <= text.length() && m.find(from)) {
-            last = pattern.matcher(text);
-            last.find(m.start());
+            last = m.start();
             from = m.end() == m.start() ? m.end() + 1 : m.end();
         }
-        return last;
+        if (last < 0) {
+            return null;
+        }
+        Matcher found = pattern.matcher(text);
+        found.find(last);
+        return found;
     }
 
     /** The last {@code CONTEXT_CHARS} characters of {@code s} before {@code end}. */

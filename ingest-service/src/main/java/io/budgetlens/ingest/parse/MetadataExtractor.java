@@ -34,6 +34,11 @@ public final class MetadataExtractor {
     static final Pattern HEADER_KEYS = Pattern.compile("^\\[?\\s*(索引号|发布机构|成文日期|发布日期|发文字号)\\s*\\]?$");
     static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})[-年/.](\\d{1,2})[-月/.](\\d{1,2})");
     static final Pattern UNIT_CODE = Pattern.compile("(?<![\\d])(\\d{3,6})-[\\p{IsHan}]");
+    /**
+     * {@link #UNIT_CODE} tried only at digits followed by "-" (its lookbehind at every offset of the text was 8 % of
+     * Wulong's parse).
+     */
+    static final StartScan UNIT_CODES = new StartScan(UNIT_CODE, StartScan.DIGITS, StartScan.DIGITS, "-");
     static final Pattern PHONE = Pattern.compile("(0\\d{2,3}-\\d{7,8})");
     static final Pattern CONTACT_PERSON = Pattern.compile("联系人\\s*:\\s*([\\p{IsHan}]{2,4}?)(?=\\s|联系|电话|手机|$|[,;:])");
 
@@ -192,8 +197,8 @@ public final class MetadataExtractor {
             province = found == null ? null : found.fullName();
         }
         String code = null;
-        Matcher unit = UNIT_CODE.matcher(text);
-        if (unit.find()) {
+        Matcher unit = UNIT_CODES.matcher(text);
+        if (UNIT_CODES.find(unit, text, 0)) {
             code = unit.group(1);
         }
         return new DisclosureMeta(kind, scope, year, title, department, code, province, district,

@@ -266,8 +266,15 @@ public final class PerformanceExtractor {
         return null;
     }
 
+    /** The cell without spaces, full-width brackets as ASCII; the cell itself (no copy) when it has none of them. */
     static String norm(String s) {
-        return s.replace(" ", "").replace("（", "(").replace("）", ")");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '（' || c == '）') {
+                return s.replace(" ", "").replace("（", "(").replace("）", ")");
+            }
+        }
+        return s;
     }
 
     private static String blankToNull(String s) {

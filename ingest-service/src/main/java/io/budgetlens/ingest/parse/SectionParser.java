@@ -16,12 +16,12 @@ import io.budgetlens.events.Section;
 public final class SectionParser {
 
     private static final String CN = "[一二三四五六七八九十]+";
-    private static final Pattern[] LEVELS = {
+    static final Pattern[] LEVELS = {
             Pattern.compile("^(" + CN + ")\\s*、\\s*(.*)$"),
             Pattern.compile("^\\(\\s*(" + CN + ")\\s*\\)\\s*(.*)$"),
             Pattern.compile("^(\\d{1,2})\\s*[.、](?!\\d)\\s*(.*)$"),
             Pattern.compile("^\\(\\s*(\\d{1,2})\\s*\\)\\s*(.*)$")};
-    private static final Pattern DECORATION = Pattern.compile("^[#*\\s-]+|\\*+$");
+    static final Pattern DECORATION = Pattern.compile("^[#*\\s-]+|\\*+$");
     private static final int MAX_TITLE = 40;
     /** A "title" longer than this is a sentence, not a heading. */
     private static final int SENTENCE = 12;
@@ -54,7 +54,10 @@ public final class SectionParser {
             if (line.contains("|") || line.contains("\t") || contents.contains(lineStart)) {
                 continue;
             }
-            String clean = DECORATION.matcher(line.strip()).replaceAll("").strip();
+            String clean = undecorated(line.strip());
+            if (clean.isEmpty() || !mayNumber(clean.charAt(0))) {
+                continue;
+            }
             for (int level = 0; level < LEVELS.length; level++) {
                 Matcher m = LEVELS[level].matcher(clean);
                 if (!m.matches()) {
@@ -107,6 +110,23 @@ public final class SectionParser {
                     h.title, h.start, h.end, empty));
         }
         return sections;
+    }
+
+    /**
+     * The line without Markdown marks ({@link #DECORATION}), stripped; the pattern runs only when the line begins with
+     * a mark or ends with {@code *} (running it on every line was 4.5 % of Wulong's parse).
+     */
+    static String undecorated(String stripped) {
+        if (stripped.isEmpty() || "#*- \t\n\u000B\f\r".indexOf(stripped.charAt(0)) < 0
+                && stripped.charAt(stripped.length() - 1) != '*') {
+            return stripped;
+        }
+        return DECORATION.matcher(stripped).replaceAll("").strip();
+    }
+
+    /** Whether a heading number can begin with this character: 一…十, "(" or a digit (the start of every level). */
+    static boolean mayNumber(char c) {
+        return c == '(' || c >= '0' && c <= '9' || "一二三四五六七八九十".indexOf(c) >= 0;
     }
 
     private static boolean hasTextBelow(List<Heading> headings, int index) {

@@ -33,11 +33,14 @@ public final class Vocabulary {
     private final List<Term> terms;
     /** Per term, the characters one of which every match contains; null where the pattern gives none. */
     private final String[] required;
+    /** Per term, the words its pattern stands for (searched without the regex engine); null for other patterns. */
+    private final LiteralPattern[] words;
     private final List<FunctionClass> functions;
 
     private Vocabulary(List<Term> terms, List<FunctionClass> functions) {
         this.terms = terms;
         this.required = terms.stream().map(t -> RequiredCharacters.of(t.pattern().pattern())).toArray(String[]::new);
+        this.words = terms.stream().map(t -> LiteralPattern.of(t.pattern().pattern())).toArray(LiteralPattern[]::new);
         this.functions = functions;
     }
 
@@ -57,12 +60,17 @@ public final class Vocabulary {
      * The first term whose pattern occurs in the label. A term is skipped without running its pattern when the label
      * holds none of the characters one of which every match contains ({@link RequiredCharacters}): most labels hold
      * none of most terms' characters, and running every pattern on every label was 14 % of the parser's CPU (Wulong).
+     * A pattern that stands for a few words ({@link LiteralPattern}) is searched for as those words, which finds the same
+     * labels without the regex engine (its alternations were still 10 % of Wulong).
      */
     public Optional<Term> term(String label) {
         for (int i = 0; i < required.length; i++) {
             Term t = terms.get(i);
-            if ((required[i] == null || RequiredCharacters.anyIn(label, required[i]))
-                    && t.pattern().matcher(label).find()) {
+            if (required[i] != null && !RequiredCharacters.anyIn(label, required[i])) {
+                continue;
+            }
+            int found = words[i] == null ? -1 : words[i].find(label);
+            if (found == 1 || found < 0 && t.pattern().matcher(label).find()) {
                 return Optional.of(t);
             }
         }

@@ -2,7 +2,10 @@ package io.budgetlens.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -156,5 +159,28 @@ class FactExtractorTest {
         assertThat(facts.get(6).key()).isEqualTo("expenditure.reserve");
         assertThat(facts.get(2).share()).isEqualByComparingTo("0");
         assertThat(facts.get(6).share()).isEqualByComparingTo("11.40");
+    }
+
+    /** The whole-label patterns {@link FactExtractor#basis} used before it searched for their words. */
+    private static final Pattern[] BASIS_PATTERNS = {Pattern.compile(".*(上年|去年|上一年).*"),
+            Pattern.compile(".*(上年结转|上年结余).*"), Pattern.compile(".*(全年(调整)?预算|调整预算).*")};
+    private static final String[][] BASIS_WORDS = {{"上年", "去年", "上一年"}, {"上年结转", "上年结余"},
+            {"全年预算", "全年调整预算", "调整预算"}};
+
+    @Test
+    void theBasisWordsAreFoundWhereThePatternsMatchedTheWholeLabel() {
+        Random random = new Random(15);
+        List<String> labels = new ArrayList<>(ParserTexts.samplePieces(10_000, 40, random));
+        labels.addAll(ParserTexts.random("上年去一结转余全调整预算 \n\r\u0085\u2028\u2029中", 50_000, 11, random));
+        int matched = 0;
+        for (String label : labels) {
+            for (int k = 0; k < BASIS_PATTERNS.length; k++) {
+                boolean expected = BASIS_PATTERNS[k].matcher(label).matches();
+                assertThat(FactExtractor.wordOnOneLine(label, BASIS_WORDS[k])).as("%s [%s]", BASIS_PATTERNS[k], label)
+                        .isEqualTo(expected);
+                matched += expected ? 1 : 0;
+            }
+        }
+        assertThat(matched).as("labels naming a basis").isGreaterThan(500);
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,44 @@ class RequiredCharactersTest {
             "拟?购?;none"})
     void eachAlternativeGivesTheFirstCharacterItCannotSkip(String regex, String required) {
         assertThat(RequiredCharacters.of(regex)).isEqualTo(required);
+    }
+
+    @ParameterizedTest(name = "{0} is the words {1}")
+    @CsvSource(delimiter = ';', nullValues = "none", textBlock = """
+            # pattern                          ; its words
+            会议费                              ; [会议费]
+            预算执行率|执行率                    ; [预算执行率, 执行率]
+            公务接待费?                         ; [公务接待费, 公务接待]
+            因公出国[(（]境[)）]                 ; [因公出国(境), 因公出国(境）, 因公出国（境), 因公出国（境）]
+            国有资本经营预算(拨款|收入)           ; [国有资本经营预算拨款, 国有资本经营预算收入]
+            收、?支(预算|决算)?总计              ; [收、支预算总计, 收、支决算总计, 收、支总计, 收支预算总计, 收支决算总计, 收支总计]
+            支出|拨款支$                        ; [支出, 拨款支$]
+            (经费|费)$                          ; [经费$, 费$]
+            # escapes, counts, non-capturing groups, text after $: a regex
+            年末.{0,14}结转和结余|结转下年        ; none
+            [\\p{IsHan}]{2,}率(为|达到|达)?$      ; none
+            (?:预算)+                           ; none
+            a$b                                ; none
+            """)
+    void aPatternThatStandsForAFewWordsIsSearchedForAsThem(String regex, String words) {
+        LiteralPattern found = LiteralPattern.of(regex);
+        assertThat(found == null ? null : found.words().toString()).isEqualTo(words);
+    }
+
+    @Test
+    void theWordsFindWhatThePatternFinds() {
+        List<String> patterns = List.of("公务接待费?", "收、?支(预算|决算)?总计", "支出|拨款支$",
+                "(经费|费用|项目|费)$", "“?三公”?经费");
+        for (String label : ParserTexts.random("公务接待费经费项目支出拨款收、支预算决算总计\n\r\u2028 ", 20_000, 11,
+                new Random(15))) {
+            for (String regex : patterns) {
+                int found = LiteralPattern.of(regex).find(label);
+                if (found >= 0) {
+                    assertThat(found == 1).as("%s in [%s]", regex, label)
+                            .isEqualTo(Pattern.compile(regex).matcher(label).find());
+                }
+            }
+        }
     }
 
     @Test

@@ -2,7 +2,10 @@ package io.budgetlens.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +42,25 @@ class SectionParserTest {
         assertThat(sections.get(8).empty()).as("no text and no subsection").isTrue();
         assertThat(text.substring(sections.get(5).start(), sections.get(5).end())).startsWith("二、“三公”经费情况")
                 .doesNotContain("专业名词");
+    }
+
+    @Test
+    void theShortcutsReadEverySampleLineAndRandomLinesAsThePatternsDo() {
+        List<String> lines = new ArrayList<>(ParserTexts.sampleLines());
+        lines.addAll(ParserTexts.random("#*- \t\u000B\f(一十1.、)中3", 50_000, 9, new Random(15)));
+        int headings = 0;
+        for (String line : lines) {
+            String clean = SectionParser.DECORATION.matcher(line.strip()).replaceAll("").strip();
+            assertThat(SectionParser.undecorated(line.strip())).as("[%s]", line).isEqualTo(clean);
+            boolean numbered = false;
+            for (Pattern level : SectionParser.LEVELS) {
+                numbered |= level.matcher(clean).matches();
+            }
+            if (numbered) {
+                headings++;
+                assertThat(SectionParser.mayNumber(clean.charAt(0))).as("[%s]", line).isTrue();
+            }
+        }
+        assertThat(headings).as("numbered lines").isGreaterThan(1_000);
     }
 }

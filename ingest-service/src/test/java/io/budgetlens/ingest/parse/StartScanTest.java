@@ -1,0 +1,78 @@
+package io.budgetlens.ingest.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The parser's patterns tried only at their start characters ({@link StartScan}) find exactly what
+ * {@code Matcher.find()} finds: the same matches, groups and count, on every sample text and line and on random text
+ * made of the characters the patterns care about.
+ */
+class StartScanTest {
+
+    private static final List<StartScan> SCANS = List.of(FactExtractor.FIGURES, MetadataExtractor.UNIT_CODES,
+            DisclosureClassifier.SELF_NAMINGS, DocumentShape.PLACEHOLDERS);
+
+    @Test
+    void aFigureIsFoundAtADigitWhateverComesBeforeIt() {
+        String line = "支出1,234.5万元,较上年增加8.47%;编号.5元不是,12,34元";
+        List<String> found = matches(FactExtractor.FIGURES, line);
+        assertThat(found).isEqualTo(findAll(FactExtractor.FIGURES, line));
+        assertThat(found).extracting(d -> d.substring(0, d.indexOf('|')))
+                .containsExactly("2@1,234.5万元", "17@8.47%", "34@34元");
+    }
+
+    @Test
+    void theScanAgreesWithFindOnEverySampleAndOnRandomText() {
+        List<String> texts = new ArrayList<>(ParserTexts.samples());
+        texts.addAll(ParserTexts.sampleLines());
+        texts.addAll(ParserTexts.random("0129,.% \t\r\n\u000B万元-年部门单位预算决收支总表财政拨款公开情况说明报告XxX×某*＊Aa中",
+                30_000, 29, new Random(15)));
+        int matched = 0;
+        for (StartScan scan : SCANS) {
+            for (String text : texts) {
+                List<String> expected = findAll(scan, text);
+                assertThat(matches(scan, text)).as("%s in [%s]", scan.pattern(), text).isEqualTo(expected);
+                assertThat(scan.count(text, Integer.MAX_VALUE)).isEqualTo(expected.size());
+                matched += expected.size();
+            }
+        }
+        assertThat(matched).as("matches compared").isGreaterThan(3_000);
+    }
+
+    /** Every match by the scan: start, the match, and each group. */
+    private static List<String> matches(StartScan scan, String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = scan.matcher(text);
+        for (int from = 0; scan.find(m, text, from); from = Math.max(m.end(), m.start() + 1)) {
+            out.add(describe(m));
+        }
+        return out;
+    }
+
+    /** Every match as successive {@code find()} calls give them. */
+    private static List<String> findAll(StartScan scan, String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = scan.pattern().matcher(text);
+        while (m.find()) {
+            out.add(describe(m));
+        }
+        return out;
+    }
+
+    private static String describe(Matcher m) {
+        StringBuilder d = new StringBuilder().append(m.start()).append('@').append(m.group());
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null && !m.group(g).equals(m.group())) {
+                d.append('|').append(g).append('=').append(m.group(g)).append('@').append(m.start(g));
+            }
+        }
+        return d.toString();
+    }
+}
