@@ -1,6 +1,7 @@
 package io.budgetlens.ingest.parse;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,19 @@ public final class SummaryBuilder {
             "three_public.overseas", "three_public.vehicle", "three_public.vehicle_purchase",
             "three_public.vehicle_operation", "three_public.reception", "operating_expenses", "procurement.total");
 
-    private static final Map<String, String> THREE_PUBLIC_ROLES = Map.of("TOTAL", "three_public.total",
+    /** In the order the tables print them, so the summary's keys come in the same order in every run. */
+    private static final Map<String, String> THREE_PUBLIC_ROLES = orderedRoles("TOTAL", "three_public.total",
             "OVERSEAS", "three_public.overseas", "VEHICLE", "three_public.vehicle",
             "VEHICLE_PURCHASE", "three_public.vehicle_purchase", "VEHICLE_OPERATION", "three_public.vehicle_operation",
             "RECEPTION", "three_public.reception");
+
+    private static Map<String, String> orderedRoles(String... roleAndKey) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (int i = 0; i < roleAndKey.length; i += 2) {
+            roles.put(roleAndKey[i], roleAndKey[i + 1]);
+        }
+        return Collections.unmodifiableMap(roles);
+    }
 
     private SummaryBuilder() {
     }

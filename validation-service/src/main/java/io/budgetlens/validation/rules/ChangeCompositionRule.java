@@ -2,6 +2,7 @@ package io.budgetlens.validation.rules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -139,6 +140,10 @@ public final class ChangeCompositionRule extends AbstractRule {
         if (!done.add(signature)) {
             return;
         }
+        // the parts in the order the text states them (the key lists may come from sets, whose order changes between
+        // JVM runs: the finding's words must not)
+        List<Fact> facts = n.facts();
+        stated.sort(Comparator.comparingInt(facts::indexOf));
         Quantity whole = Narrative.change(w);
         Quantity sum = Quantity.sum(stated.stream().map(Narrative::change).toList());
         List<Quantity> operands = new ArrayList<>();

@@ -95,6 +95,8 @@ class NarrativeArithmeticTest {
             assertThat(f.expected().value()).isEqualByComparingTo("-2.82");
             assertThat(f.actual()).isEqualByComparingTo("-9.82");
             assertThat(f.evidence()).anySatisfy(e -> assertThat(e.quote()).contains("增加7.03万元"));
+            assertThat(f.messageZh()).as("the parts in the order the text states them, in every JVM run")
+                    .contains("(基本支出-9.85、项目支出+7.03)");
         });
     }
 
