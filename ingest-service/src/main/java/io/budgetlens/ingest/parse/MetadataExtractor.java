@@ -27,10 +27,20 @@ public final class MetadataExtractor {
             + "|编制单位|部门)\\s*:\\s*(.+?)\\s*(?:单位\\s*:.*)?$");
     /** Headings of the parts of a disclosure ("第二部分 …"), never its title. */
     static final Pattern PART = Pattern.compile("^第[一二三四五六七八九十]+部分");
+    /**
+     * A county-level division: …区, …县, …旗, or an autonomous county or banner, whose name carries its peoples and can
+     * be long (秀山土家族苗族自治县, 双江拉祜族佤族布朗族傣族自治县, 鄂温克族自治旗).
+     */
+    static final String COUNTY = "(?:[\\p{IsHan}]{2,14}?自治[县旗]|[\\p{IsHan}]{1,6}?[区县旗])";
+    /**
+     * An organisation's full name in running text. Names may carry digits (丰都县12345政务服务便民热线中心): a name
+     * that stopped at them let a later phrase ("区委区政府转变政府职能") pass for the department.
+     */
     static final Pattern ORGANISATION = Pattern.compile(
-            "((?:[\\p{IsHan}]{2,4}(?:省|市|自治区))?[\\p{IsHan}]{1,6}(?:区|县|自治县|市)[\\p{IsHan}()（）]{2,30}?"
+            "((?:[\\p{IsHan}]{2,4}(?:省|市|自治区))?(?:[\\p{IsHan}]{2,14}?自治[县旗]|[\\p{IsHan}]{1,6}(?:区|县|市))"
+                    + "[\\p{IsHan}()（）0-9]{2,30}?"
                     + "(?:办公室|管理局|中心|局|委员会|委|厅|院|所|站|队|馆|部|处|会|政府)(?:本级)?)");
-    static final Pattern REGION = Pattern.compile("^(?:([\\p{IsHan}]{2,4}(?:省|市|自治区)))?([\\p{IsHan}]{1,6}?(?:区|县|自治县))");
+    static final Pattern REGION = Pattern.compile("^(?:([\\p{IsHan}]{2,4}(?:省|市|自治区)))?(" + COUNTY + ")");
     static final Pattern HEADER_KEYS = Pattern.compile("^\\[?\\s*(索引号|发布机构|成文日期|发布日期|发文字号)\\s*\\]?$");
     static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})[-年/.](\\d{1,2})[-月/.](\\d{1,2})");
     static final Pattern UNIT_CODE = Pattern.compile("(?<![\\d])(\\d{3,6})-[\\p{IsHan}]");
@@ -205,8 +215,11 @@ public final class MetadataExtractor {
                 published != null ? published : written, indexNumber, publisher, contact(text));
     }
 
-    /** A district or county right after the province: "普陀区" in "上海市普陀区委社会工作部". */
-    static final Pattern DISTRICT = Pattern.compile("^([\\p{IsHan}]{1,6}?(?:区|县|自治县))(?!级)");
+    /**
+     * A district or county right after the province: "普陀区" in "上海市普陀区委社会工作部"; with its prefecture when the
+     * county alone is not found within a few characters ("恩施土家族苗族自治州来凤县", "鄂尔多斯市鄂托克旗").
+     */
+    static final Pattern DISTRICT = Pattern.compile("^((?:[\\p{IsHan}]{2,12}?(?:市|自治州|地区|盟))??" + COUNTY + ")(?!级)");
 
     private static int[] lineStarts(List<String> lines) {
         int[] starts = new int[lines.size()];

@@ -1,0 +1,67 @@
+package io.budgetlens.ingest.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.budgetlens.events.DisclosureMeta;
+
+/**
+ * The region of a department, which is part of its identity: a budget-unit code (105, 151001) is unique only within
+ * its region, so a department whose county is missed is compared with other counties' departments of the same code.
+ * Names from across China: autonomous counties and banners with long names, prefectures before the county, and
+ * names with digits.
+ */
+class RegionAndDepartmentTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', textBlock = """
+            重庆市秀山土家族苗族自治县行政服务中心;     重庆市;       秀山土家族苗族自治县
+            重庆市彭水苗族土家族自治县财政局;           重庆市;       彭水苗族土家族自治县
+            重庆市酉阳土家族苗族自治县大数据发展局;     重庆市;       酉阳土家族苗族自治县
+            重庆市石柱土家族自治县政务服务管理办公室;   重庆市;       石柱土家族自治县
+            云南省双江拉祜族佤族布朗族傣族自治县教育体育局; 云南省;   双江拉祜族佤族布朗族傣族自治县
+            湖北省恩施土家族苗族自治州来凤县财政局;     湖北省;       恩施土家族苗族自治州来凤县
+            内蒙古自治区鄂尔多斯市鄂托克旗财政局;       内蒙古自治区; 鄂尔多斯市鄂托克旗
+            上海市普陀区委社会工作部;                   上海市;       普陀区
+            重庆市江津区城市管理局;                     重庆市;       江津区
+            重庆市丰都县12345政务服务便民热线中心;      重庆市;       丰都县
+            """)
+    void countyOfADepartmentNamedInTheTitle(String department, String province, String district) {
+        DisclosureMeta meta = MetadataExtractor.extract(department + "2024年部门预算情况说明\n一、部门基本情况\n");
+        assertThat(meta.department()).isEqualTo(department);
+        assertThat(meta.province()).isEqualTo(province);
+        assertThat(meta.district()).isEqualTo(district);
+    }
+
+    /**
+     * A final-accounts page with no title line (the Jiangjin sample's shape) of an office whose name has digits: the
+     * department is that office, not a phrase of its functions text ("区委区政府转变政府职能" once passed for one, in
+     * the county "区委区").
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', textBlock = """
+            丰都县;                 12345政务服务便民热线中心
+            秀山土家族苗族自治县;   行政服务中心
+            """)
+    void officeOfAPageWithoutTitle(String county, String office) throws IOException {
+        String sample = Files.readString(Path.of("..", "samples", "jiangjin-2024-final-accounts.txt"),
+                StandardCharsets.UTF_8);
+        String text = sample.replace("江津区政务服务管理办公室", county + office).replace("江津区", county);
+        DisclosureParser parser = new DisclosureParser(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        DisclosureMeta meta = parser.parse(DisclosureParserTest.received(text.getBytes(StandardCharsets.UTF_8),
+                "text/plain")).meta();
+        assertThat(meta.district()).isEqualTo(county);
+        assertThat(meta.department()).endsWith(county + office);
+        assertThat(meta.budgetUnitCode()).isEqualTo("105");
+    }
+}
