@@ -61,8 +61,9 @@ public final class BenchCorpus {
             }
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                samples.add(new Sample(file.getFileName().toString(), type, text, first(text, DISTRICTS),
-                        first(text, OFFICES)));
+                String district = first(text, DISTRICTS);
+                samples.add(new Sample(file.getFileName().toString(), type, text, district,
+                        office(text, district)));
             } catch (IOException e) {
                 throw new CliException("cannot read " + file + ": " + e.getMessage());
             }
@@ -111,6 +112,20 @@ public final class BenchCorpus {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * The sample's own office: the one its district is followed by (武隆区政务服务管理办公室), not the first office word
+     * of the text (Wulong's functions name 行政服务中心 first); the first office word when none follows the district.
+     */
+    static String office(String text, String district) {
+        if (district != null) {
+            String own = first(text, OFFICES.stream().map(o -> district + o).toList());
+            if (own != null) {
+                return own.substring(district.length());
+            }
+        }
+        return first(text, OFFICES);
     }
 
     private static String first(String text, List<String> candidates) {

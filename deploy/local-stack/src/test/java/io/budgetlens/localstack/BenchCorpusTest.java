@@ -37,6 +37,21 @@ class BenchCorpusTest {
         assertThat(corpus.document(0).content()).isNotEqualTo(d.content());
     }
 
+    /**
+     * Every sample's office moves with its district, so variants are distinct departments (Wulong's text names
+     * 行政服务中心 in its functions before its own 政务服务管理办公室: moving that word instead left every Wulong variant of
+     * a district one department, ten times the intended documents per identity).
+     */
+    @Test
+    void everySampleMovesItsOwnOffice() {
+        int v = 38 * 2 + 1; // district 1 (涪陵区), office 2 (大数据发展局), this year
+        for (int s = 0; s < corpus.samples(); s++) {
+            String text = new String(corpus.document(5 * v + s).content(), StandardCharsets.UTF_8);
+            assertThat(text).as(corpus.document(s).filename()).contains("涪陵区大数据发展局")
+                    .doesNotContain("涪陵区政务服务管理办公室");
+        }
+    }
+
     @Test
     void theYearsOfDatesAndOfYearNamesMoveTogether() {
         assertThat(BenchCorpus.shiftYears("2024年预算，2023年度决算，发布日期: 2025-08-21，金额2024.50万元", 2))
