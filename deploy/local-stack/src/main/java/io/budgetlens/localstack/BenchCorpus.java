@@ -35,7 +35,10 @@ public final class BenchCorpus {
     private static final int YEAR_SHIFTS = 10;
     private static final Pattern YEAR = Pattern.compile("(?<![0-9.])(20[0-3][0-9])(?=\\s*年|-[01][0-9]-|年度)");
 
-    record Sample(String name, String contentType, String text, String district, String office) {
+    /** A budget-unit code as the parser reads it: digits before "-" and a name ("151001-重庆市荣昌区…本级"). */
+    private static final Pattern UNIT_CODE = Pattern.compile("(?<![0-9])([0-9]{3,6})-(?=\\p{IsHan})");
+
+    record Sample(String name, String contentType, String text, String district, String office, String code) {
     }
 
     /** A generated document: its bytes and how it is sent. */
@@ -62,8 +65,9 @@ public final class BenchCorpus {
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 String district = first(text, DISTRICTS);
+                Matcher code = UNIT_CODE.matcher(text);
                 samples.add(new Sample(file.getFileName().toString(), type, text, district,
-                        office(text, district)));
+                        office(text, district), code.find() ? code.group(1) : null));
             } catch (IOException e) {
                 throw new CliException("cannot read " + file + ": " + e.getMessage());
             }
@@ -86,6 +90,11 @@ public final class BenchCorpus {
         if (sample.office() != null) {
             text = text.replace(sample.office(), office);
         }
+        if (sample.code() != null) {
+            // a department's code is unique within its district only: another office, another code (with one code,
+            // every office of a district would be one department to the identity rules)
+            text = otherCode(text, sample.code(), OFFICES.indexOf(office));
+        }
         if (shift > 0) {
             text = shiftYears(text, shift);
         }
@@ -101,6 +110,22 @@ public final class BenchCorpus {
 
     int samples() {
         return samples.size();
+    }
+
+    /** Every printed budget-unit code {@code code} moved by {@code by} (same number of digits). */
+    static String otherCode(String text, String code, int by) {
+        if (by == 0) {
+            return text;
+        }
+        long modulus = (long) Math.pow(10, code.length());
+        String moved = String.format(Locale.ROOT, "%0" + code.length() + "d", (Long.parseLong(code) + by) % modulus);
+        Matcher m = UNIT_CODE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            m.appendReplacement(out, m.group(1).equals(code) ? moved + "-" : m.group());
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Every year of the document (2019年, 2024-08-21, 2023年度) moved back by {@code shift} years. */

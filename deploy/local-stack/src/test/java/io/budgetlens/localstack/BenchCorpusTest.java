@@ -52,6 +52,19 @@ class BenchCorpusTest {
         }
     }
 
+    /** Another office of the same district is another department by its budget-unit code too. */
+    @Test
+    void anotherOfficePrintsAnotherBudgetUnitCode() {
+        int v = 38 * 2 + 1; // district 1 (涪陵区), office 2 (大数据发展局)
+        String rongchang = new String(corpus.document(5 * v + 3).content(), StandardCharsets.UTF_8);
+        assertThat(rongchang).contains("151003-重庆市涪陵区大数据发展局本级").doesNotContain("151001-");
+        String jiangjin = new String(corpus.document(5 * v + 1).content(), StandardCharsets.UTF_8);
+        assertThat(jiangjin).contains("107-重庆市涪陵区大数据发展局").doesNotContain("105-");
+        String sameOffice = new String(corpus.document(5 * 1 + 3).content(), StandardCharsets.UTF_8);
+        assertThat(sameOffice).as("office 0 keeps the sample's code").contains("151001-重庆市涪陵区");
+        assertThat(BenchCorpus.otherCode("999-甲 1999-乙 999-1", "999", 2)).isEqualTo("001-甲 1999-乙 999-1");
+    }
+
     @Test
     void theYearsOfDatesAndOfYearNamesMoveTogether() {
         assertThat(BenchCorpus.shiftYears("2024年预算，2023年度决算，发布日期: 2025-08-21，金额2024.50万元", 2))
