@@ -23,6 +23,7 @@ import io.budgetlens.events.SummaryEntry;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.store.DisclosureEntity;
 import io.budgetlens.reporting.store.DisclosureRepository;
+import io.budgetlens.reporting.store.Jdbc;
 
 /**
  * Finds the documents a disclosure is compared with (same department, scope; the year and kind each rule names;
@@ -120,27 +121,28 @@ public class CrossDocumentService {
     }
 
     /*
-     * The two look-ups below are plain SQL with scalar parameters: as HQL with a list parameter (status IN (?2))
-     * Hibernate interpreted the query anew at every call, which the profile showed as a tenth of the consumer's time.
+     * The two look-ups below are plain SQL run through JDBC: as HQL with a list parameter (status IN (?2)) Hibernate
+     * interpreted the query anew at every call (a tenth of the consumer's time), and as native queries it resolved
+     * their result types anew at every call (see Jdbc.query).
      */
 
     private Other counterpart(Subject subject, CrossDocumentRules.Rule rule) {
-        List<?> rows = repository.getEntityManager().createNativeQuery("""
+        List<Other> rows = Jdbc.query(repository.getEntityManager(), """
                         SELECT document_id, title, fiscal_year, CAST(summary AS text) FROM disclosure
-                        WHERE visibility = 'PUBLIC' AND latest AND status IN ('PARSED', 'VALIDATED') AND kind = ?1
-                          AND fiscal_year = ?2 AND scope = ?3 AND (name_key = ?4 OR code_key = ?5)
-                          AND document_id <> ?6
-                        ORDER BY document_id LIMIT 1""")
-                .setParameter(1, rule.counterpartKind().name())
-                .setParameter(2, subject.fiscalYear() + rule.yearOffset())
-                .setParameter(3, subject.scope().name()).setParameter(4, nonNull(subject.nameKey()))
-                .setParameter(5, nonNull(subject.codeKey())).setParameter(6, subject.documentId())
-                .getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return new Other(((String) row[0]).trim(), (String) row[1], ((Number) row[2]).intValue(), (String) row[3]);
+                        WHERE visibility = 'PUBLIC' AND latest AND status IN ('PARSED', 'VALIDATED') AND kind = ?
+                          AND fiscal_year = ? AND scope = ? AND (name_key = ? OR code_key = ?)
+                          AND document_id <> ?
+                        ORDER BY document_id LIMIT 1""",
+                query -> {
+                    query.setString(1, rule.counterpartKind().name());
+                    query.setInt(2, subject.fiscalYear() + rule.yearOffset());
+                    query.setString(3, subject.scope().name());
+                    query.setString(4, nonNull(subject.nameKey()));
+                    query.setString(5, nonNull(subject.codeKey()));
+                    query.setString(6, subject.documentId());
+                },
+                row -> new Other(row.getString(1).trim(), row.getString(2), row.getInt(3), row.getString(4)));
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /**
@@ -154,37 +156,28 @@ public class CrossDocumentService {
             if (rule.counterpartKind() != document.kind) {
                 continue;
             }
-            List<?> rows = repository.getEntityManager().createNativeQuery("""
+            subjects.addAll(Jdbc.query(repository.getEntityManager(), """
                             SELECT document_id, kind, scope, fiscal_year, title, department, budget_unit_code, province,
                                    district, publication_date, visibility, name_key, code_key, CAST(facts AS text)
                             FROM disclosure
-                            WHERE status IN ('PARSED', 'VALIDATED') AND kind = ?1 AND fiscal_year = ?2 AND scope = ?3
-                              AND (name_key = ?4 OR code_key = ?5) AND document_id <> ?6
+                            WHERE status IN ('PARSED', 'VALIDATED') AND kind = ? AND fiscal_year = ? AND scope = ?
+                              AND (name_key = ? OR code_key = ?) AND document_id <> ?
                               AND department_key IS NOT NULL
-                            ORDER BY document_id""")
-                    .setParameter(1, rule.subjectKind().name()).setParameter(2, document.fiscalYear - rule.yearOffset())
-                    .setParameter(3, document.scope.name()).setParameter(4, nonNull(document.nameKey))
-                    .setParameter(5, nonNull(document.codeKey)).setParameter(6, document.documentId)
-                    .getResultList();
-            for (Object row : rows) {
-                Object[] c = (Object[]) row;
-                subjects.add(new Subject(((String) c[0]).trim(), DisclosureKind.valueOf((String) c[1]),
-                        DisclosureScope.valueOf((String) c[2]), ((Number) c[3]).intValue(), (String) c[4],
-                        (String) c[5], (String) c[6], (String) c[7], (String) c[8], localDate(c[9]),
-                        Visibility.valueOf((String) c[10]), (String) c[11], (String) c[12], (String) c[13]));
-            }
+                            ORDER BY document_id""",
+                    query -> {
+                        query.setString(1, rule.subjectKind().name());
+                        query.setInt(2, document.fiscalYear - rule.yearOffset());
+                        query.setString(3, document.scope.name());
+                        query.setString(4, nonNull(document.nameKey));
+                        query.setString(5, nonNull(document.codeKey));
+                        query.setString(6, document.documentId);
+                    },
+                    c -> new Subject(c.getString(1).trim(), DisclosureKind.valueOf(c.getString(2)),
+                            DisclosureScope.valueOf(c.getString(3)), c.getInt(4), c.getString(5), c.getString(6),
+                            c.getString(7), c.getString(8), c.getString(9), c.getObject(10, LocalDate.class),
+                            Visibility.valueOf(c.getString(11)), c.getString(12), c.getString(13), c.getString(14))));
         }
         return subjects;
-    }
-
-    private static LocalDate localDate(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDate date) {
-            return date;
-        }
-        return ((java.sql.Date) value).toLocalDate();
     }
 
     private static boolean comparable(DisclosureEntity d) {

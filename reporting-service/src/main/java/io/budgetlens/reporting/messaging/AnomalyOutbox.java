@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.budgetlens.events.AnomalyDetected;
 import io.budgetlens.events.EventJson;
-import io.budgetlens.reporting.store.JdbcBatch;
+import io.budgetlens.reporting.store.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -49,7 +49,7 @@ public class AnomalyOutbox {
 
     /** Queues anomalies in the caller's transaction (the consumer's write), in one JDBC batch. */
     public void add(List<AnomalyDetected> anomalies) {
-        JdbcBatch.insert(em,
+        Jdbc.insert(em,
                 "INSERT INTO anomaly_outbox (document_id, ce_id, payload) VALUES (?, ?, CAST(? AS jsonb))", anomalies,
                 (insert, anomaly, i) -> {
                     insert.setString(1, anomaly.documentId());

@@ -199,7 +199,7 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         em.createNativeQuery("DELETE FROM finding WHERE document_id = ?1 AND source = ?2")
                 .setParameter(1, documentId).setParameter(2, source).executeUpdate();
         List<Finding> list = findings == null ? List.of() : findings;
-        JdbcBatch.insert(em, """
+        Jdbc.insert(em, """
                 INSERT INTO finding (document_id, source, idx, rule_id, severity, category, message_zh,
                                      message_en, expected, actual, excess, unit, evidence, related_document_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, CAST(? AS jsonb), ?)""", list,
@@ -251,9 +251,9 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
                 || entity.scope == null || entity.departmentKey == null) {
             return;
         }
-        var em = getEntityManager();
-        em.flush();
-        List<?> moved = em.createNativeQuery("""
+        record Moved(String documentId, boolean latest) {
+        }
+        List<Moved> moved = Jdbc.query(getEntityManager(), """
                         WITH identity AS (
                             SELECT document_id,
                                    row_number() OVER (ORDER BY CASE WHEN publication_date IS NULL THEN NULL
@@ -262,20 +262,23 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
                                            document_id DESC) AS rank
                             FROM disclosure
                             WHERE visibility = 'PUBLIC' AND status IN ('PARSED', 'VALIDATED')
-                              AND fiscal_year = ?1 AND kind = ?2 AND scope = ?3
-                              AND (name_key = ?4 OR code_key = ?5))
+                              AND fiscal_year = ? AND kind = ? AND scope = ?
+                              AND (name_key = ? OR code_key = ?))
                         UPDATE disclosure d SET latest = (i.rank = 1)
                         FROM identity i WHERE d.document_id = i.document_id AND d.latest <> (i.rank = 1)
-                        RETURNING d.document_id, d.latest""")
-                .setParameter(1, entity.fiscalYear).setParameter(2, entity.kind.name())
-                .setParameter(3, entity.scope.name()).setParameter(4, entity.nameKey == null ? "" : entity.nameKey)
-                .setParameter(5, entity.codeKey == null ? "" : entity.codeKey)
-                .getResultList();
-        for (Object row : moved) {
+                        RETURNING d.document_id, d.latest""",
+                query -> {
+                    query.setInt(1, entity.fiscalYear);
+                    query.setString(2, entity.kind.name());
+                    query.setString(3, entity.scope.name());
+                    query.setString(4, entity.nameKey == null ? "" : entity.nameKey);
+                    query.setString(5, entity.codeKey == null ? "" : entity.codeKey);
+                },
+                row -> new Moved(row.getString(1).trim(), row.getBoolean(2)));
+        for (Moved row : moved) {
             entity.latestMoved = true;
-            Object[] columns = (Object[]) row;
-            if (entity.documentId.equals(((String) columns[0]).trim())) {
-                entity.latest = (Boolean) columns[1]; // the row holds it already; the entity follows (no re-read)
+            if (entity.documentId.equals(row.documentId())) {
+                entity.latest = row.latest(); // the row holds it already; the entity follows (no re-read)
             }
         }
     }
