@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -84,6 +85,11 @@ public class BenchCommand extends Subcommand {
 
     @Option(names = "--no-floor", description = "Skip the bare Kafka client run.")
     boolean noFloor;
+
+    @Option(names = "--accept-only", description = "Measure accepting alone: send, count the 202s and their latency, "
+            + "and do not follow the documents to PostgreSQL (for ingest's front door on its own, e.g. started with "
+            + "MP_MESSAGING_INCOMING_RECEIVED_ENABLED=false so that it does not parse).")
+    boolean acceptOnly;
 
     @Option(names = "--floor-compression", paramLabel = "TYPE", defaultValue = SERVICE_COMPRESSION,
             description = "The floor producer's compression.type (default ${DEFAULT-VALUE}, as the services').")
@@ -193,7 +199,7 @@ public class BenchCommand extends Subcommand {
             return rs.getInt(1);
         } catch (SQLException e) {
             throw new CliException("cannot reach the reporting database at " + jdbcUrl + " (" + e.getMessage()
-                    + "); is the stack up? Try ./budgetlens status");
+                    + ") to count the stored disclosures; is the stack up? Try ./budgetlens status, or give --first");
         }
     }
 
@@ -239,6 +245,9 @@ public class BenchCommand extends Subcommand {
 
         /** Sends everything and follows it; answers whether every accepted document finished in time. */
         boolean execute() throws Exception {
+            if (acceptOnly) {
+                return sendOnly();
+            }
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             try (StackClient client = cli.client(); Connection db = connect()) {
                 start = System.currentTimeMillis();
@@ -247,6 +256,29 @@ public class BenchCommand extends Subcommand {
                 }
                 pool.shutdown();
                 return follow(db, pool);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        /** {@code --accept-only}: sends everything, printing progress, and stops when the last answer came. */
+        private boolean sendOnly() throws InterruptedException {
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            try (StackClient client = cli.client()) {
+                start = System.currentTimeMillis();
+                for (int c = 0; c < clients; c++) {
+                    pool.submit(() -> send(client));
+                }
+                pool.shutdown();
+                while (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
+                    cli.out().printf(Locale.ROOT, "%7.1f s  sent %d/%d  accepted %d  refused %d%n",
+                            (System.currentTimeMillis() - start) / 1000.0, Math.min(next.get(), docs.length),
+                            docs.length, accepted.get(), refused.get());
+                }
+                if (failure != null) {
+                    throw new CliException(failure);
+                }
+                return refused.get() == 0;
             } finally {
                 pool.shutdownNow();
             }
@@ -367,6 +399,7 @@ public class BenchCommand extends Subcommand {
                       Map<String, Long> cpuAfter, long machineBusy, long ownCpu, Map<String, Object> floor) {
             int n = accepted.get();
             int finished = validated.get() + rejected.get();
+            int perDocument = acceptOnly ? n : finished; // what CPU per document divides by
             double acceptSeconds = (lastAccepted.get() - start) / 1000.0;
             double endToEndSeconds = finished == 0 ? 0 : (lastFinished - start) / 1000.0;
             long[] post = new long[n];
@@ -397,6 +430,7 @@ public class BenchCommand extends Subcommand {
             runInfo.put("firstVariant", docs.length == 0 ? null : docs[0].index());
             runInfo.put("clients", clients);
             runInfo.put("warmUpDocuments", warmUp);
+            runInfo.put("acceptOnly", acceptOnly);
             runInfo.put("rateLimit", rate > 0 ? rate : null);
             runInfo.put("ingestInstances", ingestUrls.size());
             runInfo.put("meanDocumentBytes", Arrays.stream(docs).mapToLong(d -> d.content().length).sum()
@@ -426,11 +460,11 @@ public class BenchCommand extends Subcommand {
             for (var e : cpuAfter.entrySet()) {
                 long used = e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L);
                 stack += used;
-                cpu.put(e.getKey(), cpuRow(used, finished, wallSeconds));
+                cpu.put(e.getKey(), cpuRow(used, perDocument, wallSeconds));
             }
-            cpu.put("bench client", cpuRow(ownCpu, finished, wallSeconds));
+            cpu.put("bench client", cpuRow(ownCpu, perDocument, wallSeconds));
             if (machineBusy >= 0) {
-                cpu.put("rest of the machine", cpuRow(Math.max(0, machineBusy - stack - ownCpu), finished,
+                cpu.put("rest of the machine", cpuRow(Math.max(0, machineBusy - stack - ownCpu), perDocument,
                         wallSeconds));
             }
             return new Result(startedAt, machine, runInfo, throughput, latency, cpu, floor);
@@ -453,11 +487,16 @@ public class BenchCommand extends Subcommand {
         out.printf(Locale.ROOT, "accepted      %s of %s (%s refused, %s duplicates) in %s s: %s accepts/s%n",
                 t.get("accepted"), r.run().get("documents"), t.get("refused"), t.get("duplicates"),
                 t.get("acceptSeconds"), t.get("acceptsPerSecond"));
-        out.printf(Locale.ROOT, "end to end    %s VALIDATED, %s REJECTED after %s s: %s documents/s%n",
-                t.get("validated"), t.get("rejected"), t.get("endToEndSeconds"), t.get("endToEndPerSecond"));
-        out.printf(Locale.ROOT, "POST          p50 %s ms  p99 %s ms%n", l.get("postP50"), l.get("postP99"));
-        out.printf(Locale.ROOT, "POST→stored   p50 %s ms  p95 %s ms  p99 %s ms  max %s ms%n", l.get("endToEndP50"),
-                l.get("endToEndP95"), l.get("endToEndP99"), l.get("endToEndMax"));
+        if (acceptOnly) {
+            out.println("end to end    not followed (--accept-only); CPU per document is per accepted document");
+            out.printf(Locale.ROOT, "POST          p50 %s ms  p99 %s ms%n", l.get("postP50"), l.get("postP99"));
+        } else {
+            out.printf(Locale.ROOT, "end to end    %s VALIDATED, %s REJECTED after %s s: %s documents/s%n",
+                    t.get("validated"), t.get("rejected"), t.get("endToEndSeconds"), t.get("endToEndPerSecond"));
+            out.printf(Locale.ROOT, "POST          p50 %s ms  p99 %s ms%n", l.get("postP50"), l.get("postP99"));
+            out.printf(Locale.ROOT, "POST→stored   p50 %s ms  p95 %s ms  p99 %s ms  max %s ms%n",
+                    l.get("endToEndP50"), l.get("endToEndP95"), l.get("endToEndP99"), l.get("endToEndMax"));
+        }
         out.printf(Locale.ROOT, "load average  %s before, %s after (%s cores)%n", r.machine().get("loadAverageBefore"),
                 r.machine().get("loadAverageAfter"), r.machine().get("cores"));
         out.println();

@@ -173,7 +173,26 @@ class CliTest {
         assertThat(err()).contains("Unknown option: '--clinets=2'").contains("Possible solutions: --clients");
         assertThat(cli("http://localhost:1").run("help", "bench")).isEqualTo(Cli.EXIT_OK);
         assertThat(out()).contains("--documents=N", "--clients=C", "--rate=R", "--warm-up=W",
-                "--json=FILE");
+                "--json=FILE", "--accept-only");
+    }
+
+    /** {@code --accept-only}: the 202s counted and timed, nothing followed in a database (none is running here). */
+    @Test
+    void benchAcceptOnlyCountsTheAnswersOfTheFrontDoor() throws IOException {
+        stack = new FakeStack(0, false);
+        Path json = dir.resolve("accept.json");
+        System.setProperty("budgetlens.ingest.url", stack.url());
+        try {
+            assertThat(cli(stack.url()).run("bench", "--accept-only", "--documents", "12", "--clients", "3",
+                    "--first", "0", "--no-floor", "--samples", Path.of("..", "..", "samples").toString(),
+                    "--json", json.toString())).isEqualTo(Cli.EXIT_OK);
+        } finally {
+            System.clearProperty("budgetlens.ingest.url");
+        }
+        assertThat(out()).contains("accepted      12 of 12 (0 refused, 0 duplicates)")
+                .contains("end to end    not followed (--accept-only)");
+        assertThat(stack.requests).hasSize(12);
+        assertThat(Files.readString(json)).contains("\"acceptOnly\" : true").contains("\"accepted\" : 12");
     }
 
     private Cli cli(String url) {
