@@ -89,8 +89,10 @@ public final class ComparisonWordRule extends AbstractRule {
 
     /** 决算数大于/小于/等于预算数 against the budget and final figures printed before it in the paragraph. */
     private void versus(Checks checks, String line, int offset) {
-        Matcher m = VERSUS.matcher(line);
-        while (m.find()) {
+        // every match begins with 决, 支, 执 or 实: the regex is tried only there
+        Scan scan = new Scan(VERSUS, line, "决支执实");
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             String word = m.group(2);
             if (m.group(5) == null && !word.startsWith("与")) {
                 continue;
