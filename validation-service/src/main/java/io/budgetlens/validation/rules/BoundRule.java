@@ -113,9 +113,9 @@ public final class BoundRule extends AbstractRule {
         Comparison cmp = equal ? Comparison.of(whole, q, descriptor().severity())
                 : Comparison.atMost(q, whole, true, descriptor().severity());
         checks.add(cmp,
-                "“" + part.label() + "”" + Findings.plain(part.value()) + "万元" + (equal ? "应等于" : "不应超过") + wholeZh
+                () -> "“" + part.label() + "”" + Findings.plain(part.value()) + "万元" + (equal ? "应等于" : "不应超过") + wholeZh
                         + Findings.plain(whole.value()) + "万元。",
-                "“" + part.label() + "” " + Findings.plain(part.value()) + (equal ? " should equal " : " cannot exceed ")
+                () -> "“" + part.label() + "” " + Findings.plain(part.value()) + (equal ? " should equal " : " cannot exceed ")
                         + wholeEn + " " + Findings.plain(whole.value()) + ".",
                 List.of(q, whole));
     }
@@ -162,8 +162,8 @@ public final class BoundRule extends AbstractRule {
                     ? new Comparison(Quantity.exact(BigDecimal.ZERO, "无此项"), amount, Verdict.HOLDS, null, BigDecimal.ZERO)
                     : new Comparison(Quantity.exact(BigDecimal.ZERO, "无此项"), amount, Verdict.BROKEN,
                     descriptor().severity(), amount.low().max(BigDecimal.ZERO));
-            checks.add(cmp, "文中称本部门无此项,金额却为" + Findings.plain(amount.value()) + "万元。",
-                    "The text says the department has none of it, with an amount of "
+            checks.add(cmp, () -> "文中称本部门无此项,金额却为" + Findings.plain(amount.value()) + "万元。",
+                    () -> "The text says the department has none of it, with an amount of "
                             + Findings.plain(amount.value()) + ".",
                     List.of(amount));
         }
@@ -186,8 +186,8 @@ public final class BoundRule extends AbstractRule {
                                 BigDecimal.ZERO)
                                 : new Comparison(Quantity.exact(BigDecimal.ZERO, "0"), amount, Verdict.BROKEN,
                                 descriptor().severity(), amount.low().max(BigDecimal.ZERO));
-                        checks.add(cmp, "“" + f.label() + "”为" + Findings.plain(f.value()) + "万元,但" + q[2] + "为0。",
-                                "“" + f.label() + "” is " + Findings.plain(f.value()) + " while the document states "
+                        checks.add(cmp, () -> "“" + f.label() + "”为" + Findings.plain(f.value()) + "万元,但" + q[2] + "为0。",
+                                () -> "“" + f.label() + "” is " + Findings.plain(f.value()) + " while the document states "
                                         + "zero for " + q[2] + ".",
                                 List.of(amount, Quantity.exact(BigDecimal.ZERO, (String) q[2]).withEvidence(countEvidence)));
                     });
@@ -199,8 +199,8 @@ public final class BoundRule extends AbstractRule {
                 ? new Comparison(Quantity.exact(BigDecimal.ZERO, zh), amount, Verdict.HOLDS, null, BigDecimal.ZERO)
                 : new Comparison(Quantity.exact(BigDecimal.ZERO, zh), amount, Verdict.BROKEN, descriptor().severity(),
                 amount.low().max(BigDecimal.ZERO));
-        checks.add(cmp, "数量为" + zh + ",金额却为" + Findings.plain(amount.value()) + "万元。",
-                "A count of " + en + " with an amount of " + Findings.plain(amount.value()) + ".",
+        checks.add(cmp, () -> "数量为" + zh + ",金额却为" + Findings.plain(amount.value()) + "万元。",
+                () -> "A count of " + en + " with an amount of " + Findings.plain(amount.value()) + ".",
                 List.of(amount));
     }
 

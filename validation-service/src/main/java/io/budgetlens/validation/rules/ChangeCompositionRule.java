@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Objects;
 import java.util.Set;
 
@@ -151,12 +152,13 @@ public final class ChangeCompositionRule extends AbstractRule {
         stated.forEach(f -> operands.add(Narrative.change(f)));
         Comparison cmp = complete ? Comparison.of(sum, whole, descriptor().severity())
                 : Comparison.atMost(whole, sum, true, descriptor().severity());
-        String parts = String.join("、", stated.stream().map(f -> f.label() + signed(f)).toList());
-        checks.add(cmp, "“" + w.label() + "”" + w.change().directionWord() + plain(w) + "万元,所述分项变动(" + parts + ")合计"
-                        + Findings.plain(sum.value()) + "万元" + (complete ? ",两者不符。" : ",总额的减少不可能小于此数。"),
-                "“" + w.label() + "” changed by " + Findings.plain(whole.value()) + " but the stated changes of its "
-                        + what + " (" + parts + ") add up to " + Findings.plain(sum.value())
-                        + (complete ? "." : "; the parts not stated are zero now, so the whole cannot have changed by more."),
+        boolean listedAll = complete;
+        Supplier<String> parts = () -> String.join("、", stated.stream().map(f -> f.label() + signed(f)).toList());
+        checks.add(cmp, () -> "“" + w.label() + "”" + w.change().directionWord() + plain(w) + "万元,所述分项变动(" + parts.get() + ")合计"
+                        + Findings.plain(sum.value()) + "万元" + (listedAll ? ",两者不符。" : ",总额的减少不可能小于此数。"),
+                () -> "“" + w.label() + "” changed by " + Findings.plain(whole.value()) + " but the stated changes of its "
+                        + what + " (" + parts.get() + ") add up to " + Findings.plain(sum.value())
+                        + (listedAll ? "." : "; the parts not stated are zero now, so the whole cannot have changed by more."),
                 operands);
     }
 

@@ -140,9 +140,9 @@ public final class ListedSumRule extends AbstractRule {
         operands.add(sum.value());
         items.forEach(i -> operands.add(i.value()));
         String listed = String.join("、", items.stream().map(i -> Findings.plain(i.signed(groupSign).value())).toList());
-        checks.add(cmp, "“" + sum.value().label() + Findings.plain(sum.value().value()) + "万元”与其前所列金额(" + listed + ")之和"
+        checks.add(cmp, () -> "“" + sum.value().label() + Findings.plain(sum.value().value()) + "万元”与其前所列金额(" + listed + ")之和"
                         + Findings.plain(computed.value()) + "万元不符。",
-                "The stated sum “" + sum.value().label() + " " + Findings.plain(sum.value().value())
+                () -> "The stated sum “" + sum.value().label() + " " + Findings.plain(sum.value().value())
                         + "” is not the sum of the amounts listed before it (" + listed.replace("、", ", ") + " = "
                         + Findings.plain(computed.value()) + ").",
                 operands);

@@ -642,7 +642,7 @@ public final class PerformanceTableRule extends AbstractRule {
     private void add(Checks checks, Comparison cmp, DisclosureTable t, Supplier<String> zh, Supplier<String> en,
                             List<Quantity> operands, String unit) {
         if (!cmp.broken()) {
-            checks.add(cmp, null);
+            checks.add(cmp, (io.budgetlens.events.Finding) null);
             return;
         }
         io.budgetlens.events.Finding f = Findings.of(descriptor(), cmp, "《" + t.title() + "》" + zh.get() + "。",
