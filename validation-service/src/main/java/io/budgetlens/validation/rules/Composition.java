@@ -195,6 +195,8 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
     /** What every match of {@link #OTHER_USE_STATED} names. */
     private static final List<String> OTHER_USE_WORDS = List.of("预留机动经费", "事业单位经营支出", "上缴上级支出",
             "对附属单位补助支出");
+    /** The words a match of {@link #OTHER_USE} has: one of them, whole. */
+    static final List<String> OTHER_USE_IN_CELLS = List.of("预留机动经费", "经营支出", "上缴上级支出", "对附属单位补助支出");
     private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("-?[\\d,]*\\.?\\d+");
 
     /**
@@ -225,9 +227,10 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
             for (var row : t.rows()) {
                 List<String> cells = row.cells();
                 for (int c = 0; c + 1 < cells.size(); c++) {
-                    // every match has 支出 or 预留 in it
+                    // OTHER_USE.matcher(cell).find(), without trying the alternation at every offset of every cell:
+                    // a match exists exactly when the cell contains one of its words ((事业单位)? is optional)
                     String cell = cells.get(c);
-                    if ((cell.indexOf('支') >= 0 || cell.indexOf('预') >= 0) && OTHER_USE.matcher(cell).find()) {
+                    if (TextHygiene.containsAny(cell, OTHER_USE_IN_CELLS)) {
                         String next = cells.get(c + 1).replace(",", "").strip();
                         if (AMOUNT.matcher(next).matches() && new java.math.BigDecimal(next).signum() != 0) {
                             return true;
