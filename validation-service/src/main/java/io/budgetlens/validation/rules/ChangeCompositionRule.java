@@ -69,7 +69,7 @@ public final class ChangeCompositionRule extends AbstractRule {
             return true;
         }
         Quantity sum = Quantity.sum(values);
-        return n.facts().stream().anyMatch(f -> f.key().equals("expenditure.total") && Narrative.isCurrentAmount(f)
+        return n.byKey("expenditure.total").stream().anyMatch(f -> Narrative.isCurrentAmount(f)
                 && n.sameMoney(f.scope(), w.scope()) && Narrative.value(f).overlaps(sum));
     }
 
@@ -125,16 +125,15 @@ public final class ChangeCompositionRule extends AbstractRule {
                 stated.add(part);
                 continue;
             }
-            boolean zeroValued = n.facts().stream().anyMatch(f -> f.key().equals(key) && Narrative.isCurrentAmount(f)
+            boolean zeroValued = n.byKey(key).stream().anyMatch(f -> Narrative.isCurrentAmount(f)
                     && f.value().signum() == 0 && n.sameMoney(f.scope(), w.scope()));
-            boolean mentioned = n.facts().stream().anyMatch(f -> f.key().equals(key));
+            boolean mentioned = !n.byKey(key).isEmpty();
             if (!zeroValued && (mentioned || !openList)) {
                 return;
             }
             complete = false;
         }
-        if (stated.isEmpty() || (openList && keys.stream().filter(k -> n.facts().stream()
-                .anyMatch(f -> f.key().equals(k))).count() < 3)) {
+        if (stated.isEmpty() || (openList && keys.stream().filter(k -> !n.byKey(k).isEmpty()).count() < 3)) {
             return;
         }
         String signature = w.id() + "|" + what;
@@ -179,7 +178,7 @@ public final class ChangeCompositionRule extends AbstractRule {
      * anywhere when every statement agrees. AMBIGUOUS when statements disagree.
      */
     private static Fact changeOf(Narrative n, Fact w, String key) {
-        List<Fact> all = n.facts().stream().filter(f -> f.key().equals(key) && Narrative.hasChange(f)
+        List<Fact> all = n.byKey(key).stream().filter(f -> Narrative.hasChange(f)
                 && Objects.equals(f.change().base(), w.change().base()) && n.sameMoney(f.scope(), w.scope())
                 && !Composition.partial(f) && Narrative.fund(f.label()).isEmpty()).toList();
         if (all.isEmpty()) {

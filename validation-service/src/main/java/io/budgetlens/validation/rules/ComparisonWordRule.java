@@ -168,8 +168,7 @@ public final class ComparisonWordRule extends AbstractRule {
             }
             String basis = f.change().base().equals("INITIAL_BUDGET") ? "INITIAL_BUDGET"
                     : f.change().base().equals("PRIOR_YEAR") ? "PRIOR_YEAR" : null;
-            Fact base = basis == null ? null : n.facts().stream().filter(b -> b.key().equals(f.key())
-                    && b.value() != null && basis.equals(b.basis()) && "万元".equals(b.unit())
+            Fact base = basis == null ? null : n.byKey(f.key()).stream().filter(b -> b.value() != null && basis.equals(b.basis()) && "万元".equals(b.unit())
                     && n.sameMoney(b.scope(), f.scope()) && Objects.equals(Narrative.fund(b.label()),
                     Narrative.fund(f.label()))).findFirst().orElse(null);
             if (base == null) {
