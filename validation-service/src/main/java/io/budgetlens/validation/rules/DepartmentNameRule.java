@@ -58,8 +58,8 @@ public final class DepartmentNameRule extends AbstractRule {
             for (TableRow row : t.rows()) {
                 for (int i = 0; i + 1 < row.cells().size(); i++) {
                     String cell = row.cells().get(i).replace(" ", "");
-                    // Every name-cell word has 单位 in it: the regex runs only on the cells that do.
-                    if (cell.contains("单位") && NAME_CELL.matcher(cell).find()) {
+                    // Every name-cell word has 名称 or 编制单位 in it: the regex runs only on the cells that do.
+                    if ((cell.contains("名称") || cell.contains("编制单位")) && NAME_CELL.matcher(cell).find()) {
                         String value = row.cells().get(i + 1).replaceFirst("^[\\dA-Za-z]+[-－]", "").strip();
                         if (!value.isEmpty() && ORGANISATION.matcher(value).matches() && row.start() != null) {
                             int at = text.indexOf(value, row.start());
