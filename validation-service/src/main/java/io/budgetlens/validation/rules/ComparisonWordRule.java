@@ -21,7 +21,7 @@ import io.budgetlens.events.Verdict;
 public final class ComparisonWordRule extends AbstractRule {
 
     /** "决算数大于预算数", "支出决算小于年初预算", "决算数与预算数持平", "决算数等于预算数". */
-    private static final Pattern VERSUS = Pattern.compile(
+    static final Pattern VERSUS = Pattern.compile(
             "(决算数?|支出数|执行数|实际支出)\\s*(大于|小于|等于|高于|低于|超过|超出|持平|与(年初)?预算数?(持平|一致|相等|相同))"
                     + "\\s*((年初)?预算数?)?");
     /** "完成年初预算的96.91%", "预算完成率为96.91%". */

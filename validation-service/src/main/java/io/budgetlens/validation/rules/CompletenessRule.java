@@ -84,9 +84,9 @@ public final class CompletenessRule extends AbstractRule {
         return sections.stream().anyMatch(s -> s.start() > section.start() && !s.empty() && heading(s).equals(heading));
     }
 
-    private static final java.util.regex.Pattern ATTACHMENT = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern ATTACHMENT = java.util.regex.Pattern.compile(
             "附件\\s*:?\\s*([^\\n]{0,60}表)");
-    private static final java.util.regex.Pattern PAGE_REFERENCE = java.util.regex.Pattern.compile("[\\s.…·\\d]+$");
+    static final java.util.regex.Pattern PAGE_REFERENCE = java.util.regex.Pattern.compile("[\\s.…·\\d]+$");
 
     /** A section's heading without its page reference, made once per section in a validation. */
     private static String heading(io.budgetlens.events.Section s) {

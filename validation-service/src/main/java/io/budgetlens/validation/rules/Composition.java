@@ -188,7 +188,7 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
         return parts.size() >= completeAt;
     }
 
-    private static final java.util.regex.Pattern OTHER_USE = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern OTHER_USE = java.util.regex.Pattern.compile(
             "预留机动经费|(事业单位)?经营支出|上缴上级支出|对附属单位补助支出");
     private static final java.util.regex.Pattern OTHER_USE_STATED = java.util.regex.Pattern.compile(
             "(?:预留机动经费|事业单位经营支出|上缴上级支出|对附属单位补助支出)[^。;；\\d]{0,12}?([\\d,]+(?:\\.\\d+)?)\\s*万元");
