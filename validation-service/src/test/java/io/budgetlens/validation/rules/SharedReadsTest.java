@@ -315,4 +315,18 @@ class SharedReadsTest {
             assertThat(q.low()).isEqualTo(value.subtract(half));
         }
     }
+
+    @Test
+    void aClausesDirectionByHandIsTheOneItsLastRegexMatchesGive() {
+        int directed = 0;
+        for (String clause : texts(new String[] {"增", "加", "新", "追", "减", "少", "下", "降", "低", "长", "上", "升", "提",
+            "高", "节", "约", "压", "a"}, 100_000, 23)) {
+            int lastUp = ListedSumRule.UP.matcher(clause).results().mapToInt(MatchResult::start).max().orElse(-1);
+            int lastDown = ListedSumRule.DOWN.matcher(clause).results().mapToInt(MatchResult::start).max().orElse(-1);
+            int expected = lastUp < 0 && lastDown < 0 ? 0 : lastUp > lastDown ? 1 : -1;
+            assertThat(ListedSumRule.direction(clause)).as(clause).isEqualTo(expected);
+            directed += expected != 0 ? 1 : 0;
+        }
+        assertThat(directed).isGreaterThan(10_000);
+    }
 }
