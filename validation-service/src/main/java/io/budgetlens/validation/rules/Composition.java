@@ -253,22 +253,31 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
      * against the whole of the same money when every statement of that whole gives the same figure.
      */
     private List<Run> acrossDocument(Narrative n, Set<Integer> checkedClasses) {
+        // the parts (the first of each key) and the wholes of every scope class, in one pass over the facts
+        List<List<Fact>> partsOf = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<List<Fact>> wholesOf = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<Set<String>> partKeys = List.of(new java.util.HashSet<>(), new java.util.HashSet<>(),
+                new java.util.HashSet<>());
+        for (Fact f : n.facts()) {
+            int sc = n.scopeClass(f.scope());
+            if (sc < 1 || !Narrative.isCurrentAmount(f) || !Narrative.fund(f.label()).isEmpty()) {
+                continue;
+            }
+            boolean isPart = part.test(f);
+            if (isPart && !partial(f) && partKeys.get(sc - 1).add(f.key())) {
+                partsOf.get(sc - 1).add(f);
+            }
+            if (!isPart && whole.test(f)) {
+                wholesOf.get(sc - 1).add(f);
+            }
+        }
         List<Run> out = new ArrayList<>();
         for (int scopeClass = 1; scopeClass <= 3; scopeClass++) {
             if (checkedClasses.contains(scopeClass)) {
                 continue;
             }
-            final int sc = scopeClass;
-            List<Fact> parts = new ArrayList<>();
-            for (Fact f : n.facts()) {
-                if (Narrative.isCurrentAmount(f) && part.test(f) && !partial(f) && n.scopeClass(f.scope()) == sc
-                        && Narrative.fund(f.label()).isEmpty()
-                        && parts.stream().noneMatch(p -> p.key().equals(f.key()))) {
-                    parts.add(f);
-                }
-            }
-            List<Fact> wholes = n.facts().stream().filter(f -> Narrative.isCurrentAmount(f) && whole.test(f)
-                    && !part.test(f) && n.scopeClass(f.scope()) == sc && Narrative.fund(f.label()).isEmpty()).toList();
+            List<Fact> parts = partsOf.get(scopeClass - 1);
+            List<Fact> wholes = wholesOf.get(scopeClass - 1);
             if (parts.isEmpty() || wholes.isEmpty()
                     || wholes.stream().map(f -> f.value().stripTrailingZeros()).distinct().count() > 1) {
                 continue;
