@@ -40,7 +40,7 @@ public final class BoundRule extends AbstractRule {
             "(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*万元([^。;\\d]{0,24}?)本\\s*(部门|单位)\\s*(无|没有)\\s*此项");
     private static final Pattern DIRECTION = Pattern.compile("增加|减少|增长|下降|降低|上升|提高");
     /** Physical quantities of the “三公” expenses and the part they bound. */
-    private static final List<Object[]> ZERO_QUANTITIES = List.of(
+    static final List<Object[]> ZERO_QUANTITIES = List.of(
             new Object[] {Pattern.compile("因公出国[(（]境[)）]?[^。;]{0,6}?(\\d+)\\s*个?团组"), "three_public.overseas",
                     "因公出国(境)团组", "团组"},
             new Object[] {Pattern.compile("公务用?车购置(\\d+)\\s*辆"), "three_public.vehicle_purchase", "购置车辆", "辆"},
@@ -172,8 +172,10 @@ public final class BoundRule extends AbstractRule {
             if (!text.contains((String) q[3])) {
                 continue;
             }
-            Matcher c = ((Pattern) q[0]).matcher(text);
-            if (!c.find() || new BigDecimal(c.group(1)).signum() != 0) {
+            // and begins with the first character of its pattern (因, 公): the regex is tried only there
+            Scan first = new Scan((Pattern) q[0], text, ((Pattern) q[0]).pattern().substring(0, 1));
+            Matcher c = first.matcher();
+            if (!first.find() || new BigDecimal(c.group(1)).signum() != 0) {
                 continue;
             }
             String key = (String) q[1];

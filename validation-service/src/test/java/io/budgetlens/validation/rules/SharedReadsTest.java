@@ -207,9 +207,15 @@ class SharedReadsTest {
     @Test
     void regexesTriedAtTheirFirstCharactersFindWhatFindFinds() throws IOException {
         String[] tokens = {"决算数", "决算", "支出数", "执行数", "实际支出", "大于", "小于", "等于", "持平", "与年初预算数一致",
-            "预算数", "年初", " ", "附件", ":", "表", "\n", "一般公共", "。"};
+            "预算数", "年初", " ", "附件", ":", "表", "\n", "一般公共", "。", "因公出国", "(境)", "0", "3", "个团组", "团组",
+            "公务用车购置", "公务车购置", "辆", "公务接待", "批次", "公"};
         int matches = 0;
         for (String text : withCorpus(texts(tokens, 20_000, 19))) {
+            for (Object[] q : BoundRule.ZERO_QUANTITIES) {
+                Pattern p = (Pattern) q[0];
+                assertThat(scanned(new Scan(p, text, p.pattern().substring(0, 1)))).as(text).isEqualTo(plain(p, text));
+                matches += plain(p, text).size();
+            }
             List<String> versus = plain(ComparisonWordRule.VERSUS, text);
             assertThat(scanned(new Scan(ComparisonWordRule.VERSUS, text, "决支执实"))).as(text).isEqualTo(versus);
             assertThat(scanned(new Scan(CompletenessRule.ATTACHMENT, text, "附"))).as(text)
