@@ -71,6 +71,16 @@ abstract class AbstractRule implements Rule {
             add(c, Findings.of(rule, c, zh, en, operands));
         }
 
+        /** {@link #add(Comparison, Finding)} with the finding made only when the comparison is broken. */
+        void add(Comparison c, Supplier<Finding> finding) {
+            add(c, c.broken() ? finding.get() : null);
+        }
+
+        /** {@link #add(Comparison, String, String, List)} with the words made only for a broken comparison. */
+        void add(Comparison c, Supplier<String> zh, Supplier<String> en, List<Quantity> operands) {
+            add(c, c.broken() ? Findings.of(rule, c, zh.get(), en.get(), operands) : null);
+        }
+
         /** {@code actual} = {@code expected} within rounding, at the rule's severity; the finding's words if not. */
         void equal(Quantity expected, Quantity actual, String zh, String en, List<Quantity> operands) {
             add(Comparison.of(expected, actual, rule.severity()), zh, en, operands);

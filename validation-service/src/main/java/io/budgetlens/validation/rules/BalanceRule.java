@@ -25,9 +25,9 @@ public final class BalanceRule extends AbstractRule {
                     continue;
                 }
                 checks.equal(income, expenditure,
-                        "《" + table.title() + "》收入合计" + Findings.plain(income.value()) + "万元与支出合计"
+                        () -> "《" + table.title() + "》收入合计" + Findings.plain(income.value()) + "万元与支出合计"
                                 + Findings.plain(expenditure.value()) + "万元不相等。",
-                        "In " + table.title() + " total income (" + Findings.plain(income.value())
+                        () -> "In " + table.title() + " total income (" + Findings.plain(income.value())
                                 + ") differs from total expenditure (" + Findings.plain(expenditure.value()) + ").",
                         List.of(income, expenditure));
             }
@@ -54,9 +54,9 @@ public final class BalanceRule extends AbstractRule {
                     continue;
                 }
                 String what = side == 0 ? "收入合计" : "支出合计";
-                checks.equal(y.plus(c), t, "《" + table.title() + "》" + what + Findings.plain(t.value()) + "万元不等于本年与结转之和"
+                checks.equal(y.plus(c), t, () -> "《" + table.title() + "》" + what + Findings.plain(t.value()) + "万元不等于本年与结转之和"
                                 + Findings.plain(y.plus(c).value()) + "万元。",
-                        "In " + table.title() + ", " + (side == 0 ? "total income " : "total expenditure ")
+                        () -> "In " + table.title() + ", " + (side == 0 ? "total income " : "total expenditure ")
                                 + Findings.plain(t.value()) + " is not the year's amount plus the carry-over "
                                 + Findings.plain(y.plus(c).value()) + ".",
                         List.of(t, y, c));
@@ -101,11 +101,12 @@ public final class BalanceRule extends AbstractRule {
             return;
         }
         operands.add(0, t);
+        Quantity sumOfParts = sum;
         checks.equal(sum, t,
-                "《" + table.title() + "》" + totalLabel + Findings.plain(t.value()) + "万元不等于" + String.join("、", parts)
-                        + "之和" + Findings.plain(sum.value()) + "万元。",
-                "In " + table.title() + ", " + totalLabel + " " + Findings.plain(t.value()) + " is not the sum of its parts "
-                        + Findings.plain(sum.value()) + ".",
+                () -> "《" + table.title() + "》" + totalLabel + Findings.plain(t.value()) + "万元不等于" + String.join("、", parts)
+                        + "之和" + Findings.plain(sumOfParts.value()) + "万元。",
+                () -> "In " + table.title() + ", " + totalLabel + " " + Findings.plain(t.value()) + " is not the sum of its parts "
+                        + Findings.plain(sumOfParts.value()) + ".",
                 operands);
     }
 

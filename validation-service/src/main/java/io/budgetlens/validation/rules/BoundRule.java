@@ -40,7 +40,7 @@ public final class BoundRule extends AbstractRule {
             "(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*万元([^。;\\d]{0,24}?)本\\s*(部门|单位)\\s*(无|没有)\\s*此项");
     private static final Pattern DIRECTION = Pattern.compile("增加|减少|增长|下降|降低|上升|提高");
     /** Physical quantities of the “三公” expenses and the part they bound. */
-    private static final List<Object[]> ZERO_QUANTITIES = List.of(
+    static final List<Object[]> ZERO_QUANTITIES = List.of(
             new Object[] {Pattern.compile("因公出国[(（]境[)）]?[^。;]{0,6}?(\\d+)\\s*个?团组"), "three_public.overseas",
                     "因公出国(境)团组", "团组"},
             new Object[] {Pattern.compile("公务用?车购置(\\d+)\\s*辆"), "three_public.vehicle_purchase", "购置车辆", "辆"},
@@ -113,9 +113,9 @@ public final class BoundRule extends AbstractRule {
         Comparison cmp = equal ? Comparison.of(whole, q, descriptor().severity())
                 : Comparison.atMost(q, whole, true, descriptor().severity());
         checks.add(cmp,
-                "“" + part.label() + "”" + Findings.plain(part.value()) + "万元" + (equal ? "应等于" : "不应超过") + wholeZh
+                () -> "“" + part.label() + "”" + Findings.plain(part.value()) + "万元" + (equal ? "应等于" : "不应超过") + wholeZh
                         + Findings.plain(whole.value()) + "万元。",
-                "“" + part.label() + "” " + Findings.plain(part.value()) + (equal ? " should equal " : " cannot exceed ")
+                () -> "“" + part.label() + "” " + Findings.plain(part.value()) + (equal ? " should equal " : " cannot exceed ")
                         + wholeEn + " " + Findings.plain(whole.value()) + ".",
                 List.of(q, whole));
     }
@@ -162,8 +162,8 @@ public final class BoundRule extends AbstractRule {
                     ? new Comparison(Quantity.exact(BigDecimal.ZERO, "无此项"), amount, Verdict.HOLDS, null, BigDecimal.ZERO)
                     : new Comparison(Quantity.exact(BigDecimal.ZERO, "无此项"), amount, Verdict.BROKEN,
                     descriptor().severity(), amount.low().max(BigDecimal.ZERO));
-            checks.add(cmp, "文中称本部门无此项,金额却为" + Findings.plain(amount.value()) + "万元。",
-                    "The text says the department has none of it, with an amount of "
+            checks.add(cmp, () -> "文中称本部门无此项,金额却为" + Findings.plain(amount.value()) + "万元。",
+                    () -> "The text says the department has none of it, with an amount of "
                             + Findings.plain(amount.value()) + ".",
                     List.of(amount));
         }
@@ -172,8 +172,10 @@ public final class BoundRule extends AbstractRule {
             if (!text.contains((String) q[3])) {
                 continue;
             }
-            Matcher c = ((Pattern) q[0]).matcher(text);
-            if (!c.find() || new BigDecimal(c.group(1)).signum() != 0) {
+            // and begins with the first character of its pattern (因, 公): the regex is tried only there
+            Scan first = new Scan((Pattern) q[0], text, ((Pattern) q[0]).pattern().substring(0, 1));
+            Matcher c = first.matcher();
+            if (!first.find() || new BigDecimal(c.group(1)).signum() != 0) {
                 continue;
             }
             String key = (String) q[1];
@@ -186,8 +188,8 @@ public final class BoundRule extends AbstractRule {
                                 BigDecimal.ZERO)
                                 : new Comparison(Quantity.exact(BigDecimal.ZERO, "0"), amount, Verdict.BROKEN,
                                 descriptor().severity(), amount.low().max(BigDecimal.ZERO));
-                        checks.add(cmp, "“" + f.label() + "”为" + Findings.plain(f.value()) + "万元,但" + q[2] + "为0。",
-                                "“" + f.label() + "” is " + Findings.plain(f.value()) + " while the document states "
+                        checks.add(cmp, () -> "“" + f.label() + "”为" + Findings.plain(f.value()) + "万元,但" + q[2] + "为0。",
+                                () -> "“" + f.label() + "” is " + Findings.plain(f.value()) + " while the document states "
                                         + "zero for " + q[2] + ".",
                                 List.of(amount, Quantity.exact(BigDecimal.ZERO, (String) q[2]).withEvidence(countEvidence)));
                     });
@@ -199,8 +201,8 @@ public final class BoundRule extends AbstractRule {
                 ? new Comparison(Quantity.exact(BigDecimal.ZERO, zh), amount, Verdict.HOLDS, null, BigDecimal.ZERO)
                 : new Comparison(Quantity.exact(BigDecimal.ZERO, zh), amount, Verdict.BROKEN, descriptor().severity(),
                 amount.low().max(BigDecimal.ZERO));
-        checks.add(cmp, "数量为" + zh + ",金额却为" + Findings.plain(amount.value()) + "万元。",
-                "A count of " + en + " with an amount of " + Findings.plain(amount.value()) + ".",
+        checks.add(cmp, () -> "数量为" + zh + ",金额却为" + Findings.plain(amount.value()) + "万元。",
+                () -> "A count of " + en + " with an amount of " + Findings.plain(amount.value()) + ".",
                 List.of(amount));
     }
 

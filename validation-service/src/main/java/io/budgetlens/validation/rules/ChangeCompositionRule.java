@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Objects;
 import java.util.Set;
 
@@ -68,7 +69,7 @@ public final class ChangeCompositionRule extends AbstractRule {
             return true;
         }
         Quantity sum = Quantity.sum(values);
-        return n.facts().stream().anyMatch(f -> f.key().equals("expenditure.total") && Narrative.isCurrentAmount(f)
+        return n.byKey("expenditure.total").stream().anyMatch(f -> Narrative.isCurrentAmount(f)
                 && n.sameMoney(f.scope(), w.scope()) && Narrative.value(f).overlaps(sum));
     }
 
@@ -124,16 +125,15 @@ public final class ChangeCompositionRule extends AbstractRule {
                 stated.add(part);
                 continue;
             }
-            boolean zeroValued = n.facts().stream().anyMatch(f -> f.key().equals(key) && Narrative.isCurrentAmount(f)
+            boolean zeroValued = n.byKey(key).stream().anyMatch(f -> Narrative.isCurrentAmount(f)
                     && f.value().signum() == 0 && n.sameMoney(f.scope(), w.scope()));
-            boolean mentioned = n.facts().stream().anyMatch(f -> f.key().equals(key));
+            boolean mentioned = !n.byKey(key).isEmpty();
             if (!zeroValued && (mentioned || !openList)) {
                 return;
             }
             complete = false;
         }
-        if (stated.isEmpty() || (openList && keys.stream().filter(k -> n.facts().stream()
-                .anyMatch(f -> f.key().equals(k))).count() < 3)) {
+        if (stated.isEmpty() || (openList && keys.stream().filter(k -> !n.byKey(k).isEmpty()).count() < 3)) {
             return;
         }
         String signature = w.id() + "|" + what;
@@ -151,12 +151,13 @@ public final class ChangeCompositionRule extends AbstractRule {
         stated.forEach(f -> operands.add(Narrative.change(f)));
         Comparison cmp = complete ? Comparison.of(sum, whole, descriptor().severity())
                 : Comparison.atMost(whole, sum, true, descriptor().severity());
-        String parts = String.join("、", stated.stream().map(f -> f.label() + signed(f)).toList());
-        checks.add(cmp, "“" + w.label() + "”" + w.change().directionWord() + plain(w) + "万元,所述分项变动(" + parts + ")合计"
-                        + Findings.plain(sum.value()) + "万元" + (complete ? ",两者不符。" : ",总额的减少不可能小于此数。"),
-                "“" + w.label() + "” changed by " + Findings.plain(whole.value()) + " but the stated changes of its "
-                        + what + " (" + parts + ") add up to " + Findings.plain(sum.value())
-                        + (complete ? "." : "; the parts not stated are zero now, so the whole cannot have changed by more."),
+        boolean listedAll = complete;
+        Supplier<String> parts = () -> String.join("、", stated.stream().map(f -> f.label() + signed(f)).toList());
+        checks.add(cmp, () -> "“" + w.label() + "”" + w.change().directionWord() + plain(w) + "万元,所述分项变动(" + parts.get() + ")合计"
+                        + Findings.plain(sum.value()) + "万元" + (listedAll ? ",两者不符。" : ",总额的减少不可能小于此数。"),
+                () -> "“" + w.label() + "” changed by " + Findings.plain(whole.value()) + " but the stated changes of its "
+                        + what + " (" + parts.get() + ") add up to " + Findings.plain(sum.value())
+                        + (listedAll ? "." : "; the parts not stated are zero now, so the whole cannot have changed by more."),
                 operands);
     }
 
@@ -177,7 +178,7 @@ public final class ChangeCompositionRule extends AbstractRule {
      * anywhere when every statement agrees. AMBIGUOUS when statements disagree.
      */
     private static Fact changeOf(Narrative n, Fact w, String key) {
-        List<Fact> all = n.facts().stream().filter(f -> f.key().equals(key) && Narrative.hasChange(f)
+        List<Fact> all = n.byKey(key).stream().filter(f -> Narrative.hasChange(f)
                 && Objects.equals(f.change().base(), w.change().base()) && n.sameMoney(f.scope(), w.scope())
                 && !Composition.partial(f) && Narrative.fund(f.label()).isEmpty()).toList();
         if (all.isEmpty()) {

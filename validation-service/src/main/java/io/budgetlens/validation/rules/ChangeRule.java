@@ -27,7 +27,7 @@ public final class ChangeRule extends AbstractRule {
             Quantity stated = Quantity.printed(c.percent(), c.percentDecimals(), f.label() + "变动率", f.evidence());
             if (c.amount().signum() == 0) {
                 Comparison cmp = Comparison.of(Quantity.exact(BigDecimal.ZERO, "0"), stated, descriptor().severity());
-                checks.add(cmp, finding(cmp, f, "0"));
+                checks.add(cmp, () -> finding(cmp, f, "0"));
                 continue;
             }
             int sign = c.sign() == 0 ? 1 : c.sign();
@@ -38,17 +38,17 @@ public final class ChangeRule extends AbstractRule {
                     // Nothing last year, all of it new: departments write 增长100% for an item that did not exist.
                     Comparison cmp = Comparison.of(Quantity.exact(BigDecimal.valueOf(100), "100"), stated,
                             descriptor().severity());
-                    checks.add(cmp, finding(cmp, f, "100"));
+                    checks.add(cmp, () -> finding(cmp, f, "100"));
                     continue;
                 }
                 Comparison cmp = new Comparison(Quantity.exact(BigDecimal.ZERO, "no base"), stated,
                         io.budgetlens.events.Verdict.BROKEN, descriptor().severity(), stated.value());
-                checks.add(cmp, finding(cmp, f, "—"));
+                checks.add(cmp, () -> finding(cmp, f, "—"));
                 continue;
             }
             Quantity computed = amount.percentOf(prior);
             Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
-            checks.add(cmp, finding(cmp, f, Findings.plain(computed.value().setScale(2, java.math.RoundingMode.HALF_UP))));
+            checks.add(cmp, () -> finding(cmp, f, Findings.plain(computed.value().setScale(2, java.math.RoundingMode.HALF_UP))));
         }
     }
 

@@ -21,7 +21,7 @@ import io.budgetlens.events.Verdict;
 public final class ComparisonWordRule extends AbstractRule {
 
     /** "决算数大于预算数", "支出决算小于年初预算", "决算数与预算数持平", "决算数等于预算数". */
-    private static final Pattern VERSUS = Pattern.compile(
+    static final Pattern VERSUS = Pattern.compile(
             "(决算数?|支出数|执行数|实际支出)\\s*(大于|小于|等于|高于|低于|超过|超出|持平|与(年初)?预算数?(持平|一致|相等|相同))"
                     + "\\s*((年初)?预算数?)?");
     /** "完成年初预算的96.91%", "预算完成率为96.91%". */
@@ -89,8 +89,10 @@ public final class ComparisonWordRule extends AbstractRule {
 
     /** 决算数大于/小于/等于预算数 against the budget and final figures printed before it in the paragraph. */
     private void versus(Checks checks, String line, int offset) {
-        Matcher m = VERSUS.matcher(line);
-        while (m.find()) {
+        // every match begins with 决, 支, 执 or 实: the regex is tried only there
+        Scan scan = new Scan(VERSUS, line, "决支执实");
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             String word = m.group(2);
             if (m.group(5) == null && !word.startsWith("与")) {
                 continue;
@@ -123,7 +125,7 @@ public final class ComparisonWordRule extends AbstractRule {
                     excess);
             Evidence phrase = Evidence.ofText(m.group(), offset + m.start(), offset + m.end());
             String rel = expected > 0 ? "大于" : expected < 0 ? "小于" : "等于";
-            checks.add(cmp, finding(cmp,
+            checks.add(cmp, () -> finding(cmp,
                     "文中称“" + m.group() + "”,但决算数" + Findings.plain(a.value()) + "万元" + (expected == 0 ? "不等于" : "并不"
                             + rel) + "预算数" + Findings.plain(b.value()) + "万元。",
                     "The text says “" + m.group() + "” (final " + (expected > 0 ? "above" : expected < 0 ? "below"
@@ -148,7 +150,7 @@ public final class ComparisonWordRule extends AbstractRule {
             Quantity computed = actual.value().percentOf(budget.value());
             Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
             String c = computed.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-            checks.add(cmp, finding(cmp,
+            checks.add(cmp, () -> finding(cmp,
                     "文中“" + m.group() + "”与决算数" + Findings.plain(actual.value().value()) + "万元/预算数"
                             + Findings.plain(budget.value().value()) + "万元计算的" + c + "%不符。",
                     "The stated “" + m.group() + "” does not follow from " + Findings.plain(actual.value().value())
@@ -166,8 +168,7 @@ public final class ComparisonWordRule extends AbstractRule {
             }
             String basis = f.change().base().equals("INITIAL_BUDGET") ? "INITIAL_BUDGET"
                     : f.change().base().equals("PRIOR_YEAR") ? "PRIOR_YEAR" : null;
-            Fact base = basis == null ? null : n.facts().stream().filter(b -> b.key().equals(f.key())
-                    && b.value() != null && basis.equals(b.basis()) && "万元".equals(b.unit())
+            Fact base = basis == null ? null : n.byKey(f.key()).stream().filter(b -> b.value() != null && basis.equals(b.basis()) && "万元".equals(b.unit())
                     && n.sameMoney(b.scope(), f.scope()) && Objects.equals(Narrative.fund(b.label()),
                     Narrative.fund(f.label()))).findFirst().orElse(null);
             if (base == null) {
@@ -179,10 +180,10 @@ public final class ComparisonWordRule extends AbstractRule {
                 continue;
             }
             checks.equal(difference, stated,
-                    "“" + f.label() + "”" + Findings.plain(f.value()) + "万元,基期“" + base.label() + "”"
+                    () -> "“" + f.label() + "”" + Findings.plain(f.value()) + "万元,基期“" + base.label() + "”"
                             + Findings.plain(base.value()) + "万元,两者之差为" + Findings.plain(difference.value())
                             + "万元,而文中称" + f.change().directionWord() + Findings.plain(f.change().amount()) + "万元。",
-                    "“" + f.label() + "” " + Findings.plain(f.value()) + " against “" + base.label() + "” "
+                    () -> "“" + f.label() + "” " + Findings.plain(f.value()) + " against “" + base.label() + "” "
                             + Findings.plain(base.value()) + " is a change of " + Findings.plain(difference.value())
                             + ", not " + f.change().directionWord() + " " + Findings.plain(f.change().amount()) + ".",
                     List.of(stated, Narrative.value(base)));
@@ -221,13 +222,14 @@ public final class ComparisonWordRule extends AbstractRule {
             Comparison cmp = agrees ? new Comparison(stated, stated, Verdict.HOLDS, null, BigDecimal.ZERO)
                     : new Comparison(stated, stated, Verdict.BROKEN, descriptor().severity(), stated.value().abs());
             Evidence phrase = Evidence.ofText(m.group(), m.start(), m.end());
-            checks.add(cmp, finding(cmp,
-                    "“" + change.label() + "”" + change.change().directionWord() + Findings.plain(change.change().amount())
+            Fact explained = change;
+            checks.add(cmp, () -> finding(cmp,
+                    "“" + explained.label() + "”" + explained.change().directionWord() + Findings.plain(explained.change().amount())
                             + "万元,原因说明却称“" + m.group() + "”,方向相反。",
-                    "“" + change.label() + "” " + change.change().directionWord() + " "
-                            + Findings.plain(change.change().amount()) + ", but the explanation says “" + m.group()
+                    "“" + explained.label() + "” " + explained.change().directionWord() + " "
+                            + Findings.plain(explained.change().amount()) + ", but the explanation says “" + m.group()
                             + "”: the opposite direction.",
-                    List.of(change.evidence(), phrase), "万元"));
+                    List.of(explained.evidence(), phrase), "万元"));
         }
     }
 
@@ -242,9 +244,9 @@ public final class ComparisonWordRule extends AbstractRule {
             Comparison cmp = new Comparison(Quantity.exact(BigDecimal.ZERO, "0"), change, Verdict.BROKEN,
                     descriptor().severity(), change.low().max(BigDecimal.ZERO));
             checks.add(cmp,
-                    "“" + f.label() + "”本期为0万元,不可能" + f.change().directionWord() + Findings.plain(f.change().amount())
+                    () -> "“" + f.label() + "”本期为0万元,不可能" + f.change().directionWord() + Findings.plain(f.change().amount())
                             + "万元。",
-                    "“" + f.label() + "” is 0 now: it cannot have " + "increased by " + Findings.plain(f.change().amount())
+                    () -> "“" + f.label() + "” is 0 now: it cannot have " + "increased by " + Findings.plain(f.change().amount())
                             + ".",
                     List.of(change));
         }

@@ -51,6 +51,11 @@ public final class CompletenessRule extends AbstractRule {
 
     /** Items required for the document's kind, with whether each is present. */
     static Map<String, Boolean> items(DisclosureParsed d) {
+        // read by the rule and by the engine's score: once per validation
+        return DocumentScope.view(d, NARRATIVE, CompletenessRule::findItems);
+    }
+
+    private static Map<String, Boolean> findItems(DisclosureParsed d) {
         Map<String, Boolean> items = new LinkedHashMap<>();
         String text = d.text() == null ? "" : d.text();
         if (!ContractV11.partial(d)) {
@@ -61,7 +66,7 @@ public final class CompletenessRule extends AbstractRule {
         for (String type : TableTypes.required(kind, TableTypes.family(d))) {
             items.put("table " + type, tables.stream().anyMatch(t -> type.equals(t.type())));
         }
-        return items;
+        return java.util.Collections.unmodifiableMap(items);
     }
 
     /**
@@ -79,12 +84,26 @@ public final class CompletenessRule extends AbstractRule {
         return sections.stream().anyMatch(s -> s.start() > section.start() && !s.empty() && heading(s).equals(heading));
     }
 
-    private static final java.util.regex.Pattern ATTACHMENT = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern ATTACHMENT = java.util.regex.Pattern.compile(
             "附件\\s*:?\\s*([^\\n]{0,60}表)");
-    private static final java.util.regex.Pattern PAGE_REFERENCE = java.util.regex.Pattern.compile("[\\s.…·\\d]+$");
+    static final java.util.regex.Pattern PAGE_REFERENCE = java.util.regex.Pattern.compile("[\\s.…·\\d]+$");
 
+    /** A section's heading without its page reference, made once per section in a validation. */
     private static String heading(io.budgetlens.events.Section s) {
-        return PAGE_REFERENCE.matcher(s.number() + s.title()).replaceAll("");
+        return DocumentScope.perObject(PAGE_REFERENCE, s, x -> withoutPageReference(x.number() + x.title()));
+    }
+
+    /**
+     * {@code PAGE_REFERENCE.matcher(heading).replaceAll("")} by hand: the heading without its trailing run of blanks
+     * ({@code \s}), dots, ellipses, middle dots and ASCII digits. The regex tried its class at every offset of every
+     * heading, for every pair of headings compared.
+     */
+    static String withoutPageReference(String heading) {
+        int end = heading.length();
+        while (end > 0 && " \t\n\u000B\f\r.…·0123456789".indexOf(heading.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return heading.substring(0, end);
     }
 
     public static BigDecimal score(DisclosureParsed d) {
@@ -100,8 +119,9 @@ public final class CompletenessRule extends AbstractRule {
                 .noneMatch(Map.Entry::getValue);
         if (noTableAtAll) {
             String text = d.text() == null ? "" : d.text();
-            java.util.regex.Matcher attachment = ATTACHMENT.matcher(text);
-            String where = attachment.find() ? attachment.group(1) : null;
+            // every match begins with 附: the regex is tried only there
+            Scan attachment = new Scan(ATTACHMENT, text, "附");
+            String where = attachment.find() ? attachment.matcher().group(1) : null;
             checks.fail(new Finding(descriptor().id(), Severity.WARNING, descriptor().category(),
                     "正文中没有任何必备公开表格" + (where == null ? "" : "(附件:" + where + ")") + ",表格相关核对均未进行。",
                     "None of the required tables is in the text" + (where == null ? "" : " (attachment: " + where + ")")

@@ -188,13 +188,15 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
         return parts.size() >= completeAt;
     }
 
-    private static final java.util.regex.Pattern OTHER_USE = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern OTHER_USE = java.util.regex.Pattern.compile(
             "预留机动经费|(事业单位)?经营支出|上缴上级支出|对附属单位补助支出");
     private static final java.util.regex.Pattern OTHER_USE_STATED = java.util.regex.Pattern.compile(
             "(?:预留机动经费|事业单位经营支出|上缴上级支出|对附属单位补助支出)[^。;；\\d]{0,12}?([\\d,]+(?:\\.\\d+)?)\\s*万元");
     /** What every match of {@link #OTHER_USE_STATED} names. */
     private static final List<String> OTHER_USE_WORDS = List.of("预留机动经费", "事业单位经营支出", "上缴上级支出",
             "对附属单位补助支出");
+    /** The words a match of {@link #OTHER_USE} has: one of them, whole. */
+    static final List<String> OTHER_USE_IN_CELLS = List.of("预留机动经费", "经营支出", "上缴上级支出", "对附属单位补助支出");
     private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("-?[\\d,]*\\.?\\d+");
 
     /**
@@ -225,9 +227,10 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
             for (var row : t.rows()) {
                 List<String> cells = row.cells();
                 for (int c = 0; c + 1 < cells.size(); c++) {
-                    // every match has 支出 or 预留 in it
+                    // OTHER_USE.matcher(cell).find(), without trying the alternation at every offset of every cell:
+                    // a match exists exactly when the cell contains one of its words ((事业单位)? is optional)
                     String cell = cells.get(c);
-                    if ((cell.indexOf('支') >= 0 || cell.indexOf('预') >= 0) && OTHER_USE.matcher(cell).find()) {
+                    if (TextHygiene.containsAny(cell, OTHER_USE_IN_CELLS)) {
                         String next = cells.get(c + 1).replace(",", "").strip();
                         if (AMOUNT.matcher(next).matches() && new java.math.BigDecimal(next).signum() != 0) {
                             return true;
@@ -250,22 +253,31 @@ record Composition(String zh, String en, Predicate<Fact> whole, Predicate<Fact> 
      * against the whole of the same money when every statement of that whole gives the same figure.
      */
     private List<Run> acrossDocument(Narrative n, Set<Integer> checkedClasses) {
+        // the parts (the first of each key) and the wholes of every scope class, in one pass over the facts
+        List<List<Fact>> partsOf = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<List<Fact>> wholesOf = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<Set<String>> partKeys = List.of(new java.util.HashSet<>(), new java.util.HashSet<>(),
+                new java.util.HashSet<>());
+        for (Fact f : n.facts()) {
+            int sc = n.scopeClass(f.scope());
+            if (sc < 1 || !Narrative.isCurrentAmount(f) || !Narrative.fund(f.label()).isEmpty()) {
+                continue;
+            }
+            boolean isPart = part.test(f);
+            if (isPart && !partial(f) && partKeys.get(sc - 1).add(f.key())) {
+                partsOf.get(sc - 1).add(f);
+            }
+            if (!isPart && whole.test(f)) {
+                wholesOf.get(sc - 1).add(f);
+            }
+        }
         List<Run> out = new ArrayList<>();
         for (int scopeClass = 1; scopeClass <= 3; scopeClass++) {
             if (checkedClasses.contains(scopeClass)) {
                 continue;
             }
-            final int sc = scopeClass;
-            List<Fact> parts = new ArrayList<>();
-            for (Fact f : n.facts()) {
-                if (Narrative.isCurrentAmount(f) && part.test(f) && !partial(f) && n.scopeClass(f.scope()) == sc
-                        && Narrative.fund(f.label()).isEmpty()
-                        && parts.stream().noneMatch(p -> p.key().equals(f.key()))) {
-                    parts.add(f);
-                }
-            }
-            List<Fact> wholes = n.facts().stream().filter(f -> Narrative.isCurrentAmount(f) && whole.test(f)
-                    && !part.test(f) && n.scopeClass(f.scope()) == sc && Narrative.fund(f.label()).isEmpty()).toList();
+            List<Fact> parts = partsOf.get(scopeClass - 1);
+            List<Fact> wholes = wholesOf.get(scopeClass - 1);
             if (parts.isEmpty() || wholes.isEmpty()
                     || wholes.stream().map(f -> f.value().stripTrailingZeros()).distinct().count() > 1) {
                 continue;

@@ -42,9 +42,9 @@ public final class CompositionRule extends AbstractRule {
         }
         String names = String.join("、", run.parts().stream().map(Fact::label).toList());
         String enNames = String.join(", ", run.parts().stream().map(Fact::label).toList());
-        checks.add(cmp, "“" + run.whole().label() + "”" + Findings.plain(run.whole().value()) + "万元,其中所列" + names + "合计"
+        checks.add(cmp, () -> "“" + run.whole().label() + "”" + Findings.plain(run.whole().value()) + "万元,其中所列" + names + "合计"
                         + Findings.plain(sum.value()) + "万元" + (run.complete() ? ",与总额不符。" : ",超过了总额。"),
-                "“" + run.whole().label() + "” is " + Findings.plain(run.whole().value()) + " but the "
+                () -> "“" + run.whole().label() + "” is " + Findings.plain(run.whole().value()) + " but the "
                         + run.composition().en() + " listed with it (" + enNames + ") add up to "
                         + Findings.plain(sum.value()) + (run.complete() ? "." : ", more than the whole."),
                 operands);

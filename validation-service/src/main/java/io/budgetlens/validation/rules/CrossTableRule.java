@@ -34,9 +34,9 @@ public final class CrossTableRule extends AbstractRule {
                     if (e == null || f == null) {
                         return;
                     }
-                    checks.equal(f, e, "《" + eTable.title() + "》" + e.label() + "为" + Findings.plain(e.value()) + "万元,《"
+                    checks.equal(f, e, () -> "《" + eTable.title() + "》" + e.label() + "为" + Findings.plain(e.value()) + "万元,《"
                                     + fTable.title() + "》对应的" + f.label() + "为" + Findings.plain(f.value()) + "万元。",
-                            "Economic item " + e.label() + " (" + Findings.plain(e.value()) + ") and functional item "
+                            () -> "Economic item " + e.label() + " (" + Findings.plain(e.value()) + ") and functional item "
                                     + f.label() + " (" + Findings.plain(f.value()) + ") are the same payment but differ.",
                             List.of(e, f));
                 });
@@ -75,10 +75,10 @@ public final class CrossTableRule extends AbstractRule {
                         ? io.budgetlens.events.Verdict.HOLDS : io.budgetlens.events.Verdict.WITHIN_ROUNDING, null,
                         java.math.BigDecimal.ZERO);
             }
-            checks.add(cmp, "《" + eTable.title() + "》30217公务接待费" + Findings.plain(item.value()) + "万元超过“三公”经费中的公务接待费"
-                            + Findings.plain(reception.value()) + "万元。",
-                    "Economic item 30217 reception (" + Findings.plain(item.value())
-                            + ") exceeds the “three public” reception expense (" + Findings.plain(reception.value()) + ").",
+            checks.add(cmp, () -> "《" + eTable.title() + "》30217公务接待费" + Findings.plain(item.value()) + "万元超过“三公”经费中的公务接待费"
+                            + Findings.plain(cmp.expected().value()) + "万元。",
+                    () -> "Economic item 30217 reception (" + Findings.plain(item.value())
+                            + ") exceeds the “three public” reception expense (" + Findings.plain(cmp.expected().value()) + ").",
                     List.of(item, reception));
         }
     }

@@ -21,7 +21,7 @@ public final class DepartmentNameRule extends AbstractRule {
     private static final String ORG = "(?:局|委员会|委|办公室|中心|院|所|站|队|厅|会|处|馆|部|办)";
     private static final Pattern TABLE_TITLE = Pattern.compile("^(.{4,40}?" + ORG + ")(本级)?(?:19|20)\\d{2}\\s*年");
     private static final Pattern ATTACHMENT = Pattern.compile("附件\\s*[:：]\\s*(.{4,40}?" + ORG + ")(本级)?(?:19|20)\\d{2}\\s*年");
-    private static final Pattern NAME_CELL = Pattern.compile("部门[(（]?单位[)）]?名称|单位名称|编制单位");
+    static final Pattern NAME_CELL = Pattern.compile("部门[(（]?单位[)）]?名称|单位名称|编制单位");
     private static final Pattern ORGANISATION = Pattern.compile(".*" + ORG + "(本级)?$");
 
     @Override
@@ -58,8 +58,8 @@ public final class DepartmentNameRule extends AbstractRule {
             for (TableRow row : t.rows()) {
                 for (int i = 0; i + 1 < row.cells().size(); i++) {
                     String cell = row.cells().get(i).replace(" ", "");
-                    // Every name-cell word has 单位 in it: the regex runs only on the cells that do.
-                    if (cell.contains("单位") && NAME_CELL.matcher(cell).find()) {
+                    // Every name-cell word has 名称 or 编制单位 in it: the regex runs only on the cells that do.
+                    if ((cell.contains("名称") || cell.contains("编制单位")) && NAME_CELL.matcher(cell).find()) {
                         String value = row.cells().get(i + 1).replaceFirst("^[\\dA-Za-z]+[-－]", "").strip();
                         if (!value.isEmpty() && ORGANISATION.matcher(value).matches() && row.start() != null) {
                             int at = text.indexOf(value, row.start());

@@ -52,7 +52,7 @@ public final class DerivedRule extends AbstractRule {
         Quantity stated = Quantity.printed(per.value(), per.decimals(), per.label(), per.evidence());
         Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
         String computedText = computed.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-        checks.add(cmp, new io.budgetlens.events.Finding(descriptor().id(), cmp.severity(), descriptor().category(),
+        checks.add(cmp, () -> new io.budgetlens.events.Finding(descriptor().id(), cmp.severity(), descriptor().category(),
                 "“" + per.label() + "”" + Findings.plain(per.value()) + "万元与" + total.label()
                         + Findings.plain(total.value()) + "万元、" + countName + vehicles + "辆计算的" + computedText + "万元不符。",
                 "“" + per.label() + "” " + Findings.plain(per.value()) + " does not follow from " + total.label() + " "
@@ -91,7 +91,7 @@ public final class DerivedRule extends AbstractRule {
         Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
         Evidence guestsEvidence = Evidence.ofText(m.group(), m.start(), m.end());
         String computedText = computed.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-        checks.add(cmp, new io.budgetlens.events.Finding(descriptor().id(), cmp.severity(), descriptor().category(),
+        checks.add(cmp, () -> new io.budgetlens.events.Finding(descriptor().id(), cmp.severity(), descriptor().category(),
                 "人均接待费" + Findings.plain(perGuest.value()) + "元与公务接待费" + Findings.plain(reception.value())
                         + "万元、接待" + guests + "人计算的" + computedText + "元不符。",
                 "The stated reception cost per guest (" + Findings.plain(perGuest.value()) + " yuan) does not follow from "

@@ -24,8 +24,8 @@ public final class ListedSumRule extends AbstractRule {
     static final Pattern AMOUNT = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*万\\s?元");
     private static final Pattern CLOSER = Pattern.compile(
             "(合计共|共计|合计|总计|累计|(?<!公)共)\\s*(?:(?:19|20)\\d{2}\\s*年度?)?\\s*(增加|减少|新增|下降|增长|降低)?\\s*$");
-    private static final Pattern UP = Pattern.compile("增加|新增|追加|增长|上升|提高");
-    private static final Pattern DOWN = Pattern.compile("减少|下降|降低|追减|节约|压减");
+    static final Pattern UP = Pattern.compile("增加|新增|追加|增长|上升|提高");
+    static final Pattern DOWN = Pattern.compile("减少|下降|降低|追减|节约|压减");
     private static final int MAX_SUBSET = 12;
 
     /** One amount of a paragraph: its value, the sign its clause gives (0: none), and where it is. */
@@ -140,9 +140,9 @@ public final class ListedSumRule extends AbstractRule {
         operands.add(sum.value());
         items.forEach(i -> operands.add(i.value()));
         String listed = String.join("、", items.stream().map(i -> Findings.plain(i.signed(groupSign).value())).toList());
-        checks.add(cmp, "“" + sum.value().label() + Findings.plain(sum.value().value()) + "万元”与其前所列金额(" + listed + ")之和"
+        checks.add(cmp, () -> "“" + sum.value().label() + Findings.plain(sum.value().value()) + "万元”与其前所列金额(" + listed + ")之和"
                         + Findings.plain(computed.value()) + "万元不符。",
-                "The stated sum “" + sum.value().label() + " " + Findings.plain(sum.value().value())
+                () -> "The stated sum “" + sum.value().label() + " " + Findings.plain(sum.value().value())
                         + "” is not the sum of the amounts listed before it (" + listed.replace("、", ", ") + " = "
                         + Findings.plain(computed.value()) + ").",
                 operands);
@@ -167,24 +167,39 @@ public final class ListedSumRule extends AbstractRule {
         return c >= '0' && c <= '9';
     }
 
-    private static int direction(String clause) {
-        if (!TextHygiene.containsAny(clause, UP_STARTS) && !TextHygiene.containsAny(clause, DOWN_STARTS)) {
-            return 0;
-        }
-        Matcher up = UP.matcher(clause);
-        Matcher down = DOWN.matcher(clause);
-        int lastUp = -1;
-        int lastDown = -1;
-        while (up.find()) {
-            lastUp = up.start();
-        }
-        while (down.find()) {
-            lastDown = down.start();
-        }
+    static int direction(String clause) {
+        int lastUp = lastMatch(clause, UP_WORDS, UP_STARTS);
+        int lastDown = lastMatch(clause, DOWN_WORDS, DOWN_STARTS);
         return lastUp < 0 && lastDown < 0 ? 0 : lastUp > lastDown ? 1 : -1;
     }
 
-    /** Every character a word of {@link #UP} or {@link #DOWN} begins with: a clause without one has no direction. */
+    /**
+     * The start of the last match that {@code Matcher.find()} repeated finds for the alternation of {@code words} (in
+     * their order): leftmost first, the first word that matches there, the search going on after its end; -1 for none.
+     * {@code starts}: the words' first characters, the only offsets tried.
+     */
+    private static int lastMatch(String s, List<String> words, String starts) {
+        int last = -1;
+        int i = 0;
+        while (i < s.length()) {
+            int next = i;
+            if (starts.indexOf(s.charAt(i)) >= 0) {
+                for (String w : words) {
+                    if (s.startsWith(w, i)) {
+                        last = i;
+                        next = i + w.length() - 1;
+                        break;
+                    }
+                }
+            }
+            i = next + 1;
+        }
+        return last;
+    }
+
+    /** The words of {@link #UP} and {@link #DOWN} in their alternations' order, and the characters they begin with. */
+    private static final List<String> UP_WORDS = List.of(UP.pattern().split("\\|"));
+    private static final List<String> DOWN_WORDS = List.of(DOWN.pattern().split("\\|"));
     private static final String UP_STARTS = "增新追上提";
     private static final String DOWN_STARTS = "减下降追节压";
 

@@ -37,6 +37,8 @@ final class Narrative {
     private Map<Fact, Fact> parents;
     private final Map<Composition, List<Composition.Run>> runs = new java.util.HashMap<>();
     private List<TextTablePairs.Pair> pairs;
+    /** The facts by key ({@link #byKey}), made on first use. */
+    private Map<String, List<Fact>> byKey;
     /** The facts of each paragraph, by the paragraph's first offset. */
     private final Map<Integer, List<Fact>> paragraphs = new java.util.HashMap<>();
 
@@ -95,6 +97,22 @@ final class Narrative {
 
     private boolean zero(String key) {
         return facts.stream().anyMatch(f -> isCurrentAmount(f) && f.key().equals(key) && f.value().signum() == 0);
+    }
+
+    /**
+     * The facts of one key, in the order of {@link #facts()} (the facts grouped by key once per validation: the rules
+     * that look a key up filter this short list instead of every fact; unmodifiable, empty for a key not stated).
+     */
+    List<Fact> byKey(String key) {
+        if (byKey == null) {
+            Map<String, List<Fact>> groups = new java.util.HashMap<>();
+            for (Fact f : facts) {
+                groups.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f);
+            }
+            groups.replaceAll((k, v) -> java.util.Collections.unmodifiableList(v));
+            byKey = groups;
+        }
+        return byKey.getOrDefault(key, List.of());
     }
 
     DisclosureParsed document() {

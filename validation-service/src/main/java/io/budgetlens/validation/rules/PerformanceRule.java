@@ -42,9 +42,9 @@ public final class PerformanceRule extends AbstractRule {
                     operands.add(s);
                     if (i.score().compareTo(i.weight()) > 0) {
                         Comparison cmp = Comparison.of(w, s, Severity.WARNING);
-                        checks.add(cmp, "《" + project + "》指标“" + i.name() + "”得分" + Findings.plain(i.score()) + "超过其权重"
+                        checks.add(cmp, () -> "《" + project + "》指标“" + i.name() + "”得分" + Findings.plain(i.score()) + "超过其权重"
                                         + Findings.plain(i.weight()) + "。",
-                                "In " + project + ", indicator " + i.name() + " scores " + Findings.plain(i.score())
+                                () -> "In " + project + ", indicator " + i.name() + " scores " + Findings.plain(i.score())
                                         + ", more than its weight " + Findings.plain(i.weight()) + ".",
                                 List.of(w, s));
                     }
@@ -72,9 +72,9 @@ public final class PerformanceRule extends AbstractRule {
                     new Evidence("总分 " + Findings.plain(e.totalScore()), null, null, e.tableId(), null, null, null));
             operands.add(0, total);
             Comparison cmp = Comparison.of(expected, total, Severity.WARNING);
-            checks.add(cmp, "《" + project + "》自评总分" + Findings.plain(e.totalScore()) + "与指标得分及执行率得分合计"
+            checks.add(cmp, () -> "《" + project + "》自评总分" + Findings.plain(e.totalScore()) + "与指标得分及执行率得分合计"
                             + Findings.plain(expected.value()) + "不符。",
-                    "In " + project + ", the total score " + Findings.plain(e.totalScore())
+                    () -> "In " + project + ", the total score " + Findings.plain(e.totalScore())
                             + " does not match the indicator and execution-rate scores, which give "
                             + Findings.plain(expected.value()) + ".",
                     operands);
@@ -118,13 +118,15 @@ public final class PerformanceRule extends AbstractRule {
             cmp = new Comparison(sum, total, cmp.verdict(), Severity.INFO, cmp.excess());
         }
         String what = finalAccount ? "全年执行数" : "预算";
-        checks.add(cmp,
-                "绩效表所列" + (operands.size() - 1) + "个项目的" + what + "合计" + Findings.plain(sum.value()) + "万元,与项目支出"
+        Comparison checked = cmp;
+        Quantity listed = sum;
+        checks.add(checked,
+                () -> "绩效表所列" + (operands.size() - 1) + "个项目的" + what + "合计" + Findings.plain(listed.value()) + "万元,与项目支出"
                         + Findings.plain(total.value()) + "万元不一致"
-                        + (cmp.severity() == Severity.INFO ? "(未列出全部项目)。" : "。"),
-                "The " + (operands.size() - 1) + " projects of the performance tables add up to "
-                        + Findings.plain(sum.value()) + ", project expenditure is " + Findings.plain(total.value())
-                        + (cmp.severity() == Severity.INFO ? " (not every project is listed)." : "."),
+                        + (checked.severity() == Severity.INFO ? "(未列出全部项目)。" : "。"),
+                () -> "The " + (operands.size() - 1) + " projects of the performance tables add up to "
+                        + Findings.plain(listed.value()) + ", project expenditure is " + Findings.plain(total.value())
+                        + (checked.severity() == Severity.INFO ? " (not every project is listed)." : "."),
                 operands);
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.budgetlens.events.DisclosureKind;
@@ -150,7 +151,7 @@ public final class PerformanceTableRule extends AbstractRule {
             return null;
         }
         String printed = row.cells().get(index).replace(",", "").strip();
-        Evidence evidence = new Evidence(String.join(" | ", row.cells()), row.start(), row.end(), t.id(), row.index(),
+        Evidence evidence = new Evidence(TableRules.quote(row), row.start(), row.end(), t.id(), row.index(),
                 index, null);
         if (printed.equals("-") || printed.equals("—")) {
             return Quantity.exact(BigDecimal.ZERO, "-").withEvidence(evidence);
@@ -170,27 +171,34 @@ public final class PerformanceTableRule extends AbstractRule {
         if (!isNumber(printed)) {
             return null;
         }
-        return Quantity.parse(printed, "执行率", new Evidence(String.join(" | ", row.cells()), row.start(), row.end(),
+        return Quantity.parse(printed, "执行率", new Evidence(TableRules.quote(row), row.start(), row.end(),
                 t.id(), row.index(), index, null));
     }
 
     private void fundingRows(Checks checks, DisclosureTable t, List<Funding> block) {
         for (Funding f : block) {
-            if (f.rate() != null && f.adjusted() != null && f.executed() != null && f.adjusted().low().signum() > 0) {
+            if (f.rate() != null && f.adjusted() != null && f.executed() != null && f.adjusted().low().signum() > 0
+                    && holdsExactly(f.rate().value(), f.executed().value().multiply(HUNDRED), f.adjusted().value())) {
+                checks.count();
+            } else if (f.rate() != null && f.adjusted() != null && f.executed() != null
+                    && f.adjusted().low().signum() > 0) {
                 Quantity computed = f.executed().percentOf(f.adjusted());
                 Comparison cmp = Comparison.of(computed, f.rate(), descriptor().severity());
-                add(checks, cmp, t, f.label() + "执行率" + Findings.plain(f.rate().value()) + "%与全年执行数"
+                add(checks, cmp, t, () -> f.label() + "执行率" + Findings.plain(f.rate().value()) + "%与全年执行数"
                                 + Findings.plain(f.executed().value()) + "/全年预算数" + Findings.plain(f.adjusted().value()) + "不符",
-                        f.label() + ": the execution rate " + Findings.plain(f.rate().value()) + "% does not follow from "
+                        () -> f.label() + ": the execution rate " + Findings.plain(f.rate().value()) + "% does not follow from "
                                 + Findings.plain(f.executed().value()) + " / " + Findings.plain(f.adjusted().value()),
                         List.of(f.rate(), f.executed(), f.adjusted()), "%");
             }
-            if (f.rate() != null && f.weight() != null && f.score() != null) {
+            if (f.rate() != null && f.weight() != null && f.score() != null
+                    && holdsExactly(f.score().value(), f.rate().value().multiply(f.weight().value()), HUNDRED)) {
+                checks.count();
+            } else if (f.rate() != null && f.weight() != null && f.score() != null) {
                 Quantity computed = f.rate().times(f.weight().value()).dividedBy(HUNDRED);
                 Comparison cmp = Comparison.of(computed, f.score(), descriptor().severity());
-                add(checks, cmp, t, f.label() + "执行率得分" + Findings.plain(f.score().value()) + "不等于执行率"
+                add(checks, cmp, t, () -> f.label() + "执行率得分" + Findings.plain(f.score().value()) + "不等于执行率"
                                 + Findings.plain(f.rate().value()) + "%×分值" + Findings.plain(f.weight().value()),
-                        f.label() + ": the execution-rate score " + Findings.plain(f.score().value()) + " is not the rate "
+                        () -> f.label() + ": the execution-rate score " + Findings.plain(f.score().value()) + " is not the rate "
                                 + Findings.plain(f.rate().value()) + "% × its weight " + Findings.plain(f.weight().value()),
                         List.of(f.score(), f.rate(), f.weight()), "分");
             }
@@ -218,9 +226,9 @@ public final class PerformanceTableRule extends AbstractRule {
             operands.add(0, whole);
             Comparison cmp = everySource ? Comparison.of(sum, whole, descriptor().severity())
                     : Comparison.atMost(sum, whole, false, descriptor().severity());
-            add(checks, cmp, t, total.label() + "为" + Findings.plain(whole.value()) + "万元,其下各行合计"
+            add(checks, cmp, t, () -> total.label() + "为" + Findings.plain(whole.value()) + "万元,其下各行合计"
                             + Findings.plain(sum.value()) + "万元",
-                    total.label() + " is " + Findings.plain(whole.value()) + " but the rows under it give "
+                    () -> total.label() + " is " + Findings.plain(whole.value()) + " but the rows under it give "
                             + Findings.plain(sum.value()), operands, "万元");
         }
     }
@@ -292,9 +300,9 @@ public final class PerformanceTableRule extends AbstractRule {
         }
         Quantity sum = ownPart.plus(upper);
         Comparison cmp = Comparison.of(sum, total, descriptor().severity());
-        add(checks, cmp, t, "当年预算" + Findings.plain(total.value()) + "万元不等于本级安排与上级补助之和"
+        add(checks, cmp, t, () -> "当年预算" + Findings.plain(total.value()) + "万元不等于本级安排与上级补助之和"
                         + Findings.plain(sum.value()) + "万元",
-                "the year's budget " + Findings.plain(total.value()) + " is not own funds plus subsidies "
+                () -> "the year's budget " + Findings.plain(total.value()) + " is not own funds plus subsidies "
                         + Findings.plain(sum.value()), List.of(total, ownPart), "万元");
     }
 
@@ -343,10 +351,10 @@ public final class PerformanceTableRule extends AbstractRule {
         if (executionWeight != null) {
             weightOperands.add(executionWeight);
         }
-        add(checks, cmp, t, "《" + project + "》各指标权重合计" + Findings.plain(weights.value()) + ",应为100"
+        add(checks, cmp, t, () -> "《" + project + "》各指标权重合计" + Findings.plain(cmp.actual().value()) + ",应为100"
                         + (executionWeight == null ? "" : "(或与执行率权重" + Findings.plain(executionWeight.value())
                         + "合计为100)"),
-                "In " + project + ", the indicator weights add up to " + Findings.plain(weights.value())
+                () -> "In " + project + ", the indicator weights add up to " + Findings.plain(cmp.actual().value())
                         + ", not to 100" + (executionWeight == null ? "" : " (or 100 with the execution-rate weight)"),
                 weightOperands, "分");
     }
@@ -486,9 +494,9 @@ public final class PerformanceTableRule extends AbstractRule {
         List<Quantity> operands = new ArrayList<>(scores);
         operands.add(0, total);
         Comparison cmp = Comparison.of(expected, total, descriptor().severity());
-        add(checks, cmp, t, "《" + project + "》自评总分" + Findings.plain(e.totalScore()) + "与指标得分及执行率得分合计"
+        add(checks, cmp, t, () -> "《" + project + "》自评总分" + Findings.plain(e.totalScore()) + "与指标得分及执行率得分合计"
                         + Findings.plain(expected.value()) + "不符",
-                "In " + project + ", the total score " + Findings.plain(e.totalScore())
+                () -> "In " + project + ", the total score " + Findings.plain(e.totalScore())
                         + " does not match the indicator and execution-rate scores, which give "
                         + Findings.plain(expected.value()), operands, "分");
     }
@@ -532,12 +540,16 @@ public final class PerformanceTableRule extends AbstractRule {
         // A weight is an allocation, not a measurement: exact. The rate is compared with 得分 / 权重, so that a whole-
         // number score (±0.5) does not hide a wrong rate.
         Quantity rate = Quantity.parse(printed, i.name() + "得分系数", i.evidence());
+        if (holdsExactly(rate.value(), i.score().multiply(HUNDRED), weight.value())) {
+            checks.count();
+            return;
+        }
         Quantity score = Quantity.printed(i.score(), Math.max(0, i.score().scale()), i.name() + "得分", i.evidence());
         Quantity computed = score.times(HUNDRED).dividedBy(weight.value());
         Comparison cmp = Comparison.of(computed, rate, descriptor().severity());
-        add(checks, cmp, t, "《" + project + "》指标“" + i.name() + "”得分" + Findings.plain(i.score()) + "不等于权重"
+        add(checks, cmp, t, () -> "《" + project + "》指标“" + i.name() + "”得分" + Findings.plain(i.score()) + "不等于权重"
                         + Findings.plain(i.weight()) + "×得分系数" + i.scoreRate(),
-                "In " + project + ", indicator " + i.name() + " scores " + Findings.plain(i.score()) + ", not its weight "
+                () -> "In " + project + ", indicator " + i.name() + " scores " + Findings.plain(i.score()) + ", not its weight "
                         + Findings.plain(i.weight()) + " × its score rate " + i.scoreRate(), List.of(score, rate), "分");
     }
 
@@ -561,8 +573,8 @@ public final class PerformanceTableRule extends AbstractRule {
                 : difference.percentOf(tq);
         Quantity stated = Quantity.parse(dev, "偏离度", i.evidence());
         Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
-        add(checks, cmp, t, "《" + project + "》指标“" + i.name() + "”偏离度" + dev + "%与指标值" + target + "、完成值" + actual
-                        + "不符", "In " + project + ", indicator " + i.name() + ": the deviation " + dev
+        add(checks, cmp, t, () -> "《" + project + "》指标“" + i.name() + "”偏离度" + dev + "%与指标值" + target + "、完成值" + actual
+                        + "不符", () -> "In " + project + ", indicator " + i.name() + ": the deviation " + dev
                         + "% does not follow from the target " + target + " and the result " + actual,
                 List.of(stated), "%");
     }
@@ -590,9 +602,9 @@ public final class PerformanceTableRule extends AbstractRule {
                 row == null ? null : new Evidence(String.join(" | ", row.cells()), row.start(), row.end(), t.id(),
                         row.index(), null, null));
         Comparison cmp = Comparison.of(total, stated, descriptor().severity());
-        add(checks, cmp, t, "部门支出预算数" + Findings.plain(e.budget()) + "万元与部门支出总额" + Findings.plain(total.value())
-                        + "万元不符", "the department's expenditure budget " + Findings.plain(e.budget())
-                        + " differs from its total expenditure " + Findings.plain(total.value()),
+        add(checks, cmp, t, () -> "部门支出预算数" + Findings.plain(e.budget()) + "万元与部门支出总额" + Findings.plain(cmp.expected().value())
+                        + "万元不符", () -> "the department's expenditure budget " + Findings.plain(e.budget())
+                        + " differs from its total expenditure " + Findings.plain(cmp.expected().value()),
                 List.of(stated, total), "万元");
     }
 
@@ -626,11 +638,26 @@ public final class PerformanceTableRule extends AbstractRule {
         }
     }
 
-    private void add(Checks checks, Comparison cmp, DisclosureTable t, String zh, String en,
+    /** The check, with its finding's words made only when it is broken. */
+    private void add(Checks checks, Comparison cmp, DisclosureTable t, Supplier<String> zh, Supplier<String> en,
                             List<Quantity> operands, String unit) {
-        io.budgetlens.events.Finding f = Findings.of(descriptor(), cmp, "《" + t.title() + "》" + zh + "。",
-                "In " + t.title() + ": " + en + ".", operands);
+        if (!cmp.broken()) {
+            checks.add(cmp, (io.budgetlens.events.Finding) null);
+            return;
+        }
+        io.budgetlens.events.Finding f = Findings.of(descriptor(), cmp, "《" + t.title() + "》" + zh.get() + "。",
+                "In " + t.title() + ": " + en.get() + ".", operands);
         checks.add(cmp, new io.budgetlens.events.Finding(f.ruleId(), f.severity(), f.category(), f.messageZh(),
                 f.messageEn(), f.expected(), f.actual(), f.excess(), unit, f.evidence()));
+    }
+
+    /**
+     * A check that holds exactly: {@code numerator / denominator} (the division the check would make) equals
+     * {@code stated}, tested by multiplication ({@code stated × denominator = numerator}) without dividing. When it
+     * does, the quotient of the division is {@code stated} itself and the comparison HOLDS; otherwise the caller
+     * divides and compares as before.
+     */
+    static boolean holdsExactly(BigDecimal stated, BigDecimal numerator, BigDecimal denominator) {
+        return stated.multiply(denominator).compareTo(numerator) == 0;
     }
 }

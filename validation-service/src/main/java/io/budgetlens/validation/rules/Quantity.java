@@ -17,12 +17,26 @@ public record Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int de
     static final MathContext DIVISION = new MathContext(20, RoundingMode.HALF_EVEN);
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /** Half a unit of the last printed digit, per number of decimals (the same values {@link #half} computes). */
+    private static final BigDecimal[] HALVES = new BigDecimal[12];
+
+    static {
+        for (int d = 0; d < HALVES.length; d++) {
+            HALVES[d] = half(d);
+        }
+    }
+
+    /** Half a unit of the last of {@code decimals} printed digits: 0.5·10^-decimals. */
+    static BigDecimal half(int decimals) {
+        return BigDecimal.ONE.movePointLeft(decimals).divide(BigDecimal.valueOf(2));
+    }
+
     /** The interval of a figure printed with the given number of decimals. */
     public static Quantity printed(BigDecimal value, int decimals, String label, Evidence evidence) {
         if (value.signum() == 0) {
             return new Quantity(value, value, value, decimals, label, evidence);
         }
-        BigDecimal half = BigDecimal.ONE.movePointLeft(decimals).divide(BigDecimal.valueOf(2));
+        BigDecimal half = decimals >= 0 && decimals < HALVES.length ? HALVES[decimals] : half(decimals);
         return new Quantity(value, value.subtract(half), value.add(half), decimals, label, evidence);
     }
 

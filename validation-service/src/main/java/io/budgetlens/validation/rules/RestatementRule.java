@@ -111,13 +111,14 @@ public final class RestatementRule extends AbstractRule {
             Quantity actual = quantity(f, change);
             Severity severity = reference.key().equals(f.key()) && reference.scope() == f.scope() ? Severity.ERROR
                     : Severity.WARNING;
+            Fact said = reference;
             Comparison cmp = Comparison.of(expected, actual, severity);
             String what = change ? "变动额" : "金额";
             checks.add(cmp,
-                    "“" + f.label() + "”的" + what + "为" + Findings.plain(actual.value()) + "万元,而“" + reference.label()
+                    () -> "“" + f.label() + "”的" + what + "为" + Findings.plain(actual.value()) + "万元,而“" + said.label()
                             + "”处为" + Findings.plain(expected.value()) + "万元,同一数字前后不一致。",
-                    "“" + f.label() + "” is stated as " + Findings.plain(actual.value()) + (change ? " (change)" : "")
-                            + " here and as " + Findings.plain(expected.value()) + " at “" + reference.label()
+                    () -> "“" + f.label() + "” is stated as " + Findings.plain(actual.value()) + (change ? " (change)" : "")
+                            + " here and as " + Findings.plain(expected.value()) + " at “" + said.label()
                             + "”: the same quantity stated twice differs.",
                     List.of(actual, expected));
         }
@@ -156,9 +157,9 @@ public final class RestatementRule extends AbstractRule {
             Comparison cmp = Comparison.of(in, out, Severity.WARNING);
             String what = change ? "变动额" : "";
             checks.add(cmp,
-                    "收入“" + income.label() + "”" + what + Findings.plain(in.value()) + "万元与支出“" + spent.label() + "”"
+                    () -> "收入“" + income.label() + "”" + what + Findings.plain(in.value()) + "万元与支出“" + spent.label() + "”"
                             + what + Findings.plain(out.value()) + "万元不相等,而收支总额应当平衡。",
-                    "Income “" + income.label() + "” " + (change ? "changed by " : "is ") + Findings.plain(in.value())
+                    () -> "Income “" + income.label() + "” " + (change ? "changed by " : "is ") + Findings.plain(in.value())
                             + " but expenditure “" + spent.label() + "” " + (change ? "changed by " : "is ")
                             + Findings.plain(out.value()) + ": the totals of a balanced account must agree.",
                     List.of(out, in));

@@ -31,7 +31,7 @@ public final class ShareRule extends AbstractRule {
             Quantity computed = part.percentOf(base);
             Comparison cmp = Comparison.of(computed, stated, descriptor().severity());
             String computedText = computed.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-            checks.add(cmp, new io.budgetlens.events.Finding(descriptor().id(), cmp.severity(), descriptor().category(),
+            checks.add(cmp, () -> new io.budgetlens.events.Finding(descriptor().id(), cmp.severity(), descriptor().category(),
                     "“" + f.label() + "”" + Findings.plain(f.value()) + "万元,所述占比" + Findings.plain(f.share())
                             + "%与" + base.label() + Findings.plain(base.value()) + "万元计算的" + computedText + "%不符。",
                     "“" + f.label() + "” " + Findings.plain(f.value()) + ": the stated share " + Findings.plain(f.share())

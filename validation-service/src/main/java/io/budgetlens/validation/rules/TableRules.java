@@ -112,6 +112,11 @@ final class TableRules {
         }
     }
 
+    /** The row's cells joined with " | ", as evidence quotes them (joined once per row in a validation). */
+    static String quote(TableRow row) {
+        return DocumentScope.perObject(Evidence.class, row, r -> String.join(" | ", r.cells()));
+    }
+
     /** {@link #cell} read afresh; {@code quote}: the row's cells joined (null: joined here). */
     private static Quantity read(DisclosureTable table, TableRow row, TableColumn column, String quote) {
         if (column.index() >= row.cells().size()

@@ -24,9 +24,9 @@ public final class TextVsTableRule extends AbstractRule {
             }
             String unitNote = Units.inYuan(p.table()) ? "(表中" + Findings.plain(p.printed().value()) + "元)" : "";
             checks.add(cmp,
-                    "正文“" + p.fact().label() + "”为" + Findings.plain(p.fact().value()) + "万元,《" + p.table().title()
+                    () -> "正文“" + p.fact().label() + "”为" + Findings.plain(p.fact().value()) + "万元,《" + p.table().title()
                             + "》中为" + Findings.plain(p.inWanYuan().value()) + "万元" + unitNote + "。",
-                    "The narrative states " + p.fact().label() + " = " + Findings.plain(p.fact().value()) + "; "
+                    () -> "The narrative states " + p.fact().label() + " = " + Findings.plain(p.fact().value()) + "; "
                             + p.table().title() + " prints " + Findings.plain(p.inWanYuan().value())
                             + (unitNote.isEmpty() ? "" : " (" + Findings.plain(p.printed().value()) + " yuan)") + ".",
                     List.of(stated, p.inWanYuan()));

@@ -122,10 +122,11 @@ public final class ThreePublicRule extends AbstractRule {
         Quantity sum = threePublic.plus(Quantity.sum(extras));
         List<Quantity> operands = new ArrayList<>(List.of(grand, threePublic));
         operands.addAll(extras);
+        Quantity total = grand;
         checks.equal(sum, grand,
-                whereZh + "合计" + Findings.plain(grand.value()) + "万元不等于“三公”经费" + Findings.plain(threePublic.value())
+                () -> whereZh + "合计" + Findings.plain(total.value()) + "万元不等于“三公”经费" + Findings.plain(threePublic.value())
                         + "万元与会议费、培训费之和" + Findings.plain(sum.value()) + "万元。",
-                whereEn + ": the total " + Findings.plain(grand.value()) + " is not “three public” "
+                () -> whereEn + ": the total " + Findings.plain(total.value()) + " is not “three public” "
                         + Findings.plain(threePublic.value()) + " + meetings + training = " + Findings.plain(sum.value())
                         + ".",
                 operands);
@@ -146,9 +147,10 @@ public final class ThreePublicRule extends AbstractRule {
         if (q.containsKey("VEHICLE_PURCHASE") && q.containsKey("VEHICLE_OPERATION")) {
             Quantity parts = q.get("VEHICLE_PURCHASE").plus(q.get("VEHICLE_OPERATION"));
             if (vehicle != null) {
-                checks.equal(parts, vehicle, whereZh + "公务用车购置及运行费" + Findings.plain(vehicle.value()) + "万元不等于购置费与运行费之和"
+                Quantity printed = vehicle;
+                checks.equal(parts, vehicle, () -> whereZh + "公务用车购置及运行费" + Findings.plain(printed.value()) + "万元不等于购置费与运行费之和"
                                 + Findings.plain(parts.value()) + "万元。",
-                        whereEn + ": official vehicles " + Findings.plain(vehicle.value())
+                        () -> whereEn + ": official vehicles " + Findings.plain(printed.value())
                                 + " is not purchase + operation " + Findings.plain(parts.value()) + ".",
                         List.of(vehicle, q.get("VEHICLE_PURCHASE"), q.get("VEHICLE_OPERATION")));
             } else {
@@ -169,9 +171,9 @@ public final class ThreePublicRule extends AbstractRule {
                 operands.add(q.get(part));
             }
         }
-        checks.equal(sum, total, whereZh + "“三公”经费合计" + Findings.plain(total.value()) + "万元不等于因公出国(境)费、公务用车购置及运行费、"
+        checks.equal(sum, total, () -> whereZh + "“三公”经费合计" + Findings.plain(total.value()) + "万元不等于因公出国(境)费、公务用车购置及运行费、"
                         + "公务接待费之和" + Findings.plain(sum.value()) + "万元。",
-                whereEn + ": “three public” total " + Findings.plain(total.value())
+                () -> whereEn + ": “three public” total " + Findings.plain(total.value())
                         + " is not overseas travel + vehicles + reception = " + Findings.plain(sum.value()) + ".",
                 operands);
         return total;

@@ -242,15 +242,15 @@ public final class TwoSidedTableRule extends AbstractRule {
             if (here == null || there == null) {
                 continue;
             }
-            here = Units.toWanYuan(table, here);
-            there = Units.toWanYuan(other, there);
-            checks.equal(there, here,
-                    "《" + table.title() + "》“" + row.cells().get(label.index()).strip() + "”为" + Findings.plain(here.value())
-                            + ",《" + other.title() + "》中同一科目为" + Findings.plain(there.value()) + "。",
-                    "In " + table.title() + ", “" + row.cells().get(label.index()).strip() + "” is "
-                            + Findings.plain(here.value()) + " but " + other.title() + " prints "
-                            + Findings.plain(there.value()) + " for the same class.",
-                    List.of(here, there));
+            Quantity stated = Units.toWanYuan(table, here);
+            Quantity inOther = Units.toWanYuan(other, there);
+            checks.equal(inOther, stated,
+                    () -> "《" + table.title() + "》“" + row.cells().get(label.index()).strip() + "”为" + Findings.plain(stated.value())
+                            + ",《" + other.title() + "》中同一科目为" + Findings.plain(inOther.value()) + "。",
+                    () -> "In " + table.title() + ", “" + row.cells().get(label.index()).strip() + "” is "
+                            + Findings.plain(stated.value()) + " but " + other.title() + " prints "
+                            + Findings.plain(inOther.value()) + " for the same class.",
+                    List.of(stated, inOther));
         }
     }
 

@@ -37,10 +37,10 @@ public final class UnitRule extends AbstractRule {
                     ? new Comparison(p.inWanYuan(), stated, Verdict.BROKEN, descriptor().severity(),
                     p.inWanYuan().gap(stated))
                     : new Comparison(p.inWanYuan(), stated, Verdict.HOLDS, null, java.math.BigDecimal.ZERO);
-            checks.add(cmp, "《" + p.table().title() + "》标明单位为" + unit + ",其“" + TableRules.label(p.row()) + "”"
+            checks.add(cmp, () -> "《" + p.table().title() + "》标明单位为" + unit + ",其“" + TableRules.label(p.row()) + "”"
                             + Findings.plain(p.printed().value()) + "与正文“" + p.fact().label() + "”"
                             + Findings.plain(p.fact().value()) + "万元只在单位相反时一致:表格单位有误。",
-                    p.table().title() + " says its unit is " + unit + ", but its “" + TableRules.label(p.row()) + "” "
+                    () -> p.table().title() + " says its unit is " + unit + ", but its “" + TableRules.label(p.row()) + "” "
                             + Findings.plain(p.printed().value()) + " matches the narrative's “" + p.fact().label() + "” "
                             + Findings.plain(p.fact().value()) + " (10,000 yuan) only with the other unit.",
                     List.of(stated, p.printed()));

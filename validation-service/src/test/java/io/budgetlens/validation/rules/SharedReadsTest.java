@@ -203,4 +203,136 @@ class SharedReadsTest {
             return null;
         });
     }
+
+    @Test
+    void regexesTriedAtTheirFirstCharactersFindWhatFindFinds() throws IOException {
+        String[] tokens = {"决算数", "决算", "支出数", "执行数", "实际支出", "大于", "小于", "等于", "持平", "与年初预算数一致",
+            "预算数", "年初", " ", "附件", ":", "表", "\n", "一般公共", "。", "因公出国", "(境)", "0", "3", "个团组", "团组",
+            "公务用车购置", "公务车购置", "辆", "公务接待", "批次", "公"};
+        int matches = 0;
+        for (String text : withCorpus(texts(tokens, 20_000, 19))) {
+            for (Object[] q : BoundRule.ZERO_QUANTITIES) {
+                Pattern p = (Pattern) q[0];
+                assertThat(scanned(new Scan(p, text, p.pattern().substring(0, 1)))).as(text).isEqualTo(plain(p, text));
+                matches += plain(p, text).size();
+            }
+            List<String> versus = plain(ComparisonWordRule.VERSUS, text);
+            assertThat(scanned(new Scan(ComparisonWordRule.VERSUS, text, "决支执实"))).as(text).isEqualTo(versus);
+            assertThat(scanned(new Scan(CompletenessRule.ATTACHMENT, text, "附"))).as(text)
+                    .isEqualTo(plain(CompletenessRule.ATTACHMENT, text));
+            matches += versus.size();
+        }
+        assertThat(matches).isGreaterThan(100);
+    }
+
+    @Test
+    void aPageReferenceStrippedByHandIsWhatTheRegexStrips() throws IOException {
+        List<String> headings = new ArrayList<>(texts("一二、章 \t\n\r\u000B\f.…·09a", 50_000, 20));
+        for (String file : CORPUS) {
+            CorpusValidationTest.corpus(file).sections().forEach(x -> headings.add(x.number() + x.title()));
+        }
+        for (String h : headings) {
+            assertThat(CompletenessRule.withoutPageReference(h)).as(h)
+                    .isEqualTo(CompletenessRule.PAGE_REFERENCE.matcher(h).replaceAll(""));
+        }
+    }
+
+    /** Every cell of the corpus and random cells of the words the cell tests read. */
+    private static List<String> cells(String[] tokens, long seed) throws IOException {
+        List<String> cells = new ArrayList<>(texts(tokens, 20_000, seed));
+        for (String file : CORPUS) {
+            for (DisclosureTable t : CorpusValidationTest.corpus(file).tables()) {
+                t.rows().forEach(r -> cells.addAll(r.cells()));
+            }
+        }
+        return cells;
+    }
+
+    @Test
+    void cellWordTestsAgreeWithTheRegexesTheyStandFor() throws IOException {
+        String[] tokens = {"预留机动经费", "预留", "事业单位", "经营支出", "经营", "上缴上级支出", "上缴", "对附属单位补助支出",
+            "附属单位", "部门", "(", "（", "单位", ")", "名称", "编制单位", "编制", "支出", " "};
+        int otherUses = 0;
+        int names = 0;
+        for (String cell : cells(tokens, 21)) {
+            boolean otherUse = Composition.OTHER_USE.matcher(cell).find();
+            assertThat(TextHygiene.containsAny(cell, Composition.OTHER_USE_IN_CELLS)).as(cell).isEqualTo(otherUse);
+            String name = cell.replace(" ", "");
+            boolean nameCell = DepartmentNameRule.NAME_CELL.matcher(name).find();
+            if (nameCell) {
+                assertThat(name.contains("名称") || name.contains("编制单位")).as(name).isTrue();
+            }
+            otherUses += otherUse ? 1 : 0;
+            names += nameCell ? 1 : 0;
+        }
+        assertThat(otherUses).isGreaterThan(100);
+        assertThat(names).isGreaterThan(100);
+    }
+
+    @Test
+    void aKeysFactsAreTheFactsFilteredByKey() throws IOException {
+        int keys = 0;
+        for (String file : CORPUS) {
+            DisclosureParsed d = CorpusValidationTest.corpus(file);
+            Narrative n = Narrative.of(d);
+            java.util.Set<String> all = new java.util.LinkedHashSet<>();
+            n.facts().forEach(f -> all.add(f.key()));
+            all.add("no.such.key");
+            for (String key : all) {
+                assertThat(n.byKey(key)).as("%s %s", file, key)
+                        .isEqualTo(n.facts().stream().filter(f -> f.key().equals(key)).toList());
+                keys++;
+            }
+        }
+        assertThat(keys).isGreaterThan(50);
+    }
+
+    @Test
+    void aCheckThatHoldsExactlyHoldsAfterTheDivision() {
+        Random random = new Random(22);
+        int holding = 0;
+        for (int i = 0; i < 50_000; i++) {
+            java.math.BigDecimal denominator = java.math.BigDecimal.valueOf(1 + random.nextInt(2_000), random.nextInt(3));
+            java.math.BigDecimal stated = java.math.BigDecimal.valueOf(random.nextInt(20_000), random.nextInt(4));
+            // half of the numerators are stated × denominator (the check holds), the others near it
+            java.math.BigDecimal numerator = stated.multiply(denominator)
+                    .add(random.nextBoolean() ? java.math.BigDecimal.ZERO : java.math.BigDecimal.valueOf(random.nextInt(3) - 1, 2));
+            java.math.BigDecimal quotient = numerator.divide(denominator, Quantity.DIVISION);
+            boolean exact = PerformanceTableRule.holdsExactly(stated, numerator, denominator);
+            if (exact) {
+                assertThat(quotient.compareTo(stated)).as("%s / %s", numerator, denominator).isZero();
+                holding++;
+            } else {
+                assertThat(numerator.compareTo(stated.multiply(denominator))).isNotZero();
+            }
+        }
+        assertThat(holding).isGreaterThan(10_000);
+    }
+
+    @Test
+    void theHalfUnitOfAPrintedFigureIsTheDivisionsValue() {
+        for (int decimals = 0; decimals < 20; decimals++) {
+            java.math.BigDecimal value = java.math.BigDecimal.valueOf(12_345, decimals);
+            java.math.BigDecimal half = java.math.BigDecimal.ONE.movePointLeft(decimals)
+                    .divide(java.math.BigDecimal.valueOf(2));
+            Quantity q = Quantity.printed(value, decimals, "x", null);
+            // equals, not compareTo: the same scale, as the findings print the bounds
+            assertThat(q.high()).as("%d decimals", decimals).isEqualTo(value.add(half));
+            assertThat(q.low()).isEqualTo(value.subtract(half));
+        }
+    }
+
+    @Test
+    void aClausesDirectionByHandIsTheOneItsLastRegexMatchesGive() {
+        int directed = 0;
+        for (String clause : texts(new String[] {"增", "加", "新", "追", "减", "少", "下", "降", "低", "长", "上", "升", "提",
+            "高", "节", "约", "压", "a"}, 100_000, 23)) {
+            int lastUp = ListedSumRule.UP.matcher(clause).results().mapToInt(MatchResult::start).max().orElse(-1);
+            int lastDown = ListedSumRule.DOWN.matcher(clause).results().mapToInt(MatchResult::start).max().orElse(-1);
+            int expected = lastUp < 0 && lastDown < 0 ? 0 : lastUp > lastDown ? 1 : -1;
+            assertThat(ListedSumRule.direction(clause)).as(clause).isEqualTo(expected);
+            directed += expected != 0 ? 1 : 0;
+        }
+        assertThat(directed).isGreaterThan(10_000);
+    }
 }
