@@ -188,6 +188,6 @@ final class FlatTableReader {
     }
 
     static boolean isData(String text) {
-        return TableReader.CODE.matcher(text).matches() || TableReader.NUMBER.matcher(text).matches();
+        return CellKind.isCode(text) || CellKind.isNumber(text);
     }
 }

@@ -1,0 +1,70 @@
+package io.budgetlens.ingest.parse;
+
+/**
+ * What a table cell holds, read by hand in one pass over the cell: {@link TableReader#CODE} and
+ * {@link TableReader#NUMBER} matched against the whole cell, without a {@code Matcher}. The table readers ask this of
+ * every cell several times (data row, code, name, empty table, summary rows); a matcher created per question was the
+ * largest cost of {@code TableReader.build} (Rongchang). {@code CellKindTest} checks both against the patterns on
+ * every sample cell and on random cells.
+ */
+final class CellKind {
+
+    private CellKind() {
+    }
+
+    /** {@code \d{3,7}}: a classification code. */
+    static boolean isCode(String cell) {
+        int n = cell.length();
+        return n >= 3 && n <= 7 && digits(cell, 0) == n;
+    }
+
+    /**
+     * {@code -?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?}: a figure, with or without thousands separators, optionally
+     * negative and with decimals.
+     */
+    static boolean isNumber(String cell) {
+        int n = cell.length();
+        int i = n > 0 && cell.charAt(0) == '-' ? 1 : 0;
+        int run = digits(cell, i);
+        if (run == 0) {
+            return false;
+        }
+        i += run;
+        if (run <= 3) {
+            // Thousands groups: “,ddd” each.
+            while (i + 3 < n && cell.charAt(i) == ',' && digits(cell, i + 1) == 3) {
+                i += 4;
+            }
+        }
+        if (i < n && cell.charAt(i) == '.') {
+            int decimals = digits(cell, i + 1);
+            if (decimals == 0) {
+                return false;
+            }
+            i += 1 + decimals;
+        }
+        return i == n;
+    }
+
+    /** {@code \d{1,2}(\.\d+)?}: a small figure (a score, a weight). */
+    static boolean isSmallNumber(String cell) {
+        int n = cell.length();
+        int run = digits(cell, 0);
+        if (run == 0 || run > 2) {
+            return false;
+        }
+        if (run == n) {
+            return true;
+        }
+        return cell.charAt(run) == '.' && digits(cell, run + 1) == n - run - 1 && n - run - 1 > 0;
+    }
+
+    /** How many ASCII digits (what {@code \d} matches) follow {@code from}. */
+    private static int digits(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
+    }
+}
