@@ -1,11 +1,11 @@
 package io.budgetlens.ingest.parse;
 
 /**
- * What a table cell holds, read by hand in one pass over the cell: {@link TableReader#CODE} and
- * {@link TableReader#NUMBER} matched against the whole cell, without a {@code Matcher}. The table readers ask this of
- * every cell several times (data row, code, name, empty table, summary rows); a matcher created per question was the
- * largest cost of {@code TableReader.build} (Rongchang). {@code CellKindTest} checks both against the patterns on
- * every sample cell and on random cells.
+ * What a table cell holds, read by hand in one pass over the cell: {@link TableReader#CODE},
+ * {@link TableReader#NUMBER} and {@link PerformanceExtractor#DECIMAL} matched against the whole cell, without a
+ * {@code Matcher}. The table readers ask this of every cell several times (data row, code, name, empty table, summary
+ * rows); a matcher created per question was the largest cost of {@code TableReader.build} (Rongchang).
+ * {@code CellKindTest} checks each against its pattern on every sample cell and on random cells.
  */
 final class CellKind {
 
@@ -44,6 +44,18 @@ final class CellKind {
             i += 1 + decimals;
         }
         return i == n;
+    }
+
+    /** {@code -?\d+(\.\d+)?}: a figure without thousands separators ({@code PerformanceExtractor.DECIMAL}). */
+    static boolean isDecimal(String cell) {
+        int n = cell.length();
+        int i = n > 0 && cell.charAt(0) == '-' ? 1 : 0;
+        int run = digits(cell, i);
+        if (run == 0) {
+            return false;
+        }
+        i += run;
+        return i == n || cell.charAt(i) == '.' && i + 1 < n && digits(cell, i + 1) == n - i - 1;
     }
 
     /** {@code \d{1,2}(\.\d+)?}: a small figure (a score, a weight). */

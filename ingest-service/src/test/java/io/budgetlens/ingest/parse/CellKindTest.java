@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-read cell kinds ({@link CellKind}) agree with the patterns the table readers matched each cell with, on
- * every cell of every sample and on random cells made of digits, signs, separators and words.
+ * The hand-read cell kinds ({@link CellKind}) agree with the patterns the table readers and the performance reader
+ * matched each cell with, on every cell of every sample and on random cells made of digits, signs, separators and
+ * words.
  */
 class CellKindTest {
 
@@ -27,6 +28,8 @@ class CellKindTest {
         assertThat(CellKind.isCode("20103011")).isFalse();
         assertThat(CellKind.isSmallNumber("95.5")).isTrue();
         assertThat(CellKind.isSmallNumber("100")).isFalse();
+        assertThat(CellKind.isDecimal("-12.5")).isTrue();
+        assertThat(CellKind.isDecimal("1,234")).isFalse();
     }
 
     @Test
@@ -46,6 +49,8 @@ class CellKindTest {
             assertThat(CellKind.isCode(cell)).as("code [%s]", cell).isEqualTo(TableReader.CODE.matcher(cell).matches());
             assertThat(CellKind.isSmallNumber(cell)).as("small [%s]", cell)
                     .isEqualTo(SMALL_NUMBER.matcher(cell).matches());
+            assertThat(CellKind.isDecimal(cell)).as("decimal [%s]", cell)
+                    .isEqualTo(PerformanceExtractor.DECIMAL.matcher(cell).matches());
             numbers += number ? 1 : 0;
         }
         assertThat(numbers).as("figures compared").isGreaterThan(5_000);
