@@ -193,6 +193,11 @@ public final class FactExtractor {
      *                 总体情况") decide its fund scope when its own sentence does not say
      */
     public Result extract(String text, DisclosureKind kind, Integer fiscalYear, List<Section> sections) {
+        return extract(text, text.split("\n", -1), kind, fiscalYear, sections);
+    }
+
+    /** The same with the text's lines ({@code text.split("\n", -1)}), split once for all the parser's readers. */
+    Result extract(String text, String[] lines, DisclosureKind kind, Integer fiscalYear, List<Section> sections) {
         List<Draft> drafts = new ArrayList<>();
         List<ParseWarning> warnings = new ArrayList<>();
         int figures = 0;
@@ -207,7 +212,7 @@ public final class FactExtractor {
         boolean stopped = false;
         SectionTitles titles = new SectionTitles(sections);
         lines:
-        for (String line : text.split("\n", -1)) {
+        for (String line : lines) {
             int lineOffset = lineStart;
             lineStart += line.length() + 1;
             if (line.contains("|") || line.contains("\t")) {
@@ -552,7 +557,7 @@ public final class FactExtractor {
      */
     private Draft newDraft(String label, String prefix, DisclosureKind kind, Integer fiscalYear) {
         String sentence = prefix;
-        String clean = ENUMERATION.matcher(label.strip()).replaceAll("").strip();
+        String clean = unnumbered(label);
         Optional<Vocabulary.FunctionClass> function = vocabulary.function(clean);
         Optional<Vocabulary.Term> term = vocabulary.term(clean);
         Draft d = new Draft();
@@ -613,6 +618,18 @@ public final class FactExtractor {
             }
             return titles;
         }
+    }
+
+    /**
+     * The label stripped and without its enumeration ({@link #ENUMERATION}): the pattern runs only on a label that
+     * begins with a bracket or a digit, as every enumeration does.
+     */
+    static String unnumbered(String label) {
+        String stripped = label.strip();
+        if (stripped.isEmpty() || "(（0123456789".indexOf(stripped.charAt(0)) < 0) {
+            return stripped;
+        }
+        return ENUMERATION.matcher(stripped).replaceAll("").strip();
     }
 
     /** Titles of the sections that contain an offset, outermost first. */

@@ -55,6 +55,15 @@ public final class TableReader {
 
     /** The same within a document's budget: at most its tables and cells are read, the rest is a warning. */
     public static Result read(String text, List<TextTable> htmlTables, List<int[]> scanRanges, ParseBudget budget) {
+        return read(text, null, htmlTables, scanRanges, budget);
+    }
+
+    /**
+     * The same with the text's lines ({@code text.split("\n", -1)}, null when not split yet), split once for all the
+     * parser's readers: a range that is the whole text is scanned in them.
+     */
+    static Result read(String text, String[] lines, List<TextTable> htmlTables, List<int[]> scanRanges,
+                       ParseBudget budget) {
         List<Block> blocks = new ArrayList<>();
         List<ParseWarning> warnings = new ArrayList<>();
         for (TextTable t : htmlTables) {
@@ -70,7 +79,8 @@ public final class TableReader {
         }
         for (int[] range : scanRanges) {
             List<Block> found = new ArrayList<>();
-            scanText(text.substring(range[0], range[1]), found, warnings);
+            boolean whole = lines != null && range[0] == 0 && range[1] == text.length();
+            scanText(whole ? lines : text.substring(range[0], range[1]).split("\n", -1), found, warnings);
             for (Block b : found) {
                 List<int[]> spans = new ArrayList<>();
                 b.rowSpans().forEach(span -> spans.add(new int[] {span[0] + range[0], span[1] + range[0]}));
@@ -101,8 +111,7 @@ public final class TableReader {
     }
 
     /** Runs of tab lines or multi-cell pipe lines; runs of one-cell pipe lines are reported, not read. */
-    private static void scanText(String text, List<Block> blocks, List<ParseWarning> warnings) {
-        String[] lines = text.split("\n", -1);
+    private static void scanText(String[] lines, List<Block> blocks, List<ParseWarning> warnings) {
         int offset = 0;
         int i = 0;
         int[] starts = new int[lines.length + 1];
@@ -180,8 +189,13 @@ public final class TableReader {
         return false;
     }
 
+    /** A line whose last character before trailing whitespace is "|" and that holds fewer than two cells. */
     static boolean isSingleCell(String line) {
-        return line.strip().endsWith("|") && !isPipeRow(line);
+        int last = line.length() - 1;
+        while (last >= 0 && Character.isWhitespace(line.charAt(last))) {
+            last--;
+        }
+        return last >= 0 && line.charAt(last) == '|' && !isPipeRow(line);
     }
 
     static List<String> cells(String line, boolean tabs) {

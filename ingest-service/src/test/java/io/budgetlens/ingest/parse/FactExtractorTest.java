@@ -242,4 +242,17 @@ class FactExtractorTest {
             }
         }
     }
+    @Test
+    void anEnumerationIsTakenOffWhereThePatternTookItOff() {
+        Random random = new Random(15);
+        List<String> labels = new ArrayList<>(ParserTexts.samplePieces(10_000, 20, random));
+        labels.addAll(ParserTexts.random(" (（一十)）12.、支出", 50_000, 9, random));
+        int numbered = 0;
+        for (String label : labels) {
+            String expected = FactExtractor.ENUMERATION.matcher(label.strip()).replaceAll("").strip();
+            assertThat(FactExtractor.unnumbered(label)).as("[%s]", label).isEqualTo(expected);
+            numbered += expected.equals(label.strip()) ? 0 : 1;
+        }
+        assertThat(numbered).as("labels with an enumeration").isGreaterThan(1_500);
+    }
 }
