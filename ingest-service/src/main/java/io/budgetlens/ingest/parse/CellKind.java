@@ -2,9 +2,10 @@ package io.budgetlens.ingest.parse;
 
 /**
  * What a table cell holds, read by hand in one pass over the cell: {@link TableReader#CODE},
- * {@link TableReader#NUMBER} and {@link PerformanceExtractor#DECIMAL} matched against the whole cell, without a
- * {@code Matcher}. The table readers ask this of every cell several times (data row, code, name, empty table, summary
- * rows); a matcher created per question was the largest cost of {@code TableReader.build} (Rongchang).
+ * {@link TableReader#NUMBER}, {@link PerformanceExtractor#DECIMAL} and {@link FlatTableReader#TABLE_NUMBER} matched
+ * against the whole cell, without a {@code Matcher}. The table readers ask this of every cell several times (data
+ * row, code, name, empty table, summary rows); a matcher created per question was the largest cost of
+ * {@code TableReader.build} (Rongchang).
  * {@code CellKindTest} checks each against its pattern on every sample cell and on random cells.
  */
 final class CellKind {
@@ -69,6 +70,19 @@ final class CellKind {
             return true;
         }
         return cell.charAt(run) == '.' && digits(cell, run + 1) == n - run - 1 && n - run - 1 > 0;
+    }
+
+    /** {@code 表[一二三四五六七八九十]+} ({@code FlatTableReader.TABLE_NUMBER}): the number cell of a flattened table. */
+    static boolean isTableNumber(String cell) {
+        if (cell.length() < 2 || cell.charAt(0) != '表') {
+            return false;
+        }
+        for (int i = 1; i < cell.length(); i++) {
+            if ("一二三四五六七八九十".indexOf(cell.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many ASCII digits (what {@code \d} matches) follow {@code from}. */

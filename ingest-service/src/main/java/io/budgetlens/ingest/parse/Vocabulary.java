@@ -70,9 +70,10 @@ public final class Vocabulary {
      * labels without the regex engine (its alternations were still 10 % of Wulong).
      */
     public Optional<Term> term(String label) {
+        long mask = RequiredCharacters.mask(label);
         for (int i = 0; i < required.length; i++) {
             Term t = terms.get(i);
-            if (required[i] != null && !RequiredCharacters.anyIn(label, required[i])) {
+            if (required[i] != null && !RequiredCharacters.anyIn(label, mask, required[i])) {
                 continue;
             }
             int found = words[i] == null ? -1 : words[i].find(label);

@@ -30,6 +30,8 @@ class CellKindTest {
         assertThat(CellKind.isSmallNumber("100")).isFalse();
         assertThat(CellKind.isDecimal("-12.5")).isTrue();
         assertThat(CellKind.isDecimal("1,234")).isFalse();
+        assertThat(CellKind.isTableNumber("表十二")).isTrue();
+        assertThat(CellKind.isTableNumber("表")).isFalse();
     }
 
     @Test
@@ -42,6 +44,7 @@ class CellKindTest {
             }
         }
         cells.addAll(ParserTexts.random("0123456789,.- 万元a", 100_000, 12, new Random(15)));
+        cells.addAll(ParserTexts.random("表一二三十九四 1", 20_000, 5, new Random(15)));
         int numbers = 0;
         for (String cell : cells) {
             boolean number = TableReader.NUMBER.matcher(cell).matches();
@@ -51,6 +54,8 @@ class CellKindTest {
                     .isEqualTo(SMALL_NUMBER.matcher(cell).matches());
             assertThat(CellKind.isDecimal(cell)).as("decimal [%s]", cell)
                     .isEqualTo(PerformanceExtractor.DECIMAL.matcher(cell).matches());
+            assertThat(CellKind.isTableNumber(cell)).as("table number [%s]", cell)
+                    .isEqualTo(FlatTableReader.TABLE_NUMBER.matcher(cell).matches());
             numbers += number ? 1 : 0;
         }
         assertThat(numbers).as("figures compared").isGreaterThan(5_000);

@@ -18,7 +18,7 @@ class StartScanTest {
 
     private static final List<StartScan> SCANS = List.of(FactExtractor.FIGURES, MetadataExtractor.UNIT_CODES,
             DisclosureClassifier.SELF_NAMINGS, DocumentShape.PLACEHOLDERS, FactExtractor.BASES,
-            FactExtractor.DIRECTIONS);
+            FactExtractor.DIRECTIONS, DisclosureParser.KINDS);
 
     @Test
     void aFigureIsFoundAtADigitWhateverComesBeforeIt() {
