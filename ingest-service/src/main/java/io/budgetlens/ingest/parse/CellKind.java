@@ -47,16 +47,12 @@ final class CellKind {
         return i == n;
     }
 
-    /** {@code -?\d+(\.\d+)?}: a figure without thousands separators ({@code PerformanceExtractor.DECIMAL}). */
+    /**
+     * {@code -?\d+(\.\d+)?} ({@code PerformanceExtractor.DECIMAL}): a figure without thousands separators, which is
+     * what {@link #isNumber} reads in a cell without a comma.
+     */
     static boolean isDecimal(String cell) {
-        int n = cell.length();
-        int i = n > 0 && cell.charAt(0) == '-' ? 1 : 0;
-        int run = digits(cell, i);
-        if (run == 0) {
-            return false;
-        }
-        i += run;
-        return i == n || cell.charAt(i) == '.' && i + 1 < n && digits(cell, i + 1) == n - i - 1;
+        return cell.indexOf(',') < 0 && isNumber(cell);
     }
 
     /** {@code \d{1,2}(\.\d+)?}: a small figure (a score, a weight). */

@@ -169,13 +169,18 @@ class FactExtractorTest {
     private static final String[][] BASIS_WORDS = {{"上年", "去年", "上一年"}, {"上年结转", "上年结余"},
             {"全年预算", "全年调整预算", "调整预算"}};
 
+    /** 10,000 pieces of each sample of up to {@code pieceLength} characters, and 50,000 random labels. */
+    private static List<String> labels(int pieceLength, String alphabet, int randomLength) {
+        Random random = new Random(15);
+        List<String> labels = new ArrayList<>(ParserTexts.samplePieces(10_000, pieceLength, random));
+        labels.addAll(ParserTexts.random(alphabet, 50_000, randomLength, random));
+        return labels;
+    }
+
     @Test
     void theBasisWordsAreFoundWhereThePatternsMatchedTheWholeLabel() {
-        Random random = new Random(15);
-        List<String> labels = new ArrayList<>(ParserTexts.samplePieces(10_000, 40, random));
-        labels.addAll(ParserTexts.random("上年去一结转余全调整预算 \n\r\u0085\u2028\u2029中", 50_000, 11, random));
         int matched = 0;
-        for (String label : labels) {
+        for (String label : labels(40, "上年去一结转余全调整预算 \n\r\u0085\u2028\u2029中", 11)) {
             for (int k = 0; k < BASIS_PATTERNS.length; k++) {
                 boolean expected = BASIS_PATTERNS[k].matcher(label).matches();
                 assertThat(FactExtractor.wordOnOneLine(label, BASIS_WORDS[k])).as("%s [%s]", BASIS_PATTERNS[k], label)
@@ -219,10 +224,8 @@ class FactExtractorTest {
 
     @Test
     void theCauseWordsAreFoundWhereTheCausePatternFindsThem() {
-        List<String> clauses = new ArrayList<>(ParserTexts.samplePieces(10_000, 30, new Random(15)));
-        clauses.addAll(ParserTexts.random("主要原因是为由于因支出", 50_000, 9, new Random(15)));
         int found = 0;
-        for (String clause : clauses) {
+        for (String clause : labels(30, "主要原因是为由于因支出", 9)) {
             boolean expected = FactExtractor.CAUSE_MARKER.matcher(clause).find();
             assertThat(LiteralPattern.of(FactExtractor.CAUSE_MARKER.pattern()).find(clause) == 1)
                     .as("[%s]", clause).isEqualTo(expected);
@@ -242,13 +245,11 @@ class FactExtractorTest {
             }
         }
     }
+
     @Test
     void anEnumerationIsTakenOffWhereThePatternTookItOff() {
-        Random random = new Random(15);
-        List<String> labels = new ArrayList<>(ParserTexts.samplePieces(10_000, 20, random));
-        labels.addAll(ParserTexts.random(" (（一十)）12.、支出", 50_000, 9, random));
         int numbered = 0;
-        for (String label : labels) {
+        for (String label : labels(20, " (（一十)）12.、支出", 9)) {
             String expected = FactExtractor.ENUMERATION.matcher(label.strip()).replaceAll("").strip();
             assertThat(FactExtractor.unnumbered(label)).as("[%s]", label).isEqualTo(expected);
             numbered += expected.equals(label.strip()) ? 0 : 1;
