@@ -37,11 +37,18 @@ public final class ContentsDetector {
     }
 
     public static Contents detect(String text) {
-        String[] lines = text.split("\n", -1);
+        return detect(text, text.split("\n", -1));
+    }
+
+    /**
+     * The same with the text's lines ({@code text.split("\n", -1)}), split once for all the parser's readers. A line
+     * without 目 is not tried as the title.
+     */
+    static Contents detect(String text, String[] lines) {
         int searchLimit = Math.max(text.length() / 2, 4000);
         int offset = 0;
         for (int i = 0; i < lines.length && offset < searchLimit; i++) {
-            if (TITLE.matcher(lines[i]).matches()) {
+            if (lines[i].indexOf('目') >= 0 && TITLE.matcher(lines[i]).matches()) {
                 Contents found = entries(lines, i, offset);
                 if (!found.entries().isEmpty()) {
                     return found;

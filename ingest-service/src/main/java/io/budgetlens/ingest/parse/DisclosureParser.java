@@ -33,6 +33,8 @@ public class DisclosureParser {
 
     /** "部门决算", "单位预算", "决算公开", "预算情况说明": the wording that names the kind of a disclosure. */
     static final Pattern KIND = Pattern.compile("(部门|单位)(预算|决算)|(预算|决算)(情况说明|公开)");
+    /** {@link #KIND} tried only at 部, 单, 预 and 决 (java.util.regex tries its alternation at every offset). */
+    static final StartScan KINDS = new StartScan(KIND, "部单预决");
     /** "2024年", "2020年度": the first year printed, which in these documents is the fiscal year of the title. */
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
 
@@ -79,11 +81,14 @@ public class DisclosureParser {
             return rejected(received, List.of(e.getMessage()));
         }
         String text = document.text();
-        ContentsDetector.Contents contents = ContentsDetector.detect(text);
+        // The lines of the text, split once for the readers that go through it line by line.
+        String[] lines = text.split("\n", -1);
+        ContentsDetector.Contents contents = ContentsDetector.detect(text, lines);
         budget.checkTime();
-        TableReader.Result tables = TableReader.read(text, document.tables(), document.rangesWithoutGrids(), budget);
+        TableReader.Result tables = TableReader.read(text, lines, document.tables(), document.rangesWithoutGrids(),
+                budget);
         budget.checkTime();
-        DocumentShape shape = DocumentShape.of(text, tables.tables(), contents);
+        DocumentShape shape = DocumentShape.of(text, lines, tables.tables(), contents);
         List<String> reasons = DisclosureClassifier.rejectionReasons(text, shape);
         if (!reasons.isEmpty()) {
             return rejected(received, reasons);
@@ -100,10 +105,10 @@ public class DisclosureParser {
         DisclosureMeta meta = MetadataExtractor.extract(text, contents,
                         tables.tables().stream().map(DisclosureTable::title).toList())
                 .withTemplateFamily(TableClassifier.family(titles));
-        List<Section> sections = SectionParser.parse(text, contents);
+        List<Section> sections = SectionParser.parse(text, lines, contents);
         budget.checkTime();
-        FactExtractor.Result facts = new FactExtractor(Vocabulary.standard(), budget.limits()).extract(text, meta.kind(),
-                meta.fiscalYear(), sections);
+        FactExtractor.Result facts = new FactExtractor(Vocabulary.standard(), budget.limits()).extract(text, lines,
+                meta.kind(), meta.fiscalYear(), sections);
         warnings.addAll(facts.warnings());
         budget.checkTime();
         warnings.addAll(tables.warnings());

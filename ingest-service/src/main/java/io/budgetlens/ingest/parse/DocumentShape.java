@@ -33,10 +33,16 @@ record DocumentShape(int standardTables, boolean tablesOnly, boolean template, i
     static final int MIN_PROSE = 200;
 
     static DocumentShape of(String text, List<DisclosureTable> tables, ContentsDetector.Contents contents) {
+        return of(text, text.split("\n", -1), tables, contents);
+    }
+
+    /** The same with the text's lines ({@code text.split("\n", -1)}), split once for all the parser's readers. */
+    static DocumentShape of(String text, String[] lines, List<DisclosureTable> tables,
+                            ContentsDetector.Contents contents) {
         int standard = (int) tables.stream().filter(t -> STANDARD.contains(t.type())).count();
         int prose = 0;
         int offset = 0;
-        for (String line : text.split("\n", -1)) {
+        for (String line : lines) {
             int start = offset;
             offset += line.length() + 1;
             if (contents.contains(start) || line.contains("|") || !line.contains("。")) {

@@ -37,6 +37,9 @@ public final class FactExtractor {
             + "年初预算数?|全年(调整)?预算数?|调整预算数?|预算数|((?:19|20)\\d{2})\\s*年度?)(相比)?");
     static final Pattern DIRECTION = Pattern.compile("(增加|增长|上升|提高|减少|下降|降低|持平|保持一致|一致)"
             + "(\\(或(增加|减少)\\))?");
+    /** {@link #BASE} and {@link #DIRECTION} tried only at the first characters of their words (asked of every label). */
+    static final StartScan BASES = new StartScan(BASE, "较比与");
+    static final StartScan DIRECTIONS = new StartScan(DIRECTION, "增上提减下降持保一");
     /** "增加人员经费11.52万元", "新增…四个项目312.08万元": the change comes before the subject it changes. */
     static final Pattern CHANGE_PREFIX = Pattern.compile("(增加|减少|新增|追加|追减|节约|下降)(了|的)?(.+)$");
     static final Pattern SHARE = Pattern.compile("占(比|.{0,20}的)?\\s*$");
@@ -50,6 +53,8 @@ public final class FactExtractor {
      * up to the next "。" explain the change; they never replace it or become the paragraph's subject.
      */
     static final Pattern CAUSE_MARKER = Pattern.compile("主要原因|原因(是|为)|主要是|主要由于|由于|因为");
+    /** {@link #CAUSE_MARKER}'s words, searched for without the regex engine (asked once per figure). */
+    private static final LiteralPattern CAUSE_WORDS = LiteralPattern.of(CAUSE_MARKER.pattern());
     /** A change subject that names no quantity of its own: the cost item the paragraph is about ("费用支出较…减少"). */
     static final Pattern GENERIC_SUBJECT = Pattern.compile("(该项|此项|相关)?(费用|经费)(支出)?");
     /** "共增加662.58万元", "合计共减少0.04万元", "总计增加236.34万元": the sum of the changes listed before it. */
@@ -188,6 +193,11 @@ public final class FactExtractor {
      *                 总体情况") decide its fund scope when its own sentence does not say
      */
     public Result extract(String text, DisclosureKind kind, Integer fiscalYear, List<Section> sections) {
+        return extract(text, text.split("\n", -1), kind, fiscalYear, sections);
+    }
+
+    /** The same with the text's lines ({@code text.split("\n", -1)}), split once for all the parser's readers. */
+    Result extract(String text, String[] lines, DisclosureKind kind, Integer fiscalYear, List<Section> sections) {
         List<Draft> drafts = new ArrayList<>();
         List<ParseWarning> warnings = new ArrayList<>();
         int figures = 0;
@@ -200,8 +210,9 @@ public final class FactExtractor {
         // about one per 100 — so what the parser answers stays proportional to what it was sent.
         int figureLimit = (int) Math.min(maxFigures, text.length() / 10L + 500);
         boolean stopped = false;
+        SectionTitles titles = new SectionTitles(sections);
         lines:
-        for (String line : text.split("\n", -1)) {
+        for (String line : lines) {
             int lineOffset = lineStart;
             lineStart += line.length() + 1;
             if (line.contains("|") || line.contains("\t")) {
@@ -225,7 +236,7 @@ public final class FactExtractor {
                 }
                 previousSentence = s;
                 int sentenceOffset = lineOffset + sentence[0];
-                String sentenceContext = sectionTitles(sections, sentenceOffset) + "\n" + lineLead + "\n" + context;
+                String sentenceContext = titles.at(sentenceOffset) + "\n" + lineLead + "\n" + context;
                 Matcher m = FIGURES.matcher(s);
                 int previousEnd = 0;
                 for (int next = 0; FIGURES.find(m, s, next); next = m.end()) {
@@ -241,7 +252,7 @@ public final class FactExtractor {
                     String label = clauseLabel(s, previousEnd, m.start());
                     int labelFrom = previousEnd;
                     String sinceSentence = sentenceContext + tail(s, m.start());
-                    if (CAUSE_MARKER.matcher(s.substring(previousEnd, m.start())).find() && p.lastWasChange) {
+                    if (p.lastWasChange && CAUSE_WORDS.find(s.substring(previousEnd, m.start())) == 1) {
                         p.cause = true;
                     }
                     previousEnd = m.end();
@@ -249,13 +260,13 @@ public final class FactExtractor {
                     int decimals = m.group(2) == null ? 0 : m.group(2).length();
                     String unit = m.group(3).replace(" ", "");
 
-                    Matcher direction = lastMatch(DIRECTION, label);
-                    Matcher base = lastMatch(BASE, label);
+                    Matcher direction = lastMatch(DIRECTIONS, label);
+                    Matcher base = lastMatch(BASES, label);
                     boolean change = direction != null && direction.end() >= label.length() - 2;
                     boolean baseBefore = false;
                     if (change && base == null) {
                         // "与2023年度相比,减少0.55万元": the base in the clause before the direction word.
-                        base = lastMatch(BASE, s.substring(labelFrom, m.start()));
+                        base = lastMatch(BASES, s.substring(labelFrom, m.start()));
                         baseBefore = base != null;
                     }
                     if ("%".equals(unit) && SHARE.matcher(label).find() && p.subject != null) {
@@ -454,7 +465,7 @@ public final class FactExtractor {
         f.region(opening, to);
         int clauseFrom = from;
         while (f.find()) {
-            if (CAUSE_MARKER.matcher(s.substring(clauseFrom, f.start())).find() && p.lastWasChange) {
+            if (p.lastWasChange && CAUSE_WORDS.find(s.substring(clauseFrom, f.start())) == 1) {
                 p.cause = true;
             }
             String clause = clauseLabel(s, clauseFrom, f.start()).strip();
@@ -546,7 +557,7 @@ public final class FactExtractor {
      */
     private Draft newDraft(String label, String prefix, DisclosureKind kind, Integer fiscalYear) {
         String sentence = prefix;
-        String clean = ENUMERATION.matcher(label.strip()).replaceAll("").strip();
+        String clean = unnumbered(label);
         Optional<Vocabulary.FunctionClass> function = vocabulary.function(clean);
         Optional<Vocabulary.Term> term = vocabulary.term(clean);
         Draft d = new Draft();
@@ -573,6 +584,52 @@ public final class FactExtractor {
         d.label = clean.length() > 40 ? clean.substring(clean.length() - 40) : clean;
         d.basis = basis(clean, kind, fiscalYear);
         return d;
+    }
+
+    /**
+     * {@link #sectionTitles} of the offsets of a document, computed again only when an offset is on the other side of a
+     * section's start or end than the offset they were computed for (they were computed for every sentence).
+     */
+    static final class SectionTitles {
+        private final List<Section> sections;
+        /** Every section's start and end, sorted: the titles are the same between two neighbours. */
+        private final int[] boundaries;
+        private int from = 1;
+        private int until = 0;
+        private String titles;
+
+        SectionTitles(List<Section> sections) {
+            this.sections = sections;
+            this.boundaries = sections.stream().flatMapToInt(s -> java.util.stream.IntStream.of(s.start(), s.end()))
+                    .sorted().toArray();
+        }
+
+        String at(int offset) {
+            if (offset < from || offset >= until) {
+                titles = sectionTitles(sections, offset);
+                // The first boundary after the offset, and the one before it.
+                int next = java.util.Arrays.binarySearch(boundaries, offset + 1);
+                next = next < 0 ? -next - 1 : next;
+                while (next > 0 && boundaries[next - 1] > offset) {
+                    next--;
+                }
+                from = next > 0 ? boundaries[next - 1] : Integer.MIN_VALUE;
+                until = next < boundaries.length ? boundaries[next] : Integer.MAX_VALUE;
+            }
+            return titles;
+        }
+    }
+
+    /**
+     * The label stripped and without its enumeration ({@link #ENUMERATION}): the pattern runs only on a label that
+     * begins with a bracket or a digit, as every enumeration does.
+     */
+    static String unnumbered(String label) {
+        String stripped = label.strip();
+        if (stripped.isEmpty() || "(（0123456789".indexOf(stripped.charAt(0)) < 0) {
+            return stripped;
+        }
+        return ENUMERATION.matcher(stripped).replaceAll("").strip();
     }
 
     /** Titles of the sections that contain an offset, outermost first. */
@@ -696,24 +753,44 @@ public final class FactExtractor {
             cut = breaks.end();
         }
         list = list.substring(cut);
-        Matcher base = lastMatch(BASE, list);
+        Matcher base = lastMatch(BASES, list);
         if (base != null) {
             list = list.substring(base.end());
         }
         return list.replaceAll("各\\s*$", "").strip();
     }
 
-    /** The words of the clause in front of a figure, from the previous figure or clause break on. */
+    /**
+     * The words of the clause in front of a figure, from the previous figure or clause break on: after the last
+     * {@link #CLAUSE_BREAK} in [from, to) that does not end at {@code to}, found by one pass over the characters (a
+     * comma between two digits is a thousands separator, not a break).
+     */
     static String clauseLabel(String sentence, int from, int to) {
-        String before = sentence.substring(from, to);
-        Matcher breaks = CLAUSE_BREAK.matcher(before);
-        int cut = 0;
-        while (breaks.find()) {
-            if (breaks.end() < before.length()) {
-                cut = breaks.end();
+        int cut = from;
+        for (int i = from; i < to; i++) {
+            char c = sentence.charAt(i);
+            int end;
+            if (c == ',') {
+                boolean between = i > from && isDigit(sentence.charAt(i - 1)) && i + 1 < to
+                        && isDigit(sentence.charAt(i + 1));
+                end = between ? -1 : i + 1;
+            } else if (c == ':' || c == ';' || c == '、') {
+                end = i + 1;
+            } else if (c == '其' && i + 1 < to && sentence.charAt(i + 1) == '中') {
+                end = i + 2;
+                i++;
+            } else {
+                end = -1;
+            }
+            if (end > 0 && end < to) {
+                cut = end;
             }
         }
-        return before.substring(cut);
+        return sentence.substring(cut, to);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** [start, end) of the sentences of a line: split at 。 ; ； and keep them short enough to attribute. */
@@ -733,20 +810,17 @@ public final class FactExtractor {
         return out;
     }
 
-    private static Matcher lastMatch(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
+    /**
+     * The last of the successive matches of the pattern in the text (the match found again from its start, so its
+     * groups are those of that match), or null.
+     */
+    private static Matcher lastMatch(StartScan scan, String text) {
+        Matcher m = scan.matcher(text);
         int last = -1;
-        int from = 0;
-        while (from <= text.length() && m.find(from)) {
+        for (int from = 0; scan.find(m, text, from); from = Math.max(m.end(), m.start() + 1)) {
             last = m.start();
-            from = m.end() == m.start() ? m.end() + 1 : m.end();
         }
-        if (last < 0) {
-            return null;
-        }
-        Matcher found = pattern.matcher(text);
-        found.find(last);
-        return found;
+        return last < 0 || !scan.find(m, text, last) ? null : m;
     }
 
     /** The last {@code CONTEXT_CHARS} characters of {@code s} before {@code end}. */

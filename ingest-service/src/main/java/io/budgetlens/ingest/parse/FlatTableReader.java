@@ -75,7 +75,7 @@ final class FlatTableReader {
         List<List<Cell>> segments = new ArrayList<>();
         List<Cell> current = new ArrayList<>();
         for (Cell c : run) {
-            if (TABLE_NUMBER.matcher(c.text()).matches() && !current.isEmpty()) {
+            if (CellKind.isTableNumber(c.text()) && !current.isEmpty()) {
                 segments.add(current);
                 current = new ArrayList<>();
             }
@@ -102,7 +102,7 @@ final class FlatTableReader {
         while (i < cells.size()) {
             Cell c = cells.get(i);
             Matcher unitMatch = UNIT.matcher(c.text());
-            if (c.text().isEmpty() || TABLE_NUMBER.matcher(c.text()).matches()) {
+            if (c.text().isEmpty() || CellKind.isTableNumber(c.text())) {
                 i++;
             } else if (unitMatch.find()) {
                 unit = unitMatch.group(1);
@@ -188,6 +188,6 @@ final class FlatTableReader {
     }
 
     static boolean isData(String text) {
-        return TableReader.CODE.matcher(text).matches() || TableReader.NUMBER.matcher(text).matches();
+        return CellKind.isCode(text) || CellKind.isNumber(text);
     }
 }

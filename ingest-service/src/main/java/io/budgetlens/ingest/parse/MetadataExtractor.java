@@ -144,8 +144,8 @@ public final class MetadataExtractor {
             kind = "预算".equals(titleMatch.group(3)) ? DisclosureKind.BUDGET : DisclosureKind.FINAL_ACCOUNT;
             scope = scopeOf(titleMatch.group(2), department);
         } else {
-            Matcher fallback = DisclosureParser.KIND.matcher(text);
-            if (fallback.find()) {
+            Matcher fallback = DisclosureParser.KINDS.matcher(text);
+            if (DisclosureParser.KINDS.find(fallback, text, 0)) {
                 String word = fallback.group(2) != null ? fallback.group(2) : fallback.group(3);
                 kind = "预算".equals(word) ? DisclosureKind.BUDGET : DisclosureKind.FINAL_ACCOUNT;
                 scope = scopeOf(fallback.group(1), null);
@@ -154,8 +154,9 @@ public final class MetadataExtractor {
             year = y.find() ? Integer.valueOf(y.group(1)) : firstYear(text);
         }
         if (scope == null) {
-            Matcher fallback = DisclosureParser.KIND.matcher(text);
-            while (scope == null && fallback.find()) {
+            Matcher fallback = DisclosureParser.KINDS.matcher(text);
+            for (int from = 0; scope == null && DisclosureParser.KINDS.find(fallback, text, from);
+                 from = fallback.end()) {
                 scope = scopeOf(fallback.group(1), null);
             }
         }
@@ -311,7 +312,19 @@ public final class MetadataExtractor {
     /** "联系人:苏杨 联系电话:023-81222208" → "苏杨 023-81222208"; the phone alone when no person is named. */
     static String contact(String text) {
         String found = null;
-        for (String line : text.lines().toList()) {
+        // Only the lines holding 联系 (every one of the three words has it), each once, in order: the line around
+        // each 联系, between line terminators as String.lines() reads them.
+        for (int at = text.indexOf("联系"); at >= 0; ) {
+            int start = at;
+            while (start > 0 && text.charAt(start - 1) != '\n' && text.charAt(start - 1) != '\r') {
+                start--;
+            }
+            int end = at;
+            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            at = text.indexOf("联系", end);
+            String line = text.substring(start, end);
             if (line.contains("|") || !(line.contains("联系人") || line.contains("联系方式") || line.contains("联系电话"))) {
                 continue;
             }

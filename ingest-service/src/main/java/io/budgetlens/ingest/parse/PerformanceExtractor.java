@@ -2,7 +2,9 @@ package io.budgetlens.ingest.parse;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,21 +74,22 @@ public final class PerformanceExtractor {
     }
 
     private static PerformanceEvaluation evaluation(DisclosureTable table, String kind, List<TableRow> rows) {
-        String project = valueAfter(rows, "项目名称");
+        Map<String, String> after = valuesAfter(rows);
+        String project = valueAfter(after, "项目名称");
         if (project == null) {
-            project = valueAfter(rows, "部门(单位)名称");
+            project = valueAfter(after, "部门(单位)名称");
         }
-        BigDecimal total = decimal(valueAfter(rows, "自评总分(分)"));
+        BigDecimal total = decimal(valueAfter(after, "自评总分(分)"));
         if (total == null) {
-            total = decimal(valueAfter(rows, "总分"));
+            total = decimal(valueAfter(after, "总分"));
         }
-        String grade = valueAfter(rows, "等级");
-        BigDecimal budget = decimal(valueAfter(rows, "当年预算"));
+        String grade = valueAfter(after, "等级");
+        BigDecimal budget = decimal(valueAfter(after, "当年预算"));
         if (budget == null) {
-            budget = decimal(valueAfter(rows, "当年预算(万元)"));
+            budget = decimal(valueAfter(after, "当年预算(万元)"));
         }
         if (budget == null) {
-            budget = decimal(valueAfter(rows, "部门支出预算数"));
+            budget = decimal(valueAfter(after, "部门支出预算数"));
         }
         BigDecimal initial = null;
         BigDecimal adjusted = null;
@@ -177,7 +180,7 @@ public final class PerformanceExtractor {
                 List<String> chunk = new ArrayList<>(printed);
                 // Trailing layout blanks (tab tables) would shift the right alignment: drop them while they do.
                 while (chunk.size() > values + 1 && chunk.get(chunk.size() - 1).isEmpty()
-                        && DECIMAL.matcher(chunk.get(chunk.size() - values - 1)).matches()) {
+                        && CellKind.isDecimal(chunk.get(chunk.size() - values - 1))) {
                     chunk.remove(chunk.size() - 1);
                 }
                 if (chunk.size() < values + 1) {
@@ -185,7 +188,7 @@ public final class PerformanceExtractor {
                 }
                 int nameAt = chunk.size() - values - 1;
                 String name = chunk.get(nameAt);
-                if (name.isBlank() || DECIMAL.matcher(name).matches()) {
+                if (name.isBlank() || CellKind.isDecimal(name)) {
                     continue;
                 }
                 String level2 = nameAt >= 1 ? chunk.get(nameAt - 1) : null;
@@ -226,8 +229,11 @@ public final class PerformanceExtractor {
         String under(String... headers) {
             String found = null;
             for (int c = 0; c < columns.size(); c++) {
-                if (List.of(headers).contains(columns.get(c))) {
-                    found = values.get(c);
+                for (String header : headers) {
+                    if (header.equals(columns.get(c))) {
+                        found = values.get(c);
+                        break;
+                    }
                 }
             }
             return found;
@@ -254,16 +260,27 @@ public final class PerformanceExtractor {
         return out;
     }
 
-    private static String valueAfter(List<TableRow> rows, String label) {
+    /**
+     * Every cell's text (normalised) with the first non-blank cell printed after it, read in one pass over the rows:
+     * {@link #valueAfter} asks it for nine labels of each project, which scanned every cell nine times.
+     */
+    private static Map<String, String> valuesAfter(List<TableRow> rows) {
+        Map<String, String> after = new HashMap<>();
         for (TableRow row : rows) {
             List<String> cells = row.cells();
             for (int c = 0; c + 1 < cells.size(); c++) {
-                if (norm(cells.get(c)).equals(label) && !cells.get(c + 1).isBlank()) {
-                    return cells.get(c + 1).strip();
+                if (!cells.get(c + 1).isBlank()) {
+                    after.putIfAbsent(norm(cells.get(c)), cells.get(c + 1));
                 }
             }
         }
-        return null;
+        return after;
+    }
+
+    /** The first non-blank cell after a cell reading {@code label} (normalised), stripped; null when there is none. */
+    private static String valueAfter(Map<String, String> after, String label) {
+        String value = after.get(label);
+        return value == null ? null : value.strip();
     }
 
     /** The cell without spaces, full-width brackets as ASCII; the cell itself (no copy) when it has none of them. */
@@ -286,6 +303,6 @@ public final class PerformanceExtractor {
             return null;
         }
         String v = s.replace(",", "").strip();
-        return DECIMAL.matcher(v).matches() ? new BigDecimal(v) : null;
+        return CellKind.isDecimal(v) ? new BigDecimal(v) : null;
     }
 }

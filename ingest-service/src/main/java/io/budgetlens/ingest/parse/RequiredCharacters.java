@@ -49,9 +49,23 @@ final class RequiredCharacters {
         return found != 0;
     }
 
-    static boolean anyIn(String label, String required) {
+    /** The label's characters folded into 64 bits (bit {@code c & 63} for each character c): a quick "not in it". */
+    static long mask(String label) {
+        long mask = 0;
+        for (int i = 0; i < label.length(); i++) {
+            mask |= 1L << label.charAt(i);
+        }
+        return mask;
+    }
+
+    /**
+     * Whether the label holds one of the required characters; {@code mask} is the label's {@link #mask}, computed once
+     * for the vocabulary's ~50 terms: a required character whose bit is not in it is not searched for.
+     */
+    static boolean anyIn(String label, long mask, String required) {
         for (int i = 0; i < required.length(); i++) {
-            if (label.indexOf(required.charAt(i)) >= 0) {
+            char c = required.charAt(i);
+            if ((mask & 1L << c) != 0 && label.indexOf(c) >= 0) {
                 return true;
             }
         }

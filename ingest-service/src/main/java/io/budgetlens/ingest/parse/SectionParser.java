@@ -22,6 +22,8 @@ public final class SectionParser {
             Pattern.compile("^(\\d{1,2})\\s*[.、](?!\\d)\\s*(.*)$"),
             Pattern.compile("^\\(\\s*(\\d{1,2})\\s*\\)\\s*(.*)$")};
     static final Pattern DECORATION = Pattern.compile("^[#*\\s-]+|\\*+$");
+    /** A title stating a figure ("…支出1,234万元"), compiled once (String.matches compiled it for every heading). */
+    private static final Pattern STATES_FIGURE = Pattern.compile(".*\\d.*[万元%].*");
     private static final int MAX_TITLE = 40;
     /** A "title" longer than this is a sentence, not a heading. */
     private static final int SENTENCE = 12;
@@ -46,9 +48,14 @@ public final class SectionParser {
 
     /** The sections of a text whose table of contents (目录) is known: its entries are never headings. */
     public static List<Section> parse(String text, ContentsDetector.Contents contents) {
+        return parse(text, text.split("\n", -1), contents);
+    }
+
+    /** The same with the text's lines ({@code text.split("\n", -1)}), split once for all the parser's readers. */
+    static List<Section> parse(String text, String[] lines, ContentsDetector.Contents contents) {
         List<Heading> headings = new ArrayList<>();
         int offset = 0;
-        for (String line : text.split("\n", -1)) {
+        for (String line : lines) {
             int lineStart = offset;
             offset += line.length() + 1;
             if (line.contains("|") || line.contains("\t") || contents.contains(lineStart)) {
@@ -59,6 +66,9 @@ public final class SectionParser {
                 continue;
             }
             for (int level = 0; level < LEVELS.length; level++) {
+                if (!mayOpen(level, clean.charAt(0))) {
+                    continue;
+                }
                 Matcher m = LEVELS[level].matcher(clean);
                 if (!m.matches()) {
                     continue;
@@ -77,7 +87,7 @@ public final class SectionParser {
                 h.bodyStart = cut < 0 ? lineStart + line.length() : lineStart + line.indexOf(rest) + cut + 1;
                 // A numbered item that is a whole sentence ("6.负责招商引资服务保障工作。") is its own content.
                 h.hasOwnText = (cut >= 0 && !rest.substring(cut + 1).isBlank()) || title.length() > SENTENCE
-                        || title.matches(".*\\d.*[万元%].*") || (cut >= 0 && rest.charAt(cut) == '。');
+                        || STATES_FIGURE.matcher(title).matches() || (cut >= 0 && rest.charAt(cut) == '。');
                 headings.add(h);
                 break;
             }
@@ -127,6 +137,18 @@ public final class SectionParser {
     /** Whether a heading number can begin with this character: 一…十, "(" or a digit (the start of every level). */
     static boolean mayNumber(char c) {
         return c == '(' || c >= '0' && c <= '9' || "一二三四五六七八九十".indexOf(c) >= 0;
+    }
+
+    /**
+     * Whether a line beginning with {@code c} can match {@link #LEVELS}[level]: 一…十 opens only the first level, a
+     * digit the third, "(" the second and the fourth; the other levels are not tried.
+     */
+    static boolean mayOpen(int level, char c) {
+        return switch (level) {
+            case 0 -> "一二三四五六七八九十".indexOf(c) >= 0;
+            case 2 -> c >= '0' && c <= '9';
+            default -> c == '(';
+        };
     }
 
     private static boolean hasTextBelow(List<Heading> headings, int index) {

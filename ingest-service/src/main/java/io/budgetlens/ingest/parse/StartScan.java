@@ -18,10 +18,10 @@ final class StartScan {
     static final String REGEX_SPACE = " \t\n\u000B\f\r";
 
     private final Pattern pattern;
-    private final boolean[] ascii = new boolean[128];
-    private final String other;
-    private final String body;
-    private final String ends;
+    /** The start, body and end characters as bit sets over the 65,536 UTF-16 code units: one lookup per character. */
+    private final long[] starts;
+    private final long[] body;
+    private final long[] ends;
 
     /** @param starts the characters one of which every match of {@code pattern} begins with */
     StartScan(Pattern pattern, String starts) {
@@ -36,17 +36,22 @@ final class StartScan {
      */
     StartScan(Pattern pattern, String starts, String body, String ends) {
         this.pattern = pattern;
-        this.body = body;
-        this.ends = ends;
-        StringBuilder rest = new StringBuilder();
-        for (char c : starts.toCharArray()) {
-            if (c < 128) {
-                ascii[c] = true;
-            } else {
-                rest.append(c);
-            }
+        this.starts = bits(starts);
+        this.body = body == null ? null : bits(body);
+        this.ends = ends == null ? null : bits(ends);
+    }
+
+    private static long[] bits(String chars) {
+        long[] set = new long[1 << 10];
+        for (int i = 0; i < chars.length(); i++) {
+            char c = chars.charAt(i);
+            set[c >>> 6] |= 1L << c;
         }
-        this.other = rest.toString();
+        return set;
+    }
+
+    private static boolean in(long[] set, char c) {
+        return (set[c >>> 6] & 1L << c) != 0;
     }
 
     Pattern pattern() {
@@ -62,15 +67,15 @@ final class StartScan {
     boolean find(Matcher m, CharSequence text, int from) {
         int length = text.length();
         for (int i = from; i < length; i++) {
-            if (!starts(text.charAt(i))) {
+            if (!in(starts, text.charAt(i))) {
                 continue;
             }
             if (body != null) {
                 int j = i;
-                while (j < length && body.indexOf(text.charAt(j)) >= 0) {
+                while (j < length && in(body, text.charAt(j))) {
                     j++;
                 }
-                if (j == length || ends.indexOf(text.charAt(j)) < 0) {
+                if (j == length || !in(ends, text.charAt(j))) {
                     // No match starts anywhere in this run: every offset in it reaches the same character after it.
                     i = Math.max(i, j - 1);
                     continue;
@@ -93,9 +98,5 @@ final class StartScan {
             from = Math.max(m.end(), m.start() + 1);
         }
         return n;
-    }
-
-    private boolean starts(char c) {
-        return c < 128 ? ascii[c] : other.indexOf(c) >= 0;
     }
 }

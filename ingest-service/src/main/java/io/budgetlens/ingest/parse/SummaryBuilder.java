@@ -91,7 +91,7 @@ public final class SummaryBuilder {
         for (TableRow row : table.rows()) {
             for (int c = 0; c < row.cells().size(); c++) {
                 String label = squash(row.cells().get(c));
-                if (label.isEmpty() || TableReader.NUMBER.matcher(label.replace(",", "")).matches()) {
+                if (label.isEmpty() || CellKind.isNumber(label.replace(",", ""))) {
                     continue;
                 }
                 int value = valueColumn(row, c, label);
@@ -134,7 +134,7 @@ public final class SummaryBuilder {
             if (cell.equals(label)) {
                 continue;
             }
-            return cell.isEmpty() || TableReader.NUMBER.matcher(cell.replace(",", "")).matches() ? c : -1;
+            return cell.isEmpty() || CellKind.isNumber(cell.replace(",", "")) ? c : -1;
         }
         return -1;
     }
@@ -167,8 +167,8 @@ public final class SummaryBuilder {
     private static void threePublic(Map<String, SummaryEntry> summary, DisclosureTable table) {
         boolean actualColumns = table.columns().stream().anyMatch(c -> "ACTUAL".equals(c.group()));
         for (TableRow row : table.rows()) {
-            boolean data = row.cells().stream().anyMatch(c -> TableReader.NUMBER.matcher(c.replace(",", "")).matches()
-                    && !TableReader.CODE.matcher(c).matches());
+            boolean data = row.cells().stream().anyMatch(c -> CellKind.isNumber(c.replace(",", ""))
+                    && !CellKind.isCode(c));
             if (!data || row.cells().size() != table.columns().size()) {
                 continue;
             }
@@ -197,7 +197,7 @@ public final class SummaryBuilder {
             }
             for (int c = 0; c < row.cells().size(); c++) {
                 String cell = row.cells().get(c).replace(",", "").strip();
-                if (!cell.isEmpty() && TableReader.NUMBER.matcher(cell).matches() && !TableReader.CODE.matcher(cell).matches()) {
+                if (!cell.isEmpty() && CellKind.isNumber(cell) && !CellKind.isCode(cell)) {
                     offerCell(summary, table, row, c, key, scope);
                     return;
                 }
@@ -247,7 +247,7 @@ public final class SummaryBuilder {
     private static void offerCell(Map<String, SummaryEntry> summary, DisclosureTable table, TableRow row, int column,
                                   String key, FundScope scope) {
         String printed = row.cells().get(column).replace(",", "").strip();
-        if (!printed.isEmpty() && !TableReader.NUMBER.matcher(printed).matches()) {
+        if (!printed.isEmpty() && !CellKind.isNumber(printed)) {
             return;
         }
         BigDecimal value = printed.isEmpty() ? BigDecimal.ZERO : new BigDecimal(printed);

@@ -55,6 +55,15 @@ public final class TableReader {
 
     /** The same within a document's budget: at most its tables and cells are read, the rest is a warning. */
     public static Result read(String text, List<TextTable> htmlTables, List<int[]> scanRanges, ParseBudget budget) {
+        return read(text, null, htmlTables, scanRanges, budget);
+    }
+
+    /**
+     * The same with the text's lines ({@code text.split("\n", -1)}, null when not split yet), split once for all the
+     * parser's readers: a range that is the whole text is scanned in them.
+     */
+    static Result read(String text, String[] lines, List<TextTable> htmlTables, List<int[]> scanRanges,
+                       ParseBudget budget) {
         List<Block> blocks = new ArrayList<>();
         List<ParseWarning> warnings = new ArrayList<>();
         for (TextTable t : htmlTables) {
@@ -70,7 +79,8 @@ public final class TableReader {
         }
         for (int[] range : scanRanges) {
             List<Block> found = new ArrayList<>();
-            scanText(text.substring(range[0], range[1]), found, warnings);
+            boolean whole = lines != null && range[0] == 0 && range[1] == text.length();
+            scanText(whole ? lines : text.substring(range[0], range[1]).split("\n", -1), found, warnings);
             for (Block b : found) {
                 List<int[]> spans = new ArrayList<>();
                 b.rowSpans().forEach(span -> spans.add(new int[] {span[0] + range[0], span[1] + range[0]}));
@@ -101,8 +111,7 @@ public final class TableReader {
     }
 
     /** Runs of tab lines or multi-cell pipe lines; runs of one-cell pipe lines are reported, not read. */
-    private static void scanText(String text, List<Block> blocks, List<ParseWarning> warnings) {
-        String[] lines = text.split("\n", -1);
+    private static void scanText(String[] lines, List<Block> blocks, List<ParseWarning> warnings) {
         int offset = 0;
         int i = 0;
         int[] starts = new int[lines.length + 1];
@@ -180,8 +189,13 @@ public final class TableReader {
         return false;
     }
 
+    /** A line whose last character before trailing whitespace is "|" and that holds fewer than two cells. */
     static boolean isSingleCell(String line) {
-        return line.strip().endsWith("|") && !isPipeRow(line);
+        int last = line.length() - 1;
+        while (last >= 0 && Character.isWhitespace(line.charAt(last))) {
+            last--;
+        }
+        return last >= 0 && line.charAt(last) == '|' && !isPipeRow(line);
     }
 
     static List<String> cells(String line, boolean tabs) {
@@ -212,7 +226,6 @@ public final class TableReader {
     private static final Pattern BLANKS = Pattern.compile("\\s+");
     private static final Pattern THREE_DIGITS = Pattern.compile("\\d{3}");
     private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
-    private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}(\\.\\d+)?");
     private static final Pattern DECORATION = Pattern.compile("^[#*\\s]+|\\*+$");
     private static final Pattern LEADING_MARKS = Pattern.compile("^[#*\\s]+");
 
@@ -222,12 +235,16 @@ public final class TableReader {
     static final Pattern PUBLISHER_LINE = Pattern.compile("^(编制|预算|主管)?(部门|单位|机关)(名称)?\\s*[:：]");
 
     private static DisclosureTable build(String id, String text, Block block) {
-        String[] before = text.substring(Math.max(0, block.start() - 2000), block.start()).split("\n");
+        // The lines of the 2,000 characters before the table, last first, read only as far as needed.
+        int window = Math.max(0, block.start() - 2000);
         String title = block.title();
         String unit = block.unit();
         String label = null;
-        for (int k = before.length - 1, seen = 0; k >= 0 && seen < 5; k--) {
-            String line = DECORATION.matcher(before[k]).replaceAll("").strip();
+        for (int end = block.start(), seen = 0; end >= window && seen < 5; ) {
+            int newline = text.lastIndexOf('\n', end - 1);
+            String before = text.substring(Math.max(newline + 1, window), end);
+            end = newline < window ? window - 1 : newline;
+            String line = DECORATION.matcher(before).replaceAll("").strip();
             if (line.isEmpty()) {
                 continue;
             }
@@ -261,7 +278,14 @@ public final class TableReader {
             break;
         }
         List<List<String>> grid = block.grid();
-        int width = grid.stream().mapToInt(List::size).max().orElse(0);
+        int width = 0;
+        boolean headerBlock = false;
+        for (List<String> row : grid) {
+            width = Math.max(width, row.size());
+            for (String c : row) {
+                headerBlock |= c.contains("索引号") || c.contains("发布机构");
+            }
+        }
         int firstData = grid.size();
         for (int r = 0; r < grid.size(); r++) {
             if (isDataRow(grid.get(r))) {
@@ -314,7 +338,7 @@ public final class TableReader {
         }
         boolean codeAndName = columns.size() > 2 && "CODE".equals(columns.get(0).role())
                 && "NAME".equals(columns.get(1).role());
-        int codedWidth = grid.stream().filter(row -> !row.isEmpty() && CODE.matcher(row.get(0)).matches())
+        int codedWidth = grid.stream().filter(row -> !row.isEmpty() && CellKind.isCode(row.get(0)))
                 .mapToInt(List::size).max().orElse(columns.size());
         List<TableRow> rows = new ArrayList<>();
         for (int r = 0; r < grid.size(); r++) {
@@ -327,18 +351,25 @@ public final class TableReader {
                 cells = padded;
             }
             String code = splitCode >= 0 ? joinedCode(cells, splitCode, splitWidth) : null;
-            if (code == null) {
-                code = cells.stream().filter(c -> CODE.matcher(c).matches()).findFirst().orElse(null);
+            // Each cell classified once: the first code, and the first cell that is neither a code nor a figure.
+            String firstCode = null;
+            String name = null;
+            for (int c = 0; c < cells.size() && (firstCode == null || name == null); c++) {
+                String cell = cells.get(c);
+                if (CellKind.isCode(cell)) {
+                    firstCode = firstCode == null ? cell : firstCode;
+                } else if (name == null && !cell.isEmpty() && !CellKind.isNumber(cell)) {
+                    name = cell;
+                }
             }
-            String name = cells.stream().filter(c -> !c.isEmpty() && !CODE.matcher(c).matches()
-                    && !NUMBER.matcher(c).matches()).findFirst().orElse(null);
+            code = code == null ? firstCode : code;
             int[] span = block.rowSpans().get(r);
             rows.add(new TableRow(r, code, name, List.copyOf(cells), span[0], span[1]));
         }
         String after = text.substring(block.end(), Math.min(text.length(), block.end() + 200));
         String emptyExplanation = null;
         if (firstData >= grid.size() || grid.subList(firstData, grid.size()).stream()
-                .noneMatch(row -> row.stream().anyMatch(c -> NUMBER.matcher(c).matches() && !CODE.matcher(c).matches()))) {
+                .noneMatch(row -> row.stream().anyMatch(c -> CellKind.isNumber(c) && !CellKind.isCode(c)))) {
             List<String> candidates = new ArrayList<>(grid.stream().flatMap(List::stream).toList());
             candidates.addAll(List.of(after.split("\n")));
             for (String line : candidates) {
@@ -348,7 +379,6 @@ public final class TableReader {
                 }
             }
         }
-        boolean headerBlock = grid.stream().flatMap(List::stream).anyMatch(c -> c.contains("索引号") || c.contains("发布机构"));
         String[] headerWords = grid.subList(0, Math.min(firstData, grid.size())).stream().flatMap(List::stream)
                 .toArray(String[]::new);
         String type = headerBlock ? "HEADER_BLOCK" : TableClassifier.classify(title, headerWords);
@@ -522,9 +552,9 @@ public final class TableReader {
             return columns;
         }
         long named = columns.stream().filter(c -> c.header() != null).count();
-        boolean wider = data.stream().filter(r -> !r.isEmpty() && CODE.matcher(r.get(0)).matches())
+        boolean wider = data.stream().filter(r -> !r.isEmpty() && CellKind.isCode(r.get(0)))
                 .allMatch(r -> r.size() == named + 1);
-        if (!wider || data.stream().noneMatch(r -> !r.isEmpty() && CODE.matcher(r.get(0)).matches())) {
+        if (!wider || data.stream().noneMatch(r -> !r.isEmpty() && CellKind.isCode(r.get(0)))) {
             return columns;
         }
         List<TableColumn> split = new ArrayList<>();
@@ -540,11 +570,11 @@ public final class TableReader {
     static boolean isDataRow(List<String> cells) {
         for (int c = 0; c < cells.size(); c++) {
             String cell = cells.get(c);
-            if (c == 0 && CODE.matcher(cell).matches()) {
+            if (c == 0 && CellKind.isCode(cell)) {
                 return true;
             }
-            if (c > 0 && NUMBER.matcher(cell).matches() && !CODE.matcher(cell).matches() || (c > 0
-                    && SMALL_NUMBER.matcher(cell).matches())) {
+            if (c > 0 && CellKind.isNumber(cell) && !CellKind.isCode(cell) || (c > 0
+                    && CellKind.isSmallNumber(cell))) {
                 return true;
             }
         }

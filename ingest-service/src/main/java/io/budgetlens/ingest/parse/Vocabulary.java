@@ -36,12 +36,18 @@ public final class Vocabulary {
     /** Per term, the words its pattern stands for (searched without the regex engine); null for other patterns. */
     private final LiteralPattern[] words;
     private final List<FunctionClass> functions;
+    /** Every name of every 类, in the order of {@link #functions} and their names, with the 类 it names. */
+    private final String[] functionNames;
+    private final FunctionClass[] namedFunctions;
 
     private Vocabulary(List<Term> terms, List<FunctionClass> functions) {
         this.terms = terms;
         this.required = terms.stream().map(t -> RequiredCharacters.of(t.pattern().pattern())).toArray(String[]::new);
         this.words = terms.stream().map(t -> LiteralPattern.of(t.pattern().pattern())).toArray(LiteralPattern[]::new);
         this.functions = functions;
+        this.functionNames = functions.stream().flatMap(f -> f.names().stream()).toArray(String[]::new);
+        this.namedFunctions = functions.stream().flatMap(f -> f.names().stream().map(name -> f))
+                .toArray(FunctionClass[]::new);
     }
 
     public static Vocabulary standard() {
@@ -64,9 +70,10 @@ public final class Vocabulary {
      * labels without the regex engine (its alternations were still 10 % of Wulong).
      */
     public Optional<Term> term(String label) {
+        long mask = RequiredCharacters.mask(label);
         for (int i = 0; i < required.length; i++) {
             Term t = terms.get(i);
-            if (required[i] != null && !RequiredCharacters.anyIn(label, required[i])) {
+            if (required[i] != null && !RequiredCharacters.anyIn(label, mask, required[i])) {
                 continue;
             }
             int found = words[i] == null ? -1 : words[i].find(label);
@@ -84,12 +91,11 @@ public final class Vocabulary {
     public Optional<FunctionClass> function(String label) {
         FunctionClass best = null;
         int bestLength = 0;
-        for (FunctionClass f : functions) {
-            for (String name : f.names()) {
-                if (name.length() > bestLength && label.contains(name)) {
-                    best = f;
-                    bestLength = name.length();
-                }
+        for (int i = 0; i < functionNames.length; i++) {
+            String name = functionNames[i];
+            if (name.length() > bestLength && name.length() <= label.length() && label.contains(name)) {
+                best = namedFunctions[i];
+                bestLength = name.length();
             }
         }
         return Optional.ofNullable(best);

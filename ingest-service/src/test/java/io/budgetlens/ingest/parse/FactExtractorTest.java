@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.budgetlens.events.DisclosureKind;
 import io.budgetlens.events.Fact;
 import io.budgetlens.events.FundScope;
+import io.budgetlens.events.Section;
 
 /** Change statements, shares, cause clauses and boilerplate, each in the shape the corpus prints them. */
 class FactExtractorTest {
@@ -167,13 +169,18 @@ class FactExtractorTest {
     private static final String[][] BASIS_WORDS = {{"上年", "去年", "上一年"}, {"上年结转", "上年结余"},
             {"全年预算", "全年调整预算", "调整预算"}};
 
+    /** 10,000 pieces of each sample of up to {@code pieceLength} characters, and 50,000 random labels. */
+    private static List<String> labels(int pieceLength, String alphabet, int randomLength) {
+        Random random = new Random(15);
+        List<String> labels = new ArrayList<>(ParserTexts.samplePieces(10_000, pieceLength, random));
+        labels.addAll(ParserTexts.random(alphabet, 50_000, randomLength, random));
+        return labels;
+    }
+
     @Test
     void theBasisWordsAreFoundWhereThePatternsMatchedTheWholeLabel() {
-        Random random = new Random(15);
-        List<String> labels = new ArrayList<>(ParserTexts.samplePieces(10_000, 40, random));
-        labels.addAll(ParserTexts.random("上年去一结转余全调整预算 \n\r\u0085\u2028\u2029中", 50_000, 11, random));
         int matched = 0;
-        for (String label : labels) {
+        for (String label : labels(40, "上年去一结转余全调整预算 \n\r\u0085\u2028\u2029中", 11)) {
             for (int k = 0; k < BASIS_PATTERNS.length; k++) {
                 boolean expected = BASIS_PATTERNS[k].matcher(label).matches();
                 assertThat(FactExtractor.wordOnOneLine(label, BASIS_WORDS[k])).as("%s [%s]", BASIS_PATTERNS[k], label)
@@ -182,5 +189,71 @@ class FactExtractorTest {
             }
         }
         assertThat(matched).as("labels naming a basis").isGreaterThan(500);
+    }
+    /** {@link FactExtractor#clauseLabel} as it read the clause with {@link FactExtractor#CLAUSE_BREAK}. */
+    private static String clauseLabelByPattern(String sentence, int from, int to) {
+        String before = sentence.substring(from, to);
+        Matcher breaks = FactExtractor.CLAUSE_BREAK.matcher(before);
+        int cut = 0;
+        while (breaks.find()) {
+            if (breaks.end() < before.length()) {
+                cut = breaks.end();
+            }
+        }
+        return before.substring(cut);
+    }
+
+    @Test
+    void theClauseInFrontOfAFigureIsCutWhereTheBreakPatternCutIt() {
+        Random random = new Random(15);
+        List<String> sentences = new ArrayList<>(ParserTexts.sampleLines());
+        sentences.addAll(ParserTexts.random("12,:;、其中支出万元, ", 50_000, 15, random));
+        int cut = 0;
+        for (String sentence : sentences) {
+            int to = sentence.length();
+            int from = to == 0 ? 0 : random.nextInt(to);
+            for (int[] range : new int[][] {{0, to}, {from, to}, {0, from}}) {
+                String expected = clauseLabelByPattern(sentence, range[0], range[1]);
+                assertThat(FactExtractor.clauseLabel(sentence, range[0], range[1]))
+                        .as("[%s] %d-%d", sentence, range[0], range[1]).isEqualTo(expected);
+                cut += expected.length() < range[1] - range[0] ? 1 : 0;
+            }
+        }
+        assertThat(cut).as("clauses cut at a break").isGreaterThan(10_000);
+    }
+
+    @Test
+    void theCauseWordsAreFoundWhereTheCausePatternFindsThem() {
+        int found = 0;
+        for (String clause : labels(30, "主要原因是为由于因支出", 9)) {
+            boolean expected = FactExtractor.CAUSE_MARKER.matcher(clause).find();
+            assertThat(LiteralPattern.of(FactExtractor.CAUSE_MARKER.pattern()).find(clause) == 1)
+                    .as("[%s]", clause).isEqualTo(expected);
+            found += expected ? 1 : 0;
+        }
+        assertThat(found).as("clauses with a cause word").isGreaterThan(5_000);
+    }
+
+    @Test
+    void theSectionTitlesOfEveryOffsetAreThoseOfTheSectionsAroundIt() {
+        for (String text : ParserTexts.samples()) {
+            List<Section> sections = SectionParser.parse(text);
+            FactExtractor.SectionTitles titles = new FactExtractor.SectionTitles(sections);
+            for (int offset = 0; offset <= text.length(); offset += 7) {
+                assertThat(titles.at(offset)).as("offset %d", offset)
+                        .isEqualTo(FactExtractor.sectionTitles(sections, offset));
+            }
+        }
+    }
+
+    @Test
+    void anEnumerationIsTakenOffWhereThePatternTookItOff() {
+        int numbered = 0;
+        for (String label : labels(20, " (（一十)）12.、支出", 9)) {
+            String expected = FactExtractor.ENUMERATION.matcher(label.strip()).replaceAll("").strip();
+            assertThat(FactExtractor.unnumbered(label)).as("[%s]", label).isEqualTo(expected);
+            numbered += expected.equals(label.strip()) ? 0 : 1;
+        }
+        assertThat(numbered).as("labels with an enumeration").isGreaterThan(1_500);
     }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** One flattened cell per line: the hand scan reads every line as the pattern it replaced did. */
+/**
+ * One flattened cell per line: the hand scans read every line as the pattern and the stripped copy they replaced did.
+ */
 class FlatTableCellTest {
 
     /** The pattern the scan replaced, applied as it was: to the stripped line. */
@@ -68,9 +70,13 @@ class FlatTableCellTest {
             FlatTableReader.Cell cell = FlatTableReader.cell(line, 0);
             if (!m.matches()) {
                 assertThat(cell).as("[%s]", line).isNull();
+                assertThat(TableReader.isSingleCell(line)).as("[%s]", line)
+                        .isEqualTo(line.strip().endsWith("|") && !TableReader.isPipeRow(line));
                 continue;
             }
             cells++;
+            assertThat(TableReader.isSingleCell(line)).as("[%s]", line)
+                    .isEqualTo(line.strip().endsWith("|") && !TableReader.isPipeRow(line));
             assertThat(cell).as("[%s]", line).isNotNull();
             assertThat(cell.text()).as("[%s]", line).isEqualTo(m.group(1).strip());
             assertThat(cell.rowEnd()).as("[%s]", line).isEqualTo(!m.group(2).replace(" ", "").isEmpty());

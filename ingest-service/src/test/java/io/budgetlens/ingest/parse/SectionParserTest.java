@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +52,12 @@ class SectionParserTest {
             String clean = SectionParser.DECORATION.matcher(line.strip()).replaceAll("").strip();
             assertThat(SectionParser.undecorated(line.strip())).as("[%s]", line).isEqualTo(clean);
             boolean numbered = false;
-            for (Pattern level : SectionParser.LEVELS) {
-                numbered |= level.matcher(clean).matches();
+            for (int level = 0; level < SectionParser.LEVELS.length; level++) {
+                boolean matches = SectionParser.LEVELS[level].matcher(clean).matches();
+                numbered |= matches;
+                if (matches) {
+                    assertThat(SectionParser.mayOpen(level, clean.charAt(0))).as("level %d [%s]", level, line).isTrue();
+                }
             }
             if (numbered) {
                 headings++;

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class StartScanTest {
 
     private static final List<StartScan> SCANS = List.of(FactExtractor.FIGURES, MetadataExtractor.UNIT_CODES,
-            DisclosureClassifier.SELF_NAMINGS, DocumentShape.PLACEHOLDERS);
+            DisclosureClassifier.SELF_NAMINGS, DocumentShape.PLACEHOLDERS, FactExtractor.BASES,
+            FactExtractor.DIRECTIONS, DisclosureParser.KINDS);
 
     @Test
     void aFigureIsFoundAtADigitWhateverComesBeforeIt() {
@@ -34,6 +35,8 @@ class StartScanTest {
         texts.addAll(ParserTexts.sampleLines());
         texts.addAll(ParserTexts.random("0129,.% \t\r\n\u000B万元-年部门单位预算决收支总表财政拨款公开情况说明报告XxX×某*＊Aa中",
                 30_000, 29, new Random(15)));
+        texts.addAll(ParserTexts.random("较比与上年度决算数支出去一初预全调整相增加长升提高减少下降低持平保一致或() 2019",
+                30_000, 17, new Random(15)));
         int matched = 0;
         for (StartScan scan : SCANS) {
             for (String text : texts) {
