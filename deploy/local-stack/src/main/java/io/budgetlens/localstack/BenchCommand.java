@@ -250,26 +250,27 @@ public class BenchCommand extends Subcommand {
             }
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             try (StackClient client = cli.client(); Connection db = connect()) {
-                start = System.currentTimeMillis();
-                for (int c = 0; c < clients; c++) {
-                    pool.submit(() -> send(client));
-                }
-                pool.shutdown();
+                startClients(pool, client);
                 return follow(db, pool);
             } finally {
                 pool.shutdownNow();
             }
         }
 
+        /** Starts the clock and the C clients sending; the pool takes no more work. */
+        private void startClients(ExecutorService pool, StackClient client) {
+            start = System.currentTimeMillis();
+            for (int c = 0; c < clients; c++) {
+                pool.submit(() -> send(client));
+            }
+            pool.shutdown();
+        }
+
         /** {@code --accept-only}: sends everything, printing progress, and stops when the last answer came. */
         private boolean sendOnly() throws InterruptedException {
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             try (StackClient client = cli.client()) {
-                start = System.currentTimeMillis();
-                for (int c = 0; c < clients; c++) {
-                    pool.submit(() -> send(client));
-                }
-                pool.shutdown();
+                startClients(pool, client);
                 while (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
                     cli.out().printf(Locale.ROOT, "%7.1f s  sent %d/%d  accepted %d  refused %d%n",
                             (System.currentTimeMillis() - start) / 1000.0, Math.min(next.get(), docs.length),
