@@ -37,10 +37,12 @@ public final class MetadataExtractor {
      * that stopped at them let a later phrase ("区委区政府转变政府职能") pass for the department.
      */
     static final Pattern ORGANISATION = Pattern.compile(
-            "((?:[\\p{IsHan}]{2,4}(?:省|市|自治区))?(?:[\\p{IsHan}]{2,14}?自治[县旗]|[\\p{IsHan}]{1,6}(?:区|县|市))"
+            "((?:[\\p{IsHan}]{2,4}(?:省|市|自治区))?(?<county>[\\p{IsHan}]{2,14}?自治[县旗]|[\\p{IsHan}]{1,6}(?:区|县|市))"
                     + "[\\p{IsHan}()（）0-9]{2,30}?"
                     + "(?:办公室|管理局|中心|局|委员会|委|厅|院|所|站|队|馆|部|处|会|政府)(?:本级)?)");
     static final Pattern REGION = Pattern.compile("^(?:([\\p{IsHan}]{2,4}(?:省|市|自治区)))?(" + COUNTY + ")");
+    /** A heading's number alone ("二、", "(三)", "3."): what stands before "2020年决算情况说明" in a heading, no department. */
+    static final Pattern NUMBERING = Pattern.compile("^[(（]?[一二三四五六七八九十0-9]{1,3}[)）]?[、.．]?$");
     static final Pattern HEADER_KEYS = Pattern.compile("^\\[?\\s*(索引号|发布机构|成文日期|发布日期|发文字号)\\s*\\]?$");
     static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})[-年/.](\\d{1,2})[-月/.](\\d{1,2})");
     static final Pattern UNIT_CODE = Pattern.compile("(?<![\\d])(\\d{3,6})-[\\p{IsHan}]");
@@ -101,7 +103,7 @@ public final class MetadataExtractor {
             titleMatch = coverMatch;
             title = cover.substring(0, coverMatch.end()).strip();
             String before = cover.substring(0, coverMatch.start()).strip();
-            department = before.isEmpty() ? null : before;
+            department = before.isEmpty() || NUMBERING.matcher(before).matches() ? null : before;
         }
         for (int i = 0; titleMatch == null && i < Math.min(lines.size(), 15); i++) {
             String line = lines.get(i).replaceAll("^[#*\\s]+", "").strip();
@@ -119,7 +121,7 @@ public final class MetadataExtractor {
                 } else {
                     title = line;
                 }
-                department = before.isEmpty() ? null : before;
+                department = before.isEmpty() || NUMBERING.matcher(before).matches() ? null : before;
                 break;
             }
         }
@@ -168,8 +170,7 @@ public final class MetadataExtractor {
             department = labelled;
         }
         if (department == null || department.isEmpty()) {
-            Matcher org = ORGANISATION.matcher(text);
-            department = org.find() ? org.group(1) : publisher;
+            department = organisationInText(text, publisher);
         }
         if (kind == null) {
             kind = kindOfTables(tableTitles);
@@ -266,6 +267,58 @@ public final class MetadataExtractor {
             Matcher m = PUBLISHER_LABEL.matcher(line.strip());
             if (m.matches()) {
                 return m.group(1).contains("单位");
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Words that open a clause of a functions text ("负责区级行政服务中心…", "贯彻落实市委市政府…"): a phrase starting
+     * with one of them names a duty, not an organisation, even when it fits {@link #ORGANISATION}.
+     */
+    static final Pattern DUTY_OPENING = Pattern.compile("^(?:负责|贯彻|落实|执行|承担|组织|指导|协调|推进|推动|拟定|拟订"
+            + "|制定|参与|配合|完成|根据|按照|依据|会同|加强|做好|围绕|牵头|统筹|督促|监督|管理|开展|实施|建立|健全|研究"
+            + "|审核|审批|编制|办理|承办|联系|服务|支持|保障|促进|提高|提升|深化|落地|对接|受理)");
+
+    /**
+     * The last resort for a page with no title and no 部门/单位 label: the portal header's 发布机构 when it names an
+     * organisation, else the first phrase of the text that reads as an organisation's full name. A phrase is skipped
+     * when it opens with a duty word ({@link #DUTY_OPENING}), when its county is 本区/全区/各区… (not a place), when its
+     * county word is an adjective (区级, 县级, 市级), or when its county name has not the usual two or three characters
+     * before 区/县/市 ("将区", "依法查处进入区") and the text never names that county after a province or city (most
+     * county names have two or three: 武隆区, 石柱县; 滑县 and 香格里拉市 count when the text names their province). Null when nothing
+     * qualifies: no department is better than a wrong one, which would give the page another department's identity.
+     */
+    static String organisationInText(String text, String publisher) {
+        if (publisher != null && looksLikeOrganisation(publisher)) {
+            return publisher;
+        }
+        Matcher org = ORGANISATION.matcher(text);
+        while (org.find()) {
+            String name = org.group(1);
+            String county = org.group("county");
+            char first = county.charAt(0);
+            int after = org.end("county");
+            boolean adjective = after < text.length() && text.charAt(after) == '级';
+            boolean notAPlace = county.length() == 2 && (first == '本' || first == '全' || first == '各'
+                    || first == '该' || first == '我');
+            if (adjective || notAPlace || DUTY_OPENING.matcher(name.replaceFirst("^中共", "")).find()) {
+                continue;
+            }
+            boolean usualLength = county.length() >= 3 && county.length() <= 4 || county.contains("自治");
+            boolean afterProvince = org.start("county") > org.start(1);
+            if (usualLength || afterProvince || namedAfterAProvince(text, county)) {
+                return name;
+            }
+        }
+        return publisher;
+    }
+
+    private static boolean namedAfterAProvince(String text, String county) {
+        for (int at = text.indexOf(county); at > 0; at = text.indexOf(county, at + 1)) {
+            char before = text.charAt(at - 1);
+            if (before == '省' || before == '市' || before == '区' && at > 2 && text.startsWith("自治区", at - 3)) {
+                return true;
             }
         }
         return false;

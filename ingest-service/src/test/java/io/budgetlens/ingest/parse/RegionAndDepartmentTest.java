@@ -64,4 +64,53 @@ class RegionAndDepartmentTest {
         assertThat(meta.department()).endsWith(county + office);
         assertThat(meta.budgetUnitCode()).isEqualTo("105");
     }
+
+    /**
+     * A page with no title, no 部门/单位 label and no portal header: the department is the first phrase of the text
+     * that names an organisation, never a duty of its functions list that happens to end in 中心 or 政府 (once
+     * "负责区级行政服务中心" became the department, in the "county" 负责区).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', textBlock = """
+            1.负责区级行政服务中心工作人员的日常管理。;                 重庆市武隆区政务服务管理办公室
+            1.贯彻落实市委市政府决策部署。;                             重庆市武隆区政务服务管理办公室
+            1.依法查处进入区公共资源综合交易中心的违法行为。;           重庆市武隆区政务服务管理办公室
+            1.指导全区政务服务中心建设。;                               重庆市武隆区政务服务管理办公室
+            1.组织实施全县行政审批制度改革,将县行政服务中心纳入管理。; 重庆市武隆区政务服务管理办公室
+            """)
+    void dutiesOfTheFunctionsTextAreNotTheDepartment(String duty, String department) {
+        String text = "一、部门基本情况\n(一)职能职责\n" + duty + "\n2.负责招商引资服务保障工作。\n"
+                + "(二)机构设置\n" + department + "为区政府工作部门。\n二、2020年决算情况说明\n";
+        DisclosureMeta meta = MetadataExtractor.extract(text);
+        assertThat(meta.department()).isEqualTo(department);
+        assertThat(meta.province()).isEqualTo("重庆市");
+        assertThat(meta.district()).isEqualTo("武隆区");
+    }
+
+    /** Only duties and no organisation's name: no department rather than a wrong one (a wrong one is another identity). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', textBlock = """
+            5.推进三级政务服务体系建设,负责区级行政服务中心工作人员的日常管理。
+            9.依法查处进入区公共资源综合交易中心的违法违规行为,将区行政服务中心纳入考核。
+            """)
+    void noDepartmentRatherThanADuty(String duty) {
+        DisclosureMeta meta = MetadataExtractor.extract("(一)职能职责\n" + duty + "\n二、2020年决算情况说明\n");
+        assertThat(meta.department()).isNull();
+        assertThat(meta.district()).isNull();
+    }
+
+    /**
+     * The portal header's 发布机构 names who published the page: it wins over a phrase of the text, and a county with
+     * a one-character name (滑县) counts when the text names it after its province or city.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', textBlock = """
+            |发布机构|江津区政务服务管理办公室|;      贯彻落实市委市政府决策部署。;            江津区政务服务管理办公室
+            |索引号|11500116MB1234567X/2025-00001|; 河南省安阳市滑县财政局负责全县财政工作。; 河南省安阳市滑县财政局
+            """)
+    void publisherOrANamedCounty(String header, String sentence, String department) {
+        DisclosureMeta meta = MetadataExtractor.extract(header + "\n(一)职能职责\n" + sentence
+                + "\n二、2025年决算情况说明\n");
+        assertThat(meta.department()).isEqualTo(department);
+    }
 }
