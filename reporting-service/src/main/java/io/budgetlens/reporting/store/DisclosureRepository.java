@@ -298,11 +298,6 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         }
     }
 
-    /**
-     * The document's row, created if absent, locked for the rest of the transaction. Events of one document are
-     * consumed by three channels at once; the insert-if-absent plus row lock makes their updates serialise instead
-     * of overwriting each other's columns. Null for a deleted draft: its late events are dropped.
-     */
     /** An event of an older revision, or of the same revision by an older version, than the one stored. */
     private static boolean isOlder(int revision, String version, Integer storedRevision, String storedVersion) {
         int stored = storedRevision == null ? 0 : storedRevision;
@@ -320,6 +315,11 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         return rows.isEmpty() ? null : (byte[]) rows.get(0);
     }
 
+    /**
+     * The document's row, created if absent, locked for the rest of the transaction. Events of one document are
+     * consumed by three channels at once; the insert-if-absent plus row lock makes their updates serialise instead
+     * of overwriting each other's columns. Null for a deleted draft: its late events are dropped.
+     */
     private DisclosureEntity findOrCreate(String documentId, Visibility visibility) {
         if (visibility == Visibility.DRAFT && !getEntityManager().createNativeQuery(
                 "SELECT 1 FROM deleted_draft WHERE document_id = ?1").setParameter(1, documentId)
