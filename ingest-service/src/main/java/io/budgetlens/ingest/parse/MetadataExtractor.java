@@ -34,10 +34,11 @@ public final class MetadataExtractor {
     static final String COUNTY = "(?:[\\p{IsHan}]{2,14}?自治[县旗]|[\\p{IsHan}]{1,6}?[区县旗])";
     /**
      * An organisation's full name in running text. Names may carry digits (丰都县12345政务服务便民热线中心): a name
-     * that stopped at them let a later phrase ("区委区政府转变政府职能") pass for the department.
+     * that stopped at them let a later phrase ("区委区政府转变政府职能") pass for the department. The county is the
+     * shortest that fits: in "滑县财政局是县政府组成部门" it is 滑县, not 滑县财政局是县.
      */
     static final Pattern ORGANISATION = Pattern.compile(
-            "((?:[\\p{IsHan}]{2,4}(?:省|市|自治区))?(?<county>[\\p{IsHan}]{2,14}?自治[县旗]|[\\p{IsHan}]{1,6}(?:区|县|市))"
+            "((?:[\\p{IsHan}]{2,4}(?:省|市|自治区))?(?<county>[\\p{IsHan}]{2,14}?自治[县旗]|[\\p{IsHan}]{1,6}?(?:区|县|市))"
                     + "[\\p{IsHan}()（）0-9]{2,30}?"
                     + "(?:办公室|管理局|中心|局|委员会|委|厅|院|所|站|队|馆|部|处|会|政府)(?:本级)?)");
     static final Pattern REGION = Pattern.compile("^(?:([\\p{IsHan}]{2,4}(?:省|市|自治区)))?(" + COUNTY + ")");
@@ -284,9 +285,9 @@ public final class MetadataExtractor {
      * The last resort for a page with no title and no 部门/单位 label: the portal header's 发布机构 when it names an
      * organisation, else the first phrase of the text that reads as an organisation's full name. A phrase is skipped
      * when it opens with a duty word ({@link #DUTY_OPENING}), when its county is 本区/全区/各区… (not a place), when its
-     * county word is an adjective (区级, 县级, 市级), or when its county name has not the usual two or three characters
-     * before 区/县/市 ("将区", "依法查处进入区") and the text never names that county after a province or city (most
-     * county names have two or three: 武隆区, 石柱县; 滑县 and 香格里拉市 count when the text names their province). Null when nothing
+     * county word is an adjective (区级, 县级, 市级), or when its county name has not the usual two to four characters
+     * before 区/县/市 ("将区", "依法查处进入区") and the text never names that county after a province or city (武隆区,
+     * 石柱县, 乌鲁木齐市 have two to four; 滑县 counts when the text names it after its province or city). Null when nothing
      * qualifies: no department is better than a wrong one, which would give the page another department's identity.
      */
     static String organisationInText(String text, String publisher) {
@@ -305,7 +306,7 @@ public final class MetadataExtractor {
             if (adjective || notAPlace || DUTY_OPENING.matcher(name.replaceFirst("^中共", "")).find()) {
                 continue;
             }
-            boolean usualLength = county.length() >= 3 && county.length() <= 4 || county.contains("自治");
+            boolean usualLength = county.length() >= 3 && county.length() <= 5 || county.contains("自治");
             boolean afterProvince = org.start("county") > org.start(1);
             if (usualLength || afterProvince || namedAfterAProvince(text, county)) {
                 return name;
@@ -315,9 +316,9 @@ public final class MetadataExtractor {
     }
 
     private static boolean namedAfterAProvince(String text, String county) {
-        for (int at = text.indexOf(county); at > 0; at = text.indexOf(county, at + 1)) {
+        for (int at = text.indexOf(county, 1); at > 0; at = text.indexOf(county, at + 1)) {
             char before = text.charAt(at - 1);
-            if (before == '省' || before == '市' || before == '区' && at > 2 && text.startsWith("自治区", at - 3)) {
+            if (before == '省' || before == '市' || before == '区' && at >= 3 && text.startsWith("自治区", at - 3)) {
                 return true;
             }
         }

@@ -107,6 +107,8 @@ class RegionAndDepartmentTest {
     @CsvSource(delimiter = ';', textBlock = """
             |发布机构|江津区政务服务管理办公室|;      贯彻落实市委市政府决策部署。;            江津区政务服务管理办公室
             |索引号|11500116MB1234567X/2025-00001|; 河南省安阳市滑县财政局负责全县财政工作。; 河南省安阳市滑县财政局
+            |索引号|65010000-2025-00002|;          乌鲁木齐市教育局负责全市教育工作。;      乌鲁木齐市教育局
+            |索引号|41052600-2025-00003|;          滑县财政局是县政府组成部门,属河南省安阳市滑县。; 滑县财政局
             """)
     void publisherOrANamedCounty(String header, String sentence, String department) {
         DisclosureMeta meta = MetadataExtractor.extract(header + "\n(一)职能职责\n" + sentence
