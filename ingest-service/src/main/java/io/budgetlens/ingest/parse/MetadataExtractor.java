@@ -2,7 +2,9 @@ package io.budgetlens.ingest.parse;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -171,7 +173,7 @@ public final class MetadataExtractor {
             department = labelled;
         }
         if (department == null || department.isEmpty()) {
-            department = organisationInText(text, publisher);
+            department = organisationInText(text, publisher, tableTitles);
         }
         if (kind == null) {
             kind = kindOfTables(tableTitles);
@@ -283,16 +285,21 @@ public final class MetadataExtractor {
 
     /**
      * The last resort for a page with no title and no 部门/单位 label: the portal header's 发布机构 when it names an
-     * organisation, else the first phrase of the text that reads as an organisation's full name. A phrase is skipped
+     * organisation, else the organisation the tables' titles open with, else the first phrase of the text that reads
+     * as an organisation's full name. A phrase is skipped
      * when it opens with a duty word ({@link #DUTY_OPENING}), when its county is 本区/全区/各区… (not a place), when its
      * county word is an adjective (区级, 县级, 市级), or when its county name has not the usual two to four characters
      * before 区/县/市 ("将区", "依法查处进入区") and the text never names that county after a province or city (武隆区,
      * 石柱县, 乌鲁木齐市 have two to four; 滑县 counts when the text names it after its province or city). Null when nothing
      * qualifies: no department is better than a wrong one, which would give the page another department's identity.
      */
-    static String organisationInText(String text, String publisher) {
+    static String organisationInText(String text, String publisher, List<String> tableTitles) {
         if (publisher != null && looksLikeOrganisation(publisher)) {
             return publisher;
+        }
+        String ofTables = organisationOfTables(tableTitles);
+        if (ofTables != null) {
+            return ofTables;
         }
         Matcher org = ORGANISATION.matcher(text);
         while (org.find()) {
@@ -313,6 +320,27 @@ public final class MetadataExtractor {
             }
         }
         return publisher;
+    }
+
+    /** "重庆市荣昌区政务服务管理办公室本级2025年财政拨款收支总表": the organisation most of the tables' titles open with. */
+    static final Pattern TABLE_TITLE_ORGANISATION = Pattern.compile("^(?:纳入)?([\\p{IsHan}()（）]{4,40}?"
+            + "(?:办公室|办公厅|局|委员会|委|厅|院|所|站|队|馆|部|处|会|政府|中心)(?:本级)?)\\s*(?:19|20)\\d{2}\\s*年");
+
+    static String organisationOfTables(List<String> tableTitles) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String title : tableTitles) {
+            Matcher m = title == null ? null : TABLE_TITLE_ORGANISATION.matcher(title.strip());
+            if (m != null && m.find() && !DUTY_OPENING.matcher(m.group(1)).find()) {
+                counts.merge(m.group(1), 1, Integer::sum);
+            }
+        }
+        String best = null;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (best == null || e.getValue() > counts.get(best)) {
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 
     private static boolean namedAfterAProvince(String text, String county) {

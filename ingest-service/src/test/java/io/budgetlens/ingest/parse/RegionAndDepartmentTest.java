@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -114,5 +116,19 @@ class RegionAndDepartmentTest {
         DisclosureMeta meta = MetadataExtractor.extract(header + "\n(一)职能职责\n" + sentence
                 + "\n二、2025年决算情况说明\n");
         assertThat(meta.department()).isEqualTo(department);
+    }
+
+    /**
+     * Tables whose titles open with the department ("…办公室本级2025年财政拨款收支总表") name it for a page that has no
+     * title line and no header: they win over a phrase of the functions text.
+     */
+    @Test
+    void departmentOfTheTablesTitles() {
+        String text = "(一)职能职责\n1.贯彻落实市委市政府决策部署,负责区级行政服务中心的管理。\n二、2025年预算情况说明\n";
+        DisclosureMeta meta = MetadataExtractor.extract(text, ContentsDetector.Contents.NONE, Arrays.asList(
+                "重庆市武隆区政务服务管理办公室本级2025年财政拨款收支总表", null, "一般公共预算支出表",
+                "重庆市武隆区政务服务管理办公室本级2025年一般公共预算“三公”经费支出表"));
+        assertThat(meta.department()).isEqualTo("重庆市武隆区政务服务管理办公室本级");
+        assertThat(meta.district()).isEqualTo("武隆区");
     }
 }
