@@ -146,10 +146,12 @@ public class BenchCommand extends Subcommand {
         Instant startedAt = Instant.now();
         double loadBefore = StackProcesses.loadAverage();
         Map<String, Long> cpuBefore = processes.cpuMillis();
+        Map<String, Long> jitBefore = processes.compilerMillis();
         long machineBefore = StackProcesses.machineBusyMillis(processes.ticks());
         long ownBefore = ownCpuMillis();
         boolean complete = run.execute();
         Map<String, Long> cpuAfter = processes.cpuMillis();
+        Map<String, Long> jitAfter = processes.compilerMillis();
         long machineAfter = StackProcesses.machineBusyMillis(processes.ticks());
         long ownAfter = ownCpuMillis();
         double loadAfter = StackProcesses.loadAverage();
@@ -178,6 +180,7 @@ public class BenchCommand extends Subcommand {
 
         Result result = run.result(startedAt, loadBefore, loadAfter, cpuBefore, cpuAfter,
                 machineAfter - machineBefore, ownAfter - ownBefore, floor);
+        addCompilers(result.cpu(), jitBefore, jitAfter);
         print(result);
         if (json != null) {
             try {
@@ -501,9 +504,14 @@ public class BenchCommand extends Subcommand {
         out.printf(Locale.ROOT, "load average  %s before, %s after (%s cores)%n", r.machine().get("loadAverageBefore"),
                 r.machine().get("loadAverageAfter"), r.machine().get("cores"));
         out.println();
-        out.printf("%-22s %10s %12s %8s%n", "CPU", "ms", "ms/document", "cores");
-        r.cpu().forEach((name, row) -> out.printf(Locale.ROOT, "%-22s %10s %12s %8s%n", name, row.get("cpuMs"),
-                row.get("cpuMsPerDocument"), row.get("cores")));
+        out.printf("%-22s %10s %12s %8s %8s%n", "CPU", "ms", "ms/document", "cores", "JIT");
+        r.cpu().forEach((name, row) -> out.printf(Locale.ROOT, "%-22s %10s %12s %8s %8s%n", name, row.get("cpuMs"),
+                row.get("cpuMsPerDocument"), row.get("cores"), row.get("jitShare") instanceof Double share
+                        ? String.format(Locale.ROOT, "%.0f %%", share * 100) : ""));
+        if (r.cpu().values().stream().anyMatch(row -> row.containsKey("jitShare"))) {
+            out.println("(JIT: the share of a service's CPU its C1/C2 compiler threads took; a fresh JVM compiles for "
+                    + "its first few thousand documents, --warm-up runs them before measuring)");
+        }
         if (!r.floor().isEmpty()) {
             var f = r.floor();
             out.println();
@@ -520,6 +528,22 @@ public class BenchCommand extends Subcommand {
         }
         int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+    }
+
+    /**
+     * Adds to each Java component's row the share of its CPU its JIT compiler threads took during the run
+     * ({@code jitMs}, {@code jitShare}): a young JVM spends much of its CPU compiling, an old one little.
+     */
+    static void addCompilers(Map<String, Map<String, Object>> cpu, Map<String, Long> before,
+                             Map<String, Long> after) {
+        after.forEach((name, millis) -> {
+            Map<String, Object> row = cpu.get(name);
+            if (row != null && before.containsKey(name) && row.get("cpuMs") instanceof Long used) {
+                long jit = Math.max(0, millis - before.get(name));
+                row.put("jitMs", jit);
+                row.put("jitShare", used <= 0 ? null : round(Math.min(1.0, (double) jit / used)));
+            }
+        });
     }
 
     static double round(double v) {

@@ -75,6 +75,42 @@ final class StackProcesses {
         return cpu;
     }
 
+    /**
+     * CPU milliseconds used so far by each component's JIT compiler threads (HotSpot's "C1 CompilerThread…" and
+     * "C2 CompilerThread…", from {@code /proc/<pid>/task/<tid>/stat}); only components that have such threads.
+     * Compiler threads that the JVM has already retired are not counted, so this is a lower bound.
+     */
+    Map<String, Long> compilerMillis() {
+        Map<String, Long> jit = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            long ticks = 0;
+            boolean found = false;
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    String comm;
+                    try {
+                        comm = Files.readString(task.resolve("comm")).trim();
+                    } catch (IOException e) {
+                        continue; // the thread ended
+                    }
+                    if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                        long[] stat = stat(task.resolve("stat"));
+                        if (stat != null) {
+                            ticks += stat[1] + stat[2];
+                            found = true;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                return; // the process is gone
+            }
+            if (found) {
+                jit.put(name, ticks * 1000 / ticksPerSecond);
+            }
+        });
+        return jit;
+    }
+
     private long ticksOfTree(long pid, Map<Long, List<Long>> children) {
         long[] stat = stat(pid);
         if (stat == null) {
@@ -111,8 +147,13 @@ final class StackProcesses {
 
     /** ppid, utime, stime, cutime, cstime of a process, or null when it is gone. */
     private static long[] stat(long pid) {
+        return stat(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** ppid, utime, stime, cutime, cstime from a process's or a thread's stat file, or null when it is gone. */
+    private static long[] stat(Path file) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(file);
             // the command name (field 2) is in parentheses and may contain spaces: fields count from after it
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]), Long.parseLong(f[12]),
