@@ -286,12 +286,12 @@ public final class MetadataExtractor {
     /**
      * The last resort for a page with no title and no 部门/单位 label: the portal header's 发布机构 when it names an
      * organisation, else the organisation the tables' titles open with, else the first phrase of the text that reads
-     * as an organisation's full name. A phrase is skipped
-     * when it opens with a duty word ({@link #DUTY_OPENING}), when its county is 本区/全区/各区… (not a place), when its
-     * county word is an adjective (区级, 县级, 市级), or when its county name has not the usual two to four characters
-     * before 区/县/市 ("将区", "依法查处进入区") and the text never names that county after a province or city (武隆区,
-     * 石柱县, 乌鲁木齐市 have two to four; 滑县 counts when the text names it after its province or city). Null when nothing
-     * qualifies: no department is better than a wrong one, which would give the page another department's identity.
+     * as an organisation's full name. A phrase is skipped when it opens with a duty word ({@link #DUTY_OPENING}), when
+     * its county is 本区/全区/各区… (not a place), when its county word is an adjective (区级, 县级, 市级), or when its
+     * county name has not the usual two to four characters before 区/县/市 ("将区", "依法查处进入区") and the text never
+     * names that county after a province or city (武隆区, 石柱县, 乌鲁木齐市 have two to four; 滑县 counts when the text
+     * names it after its province or city). Then the 发布机构 as printed, or null: no department is better than a wrong
+     * one, which would give the page another department's identity.
      */
     static String organisationInText(String text, String publisher, List<String> tableTitles) {
         if (publisher != null && looksLikeOrganisation(publisher)) {
