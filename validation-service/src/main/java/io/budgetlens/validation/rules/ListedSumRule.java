@@ -46,7 +46,7 @@ public final class ListedSumRule extends AbstractRule {
 
     private void paragraph(Checks checks, String line, int offset) {
         List<Item> open = new ArrayList<>();
-        Scan scan = Scan.numbersBefore(AMOUNT, line, "万", "");
+        Scan scan = amounts(line);
         Matcher m = scan.matcher();
         int previousEnd = 0;
         while (scan.find()) {
@@ -85,6 +85,13 @@ public final class ListedSumRule extends AbstractRule {
             }
             open.add(sum);
         }
+    }
+
+    /** {@link #AMOUNT}'s matches: tried only at the numbers before a 万 followed by 元 (one blank between at most). */
+    static Scan amounts(String line) {
+        return Scan.numbersBefore(AMOUNT, line, "万", "", p -> p + 1 < line.length()
+                && (line.charAt(p + 1) == '元'
+                || Scan.isBlank(line.charAt(p + 1)) && p + 2 < line.length() && line.charAt(p + 2) == '元'));
     }
 
     /** The amounts just before the sum that add up to it, or any other subset that does (null: none does). */

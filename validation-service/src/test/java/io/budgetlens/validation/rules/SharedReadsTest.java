@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.MatchResult;
@@ -86,21 +87,26 @@ class SharedReadsTest {
     @Test
     void numbersBeforeAnAnchorFindWhatFindFinds() throws IOException {
         String[] tokens = {"0", "7", "12", "1,234", "3.5", ".", ",", " ", "\n", "项", "个", "项目", "个团组", "涉及资金",
-            "万元", "万 元", "本部门无此项", "无", "为", "。", ";", "a"};
-        int matches = 0;
-        for (String text : withCorpus(texts(tokens, 20_000, 15))) {
+            "万元", "万 元", "万\n元", "万  元", "本部门无此项", "本单位没有此项", "无", "为", "。", ";", "，", "a",
+            "与上年一致", "个", "涉及财政性资金合计", "万元,", "本部门无此项", "本", "部门", "无此项"};
+        int[] matches = new int[3];
+        for (String text : withCorpus(texts(tokens, 60_000, 15))) {
             List<String> counts = plain(BoundRule.COUNT_AMOUNT, text);
-            assertThat(scanned(Scan.numbersBefore(BoundRule.COUNT_AMOUNT, text, "项个", ""))).as(text)
+            assertThat(scanned(BoundRule.countAmounts(text))).as(text)
                     .isEqualTo(counts);
             assertThat(scanned(Scan.numbersBefore(BoundRule.ZERO_PROJECTS_FUNDS, text, "项", "个"))).as(text)
                     .isEqualTo(plain(BoundRule.ZERO_PROJECTS_FUNDS, text));
-            assertThat(scanned(Scan.numbersBefore(BoundRule.NONE_STATED, text, "万", ""))).as(text)
-                    .isEqualTo(plain(BoundRule.NONE_STATED, text));
-            assertThat(scanned(Scan.numbersBefore(ListedSumRule.AMOUNT, text, "万", ""))).as(text)
-                    .isEqualTo(plain(ListedSumRule.AMOUNT, text));
-            matches += counts.size();
+            List<String> none = plain(BoundRule.NONE_STATED, text);
+            assertThat(scanned(BoundRule.noneStated(text))).as(text).isEqualTo(none);
+            List<String> amounts = plain(ListedSumRule.AMOUNT, text);
+            assertThat(scanned(ListedSumRule.amounts(text))).as(text).isEqualTo(amounts);
+            matches[0] += counts.size();
+            matches[1] += none.size();
+            matches[2] += amounts.size();
         }
-        assertThat(matches).as("the random texts hold matches, not only misses").isGreaterThan(100);
+        assertThat(Math.min(matches[0], Math.min(matches[1], matches[2])))
+                .as("the random texts hold matches of each pattern, not only misses: %s", Arrays.toString(matches))
+                .isGreaterThan(100);
     }
 
     @Test
