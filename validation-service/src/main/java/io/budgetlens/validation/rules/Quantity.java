@@ -11,8 +11,121 @@ import io.budgetlens.events.Evidence;
  * a stated zero is exact. Sums and differences add the bounds; a percentage of two positive intervals divides the
  * outer bounds. No epsilon anywhere: every bound is a decimal.
  */
-public record Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int decimals, String label,
-                       Evidence evidence) {
+public final class Quantity {
+
+    private final BigDecimal value;
+    private final BigDecimal low;
+    private final BigDecimal high;
+    private final int decimals;
+    private final Evidence evidence;
+    /**
+     * The label of a figure read; for a sum, difference or percentage the labels of its operands joined by {@link #op},
+     * made only when {@link #label()} is first read (most sums are compared and never printed: joining every sum's
+     * labels was a fifth of what a validation allocated, and quadratic in the operands of a column).
+     */
+    private final String label;
+    private final Quantity left;
+    private final String op;
+    private final Quantity right;
+    private String joined;
+
+    public Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int decimals, String label, Evidence evidence) {
+        this(value, low, high, decimals, label, null, null, null, evidence);
+    }
+
+    private Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int decimals, String label, Quantity left,
+                     String op, Quantity right, Evidence evidence) {
+        this.value = value;
+        this.low = low;
+        this.high = high;
+        this.decimals = decimals;
+        this.label = label;
+        this.left = left;
+        this.op = op;
+        this.right = right;
+        this.evidence = evidence;
+    }
+
+    /** The same label as {@code of}'s, joined or not yet. */
+    private Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int decimals, Quantity of, Evidence evidence) {
+        this(value, low, high, decimals, of.label, of.left, of.op, of.right, evidence);
+    }
+
+    /** {@code left.label + op + right.label}, joined when first read. */
+    private static Quantity joined(BigDecimal value, BigDecimal low, BigDecimal high, int decimals, Quantity left,
+                                   String op, Quantity right) {
+        return new Quantity(value, low, high, decimals, null, left, op, right, null);
+    }
+
+    public BigDecimal value() {
+        return value;
+    }
+
+    public BigDecimal low() {
+        return low;
+    }
+
+    public BigDecimal high() {
+        return high;
+    }
+
+    public int decimals() {
+        return decimals;
+    }
+
+    public Evidence evidence() {
+        return evidence;
+    }
+
+    /** The figure's label; a sum's is its operands' labels joined with " + " (as string concatenation gives them). */
+    public String label() {
+        if (left == null) {
+            return label;
+        }
+        String s = joined;
+        if (s == null) {
+            StringBuilder b = new StringBuilder();
+            appendLabel(b);
+            s = b.toString();
+            joined = s;
+        }
+        return s;
+    }
+
+    private void appendLabel(StringBuilder b) {
+        // a sum of many is left-deep (((a + b) + c) + d): its left spine walked without recursion
+        java.util.ArrayDeque<Quantity> spine = new java.util.ArrayDeque<>();
+        Quantity q = this;
+        while (q.left != null && q.joined == null) {
+            spine.push(q);
+            q = q.left;
+        }
+        b.append(q.left == null ? q.label : q.joined);
+        while (!spine.isEmpty()) {
+            Quantity n = spine.pop();
+            b.append(n.op);
+            n.right.appendLabel(b);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Quantity q && decimals == q.decimals && java.util.Objects.equals(value, q.value)
+                && java.util.Objects.equals(low, q.low) && java.util.Objects.equals(high, q.high)
+                && java.util.Objects.equals(label(), q.label())
+                && java.util.Objects.equals(evidence, q.evidence);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(value, low, high, decimals, label(), evidence);
+    }
+
+    @Override
+    public String toString() {
+        return "Quantity[value=" + value + ", low=" + low + ", high=" + high + ", decimals=" + decimals + ", label="
+                + label() + ", evidence=" + evidence + "]";
+    }
 
     static final MathContext DIVISION = new MathContext(20, RoundingMode.HALF_EVEN);
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -59,45 +172,45 @@ public record Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int de
     }
 
     public Quantity plus(Quantity other) {
-        return new Quantity(value.add(other.value), low.add(other.low), high.add(other.high),
-                Math.max(decimals, other.decimals), label + " + " + other.label, null);
+        return joined(value.add(other.value), low.add(other.low), high.add(other.high),
+                Math.max(decimals, other.decimals), this, " + ", other);
     }
 
     public Quantity minus(Quantity other) {
-        return new Quantity(value.subtract(other.value), low.subtract(other.high), high.subtract(other.low),
-                Math.max(decimals, other.decimals), label + " − " + other.label, null);
+        return joined(value.subtract(other.value), low.subtract(other.high), high.subtract(other.low),
+                Math.max(decimals, other.decimals), this, " − ", other);
     }
 
     /** This as a percentage of a positive base: [low/base.high, high/base.low] × 100. */
     public Quantity percentOf(Quantity base) {
         if (base.low.signum() <= 0) {
-            throw new ArithmeticException("percentage of a base that may be zero: " + base.label);
+            throw new ArithmeticException("percentage of a base that may be zero: " + base.label());
         }
         BigDecimal v = value.multiply(HUNDRED).divide(base.value, DIVISION);
         BigDecimal lo = low.multiply(HUNDRED).divide(base.high, DIVISION);
         BigDecimal hi = high.multiply(HUNDRED).divide(base.low, DIVISION);
-        return new Quantity(v, lo.min(hi), lo.max(hi), 2, label + " / " + base.label, null);
+        return joined(v, lo.min(hi), lo.max(hi), 2, this, " / ", base);
     }
 
     /** The same interval with the opposite sign (a decrease as a signed change). */
     public Quantity negate() {
-        return new Quantity(value.negate(), high.negate(), low.negate(), decimals, label, evidence);
+        return new Quantity(value.negate(), high.negate(), low.negate(), decimals, this, evidence);
     }
 
     /** This interval multiplied by an exact non-negative factor (a conversion, a weight). */
     public Quantity times(BigDecimal factor) {
-        return new Quantity(value.multiply(factor), low.multiply(factor), high.multiply(factor), decimals, label,
+        return new Quantity(value.multiply(factor), low.multiply(factor), high.multiply(factor), decimals, this,
                 evidence);
     }
 
     /** This interval divided by an exact positive divisor (元 → 万元, a per-vehicle figure). */
     public Quantity dividedBy(BigDecimal divisor) {
         return new Quantity(value.divide(divisor, DIVISION), low.divide(divisor, DIVISION),
-                high.divide(divisor, DIVISION), decimals, label, evidence);
+                high.divide(divisor, DIVISION), decimals, this, evidence);
     }
 
     public Quantity withEvidence(Evidence e) {
-        return new Quantity(value, low, high, decimals, label, e);
+        return new Quantity(value, low, high, decimals, this, e);
     }
 
     public Quantity withLabel(String newLabel) {

@@ -341,4 +341,46 @@ class SharedReadsTest {
         }
         assertThat(directed).isGreaterThan(10_000);
     }
+
+    @Test
+    void aSumsLabelJoinedWhenReadIsTheConcatenationOfItsOperandsLabels() {
+        Random random = new Random(24);
+        String[] labels = {"a", "101 教育支出/合计", "", null, "人员经费"};
+        for (int t = 0; t < 5_000; t++) {
+            Quantity q = Quantity.printed(java.math.BigDecimal.valueOf(5 + random.nextInt(100), 1), 1, labels[0], null);
+            String expected = labels[0];
+            for (int step = random.nextInt(12); step > 0; step--) {
+                String label = labels[random.nextInt(labels.length)];
+                Quantity other = Quantity.printed(java.math.BigDecimal.valueOf(5 + random.nextInt(100), 1), 1, label, null);
+                switch (random.nextInt(7)) {
+                    case 0 -> { q = q.plus(other); expected = expected + " + " + label; }
+                    case 1 -> { q = q.minus(other); expected = expected + " − " + label; }
+                    case 2 -> { q = q.percentOf(other); expected = expected + " / " + label; }
+                    case 3 -> { q = other.plus(q); expected = label + " + " + expected; }
+                    case 4 -> q = random.nextBoolean() ? q.negate() : q.times(java.math.BigDecimal.TEN);
+                    case 5 -> q = q.withEvidence(io.budgetlens.events.Evidence.ofText("x", 0, 1));
+                    default -> {
+                        // read once in the middle: a label read early and the sums made of it after
+                        assertThat(q.label()).isEqualTo(expected);
+                    }
+                }
+            }
+            assertThat(q.label()).isEqualTo(expected);
+            assertThat(q.withLabel("w").label()).isEqualTo("w");
+        }
+        Quantity column = Quantity.exact(java.math.BigDecimal.ONE, "r0");
+        StringBuilder expected = new StringBuilder("r0");
+        for (int r = 1; r < 100_000; r++) {
+            column = column.plus(Quantity.exact(java.math.BigDecimal.ONE, "r" + r));
+            expected.append(" + r").append(r);
+        }
+        assertThat(column.label()).as("a sum of 100,000 cells: no recursion along its operands")
+                .isEqualTo(expected.toString());
+        // equal as the record was: by value, bounds, decimals, label and evidence
+        Quantity lazy = Quantity.parse("1.5", "a", null).plus(Quantity.parse("2", "b", null));
+        Quantity eager = new Quantity(lazy.value(), lazy.low(), lazy.high(), lazy.decimals(), "a + b", null);
+        assertThat(lazy).isEqualTo(eager).hasSameHashCodeAs(eager).hasToString(eager.toString())
+                .isNotEqualTo(eager.withLabel("a+b"));
+        assertThat(eager).isEqualTo(lazy);
+    }
 }
