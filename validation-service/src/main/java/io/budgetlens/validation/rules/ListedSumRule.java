@@ -40,7 +40,11 @@ public final class ListedSumRule extends AbstractRule {
     protected void check(Checks checks, DisclosureParsed d) {
         String text = d.text() == null ? "" : d.text();
         for (int[] line : TextHygiene.narrativeLines(d)) {
-            paragraph(checks, text.substring(line[0], line[1]), line[0]);
+            // every amount is in 万元: a line without 万 has none, and nothing is checked in it
+            int wan = text.indexOf('万', line[0]);
+            if (wan >= 0 && wan < line[1]) {
+                paragraph(checks, text.substring(line[0], line[1]), line[0]);
+            }
         }
     }
 

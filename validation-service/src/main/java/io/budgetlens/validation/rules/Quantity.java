@@ -19,14 +19,15 @@ public final class Quantity {
     private final int decimals;
     private final Evidence evidence;
     /**
-     * The label of a figure read; for a sum, difference or percentage the labels of its operands joined by {@link #op},
-     * made only when {@link #label()} is first read (most sums are compared and never printed: joining every sum's
-     * labels was a fifth of what a validation allocated, and quadratic in the operands of a column).
+     * The label of a figure read; for a sum, difference or percentage the labels of its operands ({@link #left}, and
+     * {@link #right} a quantity) joined by {@link #op}, for a table cell its row's label, {@link #op} and its column's
+     * header ({@link #right} a string): made only when {@link #label()} is first read (most sums are compared and never
+     * printed: joining every sum's labels was a fifth of what a validation allocated, quadratic in a column's cells).
      */
     private final String label;
     private final Quantity left;
     private final String op;
-    private final Quantity right;
+    private final Object right;
     private String joined;
 
     public Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int decimals, String label, Evidence evidence) {
@@ -34,7 +35,7 @@ public final class Quantity {
     }
 
     private Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int decimals, String label, Quantity left,
-                     String op, Quantity right, Evidence evidence) {
+                     String op, Object right, Evidence evidence) {
         this.value = value;
         this.low = low;
         this.high = high;
@@ -79,7 +80,7 @@ public final class Quantity {
 
     /** The figure's label; a sum's is its operands' labels joined with " + " (as string concatenation gives them). */
     public String label() {
-        if (left == null) {
+        if (op == null) {
             return label;
         }
         String s = joined;
@@ -100,11 +101,17 @@ public final class Quantity {
             spine.push(q);
             q = q.left;
         }
-        b.append(q.left == null ? q.label : q.joined);
+        if (q.joined != null) {
+            b.append(q.joined);
+        } else if (q.op == null) {
+            b.append(q.label);
+        } else {
+            b.append(q.label).append(q.op).append((String) q.right);
+        }
         while (!spine.isEmpty()) {
             Quantity n = spine.pop();
             b.append(n.op);
-            n.right.appendLabel(b);
+            ((Quantity) n.right).appendLabel(b);
         }
     }
 
@@ -146,21 +153,35 @@ public final class Quantity {
 
     /** The interval of a figure printed with the given number of decimals. */
     public static Quantity printed(BigDecimal value, int decimals, String label, Evidence evidence) {
+        return printed(value, decimals, label, null, null, evidence);
+    }
+
+    /** {@link #printed}, labelled {@code label + op + tail} when {@code op} is not null (joined when read). */
+    private static Quantity printed(BigDecimal value, int decimals, String label, String op, String tail,
+                                    Evidence evidence) {
         if (value.signum() == 0) {
-            return new Quantity(value, value, value, decimals, label, evidence);
+            return new Quantity(value, value, value, decimals, label, null, op, tail, evidence);
         }
         BigDecimal half = decimals >= 0 && decimals < HALVES.length ? HALVES[decimals] : half(decimals);
-        return new Quantity(value, value.subtract(half), value.add(half), decimals, label, evidence);
+        return new Quantity(value, value.subtract(half), value.add(half), decimals, label, null, op, tail, evidence);
     }
 
     /** A figure as printed in a table cell or sentence ("1,137.10", "0.5"); blank is a stated zero. */
     public static Quantity parse(String printed, String label, Evidence evidence) {
+        return parse(printed, label, null, null, evidence);
+    }
+
+    /**
+     * A table cell's figure ({@link #parse}) labelled {@code rowLabel + separator + header}, the words joined only when
+     * the label is read.
+     */
+    static Quantity parse(String printed, String rowLabel, String separator, String header, Evidence evidence) {
         String v = printed == null ? "" : printed.replace(",", "").strip();
         if (v.isEmpty()) {
-            return printed(BigDecimal.ZERO, 0, label, evidence);
+            return printed(BigDecimal.ZERO, 0, rowLabel, separator, header, evidence);
         }
         BigDecimal value = new BigDecimal(v);
-        return printed(value, Math.max(0, value.scale()), label, evidence);
+        return printed(value, Math.max(0, value.scale()), rowLabel, separator, header, evidence);
     }
 
     public static Quantity exact(BigDecimal value, String label) {

@@ -376,6 +376,12 @@ class SharedReadsTest {
         }
         assertThat(column.label()).as("a sum of 100,000 cells: no recursion along its operands")
                 .isEqualTo(expected.toString());
+        // a table cell's label: its row's, "/" and its column's header (a header not printed reads "null", as before)
+        Quantity cell = Quantity.parse("1,137.10", "2010101 行政运行", "/", "合计", null);
+        assertThat(cell.label()).isEqualTo("2010101 行政运行/合计");
+        assertThat(Quantity.parse("", "row 3", "/", null, null).plus(cell).negate().label())
+                .isEqualTo("row 3/null + 2010101 行政运行/合计");
+        assertThat(cell).isEqualTo(Quantity.parse("1,137.10", "2010101 行政运行/合计", null));
         // equal as the record was: by value, bounds, decimals, label and evidence
         Quantity lazy = Quantity.parse("1.5", "a", null).plus(Quantity.parse("2", "b", null));
         Quantity eager = new Quantity(lazy.value(), lazy.low(), lazy.high(), lazy.decimals(), "a + b", null);
