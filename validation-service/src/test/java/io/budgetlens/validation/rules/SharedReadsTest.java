@@ -389,4 +389,36 @@ class SharedReadsTest {
                 .isNotEqualTo(eager.withLabel("a+b"));
         assertThat(eager).isEqualTo(lazy);
     }
+
+    @Test
+    void aPerformanceTablesRowsReadOnceAreTheRowsReadEachTime() throws IOException {
+        int tables = 0;
+        for (String file : CORPUS) {
+            for (DisclosureTable t : CorpusValidationTest.corpus(file).tables()) {
+                PerformanceTableRule.Rows rows = PerformanceTableRule.rows(t);
+                for (int r = 0; r < t.rows().size(); r++) {
+                    List<String> cells = t.rows().get(r).cells();
+                    String head = cells.isEmpty() ? "" : cells.get(0).replace(" ", "");
+                    assertThat(rows.opensBlock()[r]).as("%s row %d", t.id(), r).isEqualTo(head.contains("项目名称")
+                            || head.startsWith("说明") || head.contains("自评表") || head.contains("目标表")
+                            || head.contains("编制单位"));
+                    assertThat(rows.numbers()[r]).isEqualTo(PerformanceTableRule.numericCells(t.rows().get(r)));
+                }
+                tables++;
+            }
+        }
+        assertThat(tables).isGreaterThan(10);
+    }
+
+    @Test
+    void aNumericCellBesidesItsPercentSignsIsWhatTheStringsMadeGave() {
+        int numbers = 0;
+        for (String cell : texts(new String[] {"0", "5", "12", ".", "%", " ", "\u3000", "\u00a0", "\t", "a", "-", ","},
+                100_000, 25)) {
+            boolean expected = PerformanceTableRule.isNumber(cell.replace("%", "").strip());
+            assertThat(PerformanceTableRule.isNumberBesidesPercent(cell)).as("“%s”", cell).isEqualTo(expected);
+            numbers += expected ? 1 : 0;
+        }
+        assertThat(numbers).isGreaterThan(1_000);
+    }
 }
