@@ -11,127 +11,89 @@ import io.budgetlens.events.Evidence;
  * a stated zero is exact. Sums and differences add the bounds; a percentage of two positive intervals divides the
  * outer bounds. No epsilon anywhere: every bound is a decimal.
  */
-public final class Quantity {
-
-    private final BigDecimal value;
-    private final BigDecimal low;
-    private final BigDecimal high;
-    private final int decimals;
-    private final Evidence evidence;
-    /**
-     * The label of a figure read; for a sum, difference or percentage the labels of its operands ({@link #left}, and
-     * {@link #right} a quantity) joined by {@link #op}, for a table cell its row's label, {@link #op} and its column's
-     * header ({@link #right} a string): made only when {@link #label()} is first read (most sums are compared and never
-     * printed: joining every sum's labels was a fifth of what a validation allocated, quadratic in a column's cells).
-     */
-    private final String label;
-    private final Quantity left;
-    private final String op;
-    private final Object right;
-    private String joined;
+public record Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int decimals, Label name,
+                       Evidence evidence) {
 
     public Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int decimals, String label, Evidence evidence) {
-        this(value, low, high, decimals, label, null, null, null, evidence);
-    }
-
-    private Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int decimals, String label, Quantity left,
-                     String op, Object right, Evidence evidence) {
-        this.value = value;
-        this.low = low;
-        this.high = high;
-        this.decimals = decimals;
-        this.label = label;
-        this.left = left;
-        this.op = op;
-        this.right = right;
-        this.evidence = evidence;
-    }
-
-    /** The same label as {@code of}'s, joined or not yet. */
-    private Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int decimals, Quantity of, Evidence evidence) {
-        this(value, low, high, decimals, of.label, of.left, of.op, of.right, evidence);
-    }
-
-    /** {@code left.label + op + right.label}, joined when first read. */
-    private static Quantity joined(BigDecimal value, BigDecimal low, BigDecimal high, int decimals, Quantity left,
-                                   String op, Quantity right) {
-        return new Quantity(value, low, high, decimals, null, left, op, right, null);
-    }
-
-    public BigDecimal value() {
-        return value;
-    }
-
-    public BigDecimal low() {
-        return low;
-    }
-
-    public BigDecimal high() {
-        return high;
-    }
-
-    public int decimals() {
-        return decimals;
-    }
-
-    public Evidence evidence() {
-        return evidence;
+        this(value, low, high, decimals, new Label(label, null, null, null), evidence);
     }
 
     /** The figure's label; a sum's is its operands' labels joined with " + " (as string concatenation gives them). */
     public String label() {
-        if (op == null) {
-            return label;
-        }
-        String s = joined;
-        if (s == null) {
-            StringBuilder b = new StringBuilder();
-            appendLabel(b);
-            s = b.toString();
-            joined = s;
-        }
-        return s;
+        return name.text();
     }
 
-    private void appendLabel(StringBuilder b) {
-        // a sum of many is left-deep (((a + b) + c) + d): its left spine walked without recursion
-        java.util.ArrayDeque<Quantity> spine = new java.util.ArrayDeque<>();
-        Quantity q = this;
-        while (q.left != null && q.joined == null) {
-            spine.push(q);
-            q = q.left;
-        }
-        if (q.joined != null) {
-            b.append(q.joined);
-        } else if (q.op == null) {
-            b.append(q.label);
-        } else {
-            b.append(q.label).append(q.op).append((String) q.right);
-        }
-        while (!spine.isEmpty()) {
-            Quantity n = spine.pop();
-            b.append(n.op);
-            ((Quantity) n.right).appendLabel(b);
-        }
-    }
+    /**
+     * A quantity's label: the words of a figure read; for a sum, difference or percentage its operands' labels
+     * ({@code left}, and {@code right} a label) joined by {@code op}, for a table cell its row's label, {@code op} and
+     * its column's header ({@code right} a string). Joined only when first read: most sums are compared and never
+     * printed, and joining every sum's labels was a fifth of what a validation allocated, quadratic in a column's
+     * cells. Equal when the texts are.
+     */
+    static final class Label {
+        private final String text;
+        private final Label left;
+        private final String op;
+        private final Object right;
+        private String joined;
 
-    @Override
-    public boolean equals(Object o) {
-        return o == this || o instanceof Quantity q && decimals == q.decimals && java.util.Objects.equals(value, q.value)
-                && java.util.Objects.equals(low, q.low) && java.util.Objects.equals(high, q.high)
-                && java.util.Objects.equals(label(), q.label())
-                && java.util.Objects.equals(evidence, q.evidence);
-    }
+        Label(String text, Label left, String op, Object right) {
+            this.text = text;
+            this.left = left;
+            this.op = op;
+            this.right = right;
+        }
 
-    @Override
-    public int hashCode() {
-        return java.util.Objects.hash(value, low, high, decimals, label(), evidence);
-    }
+        String text() {
+            if (op == null) {
+                return text;
+            }
+            String s = joined;
+            if (s == null) {
+                StringBuilder b = new StringBuilder();
+                append(b);
+                s = b.toString();
+                joined = s;
+            }
+            return s;
+        }
 
-    @Override
-    public String toString() {
-        return "Quantity[value=" + value + ", low=" + low + ", high=" + high + ", decimals=" + decimals + ", label="
-                + label() + ", evidence=" + evidence + "]";
+        private void append(StringBuilder b) {
+            // a sum of many is left-deep (((a + b) + c) + d): its left spine walked without recursion
+            java.util.ArrayDeque<Label> spine = new java.util.ArrayDeque<>();
+            Label l = this;
+            while (l.left != null && l.joined == null) {
+                spine.push(l);
+                l = l.left;
+            }
+            if (l.joined != null) {
+                b.append(l.joined);
+            } else if (l.op == null) {
+                b.append(l.text);
+            } else {
+                b.append(l.text).append(l.op).append((String) l.right);
+            }
+            while (!spine.isEmpty()) {
+                Label n = spine.pop();
+                b.append(n.op);
+                ((Label) n.right).append(b);
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Label l && java.util.Objects.equals(text(), l.text());
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(text());
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
     }
 
     static final MathContext DIVISION = new MathContext(20, RoundingMode.HALF_EVEN);
@@ -159,11 +121,12 @@ public final class Quantity {
     /** {@link #printed}, labelled {@code label + op + tail} when {@code op} is not null (joined when read). */
     private static Quantity printed(BigDecimal value, int decimals, String label, String op, String tail,
                                     Evidence evidence) {
+        Label name = new Label(label, null, op, tail);
         if (value.signum() == 0) {
-            return new Quantity(value, value, value, decimals, label, null, op, tail, evidence);
+            return new Quantity(value, value, value, decimals, name, evidence);
         }
         BigDecimal half = decimals >= 0 && decimals < HALVES.length ? HALVES[decimals] : half(decimals);
-        return new Quantity(value, value.subtract(half), value.add(half), decimals, label, null, op, tail, evidence);
+        return new Quantity(value, value.subtract(half), value.add(half), decimals, name, evidence);
     }
 
     /** A figure as printed in a table cell or sentence ("1,137.10", "0.5"); blank is a stated zero. */
@@ -193,13 +156,13 @@ public final class Quantity {
     }
 
     public Quantity plus(Quantity other) {
-        return joined(value.add(other.value), low.add(other.low), high.add(other.high),
-                Math.max(decimals, other.decimals), this, " + ", other);
+        return new Quantity(value.add(other.value), low.add(other.low), high.add(other.high),
+                Math.max(decimals, other.decimals), new Label(null, name, " + ", other.name), null);
     }
 
     public Quantity minus(Quantity other) {
-        return joined(value.subtract(other.value), low.subtract(other.high), high.subtract(other.low),
-                Math.max(decimals, other.decimals), this, " − ", other);
+        return new Quantity(value.subtract(other.value), low.subtract(other.high), high.subtract(other.low),
+                Math.max(decimals, other.decimals), new Label(null, name, " − ", other.name), null);
     }
 
     /** This as a percentage of a positive base: [low/base.high, high/base.low] × 100. */
@@ -210,28 +173,28 @@ public final class Quantity {
         BigDecimal v = value.multiply(HUNDRED).divide(base.value, DIVISION);
         BigDecimal lo = low.multiply(HUNDRED).divide(base.high, DIVISION);
         BigDecimal hi = high.multiply(HUNDRED).divide(base.low, DIVISION);
-        return joined(v, lo.min(hi), lo.max(hi), 2, this, " / ", base);
+        return new Quantity(v, lo.min(hi), lo.max(hi), 2, new Label(null, name, " / ", base.name), null);
     }
 
     /** The same interval with the opposite sign (a decrease as a signed change). */
     public Quantity negate() {
-        return new Quantity(value.negate(), high.negate(), low.negate(), decimals, this, evidence);
+        return new Quantity(value.negate(), high.negate(), low.negate(), decimals, name, evidence);
     }
 
     /** This interval multiplied by an exact non-negative factor (a conversion, a weight). */
     public Quantity times(BigDecimal factor) {
-        return new Quantity(value.multiply(factor), low.multiply(factor), high.multiply(factor), decimals, this,
+        return new Quantity(value.multiply(factor), low.multiply(factor), high.multiply(factor), decimals, name,
                 evidence);
     }
 
     /** This interval divided by an exact positive divisor (元 → 万元, a per-vehicle figure). */
     public Quantity dividedBy(BigDecimal divisor) {
         return new Quantity(value.divide(divisor, DIVISION), low.divide(divisor, DIVISION),
-                high.divide(divisor, DIVISION), decimals, this, evidence);
+                high.divide(divisor, DIVISION), decimals, name, evidence);
     }
 
     public Quantity withEvidence(Evidence e) {
-        return new Quantity(value, low, high, decimals, this, e);
+        return new Quantity(value, low, high, decimals, name, e);
     }
 
     public Quantity withLabel(String newLabel) {
