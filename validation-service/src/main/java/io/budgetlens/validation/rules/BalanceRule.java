@@ -1,6 +1,7 @@
 package io.budgetlens.validation.rules;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.DisclosureTable;
@@ -10,13 +11,19 @@ import io.budgetlens.events.TableRow;
 /** BAL-001 收入总计 = 支出总计: in the income-expenditure total tables (合计 rows) and in the narrative summary. */
 public final class BalanceRule extends AbstractRule {
 
+    /** The labels of a total row's income and expenditure cells (compiled once, not by String.matches per row). */
+    private static final Pattern INCOME_TOTAL = Pattern.compile("(收入)?(合计|总计)");
+    private static final Pattern EXPENDITURE_TOTAL = Pattern.compile("(支出)?(合计|总计)");
+    /** A label's numbering ("一、"), compiled once, not by String.replaceFirst per row. */
+    private static final Pattern NUMBERING = Pattern.compile("^[一二三四五六七八九十]+、");
+
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         for (DisclosureTable table : TableRules.tables(d, "INCOME_EXPENDITURE_TOTAL", "FISCAL_INCOME_EXPENDITURE_TOTAL")) {
             for (TableRow row : table.rows()) {
                 List<String> c = row.cells();
-                if (c.size() < 4 || !c.get(0).replace(" ", "").matches("(收入)?(合计|总计)")
-                        || !c.get(2).replace(" ", "").matches("(支出)?(合计|总计)")) {
+                if (c.size() < 4 || !INCOME_TOTAL.matcher(c.get(0).replace(" ", "")).matches()
+                        || !EXPENDITURE_TOTAL.matcher(c.get(2).replace(" ", "")).matches()) {
                     continue;
                 }
                 Quantity income = TableRules.cell(table, row, new TableColumn(1, "收入", null));
@@ -113,8 +120,8 @@ public final class BalanceRule extends AbstractRule {
     /** The row whose label on this side, without numbering and spaces, starts with the given words. */
     private static TableRow exact(DisclosureTable table, int side, String label) {
         for (TableRow row : table.rows()) {
-            if (row.cells().size() > side + 1 && row.cells().get(side).replace(" ", "")
-                    .replaceFirst("^[一二三四五六七八九十]+、", "").startsWith(label)) {
+            if (row.cells().size() > side + 1 && NUMBERING.matcher(row.cells().get(side).replace(" ", ""))
+                    .replaceFirst("").startsWith(label)) {
                 return row;
             }
         }

@@ -125,7 +125,7 @@ public final class BoundRule extends AbstractRule {
         String text = n.text();
         // every scan below tries its pattern only where a match can begin: the digits of a number printed before the
         // word its matches need (项, 个; 项目; 万元), not every digit of the tables (15 % of the engine's time)
-        Scan scan = Scan.numbersBefore(COUNT_AMOUNT, text, "项个", "");
+        Scan scan = countAmounts(text);
         Matcher m = scan.matcher();
         java.util.Set<Integer> counted = new java.util.HashSet<>();
         while (scan.find()) {
@@ -145,7 +145,7 @@ public final class BoundRule extends AbstractRule {
             }
         }
         // every match says 此项
-        Scan noneStated = Scan.numbersBefore(NONE_STATED, text.contains("此项") ? text : "", "万", "");
+        Scan noneStated = noneStated(text.contains("此项") ? text : "");
         Matcher none = noneStated.matcher();
         while (noneStated.find()) {
             String before = text.substring(Math.max(0, none.start() - 4), none.start());
@@ -194,6 +194,33 @@ public final class BoundRule extends AbstractRule {
                                 List.of(amount, Quantity.exact(BigDecimal.ZERO, (String) q[2]).withEvidence(countEvidence)));
                     });
         }
+    }
+
+    /**
+     * {@link #COUNT_AMOUNT}'s matches: tried only at the numbers before a 项, 个项目 or 个团组 that has a digit within
+     * the 9 characters after it (an optional comma, at most 8 others), before any stop or comma.
+     */
+    static Scan countAmounts(String text) {
+        return Scan.numbersBefore(COUNT_AMOUNT, text, "项个", "", p -> {
+            int after = text.charAt(p) == '项' ? p + 1
+                    : text.startsWith("个项目", p) || text.startsWith("个团组", p) ? p + 3 : -1;
+            if (after < 0) {
+                return false;
+            }
+            if (after < text.length() && (text.charAt(after) == ',' || text.charAt(after) == '，')) {
+                after++;
+            }
+            return Scan.within(text, after, 8, "0123456789", "。;,，");
+        });
+    }
+
+    /**
+     * {@link #NONE_STATED}'s matches: tried only at the numbers before a 万元 that has 本 within the 25 characters
+     * after it, before any stop or digit.
+     */
+    static Scan noneStated(String text) {
+        return Scan.numbersBefore(NONE_STATED, text, "万", "",
+                p -> text.startsWith("万元", p) && Scan.within(text, p + 2, 24, "本", "。;"));
     }
 
     private void zero(Checks checks, Quantity amount, String zh, String en) {

@@ -20,6 +20,12 @@ import io.budgetlens.events.Verdict;
  */
 public final class ComparisonWordRule extends AbstractRule {
 
+    /** The comparison words' directions (compiled once, not by String.matches per match). */
+    private static final Pattern MORE = Pattern.compile("大于|高于|超过|超出");
+    private static final Pattern LESS = Pattern.compile("小于|低于");
+    private static final Pattern SAID_UP = Pattern.compile("增加|增长|上升|提高|大于|高于");
+    private static final Pattern VERSUS_BUDGET = Pattern.compile("大于|小于|高于|低于");
+
     /** "决算数大于预算数", "支出决算小于年初预算", "决算数与预算数持平", "决算数等于预算数". */
     static final Pattern VERSUS = Pattern.compile(
             "(决算数?|支出数|执行数|实际支出)\\s*(大于|小于|等于|高于|低于|超过|超出|持平|与(年初)?预算数?(持平|一致|相等|相同))"
@@ -103,7 +109,7 @@ public final class ComparisonWordRule extends AbstractRule {
             if (budget == null || actual == null || budget == actual) {
                 continue;
             }
-            int expected = word.matches("大于|高于|超过|超出") ? 1 : word.matches("小于|低于") ? -1 : 0;
+            int expected = MORE.matcher(word).matches() ? 1 : LESS.matcher(word).matches() ? -1 : 0;
             Quantity b = budget.value();
             Quantity a = actual.value();
             Verdict verdict;
@@ -197,8 +203,8 @@ public final class ComparisonWordRule extends AbstractRule {
         Scan scan = Scan.before(CAUSE_DIRECTION, text, "原因", 8, "增上提减下降大小高低");
         Matcher m = scan.matcher();
         while (scan.find()) {
-            int said = m.group(1).matches("增加|增长|上升|提高|大于|高于") ? 1 : -1;
-            boolean versusBudget = m.group(1).matches("大于|小于|高于|低于");
+            int said = SAID_UP.matcher(m.group(1)).matches() ? 1 : -1;
+            boolean versusBudget = VERSUS_BUDGET.matcher(m.group(1)).matches();
             Fact change = null;
             int paragraph = n.paragraph(m.start())[0];
             for (Fact f : n.facts()) {

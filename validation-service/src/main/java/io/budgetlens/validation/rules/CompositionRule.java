@@ -40,12 +40,13 @@ public final class CompositionRule extends AbstractRule {
         } else {
             cmp = Comparison.atMost(sum, whole, false, Severity.ERROR);
         }
-        String names = String.join("、", run.parts().stream().map(Fact::label).toList());
-        String enNames = String.join(", ", run.parts().stream().map(Fact::label).toList());
-        checks.add(cmp, () -> "“" + run.whole().label() + "”" + Findings.plain(run.whole().value()) + "万元,其中所列" + names + "合计"
+        // the parts' names joined only for a list that breaks
+        checks.add(cmp, () -> "“" + run.whole().label() + "”" + Findings.plain(run.whole().value()) + "万元,其中所列"
+                        + String.join("、", run.parts().stream().map(Fact::label).toList()) + "合计"
                         + Findings.plain(sum.value()) + "万元" + (run.complete() ? ",与总额不符。" : ",超过了总额。"),
                 () -> "“" + run.whole().label() + "” is " + Findings.plain(run.whole().value()) + " but the "
-                        + run.composition().en() + " listed with it (" + enNames + ") add up to "
+                        + run.composition().en() + " listed with it ("
+                        + String.join(", ", run.parts().stream().map(Fact::label).toList()) + ") add up to "
                         + Findings.plain(sum.value()) + (run.complete() ? "." : ", more than the whole."),
                 operands);
     }

@@ -2,6 +2,7 @@ package io.budgetlens.validation.rules;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.budgetlens.events.DisclosureParsed;
 import io.budgetlens.events.Evidence;
@@ -15,6 +16,14 @@ import io.budgetlens.events.Severity;
  * entries are the parsed event's {@code contents} (contract v1.1).
  */
 public final class ContentsRule extends AbstractRule {
+
+    /** The replaceAll patterns of {@link #core} and {@link #withoutSpace}, compiled once. */
+    private static final Pattern BLANK = Pattern.compile("\\s");
+    private static final Pattern PAGE_DOTS = Pattern.compile("[.…·]+\\d*$");
+    private static final Pattern NUMBERING = Pattern.compile("^[(（]?[一二三四五六七八九十\\d]+[)）、.．]");
+    private static final Pattern TABLE_LABEL = Pattern.compile("公开\\d{2}表|表[一二三四五六七八九十\\d]+|附表\\d+");
+    private static final Pattern UP_TO_YEAR = Pattern.compile("^.*?(?:19|20)\\d{2}年度?");
+    private static final Pattern QUOTES = Pattern.compile("[“”\"'()（）]");
 
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
@@ -104,7 +113,7 @@ public final class ContentsRule extends AbstractRule {
     }
 
     private static String withoutSpace(String s) {
-        return s.replaceAll("\\s", "").replaceAll("[.…·]+\\d*$", "");
+        return PAGE_DOTS.matcher(BLANK.matcher(s).replaceAll("")).replaceAll("");
     }
 
     /** A title without numbering, labels (公开01表, 表一), years, page dots and spaces. */
@@ -112,9 +121,11 @@ public final class ContentsRule extends AbstractRule {
         if (title == null) {
             return "";
         }
-        return title.replaceAll("\\s", "").replaceAll("^[(（]?[一二三四五六七八九十\\d]+[)）、.．]", "")
-                .replaceAll("公开\\d{2}表|表[一二三四五六七八九十\\d]+|附表\\d+", "")
-                .replaceAll("^.*?(?:19|20)\\d{2}年度?", "").replaceAll("[.…·]+\\d*$", "")
-                .replaceAll("[“”\"'()（）]", "");
+        String s = BLANK.matcher(title).replaceAll("");
+        s = NUMBERING.matcher(s).replaceAll("");
+        s = TABLE_LABEL.matcher(s).replaceAll("");
+        s = UP_TO_YEAR.matcher(s).replaceAll("");
+        s = PAGE_DOTS.matcher(s).replaceAll("");
+        return QUOTES.matcher(s).replaceAll("");
     }
 }

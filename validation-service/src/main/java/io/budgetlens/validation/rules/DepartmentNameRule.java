@@ -22,6 +22,8 @@ public final class DepartmentNameRule extends AbstractRule {
     private static final Pattern TABLE_TITLE = Pattern.compile("^(.{4,40}?" + ORG + ")(本级)?(?:19|20)\\d{2}\\s*年");
     private static final Pattern ATTACHMENT = Pattern.compile("附件\\s*[:：]\\s*(.{4,40}?" + ORG + ")(本级)?(?:19|20)\\d{2}\\s*年");
     static final Pattern NAME_CELL = Pattern.compile("部门[(（]?单位[)）]?名称|单位名称|编制单位");
+    /** The code before a name cell's value ("101001-"), compiled once. */
+    private static final Pattern CODE_PREFIX = Pattern.compile("^[\\dA-Za-z]+[-－]");
     private static final Pattern ORGANISATION = Pattern.compile(".*" + ORG + "(本级)?$");
 
     @Override
@@ -60,7 +62,7 @@ public final class DepartmentNameRule extends AbstractRule {
                     String cell = row.cells().get(i).replace(" ", "");
                     // Every name-cell word has 名称 or 编制单位 in it: the regex runs only on the cells that do.
                     if ((cell.contains("名称") || cell.contains("编制单位")) && NAME_CELL.matcher(cell).find()) {
-                        String value = row.cells().get(i + 1).replaceFirst("^[\\dA-Za-z]+[-－]", "").strip();
+                        String value = CODE_PREFIX.matcher(row.cells().get(i + 1)).replaceFirst("").strip();
                         if (!value.isEmpty() && ORGANISATION.matcher(value).matches() && row.start() != null) {
                             int at = text.indexOf(value, row.start());
                             named.add(new Named(value, at < 0 ? row.start() : at));

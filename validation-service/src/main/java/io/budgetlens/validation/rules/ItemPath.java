@@ -20,13 +20,15 @@ record ItemPath(String code, List<String> names) {
 
     private static final Pattern LEVEL = Pattern.compile("[(（]\\s*(\\d*)\\s*([类款项])\\s*[)）]");
     private static final Pattern DASH = Pattern.compile("\\s*[-—－]\\s*");
+    /** What {@link #of} drops from a label (compiled once). */
+    private static final Pattern NOT_NAME = Pattern.compile("[“”\"‘’]|科目|支出$");
 
     /** A figure with its unit: a label holding one is read from the text before the figure's clause, not its own. */
     private static final Pattern FIGURE = Pattern.compile("\\d\\s*(万\\s?元|元|%)");
     private static final ItemPath NONE = new ItemPath(null, List.of());
 
     static ItemPath of(String label) {
-        String text = label == null ? "" : label.replaceAll("[“”\"‘’]|科目|支出$", "").strip();
+        String text = label == null ? "" : NOT_NAME.matcher(label).replaceAll("").strip();
         if (FIGURE.matcher(text).find()) {
             return NONE;
         }
@@ -90,8 +92,12 @@ record ItemPath(String code, List<String> names) {
         return true;
     }
 
+    /** What {@link #normal} drops from a name (compiled once). */
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+    private static final Pattern OUTER_QUOTE = Pattern.compile("^[“\"]|[”\"]$");
+
     private static String normal(String name) {
-        return name == null ? "" : name.replaceAll("\\s+", "").replace('（', '(').replace('）', ')')
-                .replaceAll("^[“\"]|[”\"]$", "");
+        return name == null ? "" : OUTER_QUOTE.matcher(BLANKS.matcher(name).replaceAll("").replace('（', '(')
+                .replace('）', ')')).replaceAll("");
     }
 }

@@ -40,13 +40,17 @@ public final class ListedSumRule extends AbstractRule {
     protected void check(Checks checks, DisclosureParsed d) {
         String text = d.text() == null ? "" : d.text();
         for (int[] line : TextHygiene.narrativeLines(d)) {
-            paragraph(checks, text.substring(line[0], line[1]), line[0]);
+            // every amount is in 万元: a line without 万 has none, and nothing is checked in it
+            int wan = text.indexOf('万', line[0]);
+            if (wan >= 0 && wan < line[1]) {
+                paragraph(checks, text.substring(line[0], line[1]), line[0]);
+            }
         }
     }
 
     private void paragraph(Checks checks, String line, int offset) {
         List<Item> open = new ArrayList<>();
-        Scan scan = Scan.numbersBefore(AMOUNT, line, "万", "");
+        Scan scan = amounts(line);
         Matcher m = scan.matcher();
         int previousEnd = 0;
         while (scan.find()) {
@@ -85,6 +89,13 @@ public final class ListedSumRule extends AbstractRule {
             }
             open.add(sum);
         }
+    }
+
+    /** {@link #AMOUNT}'s matches: tried only at the numbers before a 万 followed by 元 (one blank between at most). */
+    static Scan amounts(String line) {
+        return Scan.numbersBefore(AMOUNT, line, "万", "", p -> p + 1 < line.length()
+                && (line.charAt(p + 1) == '元'
+                || Scan.isBlank(line.charAt(p + 1)) && p + 2 < line.length() && line.charAt(p + 2) == '元'));
     }
 
     /** The amounts just before the sum that add up to it, or any other subset that does (null: none does). */

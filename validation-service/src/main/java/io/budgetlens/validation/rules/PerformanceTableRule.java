@@ -57,9 +57,51 @@ public final class PerformanceTableRule extends AbstractRule {
     }
 
     /** How many cells of a row are numbers (a % sign and blanks aside), counted once per row in a validation. */
-    private static long numericCells(TableRow row) {
-        return DocumentScope.perObject(PerformanceTableRule.class, row, r -> r.cells().stream()
-                .filter(c -> isNumber(c.replace("%", "").strip())).count());
+    static long numericCells(TableRow row) {
+        return DocumentScope.perObject(PerformanceTableRule.class, row, r -> {
+            long count = 0;
+            for (String c : r.cells()) {
+                if (isNumberBesidesPercent(c)) {
+                    count++;
+                }
+            }
+            return count;
+        });
+    }
+
+    /**
+     * {@code isNumber(cell.replace("%", "").strip())} without making the two strings: the cell without its % signs,
+     * blanks at its ends aside, is {@code \d+(\.\d+)?}.
+     */
+    static boolean isNumberBesidesPercent(String cell) {
+        int s = 0;
+        int e = cell.length();
+        while (s < e && (cell.charAt(s) == '%' || Character.isWhitespace(cell.charAt(s)))) {
+            s++;
+        }
+        while (e > s && (cell.charAt(e - 1) == '%' || Character.isWhitespace(cell.charAt(e - 1)))) {
+            e--;
+        }
+        int integer = 0;
+        int fraction = -1;
+        for (int i = s; i < e; i++) {
+            char c = cell.charAt(i);
+            if (c == '%') {
+                continue;
+            }
+            if (c >= '0' && c <= '9') {
+                if (fraction < 0) {
+                    integer++;
+                } else {
+                    fraction++;
+                }
+            } else if (c == '.' && fraction < 0 && integer > 0) {
+                fraction = 0;
+            } else {
+                return false;
+            }
+        }
+        return integer > 0 && fraction != 0;
     }
 
     /** The funding rows of one self-evaluation table block, by column. */
@@ -372,19 +414,39 @@ public final class PerformanceTableRule extends AbstractRule {
             read.add(i.evidence().row());
         }
         int first = read.stream().min(Integer::compare).orElse(0);
+        Rows rows = rows(t);
         for (int r = first; r < t.rows().size(); r++) {
-            List<String> cells = t.rows().get(r).cells();
-            String head = cells.isEmpty() ? "" : cells.get(0).replace(" ", "");
-            if (r > first && (head.contains("项目名称") || head.startsWith("说明") || head.contains("自评表")
-                    || head.contains("目标表") || head.contains("编制单位"))) {
+            if (r > first && rows.opensBlock()[r]) {
                 break;
             }
-            long numbers = numericCells(t.rows().get(r));
-            if (!read.contains(r) && numbers >= 2) {
+            if (rows.numbers()[r] >= 2 && !read.contains(r)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Per row of a table, read once per validation (every project's indicators scan the rows after them): whether its
+     * first cell opens another block (项目名称, 说明…, 自评表, 目标表, 编制单位) and its count of numeric cells.
+     */
+    record Rows(boolean[] opensBlock, int[] numbers) {
+    }
+
+    static Rows rows(DisclosureTable t) {
+        return DocumentScope.perObject(Rows.class, t, table -> {
+            List<TableRow> rows = table.rows();
+            boolean[] opens = new boolean[rows.size()];
+            int[] numbers = new int[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                List<String> cells = rows.get(r).cells();
+                String head = cells.isEmpty() ? "" : cells.get(0).replace(" ", "");
+                opens[r] = head.contains("项目名称") || head.startsWith("说明") || head.contains("自评表")
+                        || head.contains("目标表") || head.contains("编制单位");
+                numbers[r] = (int) numericCells(rows.get(r));
+            }
+            return new Rows(opens, numbers);
+        });
     }
 
     /**

@@ -11,8 +11,90 @@ import io.budgetlens.events.Evidence;
  * a stated zero is exact. Sums and differences add the bounds; a percentage of two positive intervals divides the
  * outer bounds. No epsilon anywhere: every bound is a decimal.
  */
-public record Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int decimals, String label,
+public record Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int decimals, Label name,
                        Evidence evidence) {
+
+    public Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int decimals, String label, Evidence evidence) {
+        this(value, low, high, decimals, new Label(label, null, null, null), evidence);
+    }
+
+    /** The figure's label; a sum's is its operands' labels joined with " + " (as string concatenation gives them). */
+    public String label() {
+        return name.text();
+    }
+
+    /**
+     * A quantity's label: the words of a figure read; for a sum, difference or percentage its operands' labels
+     * ({@code left}, and {@code right} a label) joined by {@code op}, for a table cell its row's label, {@code op} and
+     * its column's header ({@code right} a string). Joined only when first read: most sums are compared and never
+     * printed, and joining every sum's labels was a fifth of what a validation allocated, quadratic in a column's
+     * cells. Equal when the texts are.
+     */
+    static final class Label {
+        private final String text;
+        private final Label left;
+        private final String op;
+        private final Object right;
+        private String joined;
+
+        Label(String text, Label left, String op, Object right) {
+            this.text = text;
+            this.left = left;
+            this.op = op;
+            this.right = right;
+        }
+
+        String text() {
+            if (op == null) {
+                return text;
+            }
+            String s = joined;
+            if (s == null) {
+                StringBuilder b = new StringBuilder();
+                append(b);
+                s = b.toString();
+                joined = s;
+            }
+            return s;
+        }
+
+        private void append(StringBuilder b) {
+            // a sum of many is left-deep (((a + b) + c) + d): its left spine walked without recursion
+            java.util.ArrayDeque<Label> spine = new java.util.ArrayDeque<>();
+            Label l = this;
+            while (l.left != null && l.joined == null) {
+                spine.push(l);
+                l = l.left;
+            }
+            if (l.joined != null) {
+                b.append(l.joined);
+            } else if (l.op == null) {
+                b.append(l.text);
+            } else {
+                b.append(l.text).append(l.op).append((String) l.right);
+            }
+            while (!spine.isEmpty()) {
+                Label n = spine.pop();
+                b.append(n.op);
+                ((Label) n.right).append(b);
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Label l && java.util.Objects.equals(text(), l.text());
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(text());
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
 
     static final MathContext DIVISION = new MathContext(20, RoundingMode.HALF_EVEN);
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -33,21 +115,36 @@ public record Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int de
 
     /** The interval of a figure printed with the given number of decimals. */
     public static Quantity printed(BigDecimal value, int decimals, String label, Evidence evidence) {
+        return printed(value, decimals, label, null, null, evidence);
+    }
+
+    /** {@link #printed}, labelled {@code label + op + tail} when {@code op} is not null (joined when read). */
+    private static Quantity printed(BigDecimal value, int decimals, String label, String op, String tail,
+                                    Evidence evidence) {
+        Label name = new Label(label, null, op, tail);
         if (value.signum() == 0) {
-            return new Quantity(value, value, value, decimals, label, evidence);
+            return new Quantity(value, value, value, decimals, name, evidence);
         }
         BigDecimal half = decimals >= 0 && decimals < HALVES.length ? HALVES[decimals] : half(decimals);
-        return new Quantity(value, value.subtract(half), value.add(half), decimals, label, evidence);
+        return new Quantity(value, value.subtract(half), value.add(half), decimals, name, evidence);
     }
 
     /** A figure as printed in a table cell or sentence ("1,137.10", "0.5"); blank is a stated zero. */
     public static Quantity parse(String printed, String label, Evidence evidence) {
+        return parse(printed, label, null, null, evidence);
+    }
+
+    /**
+     * A table cell's figure ({@link #parse}) labelled {@code rowLabel + separator + header}, the words joined only when
+     * the label is read.
+     */
+    static Quantity parse(String printed, String rowLabel, String separator, String header, Evidence evidence) {
         String v = printed == null ? "" : printed.replace(",", "").strip();
         if (v.isEmpty()) {
-            return printed(BigDecimal.ZERO, 0, label, evidence);
+            return printed(BigDecimal.ZERO, 0, rowLabel, separator, header, evidence);
         }
         BigDecimal value = new BigDecimal(v);
-        return printed(value, Math.max(0, value.scale()), label, evidence);
+        return printed(value, Math.max(0, value.scale()), rowLabel, separator, header, evidence);
     }
 
     public static Quantity exact(BigDecimal value, String label) {
@@ -60,44 +157,44 @@ public record Quantity(BigDecimal value, BigDecimal low, BigDecimal high, int de
 
     public Quantity plus(Quantity other) {
         return new Quantity(value.add(other.value), low.add(other.low), high.add(other.high),
-                Math.max(decimals, other.decimals), label + " + " + other.label, null);
+                Math.max(decimals, other.decimals), new Label(null, name, " + ", other.name), null);
     }
 
     public Quantity minus(Quantity other) {
         return new Quantity(value.subtract(other.value), low.subtract(other.high), high.subtract(other.low),
-                Math.max(decimals, other.decimals), label + " − " + other.label, null);
+                Math.max(decimals, other.decimals), new Label(null, name, " − ", other.name), null);
     }
 
     /** This as a percentage of a positive base: [low/base.high, high/base.low] × 100. */
     public Quantity percentOf(Quantity base) {
         if (base.low.signum() <= 0) {
-            throw new ArithmeticException("percentage of a base that may be zero: " + base.label);
+            throw new ArithmeticException("percentage of a base that may be zero: " + base.label());
         }
         BigDecimal v = value.multiply(HUNDRED).divide(base.value, DIVISION);
         BigDecimal lo = low.multiply(HUNDRED).divide(base.high, DIVISION);
         BigDecimal hi = high.multiply(HUNDRED).divide(base.low, DIVISION);
-        return new Quantity(v, lo.min(hi), lo.max(hi), 2, label + " / " + base.label, null);
+        return new Quantity(v, lo.min(hi), lo.max(hi), 2, new Label(null, name, " / ", base.name), null);
     }
 
     /** The same interval with the opposite sign (a decrease as a signed change). */
     public Quantity negate() {
-        return new Quantity(value.negate(), high.negate(), low.negate(), decimals, label, evidence);
+        return new Quantity(value.negate(), high.negate(), low.negate(), decimals, name, evidence);
     }
 
     /** This interval multiplied by an exact non-negative factor (a conversion, a weight). */
     public Quantity times(BigDecimal factor) {
-        return new Quantity(value.multiply(factor), low.multiply(factor), high.multiply(factor), decimals, label,
+        return new Quantity(value.multiply(factor), low.multiply(factor), high.multiply(factor), decimals, name,
                 evidence);
     }
 
     /** This interval divided by an exact positive divisor (元 → 万元, a per-vehicle figure). */
     public Quantity dividedBy(BigDecimal divisor) {
         return new Quantity(value.divide(divisor, DIVISION), low.divide(divisor, DIVISION),
-                high.divide(divisor, DIVISION), decimals, label, evidence);
+                high.divide(divisor, DIVISION), decimals, name, evidence);
     }
 
     public Quantity withEvidence(Evidence e) {
-        return new Quantity(value, low, high, decimals, label, e);
+        return new Quantity(value, low, high, decimals, name, e);
     }
 
     public Quantity withLabel(String newLabel) {

@@ -19,6 +19,8 @@ import io.budgetlens.events.Severity;
  */
 public final class RestatementRule extends AbstractRule {
 
+    private static final java.util.regex.Pattern BLANK = java.util.regex.Pattern.compile("\\s");
+
     @Override
     protected void check(Checks checks, DisclosureParsed d) {
         Narrative n = Narrative.of(d);
@@ -69,7 +71,7 @@ public final class RestatementRule extends AbstractRule {
         if (fund.isEmpty() && parent != null) {
             fund = parent.key().equals("income.government_fund") ? "政府性基金" : Narrative.fund(parent.label());
         }
-        String partial = Composition.partial(f) ? "部分:" + f.label().replaceAll("\\s", "") : "";
+        String partial = Composition.partial(f) ? "部分:" + BLANK.matcher(f.label()).replaceAll("") : "";
         return key + "|" + total + "|" + fund + "|" + partial + "|" + f.unit() + "|" + n.scopeClass(f.scope());
     }
 

@@ -1,6 +1,7 @@
 package io.budgetlens.validation.rules;
 
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,10 +45,23 @@ final class Scan {
      * anchor ("0项", "12.5 万元"). A text without an anchor is not scanned at all.
      */
     static Scan numbersBefore(Pattern pattern, String text, String anchors, String between) {
+        return numbersBefore(pattern, text, anchors, between, p -> true);
+    }
+
+    /**
+     * {@link #numbersBefore(Pattern, String, String, String)} with only the anchors at which {@code anchorCanMatch}
+     * holds: a test of what every match has after its anchor (a word, a character within a reach), false only where
+     * no match can have that anchor.
+     */
+    static Scan numbersBefore(Pattern pattern, String text, String anchors, String between,
+                              IntPredicate anchorCanMatch) {
         int[] found = new int[16];
         int n = 0;
         for (int a = 0; a < anchors.length(); a++) {
             for (int p = text.indexOf(anchors.charAt(a)); p >= 0; p = text.indexOf(anchors.charAt(a), p + 1)) {
+                if (!anchorCanMatch.test(p)) {
+                    continue;
+                }
                 int end = p;
                 while (end > 0 && (between.indexOf(text.charAt(end - 1)) >= 0 || isBlank(text.charAt(end - 1)))) {
                     end--;
@@ -90,8 +104,25 @@ final class Scan {
         return new Scan(pattern, text, "", Arrays.copyOf(found, n));
     }
 
-    private static boolean isDigit(char c) {
+    static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    /**
+     * Whether, from {@code from} on, a character of {@code target} comes within the next {@code reach} characters, before
+     * any digit or character of {@code stops} (as {@code [^stops\d]{0,reach}?[target]} can match there).
+     */
+    static boolean within(String text, int from, int reach, String target, String stops) {
+        for (int i = from; i < text.length() && i <= from + reach; i++) {
+            char c = text.charAt(i);
+            if (target.indexOf(c) >= 0) {
+                return true;
+            }
+            if (isDigit(c) || stops.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean isNumberChar(char c) {
@@ -99,7 +130,7 @@ final class Scan {
     }
 
     /** {@code \s}: space, \t, \n, \u000B, \f, \r. */
-    private static boolean isBlank(char c) {
+    static boolean isBlank(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 

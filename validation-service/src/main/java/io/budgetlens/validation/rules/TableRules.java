@@ -86,6 +86,7 @@ final class TableRules {
         private final Quantity[] values;
         private DisclosureTable table;
         private String quote;
+        private String label;
 
         RowCells(TableRow row) {
             this.row = row;
@@ -99,13 +100,14 @@ final class TableRules {
                 table = t;
             }
             if (t != table || i < 0 || i >= columns.length) {
-                return read(t, row, column, null);
+                return read(t, row, column, null, null);
             }
             if (columns[i] != column) {
                 if (quote == null) {
                     quote = String.join(" | ", row.cells());
+                    label = label(row);
                 }
-                values[i] = read(t, row, column, quote);
+                values[i] = read(t, row, column, quote, label);
                 columns[i] = column;
             }
             return values[i];
@@ -117,8 +119,12 @@ final class TableRules {
         return DocumentScope.perObject(Evidence.class, row, r -> String.join(" | ", r.cells()));
     }
 
-    /** {@link #cell} read afresh; {@code quote}: the row's cells joined (null: joined here). */
-    private static Quantity read(DisclosureTable table, TableRow row, TableColumn column, String quote) {
+    /**
+     * {@link #cell} read afresh; {@code quote}: the row's cells joined, {@code rowLabel}: its {@link #label} (null: made
+     * here).
+     */
+    private static Quantity read(DisclosureTable table, TableRow row, TableColumn column, String quote,
+                                 String rowLabel) {
         if (column.index() >= row.cells().size()
                 || row.code() != null && row.cells().indexOf(row.code()) == column.index()) {
             return null;
@@ -129,7 +135,7 @@ final class TableRules {
         }
         Evidence evidence = new Evidence(quote != null ? quote : String.join(" | ", row.cells()), row.start(), row.end(), table.id(),
                 row.index(), column.index(), null);
-        return Quantity.parse(printed, label(row) + "/" + column.header(), evidence);
+        return Quantity.parse(printed, rowLabel != null ? rowLabel : label(row), "/", column.header(), evidence);
     }
 
     /**

@@ -17,6 +17,8 @@ import io.budgetlens.events.DisclosureTable;
  */
 final class TableTypes {
 
+    private static final Pattern BLANK = Pattern.compile("\\s");
+
     private TableTypes() {
     }
 
@@ -97,7 +99,7 @@ final class TableTypes {
         if (title == null || !title.contains("表")) {
             return null;
         }
-        String t = title.replaceAll("\\s", "");
+        String t = BLANK.matcher(title).replaceAll("");
         for (Map.Entry<Pattern, String> e : BY_TITLE.entrySet()) {
             if (e.getKey().matcher(t).find()) {
                 return e.getValue();

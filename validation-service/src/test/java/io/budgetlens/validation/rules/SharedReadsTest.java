@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.MatchResult;
@@ -86,21 +87,26 @@ class SharedReadsTest {
     @Test
     void numbersBeforeAnAnchorFindWhatFindFinds() throws IOException {
         String[] tokens = {"0", "7", "12", "1,234", "3.5", ".", ",", " ", "\n", "项", "个", "项目", "个团组", "涉及资金",
-            "万元", "万 元", "本部门无此项", "无", "为", "。", ";", "a"};
-        int matches = 0;
-        for (String text : withCorpus(texts(tokens, 20_000, 15))) {
+            "万元", "万 元", "万\n元", "万  元", "本部门无此项", "本单位没有此项", "无", "为", "。", ";", "，", "a",
+            "与上年一致", "个", "涉及财政性资金合计", "万元,", "本部门无此项", "本", "部门", "无此项"};
+        int[] matches = new int[3];
+        for (String text : withCorpus(texts(tokens, 60_000, 15))) {
             List<String> counts = plain(BoundRule.COUNT_AMOUNT, text);
-            assertThat(scanned(Scan.numbersBefore(BoundRule.COUNT_AMOUNT, text, "项个", ""))).as(text)
+            assertThat(scanned(BoundRule.countAmounts(text))).as(text)
                     .isEqualTo(counts);
             assertThat(scanned(Scan.numbersBefore(BoundRule.ZERO_PROJECTS_FUNDS, text, "项", "个"))).as(text)
                     .isEqualTo(plain(BoundRule.ZERO_PROJECTS_FUNDS, text));
-            assertThat(scanned(Scan.numbersBefore(BoundRule.NONE_STATED, text, "万", ""))).as(text)
-                    .isEqualTo(plain(BoundRule.NONE_STATED, text));
-            assertThat(scanned(Scan.numbersBefore(ListedSumRule.AMOUNT, text, "万", ""))).as(text)
-                    .isEqualTo(plain(ListedSumRule.AMOUNT, text));
-            matches += counts.size();
+            List<String> none = plain(BoundRule.NONE_STATED, text);
+            assertThat(scanned(BoundRule.noneStated(text))).as(text).isEqualTo(none);
+            List<String> amounts = plain(ListedSumRule.AMOUNT, text);
+            assertThat(scanned(ListedSumRule.amounts(text))).as(text).isEqualTo(amounts);
+            matches[0] += counts.size();
+            matches[1] += none.size();
+            matches[2] += amounts.size();
         }
-        assertThat(matches).as("the random texts hold matches, not only misses").isGreaterThan(100);
+        assertThat(Math.min(matches[0], Math.min(matches[1], matches[2])))
+                .as("the random texts hold matches of each pattern, not only misses: %s", Arrays.toString(matches))
+                .isGreaterThan(100);
     }
 
     @Test
@@ -334,5 +340,85 @@ class SharedReadsTest {
             directed += expected != 0 ? 1 : 0;
         }
         assertThat(directed).isGreaterThan(10_000);
+    }
+
+    @Test
+    void aSumsLabelJoinedWhenReadIsTheConcatenationOfItsOperandsLabels() {
+        Random random = new Random(24);
+        String[] labels = {"a", "101 教育支出/合计", "", null, "人员经费"};
+        for (int t = 0; t < 5_000; t++) {
+            Quantity q = Quantity.printed(java.math.BigDecimal.valueOf(5 + random.nextInt(100), 1), 1, labels[0], null);
+            String expected = labels[0];
+            for (int step = random.nextInt(12); step > 0; step--) {
+                String label = labels[random.nextInt(labels.length)];
+                Quantity other = Quantity.printed(java.math.BigDecimal.valueOf(5 + random.nextInt(100), 1), 1, label, null);
+                switch (random.nextInt(7)) {
+                    case 0 -> { q = q.plus(other); expected = expected + " + " + label; }
+                    case 1 -> { q = q.minus(other); expected = expected + " − " + label; }
+                    case 2 -> { q = q.percentOf(other); expected = expected + " / " + label; }
+                    case 3 -> { q = other.plus(q); expected = label + " + " + expected; }
+                    case 4 -> q = random.nextBoolean() ? q.negate() : q.times(java.math.BigDecimal.TEN);
+                    case 5 -> q = q.withEvidence(io.budgetlens.events.Evidence.ofText("x", 0, 1));
+                    default -> {
+                        // read once in the middle: a label read early and the sums made of it after
+                        assertThat(q.label()).isEqualTo(expected);
+                    }
+                }
+            }
+            assertThat(q.label()).isEqualTo(expected);
+            assertThat(q.withLabel("w").label()).isEqualTo("w");
+        }
+        Quantity column = Quantity.exact(java.math.BigDecimal.ONE, "r0");
+        StringBuilder expected = new StringBuilder("r0");
+        for (int r = 1; r < 100_000; r++) {
+            column = column.plus(Quantity.exact(java.math.BigDecimal.ONE, "r" + r));
+            expected.append(" + r").append(r);
+        }
+        assertThat(column.label()).as("a sum of 100,000 cells: no recursion along its operands")
+                .isEqualTo(expected.toString());
+        // a table cell's label: its row's, "/" and its column's header (a header not printed reads "null", as before)
+        Quantity cell = Quantity.parse("1,137.10", "2010101 行政运行", "/", "合计", null);
+        assertThat(cell.label()).isEqualTo("2010101 行政运行/合计");
+        assertThat(Quantity.parse("", "row 3", "/", null, null).plus(cell).negate().label())
+                .isEqualTo("row 3/null + 2010101 行政运行/合计");
+        assertThat(cell).isEqualTo(Quantity.parse("1,137.10", "2010101 行政运行/合计", null));
+        // equal as the record was: by value, bounds, decimals, label and evidence
+        Quantity lazy = Quantity.parse("1.5", "a", null).plus(Quantity.parse("2", "b", null));
+        Quantity eager = new Quantity(lazy.value(), lazy.low(), lazy.high(), lazy.decimals(), "a + b", null);
+        assertThat(lazy).isEqualTo(eager).hasSameHashCodeAs(eager).hasToString(eager.toString())
+                .isNotEqualTo(eager.withLabel("a+b"));
+        assertThat(eager).isEqualTo(lazy);
+    }
+
+    @Test
+    void aPerformanceTablesRowsReadOnceAreTheRowsReadEachTime() throws IOException {
+        int tables = 0;
+        for (String file : CORPUS) {
+            for (DisclosureTable t : CorpusValidationTest.corpus(file).tables()) {
+                PerformanceTableRule.Rows rows = PerformanceTableRule.rows(t);
+                for (int r = 0; r < t.rows().size(); r++) {
+                    List<String> cells = t.rows().get(r).cells();
+                    String head = cells.isEmpty() ? "" : cells.get(0).replace(" ", "");
+                    assertThat(rows.opensBlock()[r]).as("%s row %d", t.id(), r).isEqualTo(head.contains("项目名称")
+                            || head.startsWith("说明") || head.contains("自评表") || head.contains("目标表")
+                            || head.contains("编制单位"));
+                    assertThat(rows.numbers()[r]).isEqualTo(PerformanceTableRule.numericCells(t.rows().get(r)));
+                }
+                tables++;
+            }
+        }
+        assertThat(tables).isGreaterThan(10);
+    }
+
+    @Test
+    void aNumericCellBesidesItsPercentSignsIsWhatTheStringsMadeGave() {
+        int numbers = 0;
+        for (String cell : texts(new String[] {"0", "5", "12", ".", "%", " ", "\u3000", "\u00a0", "\t", "a", "-", ","},
+                100_000, 25)) {
+            boolean expected = PerformanceTableRule.isNumber(cell.replace("%", "").strip());
+            assertThat(PerformanceTableRule.isNumberBesidesPercent(cell)).as("“%s”", cell).isEqualTo(expected);
+            numbers += expected ? 1 : 0;
+        }
+        assertThat(numbers).isGreaterThan(1_000);
     }
 }
