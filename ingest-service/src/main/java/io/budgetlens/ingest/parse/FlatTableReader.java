@@ -170,7 +170,15 @@ final class FlatTableReader {
 
     /** Adds a row; a short row (ended by a mark) keeps its label first and its values in the rightmost columns. */
     private static void addRow(List<List<String>> grid, List<int[]> spans, List<Cell> cells, int width) {
-        List<String> texts = new ArrayList<>(cells.stream().map(Cell::text).toList());
+        List<String> texts = new ArrayList<>(cells.size());
+        boolean empty = true;
+        for (Cell c : cells) {
+            texts.add(c.text());
+            empty &= c.text().isEmpty();
+        }
+        if (empty) {
+            return;
+        }
         if (width > 1 && texts.size() > 1 && texts.size() < width && !isData(texts.get(0))) {
             List<String> padded = new ArrayList<>();
             padded.add(texts.get(0));
@@ -179,9 +187,6 @@ final class FlatTableReader {
             }
             padded.addAll(texts.subList(1, texts.size()));
             texts = padded;
-        }
-        if (texts.stream().allMatch(String::isEmpty)) {
-            return;
         }
         grid.add(texts);
         spans.add(new int[] {cells.get(0).start(), cells.get(cells.size() - 1).end()});

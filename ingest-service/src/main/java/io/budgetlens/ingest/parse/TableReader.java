@@ -223,7 +223,6 @@ public final class TableReader {
     }
 
     /** Patterns compiled once (String.matches and replaceAll compile theirs on every call). */
-    private static final Pattern BLANKS = Pattern.compile("\\s+");
     private static final Pattern THREE_DIGITS = Pattern.compile("\\d{3}");
     private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
     private static final Pattern DECORATION = Pattern.compile("^[#*\\s]+|\\*+$");
@@ -409,7 +408,7 @@ public final class TableReader {
     }
 
     private static String strip(String s) {
-        return s == null ? "" : BLANKS.matcher(s).replaceAll("");
+        return s == null ? "" : Blanks.removed(s);
     }
 
     /** 201 | 03 | 01 → 2010301; 201 | 03 | "" → 20103; 301 | 01 → 30101; null when the row has no 类 code. */
