@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -219,14 +220,29 @@ public final class FactExtractor {
                 continue;
             }
             Paragraph p = new Paragraph();
-            Matcher firstFigure = FIGURES.matcher(line);
+            List<int[]> sentences = sentences(line);
+            // Each sentence's figures, found once. A figure never spans a sentence break, and a break is neither a
+            // digit nor a point (which the figure's lookbehind looks at), so they are the line's figures in it.
+            String[] texts = new String[sentences.size()];
+            List<List<MatchResult>> figuresOf = new ArrayList<>(sentences.size());
             // The words of a paragraph before its first figure ("2024年一般公共财政拨款收入…") set the scope of the
             // whole paragraph unless a sentence names its own.
-            String lineLead = FIGURES.find(firstFigure, line, 0) ? tail(line, firstFigure.start()) : "";
+            String lineLead = "";
+            boolean leadFound = false;
+            for (int k = 0; k < sentences.size(); k++) {
+                texts[k] = line.substring(sentences.get(k)[0], sentences.get(k)[1]);
+                List<MatchResult> found = figures(texts[k]);
+                figuresOf.add(found);
+                if (!leadFound && !found.isEmpty()) {
+                    lineLead = tail(line, sentences.get(k)[0] + found.get(0).start());
+                    leadFound = true;
+                }
+            }
             String previousSentence = "";
             String context = "";
-            for (int[] sentence : sentences(line)) {
-                String s = line.substring(sentence[0], sentence[1]);
+            for (int k = 0; k < sentences.size(); k++) {
+                int[] sentence = sentences.get(k);
+                String s = texts[k];
                 // "其中:…" breaks down the sentence before it, whose words (一般公共预算, 财政拨款) set the fund scope;
                 // the breakdown runs on over ";" until the next "。".
                 if (s.stripLeading().startsWith("其中")) {
@@ -237,9 +253,8 @@ public final class FactExtractor {
                 previousSentence = s;
                 int sentenceOffset = lineOffset + sentence[0];
                 String sentenceContext = titles.at(sentenceOffset) + "\n" + lineLead + "\n" + context;
-                Matcher m = FIGURES.matcher(s);
                 int previousEnd = 0;
-                for (int next = 0; FIGURES.find(m, s, next); next = m.end()) {
+                for (MatchResult m : figuresOf.get(k)) {
                     if (figures >= figureLimit || drafts.size() >= figureLimit) {
                         stopped = true;
                         break lines;
@@ -808,6 +823,16 @@ public final class FactExtractor {
             out.add(new int[] {start, line.length()});
         }
         return out;
+    }
+
+    /** The successive matches of {@link #FIGURES} in a sentence. */
+    private static List<MatchResult> figures(String sentence) {
+        Matcher m = FIGURES.matcher(sentence);
+        List<MatchResult> found = new ArrayList<>();
+        for (int next = 0; FIGURES.find(m, sentence, next); next = m.end()) {
+            found.add(m.toMatchResult());
+        }
+        return found;
     }
 
     /**
