@@ -578,7 +578,7 @@ public final class FactExtractor {
         Draft d = new Draft();
         if (function.isPresent() && !clean.contains("基本支出") && !clean.contains("项目支出")) {
             d.key = "expenditure.function." + function.get().code();
-            d.scope = contextScope(clean + " " + sentence);
+            d.scope = contextScope(clean, sentence);
         } else if (term.isPresent()) {
             d.key = term.get().key();
             if ("budget.total".equals(d.key)) {
@@ -589,7 +589,7 @@ public final class FactExtractor {
                     d.key = specific.get().key();
                 }
             }
-            d.scope = term.get().scope() != null ? term.get().scope() : contextScope(clean + " " + sentence);
+            d.scope = term.get().scope() != null ? term.get().scope() : contextScope(clean, sentence);
         } else {
             return null;
         }
@@ -663,24 +663,41 @@ public final class FactExtractor {
      * layer per line, and the last layer that names a scope wins; ALL_FUNDS when none does.
      */
     static FundScope contextScope(String words) {
-        String[] layers = words.split("\n");
-        for (int i = layers.length - 1; i >= 0; i--) {
-            FundScope scope = scopeWords(layers[i]);
-            if (scope != null) {
-                return scope;
+        return contextScope("", words);
+    }
+
+    /**
+     * {@code contextScope(label + " " + words)} without building that string (the words are the sentence up to a
+     * figure with its section titles, paragraph lead and context, up to a few thousand characters) or splitting it:
+     * the layers are read from the last line back, the label counting as part of the first. No scope word holds a
+     * space or a line break, so none is found across the label's end.
+     */
+    static FundScope contextScope(String label, String words) {
+        int end = words.length();
+        while (end >= 0) {
+            int start = words.lastIndexOf('\n', end - 1) + 1;
+            boolean first = start == 0;
+            if (has(words, start, end, "一般公共预算") || has(words, start, end, "一般公共财政")
+                    || first && (label.contains("一般公共预算") || label.contains("一般公共财政"))) {
+                return FundScope.GENERAL_PUBLIC_BUDGET;
             }
+            if (has(words, start, end, "财政拨款") || first && label.contains("财政拨款")) {
+                return FundScope.FISCAL_APPROPRIATION;
+            }
+            end = start - 1;
         }
         return FundScope.ALL_FUNDS;
     }
 
-    private static FundScope scopeWords(String words) {
-        if (words.contains("一般公共预算") || words.contains("一般公共财政")) {
-            return FundScope.GENERAL_PUBLIC_BUDGET;
+    /** Whether {@code word} occurs within [start, end) of {@code s}. */
+    private static boolean has(String s, int start, int end, String word) {
+        char c = word.charAt(0);
+        for (int i = start, last = end - word.length(); i <= last; i++) {
+            if (s.charAt(i) == c && s.startsWith(word, i)) {
+                return true;
+            }
         }
-        if (words.contains("财政拨款")) {
-            return FundScope.FISCAL_APPROPRIATION;
-        }
-        return null;
+        return false;
     }
 
     private static final Pattern LABEL_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
