@@ -17,9 +17,17 @@ final class StartScan {
     /** The characters of {@code \s} (java.util.regex's whitespace without UNICODE_CHARACTER_CLASS). */
     static final String REGEX_SPACE = " \t\n\u000B\f\r";
 
+    /** Start sets of at most this many characters are searched for with {@code String.indexOf}, one per character. */
+    private static final int INDEXED = 5;
+
     private final Pattern pattern;
     /** The start, body and end characters as bit sets over the 65,536 UTF-16 code units: one lookup per character. */
     private final long[] starts;
+    /** The smallest and largest start character: most characters of a text fall outside and need no lookup. */
+    private final char lowest;
+    private final char highest;
+    /** The distinct start characters when there are at most {@link #INDEXED} of them, else null. */
+    private final char[] indexed;
     private final long[] body;
     private final long[] ends;
 
@@ -37,6 +45,11 @@ final class StartScan {
     StartScan(Pattern pattern, String starts, String body, String ends) {
         this.pattern = pattern;
         this.starts = bits(starts);
+        char[] distinct = starts.chars().distinct().sorted().collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                StringBuilder::append).toString().toCharArray();
+        this.lowest = distinct[0];
+        this.highest = distinct[distinct.length - 1];
+        this.indexed = distinct.length <= INDEXED ? distinct : null;
         this.body = body == null ? null : bits(body);
         this.ends = ends == null ? null : bits(ends);
     }
@@ -59,27 +72,25 @@ final class StartScan {
     }
 
     /** A matcher over {@code text} for {@link #find}. */
-    Matcher matcher(CharSequence text) {
+    Matcher matcher(String text) {
         return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     }
 
     /** The next match starting at or after {@code from}, as {@code m.find(from)} finds it; false when there is none. */
-    boolean find(Matcher m, CharSequence text, int from) {
+    boolean find(Matcher m, String text, int from) {
+        if (indexed != null) {
+            return findIndexed(m, text, from);
+        }
         int length = text.length();
         for (int i = from; i < length; i++) {
-            if (!in(starts, text.charAt(i))) {
+            char c = text.charAt(i);
+            if (c < lowest || c > highest || !in(starts, c)) {
                 continue;
             }
-            if (body != null) {
-                int j = i;
-                while (j < length && in(body, text.charAt(j))) {
-                    j++;
-                }
-                if (j == length || !in(ends, text.charAt(j))) {
-                    // No match starts anywhere in this run: every offset in it reaches the same character after it.
-                    i = Math.max(i, j - 1);
-                    continue;
-                }
+            i = skipRun(text, i);
+            if (i < 0) {
+                i = -i - 1;
+                continue;
             }
             if (m.region(i, length).lookingAt()) {
                 return true;
@@ -88,8 +99,67 @@ final class StartScan {
         return false;
     }
 
+    /**
+     * {@link #find} for a few start characters: the next offset of each found with {@code String.indexOf} (which
+     * scans many characters per instruction), the pattern tried at the nearest, in the same order as the loop.
+     */
+    private boolean findIndexed(Matcher m, String text, int from) {
+        int length = text.length();
+        int[] next = new int[indexed.length];
+        for (int k = 0; k < indexed.length; k++) {
+            next[k] = at(text, indexed[k], from);
+        }
+        int i = from - 1;
+        while (true) {
+            int nearest = length;
+            for (int k = 0; k < indexed.length; k++) {
+                if (next[k] <= i) {
+                    next[k] = at(text, indexed[k], i + 1);
+                }
+                nearest = Math.min(nearest, next[k]);
+            }
+            if (nearest >= length) {
+                return false;
+            }
+            i = skipRun(text, nearest);
+            if (i < 0) {
+                i = -i - 1;
+                continue;
+            }
+            if (m.region(i, length).lookingAt()) {
+                return true;
+            }
+        }
+    }
+
+    /** The offset of {@code c} at or after {@code from}, or the text's length. */
+    private static int at(String text, char c, int from) {
+        int at = text.indexOf(c, from);
+        return at < 0 ? text.length() : at;
+    }
+
+    /**
+     * {@code i} when a match may start at start character {@code i}; when the run of body characters from it is not
+     * followed by an end character, {@code -(last) - 1} for the last offset of the run, where the scan goes on after
+     * (no match starts anywhere in such a run: every offset in it reaches the same character after it).
+     */
+    private int skipRun(String text, int i) {
+        if (body == null) {
+            return i;
+        }
+        int length = text.length();
+        int j = i;
+        while (j < length && in(body, text.charAt(j))) {
+            j++;
+        }
+        if (j == length || !in(ends, text.charAt(j))) {
+            return -Math.max(i, j - 1) - 1;
+        }
+        return i;
+    }
+
     /** The matches of the pattern in the text, up to {@code max}, as successive {@code find()} calls count them. */
-    int count(CharSequence text, int max) {
+    int count(String text, int max) {
         Matcher m = matcher(text);
         int n = 0;
         int from = 0;
