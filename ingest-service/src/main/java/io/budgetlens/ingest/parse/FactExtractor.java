@@ -66,6 +66,7 @@ public final class FactExtractor {
      */
     static final Pattern FLAT = Pattern.compile(BASE.pattern() + "[,，]?\\s*(基本)?(持平|保持一致|一致|相同|无变化|没有变化)");
     private static final int FLAT_WORD = 7;
+    static final StartScan FLATS = new StartScan(FLAT, "较比与");
     /** Keys that name no quantity of their own; in a cause clause such a figure is a {@link #CAUSE_KEY} fact. */
     static final java.util.Set<String> GENERIC_KEYS = java.util.Set.of("project.item", "budget.total", "indicator.rate");
     /**
@@ -471,15 +472,13 @@ public final class FactExtractor {
         if (from >= to) {
             return;
         }
-        // Every flat statement opens with 较, 比 or 与 (BASE): the pattern runs from the first one, if there is one.
-        int opening = firstOf(s, from, to, "较比与");
-        if (opening < 0) {
+        // Every flat statement opens with 较, 比 or 与 (BASE): the pattern is tried only there.
+        if (!FLATS.hasStart(s, from, to)) {
             return;
         }
-        Matcher f = FLAT.matcher(s);
-        f.region(opening, to);
+        Matcher f = FLATS.matcher(s);
         int clauseFrom = from;
-        while (f.find()) {
+        for (int next = from; FLATS.find(f, s, next, to); next = f.end()) {
             if (p.lastWasChange && CAUSE_WORDS.find(s.substring(clauseFrom, f.start())) == 1) {
                 p.cause = true;
             }
@@ -518,16 +517,6 @@ public final class FactExtractor {
             target.end = Math.max(target.end, absEnd);
             p.lastWasChange = true;
         }
-    }
-
-    /** The first offset in [from, to) of {@code s} holding one of {@code chars}, or -1. */
-    static int firstOf(String s, int from, int to, String chars) {
-        for (int i = from; i < to; i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static Draft add(List<Draft> drafts, Draft d, int start, int end) {
@@ -857,6 +846,9 @@ public final class FactExtractor {
      * groups are those of that match), or null.
      */
     private static Matcher lastMatch(StartScan scan, String text) {
+        if (!scan.hasStart(text, 0, text.length())) {
+            return null;
+        }
         Matcher m = scan.matcher(text);
         int last = -1;
         for (int from = 0; scan.find(m, text, from); from = Math.max(m.end(), m.start() + 1)) {

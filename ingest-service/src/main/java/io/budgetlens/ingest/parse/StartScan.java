@@ -71,6 +71,28 @@ final class StartScan {
         return pattern;
     }
 
+    /**
+     * Whether [from, to) of the text holds a start character: without one there is no match there, and the caller
+     * need not make a matcher.
+     */
+    boolean hasStart(String text, int from, int to) {
+        if (indexed != null) {
+            for (char c : indexed) {
+                if (at(text, c, from, to) < to) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= lowest && c <= highest && in(starts, c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A matcher over {@code text} for {@link #find}. */
     Matcher matcher(String text) {
         return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
@@ -78,16 +100,24 @@ final class StartScan {
 
     /** The next match starting at or after {@code from}, as {@code m.find(from)} finds it; false when there is none. */
     boolean find(Matcher m, String text, int from) {
+        return find(m, text, from, text.length());
+    }
+
+    /**
+     * The next match within [from, to), as {@code find()} finds it in the region [from, to) of a pattern without
+     * lookarounds or anchors (this scan's bounds are transparent and not anchoring).
+     */
+    boolean find(Matcher m, String text, int from, int to) {
         if (indexed != null) {
-            return findIndexed(m, text, from);
+            return findIndexed(m, text, from, to);
         }
-        int length = text.length();
+        int length = to;
         for (int i = from; i < length; i++) {
             char c = text.charAt(i);
             if (c < lowest || c > highest || !in(starts, c)) {
                 continue;
             }
-            i = skipRun(text, i);
+            i = skipRun(text, i, length);
             if (i < 0) {
                 i = -i - 1;
                 continue;
@@ -103,25 +133,25 @@ final class StartScan {
      * {@link #find} for a few start characters: the next offset of each found with {@code String.indexOf} (which
      * scans many characters per instruction), the pattern tried at the nearest, in the same order as the loop.
      */
-    private boolean findIndexed(Matcher m, String text, int from) {
-        int length = text.length();
+    private boolean findIndexed(Matcher m, String text, int from, int to) {
+        int length = to;
         int[] next = new int[indexed.length];
         for (int k = 0; k < indexed.length; k++) {
-            next[k] = at(text, indexed[k], from);
+            next[k] = at(text, indexed[k], from, to);
         }
         int i = from - 1;
         while (true) {
             int nearest = length;
             for (int k = 0; k < indexed.length; k++) {
                 if (next[k] <= i) {
-                    next[k] = at(text, indexed[k], i + 1);
+                    next[k] = at(text, indexed[k], i + 1, to);
                 }
                 nearest = Math.min(nearest, next[k]);
             }
             if (nearest >= length) {
                 return false;
             }
-            i = skipRun(text, nearest);
+            i = skipRun(text, nearest, length);
             if (i < 0) {
                 i = -i - 1;
                 continue;
@@ -132,10 +162,10 @@ final class StartScan {
         }
     }
 
-    /** The offset of {@code c} at or after {@code from}, or the text's length. */
-    private static int at(String text, char c, int from) {
+    /** The offset of {@code c} in [from, to), or {@code to}. */
+    private static int at(String text, char c, int from, int to) {
         int at = text.indexOf(c, from);
-        return at < 0 ? text.length() : at;
+        return at < 0 || at > to ? to : at;
     }
 
     /**
@@ -143,11 +173,10 @@ final class StartScan {
      * followed by an end character, {@code -(last) - 1} for the last offset of the run, where the scan goes on after
      * (no match starts anywhere in such a run: every offset in it reaches the same character after it).
      */
-    private int skipRun(String text, int i) {
+    private int skipRun(String text, int i, int length) {
         if (body == null) {
             return i;
         }
-        int length = text.length();
         int j = i;
         while (j < length && in(body, text.charAt(j))) {
             j++;
