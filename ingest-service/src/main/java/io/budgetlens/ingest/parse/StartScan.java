@@ -111,19 +111,13 @@ final class StartScan {
         if (indexed != null) {
             return findIndexed(m, text, from, to);
         }
-        int length = to;
-        for (int i = from; i < length; i++) {
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c < lowest || c > highest || !in(starts, c)) {
-                continue;
-            }
-            i = skipRun(text, i, length);
-            if (i < 0) {
-                i = -i - 1;
-                continue;
-            }
-            if (m.region(i, length).lookingAt()) {
-                return true;
+            if (c >= lowest && c <= highest && in(starts, c)) {
+                i = attempt(m, text, i, to);
+                if (i < 0) {
+                    return true;
+                }
             }
         }
         return false;
@@ -134,29 +128,24 @@ final class StartScan {
      * scans many characters per instruction), the pattern tried at the nearest, in the same order as the loop.
      */
     private boolean findIndexed(Matcher m, String text, int from, int to) {
-        int length = to;
         int[] next = new int[indexed.length];
         for (int k = 0; k < indexed.length; k++) {
             next[k] = at(text, indexed[k], from, to);
         }
         int i = from - 1;
         while (true) {
-            int nearest = length;
+            int nearest = to;
             for (int k = 0; k < indexed.length; k++) {
                 if (next[k] <= i) {
                     next[k] = at(text, indexed[k], i + 1, to);
                 }
                 nearest = Math.min(nearest, next[k]);
             }
-            if (nearest >= length) {
+            if (nearest >= to) {
                 return false;
             }
-            i = skipRun(text, nearest, length);
+            i = attempt(m, text, nearest, to);
             if (i < 0) {
-                i = -i - 1;
-                continue;
-            }
-            if (m.region(i, length).lookingAt()) {
                 return true;
             }
         }
@@ -169,22 +158,22 @@ final class StartScan {
     }
 
     /**
-     * {@code i} when a match may start at start character {@code i}; when the run of body characters from it is not
-     * followed by an end character, {@code -(last) - 1} for the last offset of the run, where the scan goes on after
-     * (no match starts anywhere in such a run: every offset in it reaches the same character after it).
+     * The pattern tried at start character {@code i} of [.., to): -1 when it matches there; else the last offset the
+     * scan need not try again, {@code i} or, when the run of body characters from {@code i} is not followed by an end
+     * character, the run's last offset (no match starts anywhere in such a run: every offset in it reaches the same
+     * character after it).
      */
-    private int skipRun(String text, int i, int length) {
-        if (body == null) {
-            return i;
+    private int attempt(Matcher m, String text, int i, int to) {
+        if (body != null) {
+            int j = i;
+            while (j < to && in(body, text.charAt(j))) {
+                j++;
+            }
+            if (j == to || !in(ends, text.charAt(j))) {
+                return Math.max(i, j - 1);
+            }
         }
-        int j = i;
-        while (j < length && in(body, text.charAt(j))) {
-            j++;
-        }
-        if (j == length || !in(ends, text.charAt(j))) {
-            return -Math.max(i, j - 1) - 1;
-        }
-        return i;
+        return m.region(i, to).lookingAt() ? -1 : i;
     }
 
     /** The matches of the pattern in the text, up to {@code max}, as successive {@code find()} calls count them. */
