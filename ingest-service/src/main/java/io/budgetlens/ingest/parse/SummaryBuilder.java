@@ -220,15 +220,14 @@ public final class SummaryBuilder {
     /** "一、", "3." before a row's name; tried only on a label that begins with a numeral. */
     private static final Pattern NUMBERING = Pattern.compile("^[一二三四五六七八九十]+[、.]|^\\d+[.、]");
 
+    /** A row with 合计 or 总计 in one of its first four cells. */
     private static boolean isTotalRow(TableRow row) {
-        List<String> cells = row.cells();
-        for (int c = 0; c < Math.min(4, cells.size()); c++) {
-            String word = cells.get(c).replace(" ", "");
-            if (word.equals("合计") || word.equals("总计")) {
-                return true;
-            }
+        int first = Math.min(4, row.cells().size());
+        int c = 0;
+        while (c < first && !TableReader.isTotalWord(row.cells().get(c))) {
+            c++;
         }
-        return false;
+        return c < first;
     }
 
     private static String squash(String s) {

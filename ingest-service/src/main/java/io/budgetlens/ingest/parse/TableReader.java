@@ -242,7 +242,8 @@ public final class TableReader {
     }
 
     /** "合计" or "总计", spaces aside. */
-    private static boolean isTotalWord(String cell) {
+    /** 合计 or 总计, spaces aside. */
+    static boolean isTotalWord(String cell) {
         String word = cell.replace(" ", "");
         return word.equals("合计") || word.equals("总计");
     }
