@@ -40,7 +40,8 @@ public final class FactExtractor {
             + "(\\(或(增加|减少)\\))?");
     /** {@link #BASE} and {@link #DIRECTION} tried only at the first characters of their words (asked of every label). */
     static final StartScan BASES = new StartScan(BASE, "较比与");
-    static final StartScan DIRECTIONS = new StartScan(DIRECTION, "增上提减下降持保一");
+    static final StartScan DIRECTIONS = StartScan.words(DIRECTION, "增加", "增长", "上升", "提高", "减少", "下降", "降低",
+            "持平", "保持", "一致");
     /** "增加人员经费11.52万元", "新增…四个项目312.08万元": the change comes before the subject it changes. */
     static final Pattern CHANGE_PREFIX = Pattern.compile("(增加|减少|新增|追加|追减|节约|下降)(了|的)?(.+)$");
     static final Pattern SHARE = Pattern.compile("占(比|.{0,20}的)?\\s*$");

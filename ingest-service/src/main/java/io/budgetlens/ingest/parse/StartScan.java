@@ -30,10 +30,12 @@ final class StartScan {
     private final char[] indexed;
     private final long[] body;
     private final long[] ends;
+    /** The two characters one of which every match begins with, or null (then any start character may begin one). */
+    private final String[] openings;
 
     /** @param starts the characters one of which every match of {@code pattern} begins with */
     StartScan(Pattern pattern, String starts) {
-        this(pattern, starts, null, null);
+        this(pattern, starts, null, null, null);
     }
 
     /**
@@ -43,7 +45,24 @@ final class StartScan {
      * then 万, 元 or %), and not again inside a run that is not.
      */
     StartScan(Pattern pattern, String starts, String body, String ends) {
+        this(pattern, starts, body, ends, null);
+    }
+
+    /**
+     * For a pattern of words every match of which begins with one of {@code openings} (their first two characters):
+     * tried only where one of them is printed (direction words begin with 一, 上 and 下, which the text is full of).
+     */
+    static StartScan words(Pattern pattern, String... openings) {
+        StringBuilder starts = new StringBuilder();
+        for (String opening : openings) {
+            starts.append(opening.charAt(0));
+        }
+        return new StartScan(pattern, starts.toString(), null, null, openings.clone());
+    }
+
+    private StartScan(Pattern pattern, String starts, String body, String ends, String[] openings) {
         this.pattern = pattern;
+        this.openings = openings;
         this.starts = bits(starts);
         char[] distinct = starts.chars().distinct().sorted().collect(StringBuilder::new, StringBuilder::appendCodePoint,
                 StringBuilder::append).toString().toCharArray();
@@ -164,6 +183,9 @@ final class StartScan {
      * character after it).
      */
     private int attempt(Matcher m, String text, int i, int to) {
+        if (openings != null && !opensAt(text, i, to)) {
+            return i;
+        }
         if (body != null) {
             int j = i;
             while (j < to && in(body, text.charAt(j))) {
@@ -174,6 +196,19 @@ final class StartScan {
             }
         }
         return m.region(i, to).lookingAt() ? -1 : i;
+    }
+
+    /** Whether one of {@link #openings} is printed at {@code i}, before {@code to}. */
+    private boolean opensAt(String text, int i, int to) {
+        if (i + 2 > to) {
+            return false;
+        }
+        for (String opening : openings) {
+            if (text.charAt(i) == opening.charAt(0) && text.charAt(i + 1) == opening.charAt(1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The matches of the pattern in the text, up to {@code max}, as successive {@code find()} calls count them. */
