@@ -20,24 +20,28 @@ public final class TextNormalizer {
     }
 
     public static Normalized normalize(String original) {
-        StringBuilder out = new StringBuilder(original.length());
-        int[] map = new int[original.length() + 1];
+        // The characters folded in place: the normalised text is never longer than the original.
+        char[] chars = original.toCharArray();
+        int[] map = new int[chars.length + 1];
         int n = 0;
-        for (int i = 0; i < original.length(); i++) {
-            char c = original.charAt(i);
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
             if (c == '\r') {
-                if (i + 1 < original.length() && original.charAt(i + 1) == '\n') {
+                if (i + 1 < chars.length && chars[i + 1] == '\n') {
                     continue;
                 }
                 c = '\n';
             }
-            map[n++] = i;
-            out.append(fold(c));
+            map[n] = i;
+            chars[n++] = fold(c);
         }
-        map[n] = original.length();
-        int[] exact = new int[n + 1];
-        System.arraycopy(map, 0, exact, 0, n + 1);
-        return new Normalized(out.toString(), exact);
+        map[n] = chars.length;
+        int[] exact = map;
+        if (n < chars.length) {
+            exact = new int[n + 1];
+            System.arraycopy(map, 0, exact, 0, n + 1);
+        }
+        return new Normalized(new String(chars, 0, n), exact);
     }
 
     /** The ASCII form of a full-width character (U+FF01..U+FF5E), spaces folded; other characters unchanged. */

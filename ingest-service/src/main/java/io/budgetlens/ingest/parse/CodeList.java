@@ -32,6 +32,9 @@ public final class CodeList {
     }
 
     private static final CodeList STANDARD = load();
+    /** The types of the tables whose rows are classification codes. */
+    private static final List<String> CODED_TYPES = List.of("GPB_EXPENDITURE", "EXPENDITURE", "INCOME",
+            "GPB_BASIC_EXPENDITURE", "GOVERNMENT_FUND", "STATE_CAPITAL_EXPENDITURE");
 
     private final Map<String, List<Entry>> byCode;
 
@@ -51,33 +54,38 @@ public final class CodeList {
     public List<ParseWarning> check(List<DisclosureTable> tables, Integer fiscalYear) {
         List<ParseWarning> warnings = new ArrayList<>();
         for (DisclosureTable table : tables) {
-            if (!List.of("GPB_EXPENDITURE", "EXPENDITURE", "INCOME", "GPB_BASIC_EXPENDITURE", "GOVERNMENT_FUND",
-                    "STATE_CAPITAL_EXPENDITURE").contains(table.type())) {
+            if (!CODED_TYPES.contains(table.type())) {
                 continue;
             }
             for (TableRow row : table.rows()) {
                 if (row.code() == null || row.name() == null) {
                     continue;
                 }
-                Evidence evidence = new Evidence(RowQuote.of(row.cells()), row.start(), row.end(), table.id(),
-                        row.index(), 0, null);
                 List<Entry> known = entries(row.code());
                 if (known.isEmpty()) {
                     warnings.add(new ParseWarning("CODE_UNKNOWN", "Code " + row.code() + " (" + row.name()
-                            + ") is not in the code list", evidence));
+                            + ") is not in the code list", evidence(table, row)));
                     continue;
                 }
                 String printed = normalise(row.name());
-                boolean matches = known.stream().anyMatch(e -> e.validIn(fiscalYear) && normalise(e.name()).equals(printed));
+                boolean matches = false;
+                for (int k = 0; k < known.size() && !matches; k++) {
+                    matches = known.get(k).validIn(fiscalYear) && normalise(known.get(k).name()).equals(printed);
+                }
                 if (!matches) {
                     String expected = known.stream().filter(e -> e.validIn(fiscalYear)).map(Entry::name).findFirst()
                             .orElse(known.get(0).name());
                     warnings.add(new ParseWarning("CODE_NAME_MISMATCH", "Code " + row.code() + " is printed as '"
-                            + row.name() + "'; the code list names it '" + expected + "'", evidence));
+                            + row.name() + "'; the code list names it '" + expected + "'", evidence(table, row)));
                 }
             }
         }
         return warnings;
+    }
+
+    /** The row quoted as a warning's evidence (built only for a row that has a warning). */
+    private static Evidence evidence(DisclosureTable table, TableRow row) {
+        return new Evidence(RowQuote.of(row.cells()), row.start(), row.end(), table.id(), row.index(), 0, null);
     }
 
     static String normalise(String name) {

@@ -136,6 +136,6 @@ public final class ContentsDetector {
     }
 
     static String squash(String s) {
-        return s.replaceAll("\\s+", "");
+        return Blanks.removed(s);
     }
 }

@@ -34,7 +34,7 @@ public class DisclosureParser {
     /** "部门决算", "单位预算", "决算公开", "预算情况说明": the wording that names the kind of a disclosure. */
     static final Pattern KIND = Pattern.compile("(部门|单位)(预算|决算)|(预算|决算)(情况说明|公开)");
     /** {@link #KIND} tried only at 部, 单, 预 and 决 (java.util.regex tries its alternation at every offset). */
-    static final StartScan KINDS = new StartScan(KIND, "部单预决");
+    static final StartScan KINDS = StartScan.words(KIND, "部门", "单位", "预算", "决算");
     /** "2024年", "2020年度": the first year printed, which in these documents is the fiscal year of the title. */
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +40,8 @@ public final class FactExtractor {
             + "(\\(或(增加|减少)\\))?");
     /** {@link #BASE} and {@link #DIRECTION} tried only at the first characters of their words (asked of every label). */
     static final StartScan BASES = new StartScan(BASE, "较比与");
-    static final StartScan DIRECTIONS = new StartScan(DIRECTION, "增上提减下降持保一");
+    static final StartScan DIRECTIONS = StartScan.words(DIRECTION, "增加", "增长", "上升", "提高", "减少", "下降", "降低",
+            "持平", "保持", "一致");
     /** "增加人员经费11.52万元", "新增…四个项目312.08万元": the change comes before the subject it changes. */
     static final Pattern CHANGE_PREFIX = Pattern.compile("(增加|减少|新增|追加|追减|节约|下降)(了|的)?(.+)$");
     static final Pattern SHARE = Pattern.compile("占(比|.{0,20}的)?\\s*$");
@@ -65,6 +67,7 @@ public final class FactExtractor {
      */
     static final Pattern FLAT = Pattern.compile(BASE.pattern() + "[,，]?\\s*(基本)?(持平|保持一致|一致|相同|无变化|没有变化)");
     private static final int FLAT_WORD = 7;
+    static final StartScan FLATS = new StartScan(FLAT, "较比与");
     /** Keys that name no quantity of their own; in a cause clause such a figure is a {@link #CAUSE_KEY} fact. */
     static final java.util.Set<String> GENERIC_KEYS = java.util.Set.of("project.item", "budget.total", "indicator.rate");
     /**
@@ -219,14 +222,29 @@ public final class FactExtractor {
                 continue;
             }
             Paragraph p = new Paragraph();
-            Matcher firstFigure = FIGURES.matcher(line);
+            List<int[]> sentences = sentences(line);
+            // Each sentence's figures, found once. A figure never spans a sentence break, and a break is neither a
+            // digit nor a point (which the figure's lookbehind looks at), so they are the line's figures in it.
+            String[] texts = new String[sentences.size()];
+            List<List<MatchResult>> figuresOf = new ArrayList<>(sentences.size());
             // The words of a paragraph before its first figure ("2024年一般公共财政拨款收入…") set the scope of the
             // whole paragraph unless a sentence names its own.
-            String lineLead = FIGURES.find(firstFigure, line, 0) ? tail(line, firstFigure.start()) : "";
+            String lineLead = "";
+            boolean leadFound = false;
+            for (int k = 0; k < sentences.size(); k++) {
+                texts[k] = line.substring(sentences.get(k)[0], sentences.get(k)[1]);
+                List<MatchResult> found = figures(texts[k]);
+                figuresOf.add(found);
+                if (!leadFound && !found.isEmpty()) {
+                    lineLead = tail(line, sentences.get(k)[0] + found.get(0).start());
+                    leadFound = true;
+                }
+            }
             String previousSentence = "";
             String context = "";
-            for (int[] sentence : sentences(line)) {
-                String s = line.substring(sentence[0], sentence[1]);
+            for (int k = 0; k < sentences.size(); k++) {
+                int[] sentence = sentences.get(k);
+                String s = texts[k];
                 // "其中:…" breaks down the sentence before it, whose words (一般公共预算, 财政拨款) set the fund scope;
                 // the breakdown runs on over ";" until the next "。".
                 if (s.stripLeading().startsWith("其中")) {
@@ -237,9 +255,8 @@ public final class FactExtractor {
                 previousSentence = s;
                 int sentenceOffset = lineOffset + sentence[0];
                 String sentenceContext = titles.at(sentenceOffset) + "\n" + lineLead + "\n" + context;
-                Matcher m = FIGURES.matcher(s);
                 int previousEnd = 0;
-                for (int next = 0; FIGURES.find(m, s, next); next = m.end()) {
+                for (MatchResult m : figuresOf.get(k)) {
                     if (figures >= figureLimit || drafts.size() >= figureLimit) {
                         stopped = true;
                         break lines;
@@ -456,15 +473,13 @@ public final class FactExtractor {
         if (from >= to) {
             return;
         }
-        // Every flat statement opens with 较, 比 or 与 (BASE): the pattern runs from the first one, if there is one.
-        int opening = firstOf(s, from, to, "较比与");
-        if (opening < 0) {
+        // Every flat statement opens with 较, 比 or 与 (BASE): the pattern is tried only there.
+        if (!FLATS.hasStart(s, from, to)) {
             return;
         }
-        Matcher f = FLAT.matcher(s);
-        f.region(opening, to);
+        Matcher f = FLATS.matcher(s);
         int clauseFrom = from;
-        while (f.find()) {
+        for (int next = from; FLATS.find(f, s, next, to); next = f.end()) {
             if (p.lastWasChange && CAUSE_WORDS.find(s.substring(clauseFrom, f.start())) == 1) {
                 p.cause = true;
             }
@@ -503,16 +518,6 @@ public final class FactExtractor {
             target.end = Math.max(target.end, absEnd);
             p.lastWasChange = true;
         }
-    }
-
-    /** The first offset in [from, to) of {@code s} holding one of {@code chars}, or -1. */
-    static int firstOf(String s, int from, int to, String chars) {
-        for (int i = from; i < to; i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static Draft add(List<Draft> drafts, Draft d, int start, int end) {
@@ -563,7 +568,7 @@ public final class FactExtractor {
         Draft d = new Draft();
         if (function.isPresent() && !clean.contains("基本支出") && !clean.contains("项目支出")) {
             d.key = "expenditure.function." + function.get().code();
-            d.scope = contextScope(clean + " " + sentence);
+            d.scope = contextScope(clean, sentence);
         } else if (term.isPresent()) {
             d.key = term.get().key();
             if ("budget.total".equals(d.key)) {
@@ -574,7 +579,7 @@ public final class FactExtractor {
                     d.key = specific.get().key();
                 }
             }
-            d.scope = term.get().scope() != null ? term.get().scope() : contextScope(clean + " " + sentence);
+            d.scope = term.get().scope() != null ? term.get().scope() : contextScope(clean, sentence);
         } else {
             return null;
         }
@@ -648,24 +653,41 @@ public final class FactExtractor {
      * layer per line, and the last layer that names a scope wins; ALL_FUNDS when none does.
      */
     static FundScope contextScope(String words) {
-        String[] layers = words.split("\n");
-        for (int i = layers.length - 1; i >= 0; i--) {
-            FundScope scope = scopeWords(layers[i]);
-            if (scope != null) {
-                return scope;
+        return contextScope("", words);
+    }
+
+    /**
+     * {@code contextScope(label + " " + words)} without building that string (the words are the sentence up to a
+     * figure with its section titles, paragraph lead and context, up to a few thousand characters) or splitting it:
+     * the layers are read from the last line back, the label counting as part of the first. No scope word holds a
+     * space or a line break, so none is found across the label's end.
+     */
+    static FundScope contextScope(String label, String words) {
+        int end = words.length();
+        while (end >= 0) {
+            int start = words.lastIndexOf('\n', end - 1) + 1;
+            boolean first = start == 0;
+            if (has(words, start, end, "一般公共预算") || has(words, start, end, "一般公共财政")
+                    || first && (label.contains("一般公共预算") || label.contains("一般公共财政"))) {
+                return FundScope.GENERAL_PUBLIC_BUDGET;
             }
+            if (has(words, start, end, "财政拨款") || first && label.contains("财政拨款")) {
+                return FundScope.FISCAL_APPROPRIATION;
+            }
+            end = start - 1;
         }
         return FundScope.ALL_FUNDS;
     }
 
-    private static FundScope scopeWords(String words) {
-        if (words.contains("一般公共预算") || words.contains("一般公共财政")) {
-            return FundScope.GENERAL_PUBLIC_BUDGET;
+    /** Whether {@code word} occurs within [start, end) of {@code s}. */
+    private static boolean has(String s, int start, int end, String word) {
+        char c = word.charAt(0);
+        for (int i = start, last = end - word.length(); i <= last; i++) {
+            if (s.charAt(i) == c && s.startsWith(word, i)) {
+                return true;
+            }
         }
-        if (words.contains("财政拨款")) {
-            return FundScope.FISCAL_APPROPRIATION;
-        }
-        return null;
+        return false;
     }
 
     private static final Pattern LABEL_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
@@ -810,11 +832,24 @@ public final class FactExtractor {
         return out;
     }
 
+    /** The successive matches of {@link #FIGURES} in a sentence. */
+    private static List<MatchResult> figures(String sentence) {
+        Matcher m = FIGURES.matcher(sentence);
+        List<MatchResult> found = new ArrayList<>();
+        for (int next = 0; FIGURES.find(m, sentence, next); next = m.end()) {
+            found.add(m.toMatchResult());
+        }
+        return found;
+    }
+
     /**
      * The last of the successive matches of the pattern in the text (the match found again from its start, so its
      * groups are those of that match), or null.
      */
     private static Matcher lastMatch(StartScan scan, String text) {
+        if (!scan.hasStart(text, 0, text.length())) {
+            return null;
+        }
         Matcher m = scan.matcher(text);
         int last = -1;
         for (int from = 0; scan.find(m, text, from); from = Math.max(m.end(), m.start() + 1)) {

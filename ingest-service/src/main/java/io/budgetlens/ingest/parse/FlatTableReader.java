@@ -38,20 +38,28 @@ final class FlatTableReader {
      * parser's CPU on Rongchang (its lazy group is retried at every character of every line).
      */
     static Cell cell(String line, int start) {
-        String s = line.strip();
-        int textEnd = s.length();
-        while (textEnd > 0 && (s.charAt(textEnd - 1) == '|' || isRegexSpace(s.charAt(textEnd - 1)))) {
+        // [from, to) is line.strip(), read without copying it.
+        int from = 0;
+        int to = line.length();
+        while (from < to && Character.isWhitespace(line.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(line.charAt(to - 1))) {
+            to--;
+        }
+        int textEnd = to;
+        while (textEnd > from && (line.charAt(textEnd - 1) == '|' || isRegexSpace(line.charAt(textEnd - 1)))) {
             textEnd--;
         }
-        int pipe = s.indexOf('|', textEnd);
-        if (pipe < 0 || hasLineTerminator(s, textEnd)) {
+        int pipe = line.indexOf('|', textEnd);
+        if (pipe < 0 || pipe >= to || hasLineTerminator(line, from, textEnd)) {
             return null;
         }
         boolean rowEnd = false;
-        for (int i = pipe + 1; i < s.length() && !rowEnd; i++) {
-            rowEnd = s.charAt(i) != ' ';
+        for (int i = pipe + 1; i < to && !rowEnd; i++) {
+            rowEnd = line.charAt(i) != ' ';
         }
-        return new Cell(s.substring(0, textEnd).strip(), rowEnd, start, start + line.length());
+        return new Cell(line.substring(from, textEnd).strip(), rowEnd, start, start + line.length());
     }
 
     /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS. */
@@ -59,9 +67,9 @@ final class FlatTableReader {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
-    /** Whether the text before {@code end} holds a character the regex {@code .} does not match. */
-    private static boolean hasLineTerminator(String s, int end) {
-        for (int i = 0; i < end; i++) {
+    /** Whether [from, end) of the text holds a character the regex {@code .} does not match. */
+    private static boolean hasLineTerminator(String s, int from, int end) {
+        for (int i = from; i < end; i++) {
             char c = s.charAt(i);
             if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
                 return true;
@@ -170,7 +178,15 @@ final class FlatTableReader {
 
     /** Adds a row; a short row (ended by a mark) keeps its label first and its values in the rightmost columns. */
     private static void addRow(List<List<String>> grid, List<int[]> spans, List<Cell> cells, int width) {
-        List<String> texts = new ArrayList<>(cells.stream().map(Cell::text).toList());
+        List<String> texts = new ArrayList<>(cells.size());
+        boolean empty = true;
+        for (Cell c : cells) {
+            texts.add(c.text());
+            empty &= c.text().isEmpty();
+        }
+        if (empty) {
+            return;
+        }
         if (width > 1 && texts.size() > 1 && texts.size() < width && !isData(texts.get(0))) {
             List<String> padded = new ArrayList<>();
             padded.add(texts.get(0));
@@ -179,9 +195,6 @@ final class FlatTableReader {
             }
             padded.addAll(texts.subList(1, texts.size()));
             texts = padded;
-        }
-        if (texts.stream().allMatch(String::isEmpty)) {
-            return;
         }
         grid.add(texts);
         spans.add(new int[] {cells.get(0).start(), cells.get(cells.size() - 1).end()});

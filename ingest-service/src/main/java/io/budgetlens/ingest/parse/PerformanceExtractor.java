@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.budgetlens.events.DisclosureTable;
@@ -30,6 +29,15 @@ public final class PerformanceExtractor {
             "说明", "是否核心", "是否核心指标", "一级指标", "二级指标", "三级指标", "年度指标值", "分值", "得分",
             "偏离绩效目标原因及下一步改进措施");
     static final Pattern OPERATOR = Pattern.compile("^(≥|≤|=|>|<|定性|定量)");
+    /** {@link #OPERATOR}'s alternatives in its order (none is the beginning of another). */
+    private static final List<String> OPERATORS = List.of("≥", "≤", "=", ">", "<", "定性", "定量");
+    /** The labels whose following value {@link #evaluation} reads. */
+    private static final Set<String> LABELS = Set.of("项目名称", "部门(单位)名称", "自评总分(分)", "总分", "等级", "当年预算",
+            "当年预算(万元)", "部门支出预算数");
+    /** The first characters of {@link #LABELS}. */
+    private static final String LABEL_STARTS = "项部自总等当";
+    /** A first cell that ends the indicators. */
+    private static final Set<String> END_OF_INDICATORS = Set.of("说明", "备注");
     static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private PerformanceExtractor() {
@@ -48,9 +56,10 @@ public final class PerformanceExtractor {
             }
             List<List<TableRow>> projects = new ArrayList<>();
             List<TableRow> current = new ArrayList<>();
+            String title = norm(table.title() == null ? "-" : table.title());
             for (TableRow row : table.rows()) {
                 String first = row.cells().isEmpty() ? "" : norm(row.cells().get(0));
-                boolean startsProject = first.equals("项目名称") || first.equals(norm(table.title() == null ? "-" : table.title()));
+                boolean startsProject = first.equals("项目名称") || first.equals(title);
                 if (startsProject && hasProjectContent(current)) {
                     projects.add(current);
                     current = new ArrayList<>();
@@ -98,10 +107,10 @@ public final class PerformanceExtractor {
         BigDecimal weight = null;
         BigDecimal score = null;
         for (int r = 0; r < rows.size(); r++) {
-            List<String> header = rows.get(r).cells().stream().map(PerformanceExtractor::norm).toList();
-            if (header.stream().noneMatch(h -> h.startsWith("年初预算数")) || header.stream().noneMatch(h -> h.startsWith("全年执行数"))) {
+            if (!isFundsHeader(rows.get(r).cells())) {
                 continue;
             }
+            List<String> header = rows.get(r).cells().stream().map(PerformanceExtractor::norm).toList();
             List<String> values = null;
             for (int k = r + 1; k < rows.size() && k <= r + 3; k++) {
                 List<String> cells = rows.get(k).cells();
@@ -148,10 +157,23 @@ public final class PerformanceExtractor {
                 rate, weight, score, indicators);
     }
 
+    /** A row of the funds block's header: a cell beginning 年初预算数 and one beginning 全年执行数 (normalised). */
+    private static boolean isFundsHeader(List<String> cells) {
+        boolean initial = false;
+        boolean executed = false;
+        for (String cell : cells) {
+            String h = norm(cell);
+            initial |= h.startsWith("年初预算数");
+            executed |= h.startsWith("全年执行数");
+        }
+        return initial && executed;
+    }
+
     private static List<PerformanceIndicator> indicators(DisclosureTable table, List<TableRow> rows) {
         List<PerformanceIndicator> out = new ArrayList<>();
         List<String> columns = null;
         int nameIndex = -1;
+        int[] under = null;
         for (TableRow row : rows) {
             List<String> cells = row.cells();
             List<String> data = cells;
@@ -160,19 +182,23 @@ public final class PerformanceExtractor {
                 while (k < cells.size() && INDICATOR_HEADERS.contains(norm(cells.get(k)))) {
                     k++;
                 }
+                if (k < 4) {
+                    continue;
+                }
                 List<String> header = cells.subList(0, k).stream().map(PerformanceExtractor::norm).toList();
                 int name = header.indexOf("指标名称") >= 0 ? header.indexOf("指标名称") : header.indexOf("三级指标");
-                if (name < 0 || k < 4) {
+                if (name < 0) {
                     continue;
                 }
                 columns = header;
                 nameIndex = name;
+                under = IndicatorCells.columnsOf(columns.subList(nameIndex + 1, columns.size()));
                 data = cells.subList(k, cells.size());
                 if (data.isEmpty()) {
                     continue;
                 }
             }
-            if (!cells.isEmpty() && Set.of("说明", "备注").contains(norm(cells.get(0)))) {
+            if (!cells.isEmpty() && END_OF_INDICATORS.contains(norm(cells.get(0)))) {
                 break;
             }
             int values = columns.size() - nameIndex - 1;
@@ -197,19 +223,17 @@ public final class PerformanceExtractor {
                     level1 = nameAt >= 1 ? chunk.get(nameAt - 1) : null;
                     level2 = null;
                 }
-                IndicatorCells byColumn = new IndicatorCells(columns.subList(nameIndex + 1, columns.size()),
-                        chunk.subList(nameAt + 1, chunk.size()));
-                String unit = blankToNull(byColumn.under("计量单位"));
-                String operator = blankToNull(byColumn.under("指标性质"));
-                String target = blankToNull(byColumn.under("指标值", "年度指标值"));
-                String actual = blankToNull(byColumn.under("全年完成值", "实际完成值"));
-                String deviation = blankToNull(byColumn.under("偏离度(%)"));
-                BigDecimal weight = decimal(byColumn.under("指标权重(分)", "指标权重", "分值"));
-                String scoreRate = blankToNull(byColumn.under("得分系数(%)", "得分系数"));
-                BigDecimal score = decimal(byColumn.under("指标得分(分)", "得分"));
+                IndicatorCells byColumn = new IndicatorCells(under, chunk.subList(nameAt + 1, chunk.size()));
+                String unit = blankToNull(byColumn.value(IndicatorCells.UNIT));
+                String operator = blankToNull(byColumn.value(IndicatorCells.OPERATOR));
+                String target = blankToNull(byColumn.value(IndicatorCells.TARGET));
+                String actual = blankToNull(byColumn.value(IndicatorCells.ACTUAL));
+                String deviation = blankToNull(byColumn.value(IndicatorCells.DEVIATION));
+                BigDecimal weight = decimal(byColumn.value(IndicatorCells.WEIGHT));
+                String scoreRate = blankToNull(byColumn.value(IndicatorCells.SCORE_RATE));
+                BigDecimal score = decimal(byColumn.value(IndicatorCells.SCORE));
                 if (operator == null && target != null) {
-                    Matcher op = OPERATOR.matcher(target);
-                    operator = op.find() ? op.group(1) : null;
+                    operator = operator(target);
                 }
                 out.add(new PerformanceIndicator(blankToNull(level1), blankToNull(level2), name, unit, operator, target,
                         actual, deviation, weight, scoreRate, score, new Evidence(RowQuote.of(chunk),
@@ -219,24 +243,55 @@ public final class PerformanceExtractor {
         return out;
     }
 
-    /** An indicator's printed values after its name, aligned with the header's columns after the name column. */
-    private record IndicatorCells(List<String> columns, List<String> values) {
+    /** The operator a target value begins with ({@link #OPERATOR}'s group 1 by hand), or null. */
+    static String operator(String target) {
+        for (String op : OPERATORS) {
+            if (target.startsWith(op)) {
+                return op;
+            }
+        }
+        return null;
+    }
 
-        /**
-         * The value under any of {@code headers} (the names templates print one column under; 是否核心, 说明 and the
-         * like are read under none), from the last such column when several are printed; null when none is.
-         */
-        String under(String... headers) {
-            String found = null;
-            for (int c = 0; c < columns.size(); c++) {
-                for (String header : headers) {
-                    if (header.equals(columns.get(c))) {
-                        found = values.get(c);
-                        break;
+    /**
+     * An indicator's printed values after its name, aligned with the header's columns after the name column:
+     * {@code under[q]} is the column of question {@code q} ({@link #UNIT} … {@link #SCORE}), found once per table by
+     * {@link #columnsOf}.
+     */
+    private record IndicatorCells(int[] under, List<String> values) {
+
+        static final int UNIT = 0;
+        static final int OPERATOR = 1;
+        static final int TARGET = 2;
+        static final int ACTUAL = 3;
+        static final int DEVIATION = 4;
+        static final int WEIGHT = 5;
+        static final int SCORE_RATE = 6;
+        static final int SCORE = 7;
+        /** The names templates print each question's column under (是否核心, 说明 and the like answer none). */
+        private static final String[][] HEADERS = {{"计量单位"}, {"指标性质"}, {"指标值", "年度指标值"},
+                {"全年完成值", "实际完成值"}, {"偏离度(%)"}, {"指标权重(分)", "指标权重", "分值"}, {"得分系数(%)", "得分系数"},
+                {"指标得分(分)", "得分"}};
+
+        /** Each question's column among {@code columns}: the last printed under one of its names, -1 when none is. */
+        static int[] columnsOf(List<String> columns) {
+            int[] under = new int[HEADERS.length];
+            for (int q = 0; q < HEADERS.length; q++) {
+                under[q] = -1;
+                for (int c = 0; c < columns.size(); c++) {
+                    for (String header : HEADERS[q]) {
+                        if (header.equals(columns.get(c))) {
+                            under[q] = c;
+                        }
                     }
                 }
             }
-            return found;
+            return under;
+        }
+
+        /** The value under question {@code q}'s column; null when no such column is printed. */
+        String value(int q) {
+            return under[q] < 0 ? null : values.get(under[q]);
         }
     }
 
@@ -261,20 +316,37 @@ public final class PerformanceExtractor {
     }
 
     /**
-     * Every cell's text (normalised) with the first non-blank cell printed after it, read in one pass over the rows:
-     * {@link #valueAfter} asks it for nine labels of each project, which scanned every cell nine times.
+     * Each of {@link #LABELS} printed in a cell (normalised), with the first non-blank cell printed after it, read in
+     * one pass over the rows: {@link #valueAfter} asks it for the labels of each project, which scanned every cell
+     * once per label. A cell is normalised and looked up only when its first non-space character begins a label.
      */
     private static Map<String, String> valuesAfter(List<TableRow> rows) {
         Map<String, String> after = new HashMap<>();
         for (TableRow row : rows) {
             List<String> cells = row.cells();
             for (int c = 0; c + 1 < cells.size(); c++) {
-                if (!cells.get(c + 1).isBlank()) {
-                    after.putIfAbsent(norm(cells.get(c)), cells.get(c + 1));
+                String cell = cells.get(c);
+                if (!mayBeLabel(cell) || cells.get(c + 1).isBlank()) {
+                    continue;
+                }
+                String label = norm(cell);
+                if (LABELS.contains(label)) {
+                    after.putIfAbsent(label, cells.get(c + 1));
                 }
             }
         }
         return after;
+    }
+
+    /** Whether the cell's first character other than a space is one a label of {@link #LABELS} begins with. */
+    private static boolean mayBeLabel(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c != ' ') {
+                return LABEL_STARTS.indexOf(c) >= 0;
+            }
+        }
+        return false;
     }
 
     /** The first non-blank cell after a cell reading {@code label} (normalised), stripped; null when there is none. */

@@ -17,15 +17,25 @@ final class StartScan {
     /** The characters of {@code \s} (java.util.regex's whitespace without UNICODE_CHARACTER_CLASS). */
     static final String REGEX_SPACE = " \t\n\u000B\f\r";
 
+    /** Start sets of at most this many characters are searched for with {@code String.indexOf}, one per character. */
+    private static final int INDEXED = 5;
+
     private final Pattern pattern;
     /** The start, body and end characters as bit sets over the 65,536 UTF-16 code units: one lookup per character. */
     private final long[] starts;
+    /** The smallest and largest start character: most characters of a text fall outside and need no lookup. */
+    private final char lowest;
+    private final char highest;
+    /** The distinct start characters when there are at most {@link #INDEXED} of them, else null. */
+    private final char[] indexed;
     private final long[] body;
     private final long[] ends;
+    /** The two characters one of which every match begins with, or null (then any start character may begin one). */
+    private final String[] openings;
 
     /** @param starts the characters one of which every match of {@code pattern} begins with */
     StartScan(Pattern pattern, String starts) {
-        this(pattern, starts, null, null);
+        this(pattern, starts, null, null, null);
     }
 
     /**
@@ -35,8 +45,30 @@ final class StartScan {
      * then 万, 元 or %), and not again inside a run that is not.
      */
     StartScan(Pattern pattern, String starts, String body, String ends) {
+        this(pattern, starts, body, ends, null);
+    }
+
+    /**
+     * For a pattern of words every match of which begins with one of {@code openings} (their first two characters):
+     * tried only where one of them is printed (direction words begin with 一, 上 and 下, which the text is full of).
+     */
+    static StartScan words(Pattern pattern, String... openings) {
+        StringBuilder starts = new StringBuilder();
+        for (String opening : openings) {
+            starts.append(opening.charAt(0));
+        }
+        return new StartScan(pattern, starts.toString(), null, null, openings.clone());
+    }
+
+    private StartScan(Pattern pattern, String starts, String body, String ends, String[] openings) {
         this.pattern = pattern;
+        this.openings = openings;
         this.starts = bits(starts);
+        char[] distinct = starts.chars().distinct().sorted().collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                StringBuilder::append).toString().toCharArray();
+        this.lowest = distinct[0];
+        this.highest = distinct[distinct.length - 1];
+        this.indexed = distinct.length <= INDEXED ? distinct : null;
         this.body = body == null ? null : bits(body);
         this.ends = ends == null ? null : bits(ends);
     }
@@ -58,30 +90,121 @@ final class StartScan {
         return pattern;
     }
 
+    /**
+     * Whether [from, to) of the text holds a start character: without one there is no match there, and the caller
+     * need not make a matcher.
+     */
+    boolean hasStart(String text, int from, int to) {
+        if (indexed != null) {
+            for (char c : indexed) {
+                if (at(text, c, from, to) < to) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= lowest && c <= highest && in(starts, c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A matcher over {@code text} for {@link #find}. */
-    Matcher matcher(CharSequence text) {
+    Matcher matcher(String text) {
         return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     }
 
     /** The next match starting at or after {@code from}, as {@code m.find(from)} finds it; false when there is none. */
-    boolean find(Matcher m, CharSequence text, int from) {
-        int length = text.length();
-        for (int i = from; i < length; i++) {
-            if (!in(starts, text.charAt(i))) {
-                continue;
-            }
-            if (body != null) {
-                int j = i;
-                while (j < length && in(body, text.charAt(j))) {
-                    j++;
+    boolean find(Matcher m, String text, int from) {
+        return find(m, text, from, text.length());
+    }
+
+    /**
+     * The next match within [from, to), as {@code find()} finds it in the region [from, to) of a pattern without
+     * lookarounds or anchors (this scan's bounds are transparent and not anchoring).
+     */
+    boolean find(Matcher m, String text, int from, int to) {
+        if (indexed != null) {
+            return findIndexed(m, text, from, to);
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= lowest && c <= highest && in(starts, c)) {
+                i = attempt(m, text, i, to);
+                if (i < 0) {
+                    return true;
                 }
-                if (j == length || !in(ends, text.charAt(j))) {
-                    // No match starts anywhere in this run: every offset in it reaches the same character after it.
-                    i = Math.max(i, j - 1);
-                    continue;
-                }
             }
-            if (m.region(i, length).lookingAt()) {
+        }
+        return false;
+    }
+
+    /**
+     * {@link #find} for a few start characters: the next offset of each found with {@code String.indexOf} (which
+     * scans many characters per instruction), the pattern tried at the nearest, in the same order as the loop.
+     */
+    private boolean findIndexed(Matcher m, String text, int from, int to) {
+        int[] next = new int[indexed.length];
+        for (int k = 0; k < indexed.length; k++) {
+            next[k] = at(text, indexed[k], from, to);
+        }
+        int i = from - 1;
+        while (true) {
+            int nearest = to;
+            for (int k = 0; k < indexed.length; k++) {
+                if (next[k] <= i) {
+                    next[k] = at(text, indexed[k], i + 1, to);
+                }
+                nearest = Math.min(nearest, next[k]);
+            }
+            if (nearest >= to) {
+                return false;
+            }
+            i = attempt(m, text, nearest, to);
+            if (i < 0) {
+                return true;
+            }
+        }
+    }
+
+    /** The offset of {@code c} in [from, to), or {@code to}. */
+    private static int at(String text, char c, int from, int to) {
+        int at = text.indexOf(c, from);
+        return at < 0 || at > to ? to : at;
+    }
+
+    /**
+     * The pattern tried at start character {@code i} of [.., to): -1 when it matches there; else the last offset the
+     * scan need not try again, {@code i} or, when the run of body characters from {@code i} is not followed by an end
+     * character, the run's last offset (no match starts anywhere in such a run: every offset in it reaches the same
+     * character after it).
+     */
+    private int attempt(Matcher m, String text, int i, int to) {
+        if (openings != null && !opensAt(text, i, to)) {
+            return i;
+        }
+        if (body != null) {
+            int j = i;
+            while (j < to && in(body, text.charAt(j))) {
+                j++;
+            }
+            if (j == to || !in(ends, text.charAt(j))) {
+                return Math.max(i, j - 1);
+            }
+        }
+        return m.region(i, to).lookingAt() ? -1 : i;
+    }
+
+    /** Whether one of {@link #openings} is printed at {@code i}, before {@code to}. */
+    private boolean opensAt(String text, int i, int to) {
+        if (i + 2 > to) {
+            return false;
+        }
+        for (String opening : openings) {
+            if (text.charAt(i) == opening.charAt(0) && text.charAt(i + 1) == opening.charAt(1)) {
                 return true;
             }
         }
@@ -89,7 +212,7 @@ final class StartScan {
     }
 
     /** The matches of the pattern in the text, up to {@code max}, as successive {@code find()} calls count them. */
-    int count(CharSequence text, int max) {
+    int count(String text, int max) {
         Matcher m = matcher(text);
         int n = 0;
         int from = 0;

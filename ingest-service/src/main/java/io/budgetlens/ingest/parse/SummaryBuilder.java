@@ -98,11 +98,13 @@ public final class SummaryBuilder {
                 if (value < 0) {
                     continue;
                 }
-                String name = label.replaceFirst("^[一二三四五六七八九十]+[、.]|^\\d+[.、]", "");
+                String name = "一二三四五六七八九十0123456789".indexOf(label.charAt(0)) < 0 ? label
+                        : NUMBERING.matcher(label).replaceFirst("");
                 String key = null;
-                if (label.matches("收入(总计|合计)") || label.equals("总计") && c < row.cells().size() / 2) {
+                if (label.equals("收入总计") || label.equals("收入合计") || label.equals("总计") && c < row.cells().size() / 2) {
                     key = "income.total";
-                } else if (label.matches("支出(总计|合计)") || label.equals("总计") && c >= row.cells().size() / 2) {
+                } else if (label.equals("支出总计") || label.equals("支出合计")
+                        || label.equals("总计") && c >= row.cells().size() / 2) {
                     key = "expenditure.total";
                 } else if (name.equals("基本支出")) {
                     key = "expenditure.basic";
@@ -215,15 +217,21 @@ public final class SummaryBuilder {
         return List.of();
     }
 
-    private static final Pattern TOTAL_WORD = Pattern.compile("合计|总计");
-    private static final Pattern BLANKS = Pattern.compile("[\\s\\u3000]+");
+    /** "一、", "3." before a row's name; tried only on a label that begins with a numeral. */
+    private static final Pattern NUMBERING = Pattern.compile("^[一二三四五六七八九十]+[、.]|^\\d+[.、]");
 
+    /** A row with 合计 or 总计 in one of its first four cells. */
     private static boolean isTotalRow(TableRow row) {
-        return row.cells().stream().limit(4).anyMatch(c -> TOTAL_WORD.matcher(c.replace(" ", "")).matches());
+        int first = Math.min(4, row.cells().size());
+        int c = 0;
+        while (c < first && !TableReader.isTotalWord(row.cells().get(c))) {
+            c++;
+        }
+        return c < first;
     }
 
     private static String squash(String s) {
-        return BLANKS.matcher(s).replaceAll("");
+        return Blanks.removedWithIdeographic(s);
     }
 
     private static void cell(Map<String, SummaryEntry> summary, DisclosureTable table, TableRow row, String role,

@@ -48,7 +48,7 @@ public final class TableClassifier {
 
     /** A title as the patterns see it: no spaces, ASCII brackets. */
     static String squash(String title) {
-        return title == null ? "" : title.replaceAll("[\\s\\u3000]+", "").replace('（', '(').replace('）', ')');
+        return title == null ? "" : Blanks.removedWithIdeographic(title).replace('（', '(').replace('）', ')');
     }
 
     public static String classify(String title, String[] header) {

@@ -120,23 +120,28 @@ public final class TableReader {
             offset += lines[k].length() + 1;
         }
         starts[lines.length] = offset;
+        // Each line classified once (the loops below asked each line up to three times).
+        byte[] kinds = new byte[lines.length];
+        for (int k = 0; k < lines.length; k++) {
+            kinds[k] = kind(lines[k]);
+        }
         while (i < lines.length) {
-            if (isTabRow(lines[i]) || isPipeRow(lines[i])) {
-                boolean tabs = isTabRow(lines[i]);
+            if ((kinds[i] & (TAB_ROW | PIPE_ROW)) != 0) {
+                boolean tabs = (kinds[i] & TAB_ROW) != 0;
                 int j = i;
                 List<List<String>> grid = new ArrayList<>();
                 List<int[]> spans = new ArrayList<>();
-                while (j < lines.length && (tabs ? isTabRow(lines[j]) : isPipeRow(lines[j]))) {
+                while (j < lines.length && (kinds[j] & (tabs ? TAB_ROW : PIPE_ROW)) != 0) {
                     grid.add(cells(lines[j], tabs));
                     spans.add(new int[] {starts[j], starts[j] + lines[j].length()});
                     j++;
                 }
                 blocks.add(new Block(starts[i], starts[j - 1] + lines[j - 1].length(), grid, spans));
                 i = j;
-            } else if (isSingleCell(lines[i])) {
+            } else if ((kinds[i] & SINGLE_CELL) != 0) {
                 int j = i;
                 List<FlatTableReader.Cell> run = new ArrayList<>();
-                while (j < lines.length && (isSingleCell(lines[j]) || lines[j].isBlank())) {
+                while (j < lines.length && ((kinds[j] & SINGLE_CELL) != 0 || lines[j].isBlank())) {
                     if (!lines[j].isBlank()) {
                         run.add(FlatTableReader.cell(lines[j], starts[j]));
                     }
@@ -161,6 +166,21 @@ public final class TableReader {
                 i++;
             }
         }
+    }
+
+    private static final byte TAB_ROW = 1;
+    private static final byte PIPE_ROW = 2;
+    private static final byte SINGLE_CELL = 4;
+
+    /** {@link #isTabRow}, {@link #isPipeRow} and {@link #isSingleCell} of a line as bits, its pipes counted once. */
+    static byte kind(String line) {
+        byte kind = isTabRow(line) ? TAB_ROW : 0;
+        if (isPipeRow(line)) {
+            kind |= PIPE_ROW;
+        } else if (endsWithPipe(line)) {
+            kind |= SINGLE_CELL;
+        }
+        return kind;
     }
 
     static boolean isTabRow(String line) {
@@ -191,11 +211,16 @@ public final class TableReader {
 
     /** A line whose last character before trailing whitespace is "|" and that holds fewer than two cells. */
     static boolean isSingleCell(String line) {
+        return endsWithPipe(line) && !isPipeRow(line);
+    }
+
+    /** Whether the last character before trailing whitespace is "|". */
+    private static boolean endsWithPipe(String line) {
         int last = line.length() - 1;
         while (last >= 0 && Character.isWhitespace(line.charAt(last))) {
             last--;
         }
-        return last >= 0 && line.charAt(last) == '|' && !isPipeRow(line);
+        return last >= 0 && line.charAt(last) == '|';
     }
 
     static List<String> cells(String line, boolean tabs) {
@@ -217,13 +242,13 @@ public final class TableReader {
     }
 
     /** "合计" or "总计", spaces aside. */
-    private static boolean isTotalWord(String cell) {
+    /** 合计 or 总计, spaces aside. */
+    static boolean isTotalWord(String cell) {
         String word = cell.replace(" ", "");
         return word.equals("合计") || word.equals("总计");
     }
 
     /** Patterns compiled once (String.matches and replaceAll compile theirs on every call). */
-    private static final Pattern BLANKS = Pattern.compile("\\s+");
     private static final Pattern THREE_DIGITS = Pattern.compile("\\d{3}");
     private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
     private static final Pattern DECORATION = Pattern.compile("^[#*\\s]+|\\*+$");
@@ -409,7 +434,7 @@ public final class TableReader {
     }
 
     private static String strip(String s) {
-        return s == null ? "" : BLANKS.matcher(s).replaceAll("");
+        return s == null ? "" : Blanks.removed(s);
     }
 
     /** 201 | 03 | 01 → 2010301; 201 | 03 | "" → 20103; 301 | 01 → 30101; null when the row has no 类 code. */

@@ -256,4 +256,36 @@ class FactExtractorTest {
         }
         assertThat(numbered).as("labels with an enumeration").isGreaterThan(1_500);
     }
+
+    /**
+     * {@code contextScope(label, words)} reads the layers as the split of {@code label + " " + words} did: every
+     * sample line and random pieces of the samples as words, with random labels and line breaks.
+     */
+    @Test
+    void contextScopeReadsTheLayersAsTheSplitDid() {
+        Random random = new Random(15);
+        List<String> words = new ArrayList<>(ParserTexts.sampleLines());
+        words.addAll(ParserTexts.samplePieces(2_000, 400, random));
+        words.addAll(ParserTexts.random("一般公共预算财政拨款\n ", 20_000, 30, random));
+        List<String> labels = ParserTexts.random("一般公共财政拨款预算\n ", 200, 12, random);
+        labels.add("");
+        for (String w : words) {
+            String label = labels.get(random.nextInt(labels.size()));
+            assertThat(FactExtractor.contextScope(label, w)).as(label + " | " + w).isEqualTo(splitScope(label + " " + w));
+        }
+    }
+
+    /** The scope as contextScope found it before: the text split into lines, the last naming a scope wins. */
+    private static FundScope splitScope(String words) {
+        String[] layers = words.split("\n");
+        for (int i = layers.length - 1; i >= 0; i--) {
+            if (layers[i].contains("一般公共预算") || layers[i].contains("一般公共财政")) {
+                return FundScope.GENERAL_PUBLIC_BUDGET;
+            }
+            if (layers[i].contains("财政拨款")) {
+                return FundScope.FISCAL_APPROPRIATION;
+            }
+        }
+        return FundScope.ALL_FUNDS;
+    }
 }

@@ -7,8 +7,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,5 +81,18 @@ class PerformanceExtractorTest {
         DisclosureParsed rongchang = CorpusExtractionTest.parse(parser, "rongchang-2025-unit-budget.txt");
         assertThat(rongchang.performance()).hasSize(6);
         assertThat(rongchang.performance().get(0).projectName()).endsWith("渝快办推广使用费");
+    }
+
+    @Test
+    void aTargetsOperatorIsReadAsThePatternReadsIt() {
+        assertThat(PerformanceExtractor.operator("≥95%")).isEqualTo("≥");
+        assertThat(PerformanceExtractor.operator("定性 优")).isEqualTo("定性");
+        assertThat(PerformanceExtractor.operator("95%")).isNull();
+        List<String> targets = new ArrayList<>(ParserTexts.sampleLines());
+        targets.addAll(ParserTexts.random("≥≤=><定性量 9%", 50_000, 6, new Random(15)));
+        for (String target : targets) {
+            Matcher op = PerformanceExtractor.OPERATOR.matcher(target);
+            assertThat(PerformanceExtractor.operator(target)).as(target).isEqualTo(op.find() ? op.group(1) : null);
+        }
     }
 }

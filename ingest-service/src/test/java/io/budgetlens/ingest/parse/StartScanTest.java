@@ -18,7 +18,7 @@ class StartScanTest {
 
     private static final List<StartScan> SCANS = List.of(FactExtractor.FIGURES, MetadataExtractor.UNIT_CODES,
             DisclosureClassifier.SELF_NAMINGS, DocumentShape.PLACEHOLDERS, FactExtractor.BASES,
-            FactExtractor.DIRECTIONS, DisclosureParser.KINDS);
+            FactExtractor.DIRECTIONS, DisclosureParser.KINDS, FactExtractor.FLATS);
 
     @Test
     void aFigureIsFoundAtADigitWhateverComesBeforeIt() {
@@ -47,6 +47,40 @@ class StartScanTest {
             }
         }
         assertThat(matched).as("matches compared").isGreaterThan(3_000);
+    }
+
+    /**
+     * Within a region: {@code find(m, text, from, to)} finds what {@code find()} finds in the region [from, to) (the
+     * flat statements between two figures of a sentence), on every sample line and on random text, at random bounds.
+     */
+    @Test
+    void theScanWithinARegionAgreesWithFindInThatRegion() {
+        List<String> texts = new ArrayList<>(ParserTexts.sampleLines());
+        Random random = new Random(15);
+        texts.addAll(ParserTexts.random("较比与上年度2023持平保持一致基本,，相同无变化 ", 30_000, 24, random));
+        int matched = 0;
+        for (StartScan scan : List.of(FactExtractor.FLATS, FactExtractor.BASES, FactExtractor.DIRECTIONS)) {
+            for (String text : texts) {
+                int from = random.nextInt(text.length() + 1);
+                int to = from + random.nextInt(text.length() - from + 1);
+                List<String> expected = new ArrayList<>();
+                Matcher region = scan.pattern().matcher(text).region(from, to);
+                while (region.find()) {
+                    expected.add(describe(region));
+                }
+                List<String> found = new ArrayList<>();
+                Matcher m = scan.matcher(text);
+                for (int next = from; scan.find(m, text, next, to); next = m.end()) {
+                    found.add(describe(m));
+                }
+                assertThat(found).as("%s in [%s] %d-%d", scan.pattern(), text, from, to).isEqualTo(expected);
+                if (!scan.hasStart(text, from, to)) {
+                    assertThat(expected).as("no start character, no match: [%s] %d-%d", text, from, to).isEmpty();
+                }
+                matched += expected.size();
+            }
+        }
+        assertThat(matched).as("matches compared").isGreaterThan(300);
     }
 
     /** Every match by the scan: start, the match, and each group. */
