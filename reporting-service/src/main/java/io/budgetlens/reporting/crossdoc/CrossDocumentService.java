@@ -148,7 +148,10 @@ public class CrossDocumentService {
     /**
      * Stored documents (public or draft) whose rules take this document as the other one, as {@link Subject}s: the
      * columns the checks read, in one query per rule (comparable ones only: status, kind, year, scope and department
-     * key are set). Ordered by documentId so that concurrent transactions touch their rows in the same order.
+     * key are set). Their rows are locked (FOR UPDATE, in documentId order) before their findings are replaced: a
+     * transaction storing one of them, or recomputing it as another document's dependant, then waits for this one,
+     * and reads its facts and replaces its findings after it (two replacements of the same findings at once both
+     * deleted nothing and then inserted the same rows, and one failed on the finding key).
      */
     private List<Subject> dependants(DisclosureEntity document) {
         List<Subject> subjects = new ArrayList<>();
@@ -163,7 +166,8 @@ public class CrossDocumentService {
                             WHERE status IN ('PARSED', 'VALIDATED') AND kind = ? AND fiscal_year = ? AND scope = ?
                               AND (name_key = ? OR code_key = ?) AND document_id <> ?
                               AND department_key IS NOT NULL
-                            ORDER BY document_id""",
+                            ORDER BY document_id
+                            FOR UPDATE""",
                     query -> {
                         query.setString(1, rule.subjectKind().name());
                         query.setInt(2, document.fiscalYear - rule.yearOffset());

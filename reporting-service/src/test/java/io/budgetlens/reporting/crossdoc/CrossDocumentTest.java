@@ -15,6 +15,13 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -32,8 +39,10 @@ import io.budgetlens.events.SummaryEntry;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.Visibility;
 import io.budgetlens.reporting.Seed;
+import io.budgetlens.reporting.store.DisclosureRepository;
 import io.budgetlens.testsupport.KafkaTestClient;
 import io.budgetlens.testsupport.RecordHeaders;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -47,6 +56,11 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class CrossDocumentTest {
 
+    @Inject
+    DisclosureRepository repository;
+
+    @Inject
+    CrossDocumentService crossDocuments;
 
     /** The order in which the two budgets of a department arrive. */
     enum Arrival {
@@ -150,6 +164,59 @@ class CrossDocumentTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin()
                 .queryParam("documentId", draft2024.documentId()).queryParam("visibility", "draft")
                 .queryParam("ruleId", "XDOC-001").get("/api/v1/findings").then().body("total", equalTo(1)));
+    }
+
+    /**
+     * Two transactions recompute the same document's cross-document findings at once: the 2023 budget stored again
+     * (which recomputes the 2024 budget that depends on it) and the 2024 budget stored again. The second waits for
+     * the first and then replaces its findings; it used not to wait, deleted nothing (the first's rows were not yet
+     * committed), inserted the same finding key and failed on it, which dead-lettered a valid record.
+     */
+    @Test
+    void concurrentRecomputationsOfOneDocumentWaitForEachOtherInsteadOfFailing() throws Exception {
+        String department = "重庆市巴南区跨文档并发办公室";
+        DisclosureParsed budget2024 = budget(department, 2024, "banan 2024 concurrent", null);
+        DisclosureParsed budget2023 = priorBudget(department, "banan 2023 concurrent", "290.00", "0.50");
+        Seed.send(budget2024);
+        Seed.send(budget2023);
+        assertPriorYearFinding(budget2024, budget2023);
+
+        CountDownLatch firstHoldsItsRows = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                repository.recordParsed(budget2023);
+                crossDocuments.recompute(budget2023.documentId()); // the 2024 budget is its dependant
+                firstHoldsItsRows.countDown();
+                awaitUninterruptibly(release);
+            }));
+            assertThat(firstHoldsItsRows.await(60, TimeUnit.SECONDS)).isTrue();
+            Future<?> second = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                repository.recordParsed(budget2024);
+                crossDocuments.recompute(budget2024.documentId());
+            }));
+            // the second is waiting on a lock the first holds (before the fix: on the first's uncommitted finding)
+            await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                    ((Number) repository.getEntityManager().createNativeQuery(
+                            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+                            .getSingleResult()).intValue() > 0) || second.isDone());
+            release.countDown();
+            first.get(60, TimeUnit.SECONDS);
+            second.get(60, TimeUnit.SECONDS); // throws ExecutionException if the second failed
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertPriorYearFinding(budget2024, budget2023); // one finding, not two and not none
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void assertPriorYearFinding(DisclosureParsed budget2024, DisclosureParsed budget2023) {

@@ -73,9 +73,13 @@ class DisclosureEventsRoundTripTest {
     }
 
     @Test
-    void poisonRecordGoesToTheDeadLetterTopicAndConsumptionContinues() {
+    void poisonRecordGoesToTheDeadLetterTopicOfItsOwnTopicAndConsumptionContinues() {
+        // each poison record lands on its own topic's dead-letter topic, as raw bytes, with the topic it came from in
+        // its headers
+        Map<String, String> deadLetterTopics = Map.of(Topics.RECEIVED, Topics.RECEIVED_REPORTING_DLQ,
+                Topics.PARSED, Topics.PARSED_REPORTING_DLQ, Topics.VALIDATED, Topics.VALIDATED_REPORTING_DLQ);
         byte[] garbage = "{not json at all".getBytes(StandardCharsets.UTF_8);
-        KafkaTestClient.send(Topics.RECEIVED, "poison-key", garbage, Map.of());
+        deadLetterTopics.keySet().forEach(topic -> KafkaTestClient.send(topic, "poison-key-" + topic, garbage, Map.of()));
 
         byte[] content = "after the poison".getBytes(StandardCharsets.UTF_8);
         String documentId = DocumentIds.of(content);
@@ -85,8 +89,19 @@ class DisclosureEventsRoundTripTest {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
                 .get("/api/v1/disclosures/{id}", documentId).then().statusCode(200));
-        var deadLetters = KafkaTestClient.readAll(Topics.RECEIVED_REPORTING_DLQ, Duration.ofSeconds(2));
-        assertThat(deadLetters).anySatisfy(record -> assertThat(record.key()).isEqualTo("poison-key"));
+        deadLetterTopics.forEach((topic, deadLetterTopic) -> await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> {
+                    var deadLetters = KafkaTestClient.readAll(deadLetterTopic, Duration.ofSeconds(1));
+                    assertThat(deadLetters).as(deadLetterTopic)
+                            .filteredOn(record -> record.key().startsWith("poison-key-"))
+                            .allSatisfy(record -> assertThat(record.key()).isEqualTo("poison-key-" + topic))
+                            .anySatisfy(record -> {
+                                assertThat(record.key()).isEqualTo("poison-key-" + topic);
+                                assertThat(record.value()).isEqualTo(garbage);
+                                assertThat(new String(record.headers().lastHeader("dead-letter-topic").value(),
+                                        StandardCharsets.UTF_8)).isEqualTo(topic);
+                            });
+                }));
     }
 
     @Test
