@@ -167,7 +167,7 @@ class ScaleOutTest {
      * same bytes go to the other, as a client would retry: answered 202, or 200 duplicate when the dead instance had
      * already published them.
      */
-    private static String post(BenchCorpus.Document d, List<ServiceProcess> ingest, int i) throws Exception {
+    static String post(BenchCorpus.Document d, List<ServiceProcess> ingest, int i) throws Exception {
         for (int attempt = 0; ; attempt++) {
             List<ServiceProcess> live = List.copyOf(ingest);
             ServiceProcess target = live.get((i + attempt) % live.size());
@@ -196,7 +196,7 @@ class ScaleOutTest {
         }
     }
 
-    private static int validated(Connection db, Set<String> ids) throws SQLException {
+    static int validated(Connection db, Set<String> ids) throws SQLException {
         try (PreparedStatement q = db.prepareStatement(
                 "SELECT count(*) FROM disclosure WHERE status = 'VALIDATED' AND document_id = ANY(?::bpchar[])")) {
             q.setArray(1, db.createArrayOf("text", ids.toArray()));

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -22,6 +23,7 @@ import io.budgetlens.events.DisclosureValidated;
 import io.budgetlens.reporting.crossdoc.CrossDocumentService;
 import io.budgetlens.reporting.store.DisclosureRepository;
 import io.budgetlens.reporting.store.StoreWriter;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -32,7 +34,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * {@code max.poll.records}): one transaction per batch, retried through a database outage (see {@link StoreWriter}),
  * the offsets committed after the commit. The repository makes every write idempotent and order-tolerant, so
  * redelivery after a crash changes nothing. A batch that fails for another reason is written again one record per
- * transaction, so that only the record the store cannot take goes to the channel's dead-letter topic. Within a batch
+ * transaction, so that only the record the store cannot take goes to the channel's dead-letter topic; a write that
+ * fails because the service is stopping dead-letters nothing (the records are stored after the restart). Within a batch
  * the records are stored in documentId order (a document's own records keep their offset order): the three channels'
  * transactions then lock rows in the same order. A stored parse result also recomputes the cross-document findings
  * it takes part in; their anomalies go to the outbox in the same transaction and are published from there
@@ -58,6 +61,16 @@ public class DisclosureEventsConsumer {
 
     @Inject
     EntityManager entityManager;
+
+    /**
+     * Set when the application starts to stop (SIGTERM, a rolling update): from then on a failed write is the
+     * shutdown's (the persistence unit and the pool close under the batch in progress), not the record's.
+     */
+    private volatile boolean stopping;
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
 
     /** Original files above this size (all parts together) are not kept: no page images, no annotated PDF. */
     @ConfigProperty(name = "budgetlens.files.max-stored-bytes", defaultValue = "20971520")
@@ -141,6 +154,9 @@ public class DisclosureEventsConsumer {
             });
             return batch.ack();
         } catch (RuntimeException batchFailure) {
+            if (stopping) {
+                return leftForRedelivery(records.size(), batchFailure);
+            }
             if (records.size() > 1) {
                 LOG.warnf("A batch of %d records failed (%s); storing them one at a time", records.size(),
                         batchFailure.toString());
@@ -156,9 +172,23 @@ public class DisclosureEventsConsumer {
                 });
                 record.ack().toCompletableFuture().join();
             } catch (RuntimeException e) {
+                if (stopping) {
+                    return leftForRedelivery(1, e);
+                }
                 record.nack(e).toCompletableFuture().join(); // the channel's failure strategy: its dead-letter topic
             }
         }
         return CompletableFuture.completedFuture(null); // every record acknowledged on its own
+    }
+
+    /**
+     * A write cut short by the shutdown: the records are neither acknowledged nor dead-lettered (their offsets stay
+     * uncommitted), so the instance that takes the partitions next, or this one restarted, stores them again. The
+     * stage never completes; the connector closes the consumer without it.
+     */
+    private static CompletionStage<Void> leftForRedelivery(int records, RuntimeException cause) {
+        LOG.infof("Stopping: %d record(s) left unacknowledged, to be stored after the restart (%s)", records,
+                cause.toString());
+        return new CompletableFuture<>();
     }
 }
