@@ -51,20 +51,25 @@ class StartScanTest {
 
     /**
      * Within a region: {@code find(m, text, from, to)} finds what {@code find()} finds in the region [from, to) (the
-     * flat statements between two figures of a sentence), on every sample line and on random text, at random bounds.
+     * flat statements between two figures of a sentence; with transparent bounds), on every sample line and on random
+     * text, at random bounds; for the patterns of words and for those of a run of body characters before an end one.
      */
     @Test
     void theScanWithinARegionAgreesWithFindInThatRegion() {
         List<String> texts = new ArrayList<>(ParserTexts.sampleLines());
         Random random = new Random(15);
         texts.addAll(ParserTexts.random("较比与上年度2023持平保持一致基本,，相同无变化 ", 30_000, 24, random));
+        texts.addAll(ParserTexts.random("0129,. \t%万元-年部", 30_000, 24, random));
         int matched = 0;
-        for (StartScan scan : List.of(FactExtractor.FLATS, FactExtractor.BASES, FactExtractor.DIRECTIONS)) {
+        for (StartScan scan : List.of(FactExtractor.FLATS, FactExtractor.BASES, FactExtractor.DIRECTIONS,
+                FactExtractor.FIGURES, MetadataExtractor.UNIT_CODES)) {
             for (String text : texts) {
                 int from = random.nextInt(text.length() + 1);
                 int to = from + random.nextInt(text.length() - from + 1);
                 List<String> expected = new ArrayList<>();
-                Matcher region = scan.pattern().matcher(text).region(from, to);
+                // Transparent bounds: a figure's lookbehind sees the digit before the region, as the scan's does.
+                Matcher region = scan.pattern().matcher(text).region(from, to).useTransparentBounds(true)
+                        .useAnchoringBounds(false);
                 while (region.find()) {
                     expected.add(describe(region));
                 }
