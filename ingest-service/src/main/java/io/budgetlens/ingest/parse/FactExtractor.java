@@ -26,13 +26,6 @@ public final class FactExtractor {
 
     /** A figure with its unit: 3027.5万元, 1,137.1 万元, 8.47%, 96.87元. */
     static final Pattern FIGURE = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(万\\s?元|元|%)");
-    /**
-     * {@link #FIGURE} tried only at digits followed (after digits, commas, points and spaces) by 万, 元 or %:
-     * java.util.regex tries its lookbehind at every offset of a line, which was the largest single cost of the parser
-     * (Wulong).
-     */
-    static final StartScan FIGURES = new StartScan(FIGURE, StartScan.DIGITS,
-            StartScan.DIGITS + ",." + StartScan.REGEX_SPACE, "万元%");
     /** Comparison bases of change statements. */
     static final Pattern BASE = Pattern.compile("(较|比|与)\\s*(上年度?决算数|上年度?支出数|上年度?|去年|上一年度?|"
             + "年初预算数?|全年(调整)?预算数?|调整预算数?|预算数|((?:19|20)\\d{2})\\s*年度?)(相比)?");
@@ -832,14 +825,13 @@ public final class FactExtractor {
         return out;
     }
 
-    /** The successive matches of {@link #FIGURES} in a sentence. */
+    /**
+     * The successive matches of {@link #FIGURE} in a sentence, read by hand ({@link FigureScan}): java.util.regex tried
+     * its lookbehind at every offset of a line, which was the largest single cost of the parser (Wulong), and still
+     * its alternation and groups at every digit before 万, 元 or %.
+     */
     private static List<MatchResult> figures(String sentence) {
-        Matcher m = FIGURES.matcher(sentence);
-        List<MatchResult> found = new ArrayList<>();
-        for (int next = 0; FIGURES.find(m, sentence, next); next = m.end()) {
-            found.add(m.toMatchResult());
-        }
-        return found;
+        return FigureScan.all(sentence);
     }
 
     /**
