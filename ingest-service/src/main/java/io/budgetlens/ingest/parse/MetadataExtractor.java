@@ -69,7 +69,24 @@ public final class MetadataExtractor {
      * @param tableTitles titles of the document's tables, for documents that are only tables
      */
     public static DisclosureMeta extract(String text, ContentsDetector.Contents contents, List<String> tableTitles) {
-        List<String> lines = text.lines().toList();
+        return extract(text, text.lines().toList(), contents, tableTitles);
+    }
+
+    /**
+     * The same with the text's lines as the parser split them once ({@code text.split("\n", -1)}): they are the lines
+     * {@code String.lines()} reads, but for the empty one after a final line break, when the text holds no CR (the
+     * normalised text never does; with one, the text is read again).
+     */
+    static DisclosureMeta extract(String text, String[] split, ContentsDetector.Contents contents,
+                                  List<String> tableTitles) {
+        List<String> lines = text.indexOf('\r') >= 0 ? text.lines().toList()
+                : java.util.Arrays.asList(split).subList(0, split[split.length - 1].isEmpty() ? split.length - 1
+                : split.length);
+        return extract(text, lines, contents, tableTitles);
+    }
+
+    private static DisclosureMeta extract(String text, List<String> lines, ContentsDetector.Contents contents,
+                                          List<String> tableTitles) {
         String indexNumber = null;
         String publisher = null;
         LocalDate written = null;
