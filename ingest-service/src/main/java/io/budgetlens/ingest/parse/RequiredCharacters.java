@@ -1,5 +1,8 @@
 package io.budgetlens.ingest.parse;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The Chinese characters of which every match of a vocabulary pattern must contain at least one, read from the
  * pattern's text: one character per top-level alternative, the first that the alternative cannot skip (not in a group
@@ -41,6 +44,74 @@ final class RequiredCharacters {
         return add(out, found) ? out.toString() : null;
     }
 
+    /**
+     * Per top-level alternative, the runs of CJK ideographs every match of it contains (outside groups and classes,
+     * without a character that may be skipped: {@code ?}, {@code *} or a count after it), or null when some
+     * alternative has none. A label that holds all the runs of none of the alternatives has no match: for a pattern
+     * that runs as a regex ({@code 年末.{0,14}结转和结余|结转下年} gives [[年末, 结转和结余], [结转下年]]), a test of a few
+     * words before the regex engine (which ran on most labels: they hold 年).
+     */
+    static String[][] words(String regex) {
+        List<String[]> alternatives = new ArrayList<>();
+        List<String> runs = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i <= regex.length(); i++) {
+            char c = i < regex.length() ? regex.charAt(i) : '|';
+            boolean han = depth == 0 && !inClass && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+            if (han && !optional(regex, i + 1)) {
+                run.append(c);
+                if (!repeated(regex, i + 1)) {
+                    continue;
+                }
+                // "ab+c" holds "ab" and "bc", not "abc": a repeated character ends its run.
+                han = false;
+                c = 0;
+            }
+            if (run.length() > 0) {
+                runs.add(run.toString());
+                run.setLength(0);
+            }
+            if (han) {
+                continue;
+            }
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(' || c == ')') {
+                depth += c == '(' ? 1 : -1;
+            } else if (depth == 0 && c == '|') {
+                if (runs.isEmpty()) {
+                    return null;
+                }
+                alternatives.add(runs.toArray(String[]::new));
+                runs.clear();
+            }
+        }
+        return alternatives.toArray(String[][]::new);
+    }
+
+    /** Whether the label holds every run of one of the alternatives ({@link #words}). */
+    static boolean holdsAll(String label, String[][] alternatives) {
+        for (String[] runs : alternatives) {
+            boolean all = true;
+            for (String run : runs) {
+                if (!label.contains(run)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Adds an alternative's required character; false when the alternative had none. */
     private static boolean add(StringBuilder out, char found) {
         if (found != 0 && out.indexOf(String.valueOf(found)) < 0) {
@@ -70,6 +141,12 @@ final class RequiredCharacters {
             }
         }
         return false;
+    }
+
+    /** Whether the character before {@code quantifierAt} may be repeated ({@code +} or a count). */
+    private static boolean repeated(String regex, int quantifierAt) {
+        return quantifierAt < regex.length()
+                && (regex.charAt(quantifierAt) == '+' || regex.charAt(quantifierAt) == '{');
     }
 
     private static boolean optional(String regex, int quantifierAt) {
