@@ -22,7 +22,8 @@ class StartScanTest {
 
     private static final List<StartScan> SCANS = List.of(FIGURES, MetadataExtractor.UNIT_CODES,
             DisclosureClassifier.SELF_NAMINGS, DocumentShape.PLACEHOLDERS, FactExtractor.BASES,
-            FactExtractor.DIRECTIONS, DisclosureParser.KINDS, FactExtractor.FLATS);
+            FactExtractor.DIRECTIONS, DisclosureParser.KINDS, FactExtractor.FLATS,
+            MetadataExtractor.TITLES, MetadataExtractor.YEARS);
 
     @Test
     void aFigureIsFoundAtADigitWhateverComesBeforeIt() {
