@@ -139,30 +139,11 @@ final class FigureScan {
     }
 
     /**
-     * One figure with the pattern's groups: 1 the number, 2 its decimals (null without), 3 the unit; the strings are
-     * cut from the text when read.
+     * One figure with the pattern's groups: 1 the number [start, numberEnd), 2 its decimals (none when
+     * {@code decimalsEnd} is -1), 3 the unit [unitStart, end); the strings are cut from the text when read.
      */
-    static final class Figure implements MatchResult {
-        private final String text;
-        private final int start;
-        private final int numberEnd;
-        private final int decimalsEnd;
-        private final int unitStart;
-        private final int end;
-
-        Figure(String text, int start, int numberEnd, int decimalsEnd, int unitStart, int end) {
-            this.text = text;
-            this.start = start;
-            this.numberEnd = numberEnd;
-            this.decimalsEnd = decimalsEnd;
-            this.unitStart = unitStart;
-            this.end = end;
-        }
-
-        @Override
-        public int start() {
-            return start;
-        }
+    record Figure(String text, int start, int numberEnd, int decimalsEnd, int unitStart, int end)
+            implements MatchResult {
 
         @Override
         public int start(int group) {
@@ -172,11 +153,6 @@ final class FigureScan {
                 case 3 -> unitStart;
                 default -> throw new IndexOutOfBoundsException("No group " + group);
             };
-        }
-
-        @Override
-        public int end() {
-            return end;
         }
 
         @Override

@@ -19,26 +19,18 @@ final class RequiredCharacters {
     static String of(String regex) {
         StringBuilder out = new StringBuilder();
         char found = 0;
-        int depth = 0;
-        boolean inClass = false;
+        Reading reading = new Reading();
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(' || c == ')') {
-                depth += c == '(' ? 1 : -1;
-            } else if (depth == 0 && c == '|') {
+            if (reading.topLevel() && c == '|') {
                 if (!add(out, found)) {
                     return null;
                 }
                 found = 0;
-            } else if (depth == 0 && found == 0 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
-                    && !optional(regex, i + 1)) {
-                found = c;
+            } else if (reading.topLevel() && isHan(c)) {
+                found = found == 0 && !optional(regex, i + 1) ? c : found;
+            } else {
+                i = reading.syntax(regex, i);
             }
         }
         return add(out, found) ? out.toString() : null;
@@ -55,41 +47,30 @@ final class RequiredCharacters {
         List<String[]> alternatives = new ArrayList<>();
         List<String> runs = new ArrayList<>();
         StringBuilder run = new StringBuilder();
-        int depth = 0;
-        boolean inClass = false;
+        Reading reading = new Reading();
         for (int i = 0; i <= regex.length(); i++) {
             char c = i < regex.length() ? regex.charAt(i) : '|';
-            boolean han = depth == 0 && !inClass && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
-            if (han && !optional(regex, i + 1)) {
+            boolean han = reading.topLevel() && isHan(c);
+            boolean kept = han && !optional(regex, i + 1);
+            if (kept) {
                 run.append(c);
-                if (!repeated(regex, i + 1)) {
-                    continue;
-                }
-                // "ab+c" holds "ab" and "bc", not "abc": a repeated character ends its run.
-                han = false;
-                c = 0;
             }
-            if (run.length() > 0) {
+            // "ab+c" holds "ab" and "bc", not "abc": a repeated character ends its run, as does any other character.
+            if ((!kept || repeated(regex, i + 1)) && run.length() > 0) {
                 runs.add(run.toString());
                 run.setLength(0);
             }
             if (han) {
                 continue;
             }
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(' || c == ')') {
-                depth += c == '(' ? 1 : -1;
-            } else if (depth == 0 && c == '|') {
+            if (reading.topLevel() && c == '|') {
                 if (runs.isEmpty()) {
                     return null;
                 }
                 alternatives.add(runs.toArray(String[]::new));
                 runs.clear();
+            } else if (i < regex.length()) {
+                i = reading.syntax(regex, i);
             }
         }
         return alternatives.toArray(String[][]::new);
@@ -110,6 +91,37 @@ final class RequiredCharacters {
             }
         }
         return false;
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    /** Where a left-to-right read of a regex's text is: in how many groups, in a character class or not. */
+    private static final class Reading {
+        private int depth;
+        private boolean inClass;
+
+        /** Outside every group and class. */
+        boolean topLevel() {
+            return depth == 0 && !inClass;
+        }
+
+        /** Reads the character at {@code i} as syntax (escape, class, group); the offset of the last character read. */
+        int syntax(String regex, int i) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                return i + 1;
+            }
+            if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(' || c == ')') {
+                depth += c == '(' ? 1 : -1;
+            }
+            return i;
+        }
     }
 
     /** Adds an alternative's required character; false when the alternative had none. */
