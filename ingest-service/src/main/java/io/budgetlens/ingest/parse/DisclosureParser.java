@@ -102,7 +102,7 @@ public class DisclosureParser {
             titles.add(t.label());
         });
         contents.entries().forEach(e -> titles.add(e.title()));
-        DisclosureMeta meta = MetadataExtractor.extract(text, contents,
+        DisclosureMeta meta = MetadataExtractor.extract(text, lines, contents,
                         tables.tables().stream().map(DisclosureTable::title).toList())
                 .withTemplateFamily(TableClassifier.family(titles));
         List<Section> sections = SectionParser.parse(text, lines, contents);

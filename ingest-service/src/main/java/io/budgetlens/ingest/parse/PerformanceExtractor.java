@@ -56,13 +56,22 @@ public final class PerformanceExtractor {
             }
             List<List<TableRow>> projects = new ArrayList<>();
             List<TableRow> current = new ArrayList<>();
+            // Whether a row of the current project up to {@code checked} has project content: each row read once,
+            // not every row of the project again at each row that may start the next.
+            boolean content = false;
+            int checked = 0;
             String title = norm(table.title() == null ? "-" : table.title());
             for (TableRow row : table.rows()) {
                 String first = row.cells().isEmpty() ? "" : norm(row.cells().get(0));
                 boolean startsProject = first.equals("项目名称") || first.equals(title);
-                if (startsProject && hasProjectContent(current)) {
+                for (; startsProject && !content && checked < current.size(); checked++) {
+                    content = hasProjectContent(current.get(checked));
+                }
+                if (startsProject && content) {
                     projects.add(current);
                     current = new ArrayList<>();
+                    content = false;
+                    checked = 0;
                 }
                 current.add(row);
             }
@@ -77,9 +86,15 @@ public final class PerformanceExtractor {
         return out;
     }
 
-    private static boolean hasProjectContent(List<TableRow> rows) {
-        return rows.stream().anyMatch(r -> r.cells().stream().anyMatch(c -> norm(c).equals("项目名称")
-                || norm(c).startsWith("绩效指标") || norm(c).equals("一级指标")));
+    /** Whether a cell of the row names a project or its indicators. */
+    private static boolean hasProjectContent(TableRow row) {
+        for (String cell : row.cells()) {
+            String n = norm(cell);
+            if (n.equals("项目名称") || n.startsWith("绩效指标") || n.equals("一级指标")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PerformanceEvaluation evaluation(DisclosureTable table, String kind, List<TableRow> rows) {

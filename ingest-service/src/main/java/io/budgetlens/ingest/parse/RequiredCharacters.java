@@ -1,5 +1,8 @@
 package io.budgetlens.ingest.parse;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The Chinese characters of which every match of a vocabulary pattern must contain at least one, read from the
  * pattern's text: one character per top-level alternative, the first that the alternative cannot skip (not in a group
@@ -16,29 +19,109 @@ final class RequiredCharacters {
     static String of(String regex) {
         StringBuilder out = new StringBuilder();
         char found = 0;
-        int depth = 0;
-        boolean inClass = false;
+        Reading reading = new Reading();
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
+            if (reading.topLevel() && c == '|') {
+                if (!add(out, found)) {
+                    return null;
+                }
+                found = 0;
+            } else if (reading.topLevel() && isHan(c)) {
+                found = found == 0 && !optional(regex, i + 1) ? c : found;
+            } else {
+                i = reading.syntax(regex, i);
+            }
+        }
+        return add(out, found) ? out.toString() : null;
+    }
+
+    /**
+     * Per top-level alternative, the runs of CJK ideographs every match of it contains (outside groups and classes,
+     * without a character that may be skipped: {@code ?}, {@code *} or a count after it), or null when some
+     * alternative has none. A label that holds all the runs of none of the alternatives has no match: for a pattern
+     * that runs as a regex ({@code 年末.{0,14}结转和结余|结转下年} gives [[年末, 结转和结余], [结转下年]]), a test of a few
+     * words before the regex engine (which ran on most labels: they hold 年).
+     */
+    static String[][] words(String regex) {
+        List<String[]> alternatives = new ArrayList<>();
+        List<String> runs = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        Reading reading = new Reading();
+        for (int i = 0; i <= regex.length(); i++) {
+            char c = i < regex.length() ? regex.charAt(i) : '|';
+            boolean han = reading.topLevel() && isHan(c);
+            boolean kept = han && !optional(regex, i + 1);
+            if (kept) {
+                run.append(c);
+            }
+            // "ab+c" holds "ab" and "bc", not "abc": a repeated character ends its run, as does any other character.
+            if ((!kept || repeated(regex, i + 1)) && run.length() > 0) {
+                runs.add(run.toString());
+                run.setLength(0);
+            }
+            if (han) {
+                continue;
+            }
+            if (reading.topLevel() && c == '|') {
+                if (runs.isEmpty()) {
+                    return null;
+                }
+                alternatives.add(runs.toArray(String[]::new));
+                runs.clear();
+            } else if (i < regex.length()) {
+                i = reading.syntax(regex, i);
+            }
+        }
+        return alternatives.toArray(String[][]::new);
+    }
+
+    /** Whether the label holds every run of one of the alternatives ({@link #words}). */
+    static boolean holdsAll(String label, String[][] alternatives) {
+        for (String[] runs : alternatives) {
+            boolean all = true;
+            for (String run : runs) {
+                if (!label.contains(run)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    /** Where a left-to-right read of a regex's text is: in how many groups, in a character class or not. */
+    private static final class Reading {
+        private int depth;
+        private boolean inClass;
+
+        /** Outside every group and class. */
+        boolean topLevel() {
+            return depth == 0 && !inClass;
+        }
+
+        /** Reads the character at {@code i} as syntax (escape, class, group); the offset of the last character read. */
+        int syntax(String regex, int i) {
+            char c = regex.charAt(i);
             if (c == '\\') {
-                i++;
-            } else if (inClass) {
+                return i + 1;
+            }
+            if (inClass) {
                 inClass = c != ']';
             } else if (c == '[') {
                 inClass = true;
             } else if (c == '(' || c == ')') {
                 depth += c == '(' ? 1 : -1;
-            } else if (depth == 0 && c == '|') {
-                if (!add(out, found)) {
-                    return null;
-                }
-                found = 0;
-            } else if (depth == 0 && found == 0 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
-                    && !optional(regex, i + 1)) {
-                found = c;
             }
+            return i;
         }
-        return add(out, found) ? out.toString() : null;
     }
 
     /** Adds an alternative's required character; false when the alternative had none. */
@@ -70,6 +153,12 @@ final class RequiredCharacters {
             }
         }
         return false;
+    }
+
+    /** Whether the character before {@code quantifierAt} may be repeated ({@code +} or a count). */
+    private static boolean repeated(String regex, int quantifierAt) {
+        return quantifierAt < regex.length()
+                && (regex.charAt(quantifierAt) == '+' || regex.charAt(quantifierAt) == '{');
     }
 
     private static boolean optional(String regex, int quantifierAt) {

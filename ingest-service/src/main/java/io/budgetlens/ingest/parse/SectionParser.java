@@ -2,7 +2,6 @@ package io.budgetlens.ingest.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.budgetlens.events.Section;
@@ -69,11 +68,11 @@ public final class SectionParser {
                 if (!mayOpen(level, clean.charAt(0))) {
                     continue;
                 }
-                Matcher m = LEVELS[level].matcher(clean);
-                if (!m.matches()) {
+                String[] m = heading(level, clean);
+                if (m == null) {
                     continue;
                 }
-                String rest = m.group(2);
+                String rest = m[1];
                 int cut = firstOf(rest, "。", ":");
                 String title = (cut < 0 ? rest : rest.substring(0, cut)).strip();
                 if (title.isEmpty() || title.length() > MAX_TITLE && cut < 0 && level >= 2) {
@@ -81,7 +80,7 @@ public final class SectionParser {
                 }
                 Heading h = new Heading();
                 h.level = level + 1;
-                h.number = numberOf(level, m.group(1));
+                h.number = numberOf(level, m[0]);
                 h.title = title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title;
                 h.start = lineStart;
                 h.bodyStart = cut < 0 ? lineStart + line.length() : lineStart + line.indexOf(rest) + cut + 1;
@@ -132,6 +131,74 @@ public final class SectionParser {
             return stripped;
         }
         return DECORATION.matcher(stripped).replaceAll("").strip();
+    }
+
+    /**
+     * {@code LEVELS[level].matcher(clean).matches()} read by hand: the number (group 1) and the rest (group 2), or null
+     * when the line does not match. Every part of the patterns is greedy and nothing after it accepts what it gave back
+     * (a 一…十 run is followed by spaces and 、 or ")", a run of one or two digits by spaces and a mark); the rest
+     * ({@code (.*)$}) is everything after the spaces, and matches when it holds no line terminator. The regex engine's
+     * {@code .*} over the rest of every numbered line was 3.5 % of Wulong's parse.
+     */
+    static String[] heading(int level, String clean) {
+        int n = clean.length();
+        int i = 0;
+        if (level == 1 || level == 3) {
+            if (n == 0 || clean.charAt(0) != '(') {
+                return null;
+            }
+            i = spaces(clean, 1);
+        }
+        int numberStart = i;
+        if (level == 0 || level == 1) {
+            while (i < n && "一二三四五六七八九十".indexOf(clean.charAt(i)) >= 0) {
+                i++;
+            }
+            if (i == numberStart) {
+                return null;
+            }
+        } else {
+            while (i < n && isDigit(clean.charAt(i))) {
+                i++;
+            }
+            if (i == numberStart || i - numberStart > 2) {
+                return null;
+            }
+        }
+        int numberEnd = i;
+        i = spaces(clean, i);
+        if (i >= n) {
+            return null;
+        }
+        char mark = clean.charAt(i);
+        boolean marked = switch (level) {
+            case 0 -> mark == '、';
+            case 2 -> (mark == '.' || mark == '、') && !(i + 1 < n && isDigit(clean.charAt(i + 1)));
+            default -> mark == ')';
+        };
+        if (!marked) {
+            return null;
+        }
+        int restStart = spaces(clean, i + 1);
+        for (int k = restStart; k < n; k++) {
+            char c = clean.charAt(k);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return null;
+            }
+        }
+        return new String[] {clean.substring(numberStart, numberEnd), clean.substring(restStart)};
+    }
+
+    /** The offset after the run of {@code \s} characters from {@code i}. */
+    private static int spaces(String s, int i) {
+        while (i < s.length() && " \t\n\u000B\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Whether a heading number can begin with this character: 一…十, "(" or a digit (the start of every level). */

@@ -21,7 +21,7 @@ final class StartScan {
     private static final int INDEXED = 5;
 
     private final Pattern pattern;
-    /** The start, body and end characters as bit sets over the 65,536 UTF-16 code units: one lookup per character. */
+    /** The start and body characters as bit sets over the 65,536 UTF-16 code units: one lookup per character. */
     private final long[] starts;
     /** The smallest and largest start character: most characters of a text fall outside and need no lookup. */
     private final char lowest;
@@ -29,7 +29,8 @@ final class StartScan {
     /** The distinct start characters when there are at most {@link #INDEXED} of them, else null. */
     private final char[] indexed;
     private final long[] body;
-    private final long[] ends;
+    /** The distinct end characters (a few: 万, 元 and % for figures), searched for with {@code String.indexOf}. */
+    private final char[] endChars;
     /** The two characters one of which every match begins with, or null (then any start character may begin one). */
     private final String[] openings;
 
@@ -42,7 +43,7 @@ final class StartScan {
      * For a pattern whose every match begins with a run of {@code body} characters (one of {@code starts} first) and
      * continues with one of {@code ends}, which are not body characters: the pattern is tried only where the run of
      * body characters from the offset is followed by one of {@code ends} (figures: digits, commas, points and spaces,
-     * then 万, 元 or %), and not again inside a run that is not.
+     * then 万, 元 or %), found from the end characters back.
      */
     StartScan(Pattern pattern, String starts, String body, String ends) {
         this(pattern, starts, body, ends, null);
@@ -70,7 +71,8 @@ final class StartScan {
         this.highest = distinct[distinct.length - 1];
         this.indexed = distinct.length <= INDEXED ? distinct : null;
         this.body = body == null ? null : bits(body);
-        this.ends = ends == null ? null : bits(ends);
+        this.endChars = ends == null ? null : ends.chars().distinct().collect(StringBuilder::new,
+                StringBuilder::appendCodePoint, StringBuilder::append).toString().toCharArray();
     }
 
     private static long[] bits(String chars) {
@@ -127,6 +129,9 @@ final class StartScan {
      * lookarounds or anchors (this scan's bounds are transparent and not anchoring).
      */
     boolean find(Matcher m, String text, int from, int to) {
+        if (endChars != null) {
+            return findAtEnds(m, text, from, to);
+        }
         if (indexed != null) {
             return findIndexed(m, text, from, to);
         }
@@ -170,6 +175,45 @@ final class StartScan {
         }
     }
 
+    /**
+     * {@link #find} for a pattern of body characters followed by an end character: the end characters found with
+     * {@code String.indexOf} (far fewer than the start characters: a text's digits against its 万, 元 and %), the
+     * pattern tried at each start character of the run of body characters before one, in the order of the loop (a
+     * start tried by the loop is one whose run reaches an end character; the runs before two end characters are
+     * disjoint, as an end character is not a body character). What was a lookup per character of the text is an
+     * {@code indexOf} per end character.
+     */
+    private boolean findAtEnds(Matcher m, String text, int from, int to) {
+        int[] next = new int[endChars.length];
+        for (int k = 0; k < endChars.length; k++) {
+            next[k] = at(text, endChars[k], from, to);
+        }
+        int after = from;
+        while (true) {
+            int end = to;
+            for (int k = 0; k < endChars.length; k++) {
+                if (next[k] < after) {
+                    next[k] = at(text, endChars[k], after, to);
+                }
+                end = Math.min(end, next[k]);
+            }
+            if (end >= to) {
+                return false;
+            }
+            int run = end;
+            while (run > after && in(body, text.charAt(run - 1))) {
+                run--;
+            }
+            for (int i = run; i < end; i++) {
+                char c = text.charAt(i);
+                if (c >= lowest && c <= highest && in(starts, c) && m.region(i, to).lookingAt()) {
+                    return true;
+                }
+            }
+            after = end + 1;
+        }
+    }
+
     /** The offset of {@code c} in [from, to), or {@code to}. */
     private static int at(String text, char c, int from, int to) {
         int at = text.indexOf(c, from);
@@ -177,23 +221,12 @@ final class StartScan {
     }
 
     /**
-     * The pattern tried at start character {@code i} of [.., to): -1 when it matches there; else the last offset the
-     * scan need not try again, {@code i} or, when the run of body characters from {@code i} is not followed by an end
-     * character, the run's last offset (no match starts anywhere in such a run: every offset in it reaches the same
-     * character after it).
+     * The pattern tried at start character {@code i} of [.., to): -1 when it matches there, else {@code i}; a pattern
+     * of words is tried only where one of its openings is printed.
      */
     private int attempt(Matcher m, String text, int i, int to) {
         if (openings != null && !opensAt(text, i, to)) {
             return i;
-        }
-        if (body != null) {
-            int j = i;
-            while (j < to && in(body, text.charAt(j))) {
-                j++;
-            }
-            if (j == to || !in(ends, text.charAt(j))) {
-                return Math.max(i, j - 1);
-            }
         }
         return m.region(i, to).lookingAt() ? -1 : i;
     }

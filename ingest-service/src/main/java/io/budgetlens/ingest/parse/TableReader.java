@@ -187,26 +187,39 @@ public final class TableReader {
         return line.indexOf('\t') >= 0;
     }
 
-    /** "a | b | c |": at least two non-empty cells on the line. */
+    /**
+     * "a | b | c |": at least two non-empty cells on the line. The pieces between the bars are found with
+     * {@code indexOf}, each read only up to its first non-white character (a one-cell line "支出 |" of a flattened
+     * table is read at its first character and after its bar, not character by character to the bar).
+     */
     static boolean isPipeRow(String line) {
-        if (line.indexOf('|') < 0) {
+        int bar = line.indexOf('|');
+        if (bar < 0) {
             return false;
         }
-        // The non-blank pieces between the bars, counted without splitting the line.
         int cells = 0;
-        boolean blank = true;
-        for (int i = 0, n = line.length(); i <= n; i++) {
-            char c = i < n ? line.charAt(i) : '|';
-            if (c == '|') {
-                if (!blank && ++cells >= 2) {
-                    return true;
-                }
-                blank = true;
-            } else if (blank && !Character.isWhitespace(c)) {
-                blank = false;
+        int from = 0;
+        while (true) {
+            int end = bar < 0 ? line.length() : bar;
+            if (!isBlank(line, from, end) && ++cells >= 2) {
+                return true;
+            }
+            if (bar < 0) {
+                return false;
+            }
+            from = bar + 1;
+            bar = line.indexOf('|', from);
+        }
+    }
+
+    /** Whether [from, to) of the line is white space only ({@code Character.isWhitespace}). */
+    private static boolean isBlank(String line, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(line.charAt(i))) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     /** A line whose last character before trailing whitespace is "|" and that holds fewer than two cells. */

@@ -35,6 +35,8 @@ public final class Vocabulary {
     private final String[] required;
     /** Per term, the words its pattern stands for (searched without the regex engine); null for other patterns. */
     private final LiteralPattern[] words;
+    /** Per term, the words every match of one of its alternatives holds ({@link RequiredCharacters#words}), or null. */
+    private final String[][][] requiredWords;
     private final List<FunctionClass> functions;
     /** Every name of every 类, in the order of {@link #functions} and their names, with the 类 it names. */
     private final String[] functionNames;
@@ -44,6 +46,8 @@ public final class Vocabulary {
         this.terms = terms;
         this.required = terms.stream().map(t -> RequiredCharacters.of(t.pattern().pattern())).toArray(String[]::new);
         this.words = terms.stream().map(t -> LiteralPattern.of(t.pattern().pattern())).toArray(LiteralPattern[]::new);
+        this.requiredWords = terms.stream().map(t -> RequiredCharacters.words(t.pattern().pattern()))
+                .toArray(String[][][]::new);
         this.functions = functions;
         this.functionNames = functions.stream().flatMap(f -> f.names().stream()).toArray(String[]::new);
         this.namedFunctions = functions.stream().flatMap(f -> f.names().stream().map(name -> f))
@@ -67,13 +71,17 @@ public final class Vocabulary {
      * holds none of the characters one of which every match contains ({@link RequiredCharacters}): most labels hold
      * none of most terms' characters, and running every pattern on every label was 14 % of the parser's CPU (Wulong).
      * A pattern that stands for a few words ({@link LiteralPattern}) is searched for as those words, which finds the same
-     * labels without the regex engine (its alternations were still 10 % of Wulong).
+     * labels without the regex engine (its alternations were still 10 % of Wulong). Another pattern runs only on a
+     * label that holds every word of one of its alternatives ({@code 年末.{0,14}结转和结余}: 年末 and 结转和结余).
      */
     public Optional<Term> term(String label) {
         long mask = RequiredCharacters.mask(label);
         for (int i = 0; i < required.length; i++) {
             Term t = terms.get(i);
             if (required[i] != null && !RequiredCharacters.anyIn(label, mask, required[i])) {
+                continue;
+            }
+            if (words[i] == null && requiredWords[i] != null && !RequiredCharacters.holdsAll(label, requiredWords[i])) {
                 continue;
             }
             int found = words[i] == null ? -1 : words[i].find(label);

@@ -246,6 +246,27 @@ class FactExtractorTest {
         }
     }
 
+    /** Also for sections in any order, overlapping, empty, reversed or without a title, at offsets in any order. */
+    @Test
+    void theSectionTitlesAreThoseOfTheSectionsAroundAnOffsetWhateverTheSections() {
+        Random random = new Random(19);
+        for (int round = 0; round < 2_000; round++) {
+            List<Section> sections = new ArrayList<>();
+            for (int i = random.nextInt(8); i > 0; i--) {
+                int start = random.nextInt(40);
+                int end = start + random.nextInt(30) - 5;
+                sections.add(new Section("s" + i, null, 1, null, random.nextInt(5) == 0 ? null : "t" + i, start, end,
+                        false));
+            }
+            FactExtractor.SectionTitles titles = new FactExtractor.SectionTitles(sections);
+            for (int i = 0; i < 60; i++) {
+                int offset = random.nextInt(80) - 5;
+                assertThat(titles.at(offset)).as("%s at %d", sections, offset)
+                        .isEqualTo(FactExtractor.sectionTitles(sections, offset));
+            }
+        }
+    }
+
     @Test
     void anEnumerationIsTakenOffWhereThePatternTookItOff() {
         int numbered = 0;

@@ -66,6 +66,9 @@ class FlatTableCellTest {
         }
         int cells = 0;
         for (String line : lines) {
+            // A pipe row: two or more of the pieces between the bars are not blank.
+            long pieces = java.util.Arrays.stream(line.split("\\|", -1)).filter(p -> !p.isBlank()).count();
+            assertThat(TableReader.isPipeRow(line)).as("[%s]", line).isEqualTo(pieces >= 2);
             Matcher m = CELL.matcher(line.strip());
             FlatTableReader.Cell cell = FlatTableReader.cell(line, 0);
             if (!m.matches()) {

@@ -34,6 +34,46 @@ class RequiredCharactersTest {
         assertThat(RequiredCharacters.of(regex)).isEqualTo(required);
     }
 
+    @ParameterizedTest(name = "{0} holds {1}")
+    @CsvSource(delimiter = ';', nullValues = "none", textBlock = """
+            # pattern                          ; per alternative, the words every match of it holds
+            年末.{0,14}结转和结余|结转下年        ; [[年末, 结转和结余], [结转下年]]
+            到位.{0,6}资金|资金到位               ; [[到位, 资金], [资金到位]]
+            [\\p{IsHan}]{2,}率(为|达到|达)?$      ; [[率]]
+            收、?支(预算|决算)?总计              ; [[收, 支, 总计]]
+            公务用?车购置                        ; [[公务, 车购置]]
+            预算+执行|执行率                     ; [[预算, 执行], [执行率]]
+            预{2}算                             ; [[预, 算]]
+            (经费|费)$                          ; none
+            拟?购?                              ; none
+            """)
+    void eachAlternativeGivesTheWordsItCannotSkip(String regex, String words) {
+        String[][] found = RequiredCharacters.words(regex);
+        assertThat(found == null ? null : java.util.Arrays.deepToString(found)).isEqualTo(words);
+    }
+
+    /** A regex term is run only on a label holding its words: on random labels, the pattern never finds another. */
+    @Test
+    void aLabelWithoutTheWordsOfAnyAlternativeHasNoMatch() {
+        int matched = 0;
+        for (Vocabulary.Term term : Vocabulary.standard().terms()) {
+            String regex = term.pattern().pattern();
+            String[][] words = RequiredCharacters.words(regex);
+            if (words == null) {
+                continue;
+            }
+            for (String label : ParserTexts.random("年末初上结转和结余下到位资金执行率为达预算支出\n\r " + regex, 20_000, 30,
+                    new Random(21))) {
+                boolean found = term.pattern().matcher(label).find();
+                if (found) {
+                    assertThat(RequiredCharacters.holdsAll(label, words)).as("%s in [%s]", regex, label).isTrue();
+                    matched++;
+                }
+            }
+        }
+        assertThat(matched).as("labels that match").isGreaterThan(2_000);
+    }
+
     @ParameterizedTest(name = "{0} is the words {1}")
     @CsvSource(delimiter = ';', nullValues = "none", textBlock = """
             # pattern                          ; its words

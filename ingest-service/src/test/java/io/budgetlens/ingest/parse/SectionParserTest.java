@@ -66,4 +66,27 @@ class SectionParserTest {
         }
         assertThat(headings).as("numbered lines").isGreaterThan(1_000);
     }
+
+    /**
+     * The headings read by hand ({@link SectionParser#heading}) are the {@link SectionParser#LEVELS} patterns' whole
+     * matches, with the same number and rest: on every sample line (stripped and undecorated) and on random lines.
+     */
+    @Test
+    void theHandReadHeadingsAreThePatternsMatches() {
+        List<String> lines = new ArrayList<>();
+        ParserTexts.sampleLines().forEach(line -> lines.add(SectionParser.undecorated(line.strip())));
+        Random random = new Random(20);
+        lines.addAll(ParserTexts.random("一二十(（)） 、.．123\t\r\n\u0085\u2028\u2029\u000B中x", 100_000, 12, random));
+        lines.addAll(ParserTexts.random("(一二) 、.12\r", 50_000, 8, random));
+        int matched = 0;
+        for (String line : lines) {
+            for (int level = 0; level < SectionParser.LEVELS.length; level++) {
+                java.util.regex.Matcher m = SectionParser.LEVELS[level].matcher(line);
+                String[] expected = m.matches() ? new String[] {m.group(1), m.group(2)} : null;
+                assertThat(SectionParser.heading(level, line)).as("level %d [%s]", level, line).isEqualTo(expected);
+                matched += expected == null ? 0 : 1;
+            }
+        }
+        assertThat(matched).as("headings compared").isGreaterThan(3_000);
+    }
 }

@@ -16,15 +16,20 @@ import org.junit.jupiter.api.Test;
  */
 class StartScanTest {
 
-    private static final List<StartScan> SCANS = List.of(FactExtractor.FIGURES, MetadataExtractor.UNIT_CODES,
+    /** The figures' pattern tried at digits before 万, 元 or % (the parser reads figures by hand: FigureScan). */
+    private static final StartScan FIGURES = new StartScan(FactExtractor.FIGURE, StartScan.DIGITS,
+            StartScan.DIGITS + ",." + StartScan.REGEX_SPACE, "万元%");
+
+    private static final List<StartScan> SCANS = List.of(FIGURES, MetadataExtractor.UNIT_CODES,
             DisclosureClassifier.SELF_NAMINGS, DocumentShape.PLACEHOLDERS, FactExtractor.BASES,
-            FactExtractor.DIRECTIONS, DisclosureParser.KINDS, FactExtractor.FLATS);
+            FactExtractor.DIRECTIONS, DisclosureParser.KINDS, FactExtractor.FLATS,
+            MetadataExtractor.TITLES, MetadataExtractor.YEARS);
 
     @Test
     void aFigureIsFoundAtADigitWhateverComesBeforeIt() {
         String line = "支出1,234.5万元,较上年增加8.47%;编号.5元不是,12,34元";
-        List<String> found = matches(FactExtractor.FIGURES, line);
-        assertThat(found).isEqualTo(findAll(FactExtractor.FIGURES, line));
+        List<String> found = matches(FIGURES, line);
+        assertThat(found).isEqualTo(findAll(FIGURES, line));
         assertThat(found).extracting(d -> d.substring(0, d.indexOf('|')))
                 .containsExactly("2@1,234.5万元", "17@8.47%", "34@34元");
     }
@@ -51,20 +56,25 @@ class StartScanTest {
 
     /**
      * Within a region: {@code find(m, text, from, to)} finds what {@code find()} finds in the region [from, to) (the
-     * flat statements between two figures of a sentence), on every sample line and on random text, at random bounds.
+     * flat statements between two figures of a sentence; with transparent bounds), on every sample line and on random
+     * text, at random bounds; for the patterns of words and for those of a run of body characters before an end one.
      */
     @Test
     void theScanWithinARegionAgreesWithFindInThatRegion() {
         List<String> texts = new ArrayList<>(ParserTexts.sampleLines());
         Random random = new Random(15);
         texts.addAll(ParserTexts.random("较比与上年度2023持平保持一致基本,，相同无变化 ", 30_000, 24, random));
+        texts.addAll(ParserTexts.random("0129,. \t%万元-年部", 30_000, 24, random));
         int matched = 0;
-        for (StartScan scan : List.of(FactExtractor.FLATS, FactExtractor.BASES, FactExtractor.DIRECTIONS)) {
+        for (StartScan scan : List.of(FactExtractor.FLATS, FactExtractor.BASES, FactExtractor.DIRECTIONS,
+                FIGURES, MetadataExtractor.UNIT_CODES)) {
             for (String text : texts) {
                 int from = random.nextInt(text.length() + 1);
                 int to = from + random.nextInt(text.length() - from + 1);
                 List<String> expected = new ArrayList<>();
-                Matcher region = scan.pattern().matcher(text).region(from, to);
+                // Transparent bounds: a figure's lookbehind sees the digit before the region, as the scan's does.
+                Matcher region = scan.pattern().matcher(text).region(from, to).useTransparentBounds(true)
+                        .useAnchoringBounds(false);
                 while (region.find()) {
                     expected.add(describe(region));
                 }
