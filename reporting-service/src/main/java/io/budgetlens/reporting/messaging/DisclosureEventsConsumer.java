@@ -35,12 +35,12 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * the offsets committed after the commit. The repository makes every write idempotent and order-tolerant, so
  * redelivery after a crash changes nothing. A batch that fails for another reason is written again one record per
  * transaction, so that only the record the store cannot take goes to the channel's dead-letter topic; a write that
- * fails because the service is stopping dead-letters nothing (the records are stored after the restart). Within a batch
- * the records are stored in documentId order (a document's own records keep their offset order): the three channels'
- * transactions then lock rows in the same order. A stored parse result also recomputes the cross-document findings
- * it takes part in; their anomalies go to the outbox in the same transaction and are published from there
- * ({@link AnomalyOutbox}), with deterministic CloudEvents ids. A tombstone (a null value: a deleted draft) deletes the
- * document and its findings.
+ * fails because the service is stopping dead-letters nothing (the records are stored after the restart). Within a
+ * batch the records are stored in documentId order (a document's own records keep their offset order): the three
+ * channels' transactions then lock rows in the same order. A stored parse result also recomputes the
+ * cross-document findings it takes part in; their anomalies go to the outbox in the same transaction and are published
+ * from there ({@link AnomalyOutbox}), with deterministic CloudEvents ids. A tombstone (a null value: a deleted draft)
+ * deletes the document and its findings.
  */
 @ApplicationScoped
 public class DisclosureEventsConsumer {
@@ -164,7 +164,8 @@ public class DisclosureEventsConsumer {
         }
         // Never thrown out of the method (that would fail the channel): each record acknowledged, or nacked to its
         // dead-letter topic.
-        for (KafkaRecord<String, T> record : records) {
+        for (int i = 0; i < records.size(); i++) {
+            KafkaRecord<String, T> record = records.get(i);
             try {
                 writer.write(() -> {
                     outbox.add(work.apply(record.getKey(), record.getPayload()));
@@ -173,7 +174,7 @@ public class DisclosureEventsConsumer {
                 record.ack().toCompletableFuture().join();
             } catch (RuntimeException e) {
                 if (stopping) {
-                    return leftForRedelivery(1, e);
+                    return leftForRedelivery(records.size() - i, e); // this record and those after it
                 }
                 record.nack(e).toCompletableFuture().join(); // the channel's failure strategy: its dead-letter topic
             }
