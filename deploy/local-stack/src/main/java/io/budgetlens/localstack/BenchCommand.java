@@ -223,6 +223,9 @@ public class BenchCommand extends Subcommand {
         final long[] postedAt;      // wall-clock ms when the POST started
         final long[] acceptedAt;    // wall-clock ms of the 202
         final long[] finishedAt;    // wall-clock ms the row was stored VALIDATED / REJECTED
+        final long[] receivedAt;    // the row's received_at, parsed_at, validated_at (0: none): where the time went
+        final long[] parsedAt;
+        final long[] validatedAt;
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger accepted = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
@@ -244,6 +247,9 @@ public class BenchCommand extends Subcommand {
             postedAt = new long[n];
             acceptedAt = new long[n];
             finishedAt = new long[n];
+            receivedAt = new long[n];
+            parsedAt = new long[n];
+            validatedAt = new long[n];
         }
 
         /** Sends everything and follows it; answers whether every accepted document finished in time. */
@@ -332,7 +338,9 @@ public class BenchCommand extends Subcommand {
             long lastPrint = 0;
             int lastDone = 0;
             try (PreparedStatement query = db.prepareStatement("""
-                    SELECT document_id, status, (extract(epoch FROM updated_at) * 1000)::bigint
+                    SELECT document_id, status, (extract(epoch FROM updated_at) * 1000)::bigint,
+                           (extract(epoch FROM received_at) * 1000)::bigint, (extract(epoch FROM parsed_at) * 1000)::bigint,
+                           (extract(epoch FROM validated_at) * 1000)::bigint
                     FROM disclosure WHERE document_id = ANY(?::bpchar[]) AND status IN ('VALIDATED', 'REJECTED')""")) {
                 while (true) {
                     for (Integer i; (i = toFollow.poll()) != null; ) {
@@ -351,6 +359,9 @@ public class BenchCommand extends Subcommand {
                                 // the row's last update, or when it was seen if that is earlier (another clock)
                                 finishedAt[i] = Math.min(rs.getLong(3), now);
                                 lastFinished = Math.max(lastFinished, finishedAt[i]);
+                                receivedAt[i] = rs.getLong(4); // 0 when NULL
+                                parsedAt[i] = rs.getLong(5);
+                                validatedAt[i] = rs.getLong(6);
                                 ("VALIDATED".equals(rs.getString(2)) ? validated : rejected).incrementAndGet();
                             }
                         }
@@ -458,6 +469,9 @@ public class BenchCommand extends Subcommand {
             latency.put("endToEndP95", percentile(e2e, 95));
             latency.put("endToEndP99", percentile(e2e, 99));
             latency.put("endToEndMax", e2e.length == 0 ? null : e2e[e2e.length - 1]);
+            if (!acceptOnly) {
+                latency.put("stages", stages(postedAt, receivedAt, parsedAt, validatedAt, finishedAt));
+            }
 
             Map<String, Map<String, Object>> cpu = new LinkedHashMap<>();
             long stack = 0;
@@ -501,6 +515,17 @@ public class BenchCommand extends Subcommand {
             out.printf(Locale.ROOT, "POST→stored   p50 %s ms  p95 %s ms  p99 %s ms  max %s ms%n",
                     l.get("endToEndP50"), l.get("endToEndP95"), l.get("endToEndP99"), l.get("endToEndMax"));
         }
+        if (l.get("stages") instanceof Map<?, ?> stages && !stages.isEmpty()) {
+            StringBuilder line = new StringBuilder("stages p50/p95/p99 ms ");
+            stages.forEach((name, q) -> {
+                Map<?, ?> v = (Map<?, ?>) q;
+                line.append(String.format(Locale.ROOT, "  %s %s/%s/%s", name, v.get("p50"), v.get("p95"), v.get("p99")));
+            });
+            out.println(line);
+            out.println("(from each row's event times: POST → received_at (ingest's 202) → parsed_at (parse done) → "
+                    + "validated_at (rules done) → stored (reporting's row final); queueing on a topic counts in the "
+                    + "stage after it)");
+        }
         out.printf(Locale.ROOT, "load average  %s before, %s after (%s cores)%n", r.machine().get("loadAverageBefore"),
                 r.machine().get("loadAverageAfter"), r.machine().get("cores"));
         out.println();
@@ -520,6 +545,50 @@ public class BenchCommand extends Subcommand {
                     f.get("compression"), f.get("seconds"), f.get("recordsPerSecond"), f.get("megabytesPerSecond"),
                     f.get("clientCpuMsPerRecord"), f.getOrDefault("brokerCpuMsPerRecord", "-"));
         }
+    }
+
+    /**
+     * Where the time from POST to the final row went, per stage, from each finished document's event times (all on
+     * the stack's clocks): {@code accept} POST → received_at, {@code parse} → parsed_at, {@code validate} →
+     * validated_at, {@code store} → the final row. A stage a document did not go through (no validation after a
+     * rejected parse: its store stage then starts at parsed_at) or whose times are missing is left out for it.
+     * Each stage's p50, p95 and p99 in milliseconds, in pipeline order.
+     */
+    static Map<String, Map<String, Long>> stages(long[] posted, long[] received, long[] parsed, long[] validated,
+                                                 long[] stored) {
+        String[] names = {"accept", "parse", "validate", "store"};
+        long[][] durations = new long[names.length][posted.length];
+        int[] counts = new int[names.length];
+        for (int i = 0; i < posted.length; i++) {
+            if (stored[i] <= 0) {
+                continue;
+            }
+            long[] times = {posted[i], received[i], parsed[i], validated[i], stored[i]};
+            int from = 0; // the last time known before each stage's end
+            for (int s = 0; s < names.length; s++) {
+                if (times[s + 1] <= 0) {
+                    continue; // not gone through (or not recorded): the next stage starts where this one would have
+                }
+                if (times[from] > 0) {
+                    durations[s][counts[s]++] = Math.max(0, times[s + 1] - times[from]);
+                }
+                from = s + 1;
+            }
+        }
+        Map<String, Map<String, Long>> result = new LinkedHashMap<>();
+        for (int s = 0; s < names.length; s++) {
+            if (counts[s] == 0) {
+                continue;
+            }
+            long[] sorted = Arrays.copyOf(durations[s], counts[s]);
+            Arrays.sort(sorted);
+            Map<String, Long> q = new LinkedHashMap<>();
+            q.put("p50", percentile(sorted, 50));
+            q.put("p95", percentile(sorted, 95));
+            q.put("p99", percentile(sorted, 99));
+            result.put(names[s], q);
+        }
+        return result;
     }
 
     static Long percentile(long[] sorted, int p) {
