@@ -98,7 +98,7 @@ public class BenchCommand extends Subcommand {
     /** The results, as printed and as written with --json. */
     record Result(Instant startedAt, Map<String, Object> machine, Map<String, Object> run,
                   Map<String, Object> throughput, Map<String, Object> latencyMillis,
-                  Map<String, Map<String, Object>> cpu, Map<String, Object> floor) {
+                  Map<String, Map<String, Object>> cpu, Map<String, Object> floor, Map<String, Object> postgresWal) {
     }
 
     @Override
@@ -149,7 +149,9 @@ public class BenchCommand extends Subcommand {
         Map<String, Long> jitBefore = processes.compilerMillis();
         long machineBefore = StackProcesses.machineBusyMillis(processes.ticks());
         long ownBefore = ownCpuMillis();
+        long[] walBefore = acceptOnly ? new long[0] : walSoFar(jdbcUrl);
         boolean complete = run.execute();
+        long[] walAfter = acceptOnly ? new long[0] : walSoFar(jdbcUrl);
         Map<String, Long> cpuAfter = processes.cpuMillis();
         Map<String, Long> jitAfter = processes.compilerMillis();
         long machineAfter = StackProcesses.machineBusyMillis(processes.ticks());
@@ -179,7 +181,8 @@ public class BenchCommand extends Subcommand {
         }
 
         Result result = run.result(startedAt, loadBefore, loadAfter, cpuBefore, cpuAfter,
-                machineAfter - machineBefore, ownAfter - ownBefore, floor);
+                machineAfter - machineBefore, ownAfter - ownBefore, floor,
+                walPerDocument(walBefore, walAfter, run.validated.get() + run.rejected.get()));
         addCompilers(result.cpu(), jitBefore, jitAfter);
         print(result);
         if (json != null) {
@@ -204,6 +207,37 @@ public class BenchCommand extends Subcommand {
             throw new CliException("cannot reach the reporting database at " + jdbcUrl + " (" + e.getMessage()
                     + ") to count the stored disclosures; is the stack up? Try ./budgetlens status, or give --first");
         }
+    }
+
+    /**
+     * PostgreSQL's write-ahead log so far (pg_stat_wal, PostgreSQL 14+): bytes, records and full-page images; empty
+     * when the server does not say (older, or not allowed).
+     */
+    static long[] walSoFar(String jdbcUrl) {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, System.getProperty("budgetlens.jdbc.user",
+                "budgetlens"), System.getProperty("budgetlens.jdbc.password", ""));
+             ResultSet rs = db.createStatement().executeQuery(
+                     "SELECT wal_bytes::bigint, wal_records, wal_fpi FROM pg_stat_wal")) {
+            return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)} : new long[0];
+        } catch (SQLException e) {
+            return new long[0];
+        }
+    }
+
+    /**
+     * The WAL a run wrote per finished document: what PostgreSQL's writes cost beyond its CPU (and what sizes
+     * {@code max_wal_size}); a full-page image is the whole 8 kB page logged at its first change after a checkpoint.
+     */
+    static Map<String, Object> walPerDocument(long[] before, long[] after, int documents) {
+        Map<String, Object> wal = new LinkedHashMap<>();
+        if (before.length < 3 || after.length < 3 || documents <= 0) {
+            return wal;
+        }
+        wal.put("bytes", after[0] - before[0]);
+        wal.put("kilobytesPerDocument", round((after[0] - before[0]) / 1024.0 / documents));
+        wal.put("recordsPerDocument", round((double) (after[1] - before[1]) / documents));
+        wal.put("fullPageImagesPerDocument", round((double) (after[2] - before[2]) / documents));
+        return wal;
     }
 
     /** The received event ingest writes for a document (its timestamps aside): the floor's record. */
@@ -411,7 +445,8 @@ public class BenchCommand extends Subcommand {
         }
 
         Result result(Instant startedAt, double loadBefore, double loadAfter, Map<String, Long> cpuBefore,
-                      Map<String, Long> cpuAfter, long machineBusy, long ownCpu, Map<String, Object> floor) {
+                      Map<String, Long> cpuAfter, long machineBusy, long ownCpu, Map<String, Object> floor,
+                      Map<String, Object> wal) {
             int n = accepted.get();
             int finished = validated.get() + rejected.get();
             int perDocument = acceptOnly ? n : finished; // what CPU per document divides by
@@ -485,7 +520,7 @@ public class BenchCommand extends Subcommand {
                 cpu.put("rest of the machine", cpuRow(Math.max(0, machineBusy - stack - ownCpu), perDocument,
                         wallSeconds));
             }
-            return new Result(startedAt, machine, runInfo, throughput, latency, cpu, floor);
+            return new Result(startedAt, machine, runInfo, throughput, latency, cpu, floor, wal);
         }
 
         private static Map<String, Object> cpuRow(long millis, int documents, double seconds) {
@@ -536,6 +571,11 @@ public class BenchCommand extends Subcommand {
         if (r.cpu().values().stream().anyMatch(row -> row.containsKey("jitShare"))) {
             out.println("(JIT: the share of a service's CPU its C1/C2 compiler threads took; a fresh JVM compiles for "
                     + "its first few thousand documents, --warm-up runs them before measuring)");
+        }
+        if (!r.postgresWal().isEmpty()) {
+            var w = r.postgresWal();
+            out.printf(Locale.ROOT, "PostgreSQL WAL  %s kB per document (%s records, %s full-page images)%n",
+                    w.get("kilobytesPerDocument"), w.get("recordsPerDocument"), w.get("fullPageImagesPerDocument"));
         }
         if (!r.floor().isEmpty()) {
             var f = r.floor();

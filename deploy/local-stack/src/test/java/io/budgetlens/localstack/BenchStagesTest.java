@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The bench's split of POST → stored into the pipeline's stages, from each row's event times. */
+/** The bench's split of POST → stored into the pipeline's stages, and PostgreSQL's WAL per document. */
 class BenchStagesTest {
 
     @Test
@@ -43,5 +43,15 @@ class BenchStagesTest {
                 new long[] {1_050}, new long[] {1_060}, new long[] {0});
 
         assertThat(stages).isEmpty();
+    }
+
+    @Test
+    void walPerDocumentIsTheRunsShareOfPostgresLogAndNothingWhenTheServerDidNotSay() {
+        Map<String, Object> wal = BenchCommand.walPerDocument(new long[] {1_000, 10, 1}, new long[] {205_800, 510, 26},
+                100);
+
+        assertThat(wal).containsEntry("bytes", 204_800L).containsEntry("kilobytesPerDocument", 2.0)
+                .containsEntry("recordsPerDocument", 5.0).containsEntry("fullPageImagesPerDocument", 0.25);
+        assertThat(BenchCommand.walPerDocument(new long[0], new long[0], 100)).isEmpty();
     }
 }
