@@ -35,10 +35,16 @@ public final class LocalPostgres {
         Files.createDirectories(dataDir);
         System.out.println((fresh ? "Initialising" : "Reusing") + " PostgreSQL data in " + dataDir);
 
+        // Checkpoints further apart than the defaults (1GB, 5min): the stack writes about 300 kB of WAL per document,
+        // so at 1GB a checkpoint was forced every ~2,000 documents, and the first change of each page after one
+        // logs the whole page (about 20 full-page images per document right after it, 3 late in a cycle; bench:
+        // "PostgreSQL WAL"). docs/operations.md sizes these for a production server.
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("checkpoint_timeout", "15min")
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
