@@ -48,11 +48,19 @@ public class CrossDocumentService {
      * is nobody's counterpart, so its arrival changes no other document's findings.
      */
     public List<AnomalyDetected> recompute(String documentId) {
+        return recompute(documentId, null);
+    }
+
+    /**
+     * The same, for a document whose facts the caller holds (the parse result it has just stored): they are not read
+     * back from the row's JSON.
+     */
+    public List<AnomalyDetected> recompute(String documentId, List<Fact> facts) {
         DisclosureEntity document = repository.findById(documentId);
         if (!comparable(document)) {
             return List.of();
         }
-        List<AnomalyDetected> anomalies = new ArrayList<>(recomputeOne(Subject.of(document), document));
+        List<AnomalyDetected> anomalies = new ArrayList<>(recomputeOne(Subject.of(document, facts), document));
         if (document.visibility == Visibility.PUBLIC && (document.latest || document.latestMoved)) {
             for (Subject dependant : dependants(document)) {
                 anomalies.addAll(recomputeOne(dependant, null));
@@ -63,22 +71,29 @@ public class CrossDocumentService {
 
     /**
      * What the checks read of a subject document: its identity, meta and facts, not its text, tables and the rest
-     * of the row (reading whole rows of every dependant was most of this service's database time).
+     * of the row (reading whole rows of every dependant was most of this service's database time). The facts as
+     * objects when the caller had them, else as JSON: of a dependant only those stating a change (what the checks
+     * compare), picked out by PostgreSQL, since parsing every stored fact was most of the checks' own time.
      */
     private record Subject(String documentId, DisclosureKind kind, DisclosureScope scope, Integer fiscalYear,
                            String title, String department, String budgetUnitCode, String province, String district,
                            LocalDate publicationDate, Visibility visibility, String nameKey, String codeKey,
-                           String facts) {
+                           List<Fact> facts, String factsJson) {
 
-        static Subject of(DisclosureEntity d) {
+        static Subject of(DisclosureEntity d, List<Fact> facts) {
             return new Subject(d.documentId, d.kind, d.scope, d.fiscalYear, d.title, d.department, d.budgetUnitCode,
-                    d.province, d.district, d.publicationDate, d.visibility, d.nameKey, d.codeKey, d.facts);
+                    d.province, d.district, d.publicationDate, d.visibility, d.nameKey, d.codeKey, facts,
+                    facts == null ? d.facts : null);
+        }
+
+        List<Fact> readFacts() {
+            return facts != null ? facts : read(factsJson, FACTS);
         }
     }
 
     /** {@code managed}: the subject's entity when it is in the persistence context (the document being stored). */
     private List<AnomalyDetected> recomputeOne(Subject subject, DisclosureEntity managed) {
-        List<Fact> facts = read(subject.facts(), FACTS);
+        List<Fact> facts = subject.readFacts();
         List<Finding> findings = new ArrayList<>();
         for (CrossDocumentRules.Rule rule : CrossDocumentRules.Rule.forSubject(subject.kind())) {
             Other other = counterpart(subject, rule);
@@ -161,7 +176,8 @@ public class CrossDocumentService {
             }
             subjects.addAll(Jdbc.query(repository.getEntityManager(), """
                             SELECT document_id, kind, scope, fiscal_year, title, department, budget_unit_code, province,
-                                   district, publication_date, visibility, name_key, code_key, CAST(facts AS text)
+                                   district, publication_date, visibility, name_key, code_key,
+                                   CAST(jsonb_path_query_array(facts, '$[*] ? (@.change.type() == "object")') AS text)
                             FROM disclosure
                             WHERE status IN ('PARSED', 'VALIDATED') AND kind = ? AND fiscal_year = ? AND scope = ?
                               AND (name_key = ? OR code_key = ?) AND document_id <> ?
@@ -179,7 +195,8 @@ public class CrossDocumentService {
                     c -> new Subject(c.getString(1).trim(), DisclosureKind.valueOf(c.getString(2)),
                             DisclosureScope.valueOf(c.getString(3)), c.getInt(4), c.getString(5), c.getString(6),
                             c.getString(7), c.getString(8), c.getString(9), c.getObject(10, LocalDate.class),
-                            Visibility.valueOf(c.getString(11)), c.getString(12), c.getString(13), c.getString(14))));
+                            Visibility.valueOf(c.getString(11)), c.getString(12), c.getString(13), null,
+                            c.getString(14))));
         }
         return subjects;
     }

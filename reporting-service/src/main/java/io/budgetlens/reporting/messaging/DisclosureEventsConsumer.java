@@ -110,7 +110,8 @@ public class DisclosureEventsConsumer {
             repository.deleteDocument(key);
             return List.of();
         }
-        return repository.recordParsed(event) ? crossDocuments.recompute(event.documentId()) : List.of();
+        return repository.recordParsed(event) ? crossDocuments.recompute(event.documentId(), event.facts())
+                : List.of();
     }
 
     private List<AnomalyDetected> storeValidated(String key, DisclosureValidated event) {
