@@ -115,6 +115,12 @@ public class BenchCommand extends Subcommand {
                 : Path.of(System.getProperty("budgetlens.samples", "samples")));
 
         int from = first >= 0 ? first : storedDisclosures(jdbcUrl);
+        if (from + warmUp + documents > corpus.distinctIdentities()) {
+            cli.out().printf("Note: variants from %d on repeat a department, year and kind of an earlier variant "
+                    + "(only their 索引号 differs), so reporting-service checks again every stored document compared "
+                    + "with each: slower per document than a province's first intake. For that, start from a fresh "
+                    + "stack (./budgetlens down; rm -rf .budgetlens) or give --first.%n", corpus.distinctIdentities());
+        }
         if (warmUp > 0) {
             cli.out().printf("Warm-up: %d documents (variants %d to %d), not counted ...%n", warmUp, from,
                     from + warmUp - 1);

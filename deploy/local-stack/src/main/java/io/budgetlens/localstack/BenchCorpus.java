@@ -112,6 +112,16 @@ public final class BenchCorpus {
         return samples.size();
     }
 
+    /**
+     * How many variants are of a department, year and kind no earlier variant has (each sample × district × office ×
+     * year shift once): from this index on a variant differs from an earlier one only by its 索引号, so to the
+     * identity rules it is another document of a department already stored (the latest of its identity moves, and
+     * every document compared with it is checked again), not a first intake.
+     */
+    int distinctIdentities() {
+        return samples.size() * DISTRICTS.size() * OFFICES.size() * YEAR_SHIFTS;
+    }
+
     /** Every printed budget-unit code {@code code} moved by {@code by} (same number of digits). */
     static String otherCode(String text, String code, int by) {
         if (by == 0) {

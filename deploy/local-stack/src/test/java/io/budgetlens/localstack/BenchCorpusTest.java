@@ -25,6 +25,19 @@ class BenchCorpusTest {
         assertThat(ids).hasSize(20_000);
     }
 
+    /** The bench warns from this variant on: it is variant 0's department, year and kind again, new bytes only. */
+    @Test
+    void fromTheIdentityLimitOnAVariantRepeatsAnEarlierOnesDepartmentYearAndKind() {
+        int limit = corpus.distinctIdentities();
+        assertThat(limit).isEqualTo(5 * 38 * 10 * 10);
+        String first = new String(corpus.document(0).content(), StandardCharsets.UTF_8);
+        String again = new String(corpus.document(limit).content(), StandardCharsets.UTF_8);
+        assertThat(again).isNotEqualTo(first).contains("BENCH-%08d".formatted(limit));
+        assertThat(again.strip()).startsWith(first.strip());
+        assertThat(new String(corpus.document(limit - 5).content(), StandardCharsets.UTF_8))
+                .doesNotContain("BENCH-"); // the last of the first round: still a department-year of its own
+    }
+
     @Test
     void aVariantMovesTheSampleToAnotherDistrictOfficeAndYearThroughout() {
         // variant 38 * 10 * 3 + 38 + 1 of the first sample (banan, 2024): district 2, office 2, three years back
