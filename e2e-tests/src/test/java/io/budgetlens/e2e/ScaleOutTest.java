@@ -21,10 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -103,9 +105,15 @@ class ScaleOutTest {
         List<ServiceProcess> ingest = new CopyOnWriteArrayList<>(instances.get("ingest-service"));
         ExecutorService clients = Executors.newFixedThreadPool(4);
         List<Future<?>> sending = new ArrayList<>();
+        // the last third waits for the kill: on a slow or busy machine the first 20 documents can take longer to get
+        // through than all 300 take to send, and a kill after the last POST would not be mid-stream
+        CountDownLatch killed = new CountDownLatch(1);
         for (int c = 0; c < 4; c++) {
             sending.add(clients.submit(() -> {
                 for (int i; (i = next.getAndIncrement()) < DOCUMENTS; ) {
+                    if (i >= 2 * DOCUMENTS / 3 && !killed.await(240, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("no kill within 240 s");
+                    }
                     ids.add(post(corpus.document(i), ingest, i));
                 }
                 return null;
@@ -121,6 +129,7 @@ class ScaleOutTest {
                 instances.get(service).get(0).kill();
             }
             ingest.remove(0);
+            killed.countDown();
             assertThat(sentAtKill).as("killed mid-stream").isLessThan(DOCUMENTS);
 
             for (Future<?> f : sending) {
