@@ -6,7 +6,6 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -25,8 +24,8 @@ import io.smallrye.faulttolerance.api.RetryWhen;
  * reached, SmallRye Fault Tolerance retries the write with exponential backoff (0.2 s doubling to 10 s) for as long as
  * it takes, so the record is neither skipped nor dead-lettered and its offset is committed only after the write
  * succeeds. While it waits, {@link StoreReadiness} reports DOWN. A transaction that lost a lock conflict with another
- * channel's (a deadlock, a serialisation failure) is not an outage: it is written again at once, after a few
- * milliseconds' jitter, up to {@link #CONFLICT_ATTEMPTS} times, without reporting DOWN (the 0.2 s backoff and the
+ * channel's (a deadlock, a serialisation failure) is not an outage: it is written again at once (the winner holds
+ * the locks, so the new attempt simply queues behind it), up to {@link #CONFLICT_ATTEMPTS} times, without reporting DOWN (the 0.2 s backoff and the
  * DOWN made each deadlock a stall of a second or more, most of the store's p99 at half rate, 2026-12-04); only then
  * does it fall back to the backoff. Any other failure (a record the store cannot take) is thrown at once, and the
  * channel's failure strategy dead-letters the record.
@@ -74,7 +73,6 @@ public class StoreWriter {
                 if (isLockConflict(e) && attempt < CONFLICT_ATTEMPTS) {
                     LOG.infof("A write lost a lock conflict with another transaction (%s); written again (attempt %d)",
                             firstLine(rootCause(e).getMessage()), attempt + 1);
-                    pause(ThreadLocalRandom.current().nextLong(5, 50));
                     continue;
                 }
                 if (isTransient(e)) {
@@ -104,14 +102,6 @@ public class StoreWriter {
         return end < 0 ? m : m.substring(0, end);
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to write again", e);
-        }
-    }
 
     public Unavailable unavailable() {
         return unavailable.get();
