@@ -16,6 +16,8 @@ import static org.hamcrest.Matchers.startsWith;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +26,13 @@ import io.budgetlens.events.DocumentIds;
 import io.budgetlens.events.EventJson;
 import io.budgetlens.events.Topics;
 import io.budgetlens.events.Visibility;
+import io.budgetlens.service.security.VerifiedTokenCache;
 import io.budgetlens.testsupport.KafkaBrokerResource;
 import io.budgetlens.testsupport.RecordHeaders;
 import io.budgetlens.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
 
 /**
  * On the real broker: who may send, re-parse and delete (401 without a token, 403 without the role, both as
@@ -104,6 +108,23 @@ class AccessAndDraftsTest {
         assertThat(revision.owner()).isEqualTo("officer-d");
         assertThat(revision.visibility()).isEqualTo(Visibility.DRAFT);
         assertThat(revision.allParts()).hasSize(2);
+    }
+
+    @Inject
+    JWTParser tokenParser;
+
+    @Test
+    void aTokenUsedAgainIsTakenFromTheVerifiedTokensAndAForgedOneIsNot() {
+        assertThat(tokenParser).isInstanceOf(VerifiedTokenCache.class);
+        String token = TestTokens.token("cache-test", "reader");
+        asAdmin().get("/api/v1/admin/reparse").then().statusCode(200);
+        for (int i = 0; i < 3; i++) {
+            with(token).get("/api/v1/admin/reparse").then().statusCode(403); // verified once, its role still counts
+        }
+        String admin = TestTokens.admin();
+        String[] parts = admin.split("\\.");
+        String forged = parts[0] + "." + token.split("\\.")[1] + "." + parts[2];
+        with(forged).get("/api/v1/admin/reparse").then().statusCode(401);
     }
 
     @Test
