@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -253,6 +254,24 @@ public class BenchCommand extends Subcommand {
                 d.content().length, id, Instant.now(), Visibility.PUBLIC, d.content());
     }
 
+    /** How many POSTs were refused with one status, and the first one's message (what a user reads to see why). */
+    record Refusal(String first, AtomicInteger count) {
+        Refusal(String first) {
+            this(first, new AtomicInteger());
+        }
+    }
+
+    /** The HTTP status in a refusal's message ("… was refused (429): …"), or "other" (no answer, a bad reply). */
+    static String refusalStatus(String message) {
+        var m = java.util.regex.Pattern.compile("was refused \\((\\d{3})\\)").matcher(String.valueOf(message));
+        return m.find() ? "HTTP " + m.group(1) : "other";
+    }
+
+    private static String shortened(String message) {
+        String m = String.valueOf(message);
+        return m.length() <= 300 ? m : m.substring(0, 300) + "…";
+    }
+
     /** One benchmark run: the clients, the follower, and what they measured. */
     private final class Run {
 
@@ -270,6 +289,8 @@ public class BenchCommand extends Subcommand {
         final AtomicInteger accepted = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
         final AtomicInteger duplicates = new AtomicInteger();
+        /** Refusals by HTTP status ("429", …; "other" without one), with the first one's message. */
+        final Map<String, Refusal> refusals = new java.util.concurrent.ConcurrentSkipListMap<>();
         final AtomicInteger validated = new AtomicInteger();
         final AtomicInteger rejected = new AtomicInteger();
         final AtomicLong lastAccepted = new AtomicLong();
@@ -310,9 +331,24 @@ public class BenchCommand extends Subcommand {
         private void startClients(ExecutorService pool, StackClient client) {
             start = System.currentTimeMillis();
             for (int c = 0; c < clients; c++) {
-                pool.submit(() -> send(client));
+                StackClient caller = caller(client, c);
+                pool.submit(() -> send(caller));
             }
             pool.shutdown();
+        }
+
+        /**
+         * Client {@code c}'s connection to the stack: with a token of its own ({@code bench-client-<c>}, a submitter),
+         * signed with the local stack's key, since ingest limits each caller's rate (1,000 requests/s by default) and
+         * one token for all clients measured that limit instead of the front door; the launcher's client when a token
+         * was given ({@code budgetlens.token}: a stack elsewhere, whose key the launcher does not hold).
+         */
+        private StackClient caller(StackClient client, int c) {
+            String given = System.getProperty("budgetlens.token");
+            if (given != null && !given.isBlank()) {
+                return client;
+            }
+            return client.as(cli.keys().token("bench-client-" + (c + 1), List.of("submitter"), Duration.ofHours(12)));
         }
 
         /** {@code --accept-only}: sends everything, printing progress, and stops when the last answer came. */
@@ -367,6 +403,8 @@ public class BenchCommand extends Subcommand {
                         failure = e.getMessage();
                     }
                     refused.incrementAndGet();
+                    refusals.computeIfAbsent(refusalStatus(e.getMessage()), k -> new Refusal(shortened(e.getMessage())))
+                            .count().incrementAndGet();
                 }
             }
         }
@@ -495,6 +533,10 @@ public class BenchCommand extends Subcommand {
             Map<String, Object> throughput = new LinkedHashMap<>();
             throughput.put("accepted", n);
             throughput.put("refused", refused.get());
+            Map<String, Object> reasons = new LinkedHashMap<>();
+            refusals.forEach((status, refusal) -> reasons.put(status, Map.of("count", refusal.count().get(),
+                    "first", refusal.first())));
+            throughput.put("refusals", reasons);
             throughput.put("duplicates", duplicates.get());
             throughput.put("validated", validated.get());
             throughput.put("rejected", rejected.get());
@@ -546,6 +588,12 @@ public class BenchCommand extends Subcommand {
         out.printf(Locale.ROOT, "accepted      %s of %s (%s refused, %s duplicates) in %s s: %s accepts/s%n",
                 t.get("accepted"), r.run().get("documents"), t.get("refused"), t.get("duplicates"),
                 t.get("acceptSeconds"), t.get("acceptsPerSecond"));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> reasons = (Map<String, Map<String, Object>>) t.get("refusals");
+        if (reasons != null) {
+            reasons.forEach((status, refusal) -> out.printf(Locale.ROOT, "refused       %s × %s, the first: %s%n",
+                    refusal.get("count"), status, refusal.get("first")));
+        }
         if (acceptOnly) {
             out.println("end to end    not followed (--accept-only); CPU per document is per accepted document");
             out.printf(Locale.ROOT, "POST          p50 %s ms  p99 %s ms%n", l.get("postP50"), l.get("postP99"));

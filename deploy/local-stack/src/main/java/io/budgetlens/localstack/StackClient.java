@@ -114,17 +114,34 @@ public final class StackClient implements AutoCloseable {
     /** Connections kept per stack address: the load generator's clients send concurrently over one client. */
     static final int CONNECTIONS = 64;
 
+    /** Whether {@link #close} closes {@link #client} (false for a view made by {@link #as}). */
+    private final boolean ownsClient;
+
     /** @param token the bearer token every request carries (a submitter's: drafts are its own) */
     public StackClient(String ingestUrl, String reportingUrl, String token) {
-        this.ingestUrl = ingestUrl;
-        this.reportingUrl = reportingUrl;
-        this.authorization = "Bearer " + token;
-        this.client = ((ResteasyClientBuilder) ClientBuilder.newBuilder())
+        this(ingestUrl, reportingUrl, "Bearer " + token, ((ResteasyClientBuilder) ClientBuilder.newBuilder())
                 .connectionPoolSize(CONNECTIONS)
                 .maxPooledPerRoute(CONNECTIONS)
                 .connectTimeout(5, TimeUnit.SECONDS)
                 .readTimeout(60, TimeUnit.SECONDS)
-                .build();
+                .build(), true);
+    }
+
+    private StackClient(String ingestUrl, String reportingUrl, String authorization, Client client,
+                        boolean ownsClient) {
+        this.ingestUrl = ingestUrl;
+        this.reportingUrl = reportingUrl;
+        this.authorization = authorization;
+        this.client = client;
+        this.ownsClient = ownsClient;
+    }
+
+    /**
+     * The same stack and connections, with another caller's token (the load generator's clients are callers of their
+     * own, as a province's submitters are: ingest limits the rate per caller). Closing it leaves this one open.
+     */
+    public StackClient as(String token) {
+        return new StackClient(ingestUrl, reportingUrl, "Bearer " + token, client, false);
     }
 
     /**
@@ -304,6 +321,9 @@ public final class StackClient implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!ownsClient) {
+            return;
+        }
         client.close();
     }
 }
