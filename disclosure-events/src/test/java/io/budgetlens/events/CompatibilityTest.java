@@ -92,6 +92,15 @@ class CompatibilityTest {
     }
 
     @Test
+    void writeStringIsTheSameJsonAsWrite() {
+        for (Object event : SampleEvents.allV11().values()) {
+            assertThat(EventJson.writeString(event))
+                    .isEqualTo(new String(EventJson.write(event), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(EventJson.writeString(SampleEvents.parsed().facts())).contains("一般公共服务支出");
+    }
+
+    @Test
     void theCeIdOfRevisionOneIsTheV10Id() {
         assertThat(CloudEvents.revisionVersion("0.4.0", 1)).isEqualTo("0.4.0");
         assertThat(CloudEvents.revisionVersion("0.4.0", 2)).isEqualTo("0.4.0+r2");

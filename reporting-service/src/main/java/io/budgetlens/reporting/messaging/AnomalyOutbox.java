@@ -54,7 +54,7 @@ public class AnomalyOutbox {
                 (insert, anomaly, i) -> {
                     insert.setString(1, anomaly.documentId());
                     insert.setString(2, AnomalyPublisher.ceId(anomaly));
-                    insert.setString(3, new String(EventJson.write(anomaly), StandardCharsets.UTF_8));
+                    insert.setString(3, EventJson.writeString(anomaly));
                 });
     }
 

@@ -1,7 +1,6 @@
 package io.budgetlens.reporting.store;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -289,7 +288,7 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
     }
 
     static String json(Object value) {
-        return value == null ? null : new String(EventJson.write(value), StandardCharsets.UTF_8);
+        return value == null ? null : EventJson.writeString(value);
     }
 
     private static void advance(DisclosureEntity entity, DisclosureStatus next) {
