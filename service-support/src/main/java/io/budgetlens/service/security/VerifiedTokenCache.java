@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
@@ -67,7 +68,8 @@ public class VerifiedTokenCache extends DefaultJWTParser {
             verified.remove(token, hit);
         }
         JsonWebToken jwt = super.parse(token); // throws for a token that does not verify: nothing is kept
-        long expiresMillis = jwt.getExpirationTime() * 1000L;
+        // kept only with an exp in the future (SmallRye requires one by default; a token without it is not kept)
+        long expiresMillis = jwt.getClaim(Claims.exp.name()) instanceof Number exp ? exp.longValue() * 1000L : 0;
         if (expiresMillis > now) {
             remember(token, new Verified(jwt, Math.min(expiresMillis, now + keepMillis)), now);
         }
