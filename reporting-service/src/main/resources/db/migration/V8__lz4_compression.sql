@@ -2,7 +2,7 @@
 -- are compressed by PostgreSQL when stored. With the default method, pglz, compression was a fifth of PostgreSQL's CPU
 -- on the bench (perf, issue 15). Where the server is built with lz4 (PostgreSQL 14 or later from Debian, Ubuntu,
 -- RHEL, the official images, CloudNativePG, the managed services), these columns use lz4 from now on: on PostgreSQL 15
--- from Debian, 22-27 % less PostgreSQL CPU per document and about 10 % more disk and WAL (docs/operations.md,
+-- from Debian, 17-27 % less PostgreSQL CPU per document (6.4-6.7 against 8.0-8.8 ms) and about 10 % more disk and WAL (docs/operations.md,
 -- "TOAST compression"). Values already stored keep their method and stay readable; a server without lz4 (the local
 -- stack's embedded one) is left as it was. SET COMPRESSION changes only the catalog: no table is rewritten.
 DO $$

@@ -261,9 +261,12 @@ public class BenchCommand extends Subcommand {
         }
     }
 
+    private static final java.util.regex.Pattern REFUSED_STATUS = java.util.regex.Pattern.compile(
+            "was refused \\((\\d{3})\\)");
+
     /** The HTTP status in a refusal's message ("… was refused (429): …"), or "other" (no answer, a bad reply). */
     static String refusalStatus(String message) {
-        var m = java.util.regex.Pattern.compile("was refused \\((\\d{3})\\)").matcher(String.valueOf(message));
+        var m = REFUSED_STATUS.matcher(String.valueOf(message));
         return m.find() ? "HTTP " + m.group(1) : "other";
     }
 
