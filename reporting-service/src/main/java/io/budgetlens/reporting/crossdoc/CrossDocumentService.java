@@ -141,8 +141,14 @@ public class CrossDocumentService {
      * their result types anew at every call (see Jdbc.query).
      */
 
+    /*
+     * The counterpart is never the subject itself (document_id <> ?), and the rows it reads are written by the
+     * transactions that stored them, so the look-up does not flush the session: the subject's own pending changes,
+     * its cross-document counts included, then reach its row in one UPDATE (before the dependants are read, which
+     * may take the subject as their counterpart, or at the end of the record).
+     */
     private Other counterpart(Subject subject, CrossDocumentRules.Rule rule) {
-        List<Other> rows = Jdbc.query(repository.getEntityManager(), """
+        List<Other> rows = Jdbc.read(repository.getEntityManager(), """
                         SELECT document_id, title, fiscal_year, CAST(summary AS text) FROM disclosure
                         WHERE visibility = 'PUBLIC' AND latest AND status IN ('PARSED', 'VALIDATED') AND kind = ?
                           AND fiscal_year = ? AND scope = ? AND (name_key = ? OR code_key = ?)

@@ -57,6 +57,16 @@ public final class Jdbc {
         });
     }
 
+    /** Runs one statement that returns no rows, without flushing the session (see {@link #read}). */
+    public static int update(EntityManager em, String sql, Parameters parameters) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                parameters.set(statement);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
     /**
      * Runs a query (or an {@code UPDATE … RETURNING}) after flushing the session, as a native query would, and reads
      * its rows. As Hibernate native queries these look-ups resolved their result types anew at every execution (a
@@ -64,6 +74,15 @@ public final class Jdbc {
      */
     public static <R> List<R> query(EntityManager em, String sql, Parameters parameters, Row<R> row) {
         em.flush();
+        return read(em, sql, parameters, row);
+    }
+
+    /**
+     * The same without flushing the session first: for statements that read or write only rows other than the
+     * managed ones, so that a document's pending changes reach its row in one UPDATE at the end of the record instead
+     * of one per statement (each UPDATE of a disclosure row is a new row version with its eleven index entries).
+     */
+    public static <R> List<R> read(EntityManager em, String sql, Parameters parameters, Row<R> row) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 parameters.set(statement);
