@@ -380,11 +380,17 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
     /**
      * The document's row, created if absent, locked for the rest of the transaction. Events of one document are
      * consumed by three channels at once; the insert-if-absent plus row lock makes their updates serialise instead
-     * of overwriting each other's columns. Null for a deleted draft: its late events are dropped.
+     * of overwriting each other's columns. Null for a deleted draft: its late events are dropped. The row usually
+     * exists (the received event stored it), so it is locked first and inserted only when absent: one statement per
+     * event instead of an insert attempt and then the lock.
      */
     private DisclosureEntity findOrCreate(String documentId, Visibility visibility) {
         if (deletedDraft(documentId, visibility)) {
             return null;
+        }
+        DisclosureEntity existing = findById(documentId, LockModeType.PESSIMISTIC_WRITE);
+        if (existing != null) {
+            return existing;
         }
         getEntityManager().createNativeQuery("""
                         INSERT INTO disclosure (document_id, status, visibility, updated_at)
