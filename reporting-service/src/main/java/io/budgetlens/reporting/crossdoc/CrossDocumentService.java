@@ -138,14 +138,10 @@ public class CrossDocumentService {
     /*
      * The two look-ups below are plain SQL run through JDBC: as HQL with a list parameter (status IN (?2)) Hibernate
      * interpreted the query anew at every call (a tenth of the consumer's time), and as native queries it resolved
-     * their result types anew at every call (see Jdbc.query).
-     */
-
-    /*
-     * The counterpart is never the subject itself (document_id <> ?), and the rows it reads are written by the
-     * transactions that stored them, so the look-up does not flush the session: the subject's own pending changes,
-     * its cross-document counts included, then reach its row in one UPDATE (before the dependants are read, which
-     * may take the subject as their counterpart, or at the end of the record).
+     * their result types anew at every call (see Jdbc.query). The counterpart is never the subject itself
+     * (document_id <> ?) and reads only rows other transactions stored, so it does not flush the session: the
+     * subject's pending changes, its cross-document counts included, reach its row in one UPDATE, when the dependants'
+     * look-up flushes (a dependant may take the subject as its counterpart) or at the end of the record.
      */
     private Other counterpart(Subject subject, CrossDocumentRules.Rule rule) {
         List<Other> rows = Jdbc.read(repository.getEntityManager(), """
