@@ -182,7 +182,7 @@ public final class ReportingLoad {
                                true, '0.3.0', '0.2.0', now(), now(),
                                CASE WHEN g % 10 = 0 THEN 2 ELSE 0 END, CASE WHEN g % 10 IN (1, 2) THEN 2 ELSE 0 END,
                                g % 3, 0.5 + (g % 50) / 100.0,
-                               ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb),
+                               ?, CAST(? AS json), CAST(? AS jsonb), CAST(? AS json), CAST(? AS json),
                                1000 + (g % 9000) + (g % 100) / 100.0, 1000 + (g % 9000) + (g % 100) / 100.0,
                                (g % 1000) / 100.0, 0, (g % 500) / 100.0, (g % 500) / 100.0, 100 + (g % 200) / 100.0,
                                now()

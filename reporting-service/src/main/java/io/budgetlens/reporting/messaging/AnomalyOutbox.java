@@ -50,7 +50,7 @@ public class AnomalyOutbox {
     /** Queues anomalies in the caller's transaction (the consumer's write), in one JDBC batch. */
     public void add(List<AnomalyDetected> anomalies) {
         Jdbc.insert(em,
-                "INSERT INTO anomaly_outbox (document_id, ce_id, payload) VALUES (?, ?, CAST(? AS jsonb))", anomalies,
+                "INSERT INTO anomaly_outbox (document_id, ce_id, payload) VALUES (?, ?, CAST(? AS json))", anomalies,
                 (insert, anomaly, i) -> {
                     insert.setString(1, anomaly.documentId());
                     insert.setString(2, AnomalyPublisher.ceId(anomaly));

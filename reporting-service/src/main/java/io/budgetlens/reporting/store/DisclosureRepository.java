@@ -71,7 +71,7 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         var parts = event.allParts();
         em.createNativeQuery("""
                         INSERT INTO disclosure_revision (document_id, revision, received_at, parts)
-                        VALUES (?1, ?2, ?3, CAST(?4 AS jsonb)) ON CONFLICT (document_id, revision) DO NOTHING""")
+                        VALUES (?1, ?2, ?3, CAST(?4 AS json)) ON CONFLICT (document_id, revision) DO NOTHING""")
                 .setParameter(1, event.documentId()).setParameter(2, event.revisionNumber())
                 .setParameter(3, event.receivedAt())
                 .setParameter(4, json(parts.stream().map(p -> Map.of("sha256", p.sha256(), "size", p.size(),
@@ -227,7 +227,7 @@ public class DisclosureRepository implements PanacheRepositoryBase<DisclosureEnt
         Jdbc.insert(em, """
                 INSERT INTO finding (document_id, source, idx, rule_id, severity, category, message_zh,
                                      message_en, expected, actual, excess, unit, evidence, related_document_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, CAST(? AS jsonb), ?)""", list,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json), ?, ?, ?, CAST(? AS json), ?)""", list,
                 (insert, f, i) -> {
                     String related = f.evidence() == null ? null : f.evidence().stream()
                             .map(io.budgetlens.events.Evidence::documentId)

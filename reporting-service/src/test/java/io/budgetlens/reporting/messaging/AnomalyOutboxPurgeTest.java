@@ -42,7 +42,7 @@ class AnomalyOutboxPurgeTest {
 
     private void insert(String ceId, String sentAt) {
         em.createNativeQuery("INSERT INTO anomaly_outbox (document_id, ce_id, payload, sent_at, attempts) "
-                + "VALUES (?1, ?2, CAST('{}' AS jsonb), " + sentAt + ", 1)")
+                + "VALUES (?1, ?2, CAST('{}' AS json), " + sentAt + ", 1)")
                 .setParameter(1, DOCUMENT).setParameter(2, ceId).executeUpdate();
     }
 
