@@ -137,7 +137,7 @@ public class DisclosureEntity {
     /**
      * The only JSON column stored as jsonb: the cross-document look-ups query into it ({@code jsonb_path_query_array}).
      * The others are json (V9): stored as written and returned as stored, which costs PostgreSQL about half what jsonb
-     * does to take in and a third to give back.
+     * does to take in and less than half to give back.
      */
     @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)

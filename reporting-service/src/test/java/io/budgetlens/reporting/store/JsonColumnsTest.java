@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Migration V9: the parse result's JSON and a finding's expected value and evidence are stored as {@code json} and come
- * back exactly as they were written (key order, numbers with their decimals), not rebuilt from a {@code jsonb} tree;
+ * back exactly as they were written (key order, no added spaces), not rebuilt from a {@code jsonb} tree;
  * the facts stay {@code jsonb}, which the cross-document look-ups query into.
  */
 @QuarkusTest
