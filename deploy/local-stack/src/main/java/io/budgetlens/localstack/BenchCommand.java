@@ -79,9 +79,9 @@ public class BenchCommand extends Subcommand {
     @Option(names = "--samples", paramLabel = "DIR", description = "Text disclosures to vary (default: samples/).")
     Path samples;
 
-    @Option(names = "--first", paramLabel = "I", defaultValue = "-1", description = "Index of the first generated "
-            + "document (default: the number of disclosures already stored, so that a second run sends new ones).")
-    int first;
+    @Option(names = "--first", paramLabel = "I", description = "Index of the first generated document, 0 or more "
+            + "(default: the number of disclosures already stored, so that a second run sends new ones).")
+    Integer first;
 
     @Option(names = "--warm-up", paramLabel = "W", defaultValue = "0", description = "First send W other new "
             + "documents and wait for them, without counting them: the services' JIT compilers take a few thousand "
@@ -111,6 +111,13 @@ public class BenchCommand extends Subcommand {
         if (documents < 1 || clients < 1 || rate < 0 || warmUp < 0) {
             throw new CliException("--documents and --clients must be at least 1, --rate and --warm-up not negative");
         }
+        if (first != null && first < 0) {
+            throw new CliException("--first must be 0 or more (the index of the first generated document); got "
+                    + first);
+        }
+        if (json != null) {
+            checkWritable(json); // before the run, not after minutes of it
+        }
         Path home = Path.of(System.getProperty("budgetlens.home", ".budgetlens"));
         List<String> ingestUrls = Arrays.stream(System.getProperty("budgetlens.ingest.urls",
                 System.getProperty("budgetlens.ingest.url", "http://localhost:8081")).split(",")).toList();
@@ -119,7 +126,7 @@ public class BenchCommand extends Subcommand {
         BenchCorpus corpus = BenchCorpus.fromDirectory(samples != null ? samples
                 : Path.of(System.getProperty("budgetlens.samples", "samples")));
 
-        int from = first >= 0 ? first : storedDisclosures(jdbcUrl);
+        int from = first != null ? first : storedDisclosures(jdbcUrl);
         if (from + warmUp + documents > corpus.distinctIdentities()) {
             cli.out().printf("Note: variants from %d on repeat a department, year and kind of an earlier variant "
                     + "(only their 索引号 differs), so reporting-service checks again every stored document compared "
@@ -200,11 +207,31 @@ public class BenchCommand extends Subcommand {
             try {
                 Files.write(json, EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(result));
             } catch (IOException e) {
-                throw new CliException("cannot write " + json + ": " + e.getMessage());
+                throw new CliException("cannot write the results to " + json + ": " + e);
             }
             cli.out().println("Results written to " + json);
         }
         return complete ? Cli.EXIT_OK : Cli.EXIT_FINDINGS;
+    }
+
+    /**
+     * Whether the results can be written to {@code file} once the run is over: its folder exists and is writable, and
+     * the file, if it exists, is a writable regular file. Nothing is created here.
+     */
+    static void checkWritable(Path file) {
+        Path absolute = file.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new CliException("cannot write the results to " + file + ": the folder " + folder
+                    + " does not exist");
+        }
+        if (Files.exists(absolute) && (!Files.isRegularFile(absolute) || !Files.isWritable(absolute))) {
+            throw new CliException("cannot write the results to " + file + ": it exists and is not a writable file");
+        }
+        if (!Files.exists(absolute) && !Files.isWritable(folder)) {
+            throw new CliException("cannot write the results to " + file + ": the folder " + folder
+                    + " is not writable");
+        }
     }
 
     /** How many disclosures the database holds: where the generated variants continue from. */

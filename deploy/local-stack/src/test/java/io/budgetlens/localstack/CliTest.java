@@ -169,6 +169,15 @@ class CliTest {
         assertThat(err()).contains("--documents and --clients must be at least 1");
         assertThat(cli("http://localhost:1").run("bench", "--warm-up", "-1")).isEqualTo(Cli.EXIT_USAGE);
         assertThat(err()).contains("--warm-up not negative");
+        assertThat(cli("http://localhost:1").run("bench", "--first", "-1")).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(err()).contains("--first must be 0 or more");
+        // refused before the run, not after it: the address below has no stack, and nothing was sent to it
+        assertThat(cli("http://localhost:1").run("bench", "--json", dir.resolve("no-such-folder/bench.json")
+                .toString())).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(err()).contains("cannot write the results to").contains("no-such-folder")
+                .contains("does not exist");
+        assertThat(cli("http://localhost:1").run("bench", "--json", dir.toString())).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(err()).contains("it exists and is not a writable file");
         assertThat(cli("http://localhost:1").run("bench", "--clinets=2")).isEqualTo(Cli.EXIT_USAGE);
         assertThat(err()).contains("Unknown option: '--clinets=2'").contains("Possible solutions: --clients");
         assertThat(cli("http://localhost:1").run("help", "bench")).isEqualTo(Cli.EXIT_OK);
